@@ -1,0 +1,68 @@
+package org.tasni.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tasni.TasniException;
+
+/**
+ * Writes a file so that its final name only ever holds a complete file: the content goes to a hidden temporary file in
+ * the same directory, is flushed to disk, and is then renamed over the target in one atomic step. A crash or
+ * {@code kill -9} at any moment leaves either the old file or the new one, and at worst a stray {@code .*.tmp-*} file
+ * that resume logic ignores.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of a file at a path it is given. */
+    @FunctionalInterface
+    public interface PathWriter {
+        void write(Path temporary) throws IOException;
+    }
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private AtomicFiles() {}
+
+    /**
+     * Runs {@code writer} on a temporary path beside {@code target}, then renames it to {@code target}.
+     *
+     * @throws TasniException naming the target if writing or renaming fails; the temporary file is removed
+     */
+    public static void write(Path target, PathWriter writer) {
+        Path abs = target.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet());
+        try {
+            Files.createDirectories(abs.getParent());
+            writer.write(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new TasniException(target + ": could not write the file (" + e + ").", e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    /** True for the temporary files {@link #write} leaves behind after a crash. */
+    public static boolean isTemporary(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith(".") && n.contains(".tmp-");
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the write already failed; that error is the one to report
+        }
+    }
+}

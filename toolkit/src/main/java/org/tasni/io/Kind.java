@@ -1,0 +1,67 @@
+package org.tasni.io;
+
+import org.tasni.TasniException;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The column types every file format carries: what a catalogue holds. Each maps to one Tablesaw column type and to
+ * one physical type per format (for example FLOAT is Parquet FLOAT, Arrow Float4, VOTable float, ECSV float32).
+ */
+enum Kind {
+    DOUBLE("float64"), FLOAT("float32"), LONG("int64"), INT("int32"), SHORT("int16"), BOOLEAN("bool"), STRING("string");
+
+    /** The ECSV datatype name. */
+    final String ecsv;
+
+    Kind(String ecsv) {
+        this.ecsv = ecsv;
+    }
+
+    static Kind of(Table table, Column<?> c) {
+        ColumnType t = c.type();
+        if (t == ColumnType.DOUBLE) {
+            return DOUBLE;
+        } else if (t == ColumnType.FLOAT) {
+            return FLOAT;
+        } else if (t == ColumnType.LONG) {
+            return LONG;
+        } else if (t == ColumnType.INTEGER) {
+            return INT;
+        } else if (t == ColumnType.SHORT) {
+            return SHORT;
+        } else if (t == ColumnType.BOOLEAN) {
+            return BOOLEAN;
+        } else if (t == ColumnType.STRING) {
+            return STRING;
+        }
+        throw new TasniException(table.name() + ": column '" + c.name() + "' has type " + t.name()
+                + ", which catalogue files do not carry; convert it to a number or a string first.");
+    }
+
+    static Kind ofEcsv(String datatype) {
+        return switch (datatype) {
+            case "float64" -> DOUBLE;
+            case "float32", "float16" -> FLOAT;
+            case "int64", "uint32", "uint64" -> LONG;
+            case "int32", "uint16" -> INT;
+            case "int16", "int8", "uint8" -> SHORT;
+            case "bool" -> BOOLEAN;
+            case "string" -> STRING;
+            default -> null;
+        };
+    }
+
+    ColumnType columnType() {
+        return switch (this) {
+            case DOUBLE -> ColumnType.DOUBLE;
+            case FLOAT -> ColumnType.FLOAT;
+            case LONG -> ColumnType.LONG;
+            case INT -> ColumnType.INTEGER;
+            case SHORT -> ColumnType.SHORT;
+            case BOOLEAN -> ColumnType.BOOLEAN;
+            case STRING -> ColumnType.STRING;
+        };
+    }
+}

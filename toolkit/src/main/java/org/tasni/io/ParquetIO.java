@@ -1,0 +1,451 @@
+package org.tasni.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.DummyRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.tasni.TasniException;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Parquet files ↔ Tablesaw tables through parquet-java, with no Hadoop file system involved.
+ *
+ * <p>Reading streams one row group at a time and decodes only the requested columns, so memory follows the row
+ * group, not the file ({@link #forEachRowGroup}). Flat schemas of double, float, int8/16/32/64, boolean and string
+ * columns are supported; anything else is an error that names the file and the column.
+ *
+ * <p>Writing uses snappy, keeps float32 as float32 and int16 as int16, and marks every column optional: a missing
+ * value (NaN, Tablesaw's integer marker, or an empty string) is written as a Parquet null, which pandas, pyarrow and
+ * DuckDB read as NaN/None/NULL. Files are written atomically ({@link AtomicFiles}).
+ */
+public final class ParquetIO {
+
+    /** Row-group size in uncompressed bytes (the architecture's convention). */
+    public static final long DEFAULT_ROW_GROUP_BYTES = 128L * 1024 * 1024;
+
+    private ParquetIO() {}
+
+    /** Reads the whole file, or only {@code columns} (in that order) if any are named. */
+    public static Table read(Path path, List<String> columns) {
+        List<Table> parts = new ArrayList<>();
+        forEachRowGroup(path, columns, parts::add);
+        Table result = parts.get(0);
+        for (int k = 1; k < parts.size(); k++) {
+            result.append(parts.get(k));
+        }
+        return result;
+    }
+
+    /**
+     * Calls {@code action} with one table per row group, holding only {@code columns} (all if empty). A file with no
+     * row groups gives one empty table with the file's columns.
+     */
+    public static void forEachRowGroup(Path path, List<String> columns, Consumer<Table> action) {
+        String name = path.getFileName().toString();
+        requireFile(path);
+        try (ParquetFileReader reader = open(path)) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            MessageType projection = project(name, schema, columns);
+            List<Kind> kinds = new ArrayList<>();
+            for (ColumnDescriptor d : projection.getColumns()) {
+                kinds.add(kindOf(name, d));
+            }
+            reader.setRequestedSchema(projection);
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            int group = 0;
+            boolean any = false;
+            PageReadStore pages;
+            while ((pages = nextRowGroup(reader, name, group)) != null) {
+                action.accept(decode(name, group, pages, projection, kinds, createdBy));
+                any = true;
+                group++;
+            }
+            if (!any) {
+                Table empty = Table.create(name);
+                List<ColumnDescriptor> ds = projection.getColumns();
+                for (int k = 0; k < ds.size(); k++) {
+                    empty.addColumns(new ColumnBuilder(ds.get(k).getPath()[0], kinds.get(k), 0).build());
+                }
+                action.accept(empty);
+            }
+        } catch (IOException e) {
+            throw new TasniException(name + ": could not read the Parquet file (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** The number of rows, from the footer alone. */
+    public static long rowCount(Path path) {
+        requireFile(path);
+        try (ParquetFileReader reader = open(path)) {
+            return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new TasniException(path.getFileName() + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** The column names, from the footer alone. */
+    public static List<String> columnNames(Path path) {
+        requireFile(path);
+        try (ParquetFileReader reader = open(path)) {
+            List<String> names = new ArrayList<>();
+            for (Type t : reader.getFooter().getFileMetaData().getSchema().getFields()) {
+                names.add(t.getName());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new TasniException(path.getFileName() + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static void requireFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new TasniException(path + ": no such file.");
+        }
+    }
+
+    private static ParquetFileReader open(Path path) throws IOException {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(path),
+                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+        } catch (RuntimeException | IOException e) {
+            throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static PageReadStore nextRowGroup(ParquetFileReader reader, String name, int group) {
+        try {
+            return reader.readNextRowGroup();
+        } catch (IOException | RuntimeException e) {
+            throw new TasniException(name + ": row group " + group + " is corrupt (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static MessageType project(String name, MessageType schema, List<String> columns) {
+        for (Type t : schema.getFields()) {
+            if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
+                if (columns == null || columns.isEmpty() || columns.contains(t.getName())) {
+                    throw new TasniException(name + ": column '" + t.getName()
+                            + "' is nested or repeated; only flat columns are supported.");
+                }
+            }
+        }
+        if (columns == null || columns.isEmpty()) {
+            return schema;
+        }
+        List<Type> fields = new ArrayList<>();
+        for (String c : columns) {
+            if (!schema.containsField(c)) {
+                List<String> have = new ArrayList<>();
+                schema.getFields().forEach(f -> have.add(f.getName()));
+                throw new TasniException(name + ": no column '" + c + "' (columns: " + String.join(", ", have) + ").");
+            }
+            fields.add(schema.getType(c));
+        }
+        return new MessageType(schema.getName(), fields);
+    }
+
+    private static Kind kindOf(String name, ColumnDescriptor d) {
+        PrimitiveType p = d.getPrimitiveType();
+        LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+        String column = p.getName();
+        switch (p.getPrimitiveTypeName()) {
+            case DOUBLE:
+                return Kind.DOUBLE;
+            case FLOAT:
+                return Kind.FLOAT;
+            case BOOLEAN:
+                return Kind.BOOLEAN;
+            case INT32:
+                if (logical == null) {
+                    return Kind.INT;
+                }
+                if (logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation it) {
+                    int bits = it.getBitWidth();
+                    if (bits <= 8 && !it.isSigned()) {
+                        return Kind.SHORT;
+                    }
+                    return bits <= 16 && it.isSigned() ? Kind.SHORT : bits <= 16 ? Kind.INT : it.isSigned() ? Kind.INT : Kind.LONG;
+                }
+                break;
+            case INT64:
+                if (logical == null || (logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation it && it.isSigned())) {
+                    return Kind.LONG;
+                }
+                break;
+            case BINARY:
+                if (logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                        || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+                        || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation) {
+                    return Kind.STRING;
+                }
+                break;
+            default:
+                break;
+        }
+        throw new TasniException(name + ": column '" + column + "' has Parquet type " + p.getPrimitiveTypeName()
+                + (logical == null ? "" : " (" + logical + ")")
+                + ", which is not supported; expected a number, boolean or string column.");
+    }
+
+    private static Table decode(String name, int group, PageReadStore pages, MessageType projection, List<Kind> kinds,
+            String createdBy) {
+        int rows = Math.toIntExact(pages.getRowCount());
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                new DummyRecordConverter(projection).getRootConverter(), projection, createdBy);
+        Table t = Table.create(name);
+        List<ColumnDescriptor> ds = projection.getColumns();
+        for (int k = 0; k < ds.size(); k++) {
+            ColumnDescriptor d = ds.get(k);
+            String column = d.getPath()[0];
+            try {
+                t.addColumns(decodeColumn(store.getColumnReader(d), d, kinds.get(k), column, rows));
+            } catch (RuntimeException e) {
+                if (e instanceof TasniException) {
+                    throw e;
+                }
+                throw new TasniException(name + ": column '" + column + "' in row group " + group
+                        + " could not be decoded (" + e.getMessage() + ").", e);
+            }
+        }
+        return t;
+    }
+
+    private static Column<?> decodeColumn(ColumnReader r, ColumnDescriptor d, Kind kind, String column, int rows) {
+        int maxDef = d.getMaxDefinitionLevel();
+        PrimitiveTypeName physical = d.getPrimitiveType().getPrimitiveTypeName();
+        ColumnBuilder b = new ColumnBuilder(column, kind, rows);
+        for (int i = 0; i < rows; i++) {
+            if (r.getCurrentDefinitionLevel() < maxDef) {
+                b.addMissing();
+            } else {
+                switch (physical) {
+                    case DOUBLE -> b.addDouble(r.getDouble());
+                    case FLOAT -> b.addFloat(r.getFloat());
+                    case INT32 -> b.addLong(kind == Kind.LONG ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger());
+                    case INT64 -> b.addLong(r.getLong());
+                    case BOOLEAN -> b.addBoolean(r.getBoolean());
+                    case BINARY -> b.addString(r.getBinary().toStringUsingUTF8());
+                    default -> throw new IllegalStateException("unreachable: " + physical);
+                }
+            }
+            r.consume();
+        }
+        return b.build();
+    }
+
+    /** Writes {@code table} with the default row-group size. */
+    public static void write(Table table, Path path) {
+        write(table, path, DEFAULT_ROW_GROUP_BYTES);
+    }
+
+    /** Writes {@code table}, starting a new row group every {@code rowGroupBytes} uncompressed bytes. */
+    public static void write(Table table, Path path, long rowGroupBytes) {
+        RowWriter rows = new RowWriter(table);
+        AtomicFiles.write(path, tmp -> {
+            try (ParquetWriter<Integer> w = new Builder(new LocalOutputFile(tmp), rows)
+                    .withConf(new PlainParquetConfiguration())
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withRowGroupSize(rowGroupBytes)
+                    .build()) {
+                for (int i = 0; i < table.rowCount(); i++) {
+                    w.write(i);
+                }
+            }
+        });
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
+        private final RowWriter support;
+
+        Builder(OutputFile file, RowWriter support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
+            return support;
+        }
+
+        @Override
+        protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
+            return support;
+        }
+    }
+
+    /** Emits row i of a table; the columns' primitive arrays are taken out once, up front. */
+    private static final class RowWriter extends WriteSupport<Integer> {
+        private final MessageType schema;
+        private final Kind[] kinds;
+        private final String[] names;
+        private final Object[] data;
+        private final Column<?>[] columns;
+        private RecordConsumer out;
+
+        RowWriter(Table table) {
+            int n = table.columnCount();
+            kinds = new Kind[n];
+            names = new String[n];
+            data = new Object[n];
+            columns = new Column<?>[n];
+            Types.MessageTypeBuilder mb = Types.buildMessage();
+            for (int k = 0; k < n; k++) {
+                Column<?> c = table.column(k);
+                Kind kind = Kind.of(table, c);
+                kinds[k] = kind;
+                names[k] = c.name();
+                columns[k] = c;
+                switch (kind) {
+                    case DOUBLE -> {
+                        data[k] = ((NumericColumn<?>) c).asDoubleArray();
+                        mb.optional(PrimitiveTypeName.DOUBLE).named(c.name());
+                    }
+                    case FLOAT -> {
+                        data[k] = ((FloatColumn) c).asFloatArray();
+                        mb.optional(PrimitiveTypeName.FLOAT).named(c.name());
+                    }
+                    case LONG -> {
+                        data[k] = ((LongColumn) c).asLongArray();
+                        mb.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(c.name());
+                    }
+                    case INT -> {
+                        data[k] = ((IntColumn) c).asIntArray();
+                        mb.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, true)).named(c.name());
+                    }
+                    case SHORT -> {
+                        data[k] = ((ShortColumn) c).asShortArray();
+                        mb.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(16, true)).named(c.name());
+                    }
+                    case BOOLEAN -> mb.optional(PrimitiveTypeName.BOOLEAN).named(c.name());
+                    case STRING -> {
+                        data[k] = c instanceof StringColumn s ? s.asObjectArray() : c.asObjectArray();
+                        mb.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
+                    }
+                }
+            }
+            schema = mb.named("schema");
+        }
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            return new WriteContext(schema, new HashMap<>());
+        }
+
+        @Override
+        public WriteContext init(ParquetConfiguration configuration) {
+            return new WriteContext(schema, new HashMap<>());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.out = recordConsumer;
+        }
+
+        @Override
+        public void write(Integer boxedRow) {
+            int row = boxedRow;
+            out.startMessage();
+            for (int k = 0; k < kinds.length; k++) {
+                switch (kinds[k]) {
+                    case DOUBLE -> {
+                        double v = ((double[]) data[k])[row];
+                        if (!Double.isNaN(v)) {
+                            out.startField(names[k], k);
+                            out.addDouble(v);
+                            out.endField(names[k], k);
+                        }
+                    }
+                    case FLOAT -> {
+                        float v = ((float[]) data[k])[row];
+                        if (!Float.isNaN(v)) {
+                            out.startField(names[k], k);
+                            out.addFloat(v);
+                            out.endField(names[k], k);
+                        }
+                    }
+                    case LONG -> {
+                        long v = ((long[]) data[k])[row];
+                        if (v != Long.MIN_VALUE) {
+                            out.startField(names[k], k);
+                            out.addLong(v);
+                            out.endField(names[k], k);
+                        }
+                    }
+                    case INT -> {
+                        int v = ((int[]) data[k])[row];
+                        if (v != Integer.MIN_VALUE) {
+                            out.startField(names[k], k);
+                            out.addInteger(v);
+                            out.endField(names[k], k);
+                        }
+                    }
+                    case SHORT -> {
+                        short v = ((short[]) data[k])[row];
+                        if (v != Short.MIN_VALUE) {
+                            out.startField(names[k], k);
+                            out.addInteger(v);
+                            out.endField(names[k], k);
+                        }
+                    }
+                    case BOOLEAN -> {
+                        BooleanColumn c = (BooleanColumn) columns[k];
+                        if (!c.isMissing(row)) {
+                            out.startField(names[k], k);
+                            out.addBoolean(c.get(row));
+                            out.endField(names[k], k);
+                        }
+                    }
+                    case STRING -> {
+                        Object v = ((Object[]) data[k])[row];
+                        if (v != null && !v.toString().isEmpty()) {
+                            out.startField(names[k], k);
+                            out.addBinary(Binary.fromString(v.toString()));
+                            out.endField(names[k], k);
+                        }
+                    }
+                }
+            }
+            out.endMessage();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Catalogue files as Tablesaw tables: Parquet, CSV/ECSV, Arrow IPC and VOTable, chosen by extension.
+ *
+ * <p>Start with {@link org.tasni.io.TableIO}: {@code TableIO.read(path, columns...)} and
+ * {@code TableIO.write(table, path)}. Stages take primitive arrays out of tables once through
+ * {@link org.tasni.io.Columns}, whose errors name the table's file and the column.
+ *
+ * <h2>Parts</h2>
+ * <ul>
+ *   <li>{@link org.tasni.io.ParquetIO}: parquet-java without a Hadoop file system; streams row groups with column
+ *       projection ({@code forEachRowGroup}), so memory follows the row group, not the file.</li>
+ *   <li>{@link org.tasni.io.CsvIO}: plain CSV (types inferred) and astropy's ECSV (types kept).</li>
+ *   <li>{@link org.tasni.io.ArrowIO}: Arrow IPC files through Arrow Java.</li>
+ *   <li>{@link org.tasni.io.VOTableIO}: VOTable through STIL, also for TAP results.</li>
+ *   <li>{@link org.tasni.io.AtomicFiles}: every write goes to a temporary file that is renamed into place.</li>
+ * </ul>
+ *
+ * <h2>Conventions</h2>
+ * Column names are the catalogue's own. Types are kept: float32 stays float32 and int16 stays int16 in every typed
+ * format. Missing values are Tablesaw's (NaN, the integer MIN_VALUE marker, the empty string) in memory and nulls
+ * on disk, so pandas and DuckDB see NaN/NULL where the source had them. The table's name is its file name, which
+ * every error message starts with.
+ */
+package org.tasni.io;
