@@ -1,0 +1,89 @@
+package org.tasni.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.tasni.TasniException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tasni-toolkit.jar} command line: {@code java -jar tasni-toolkit.jar <command>}.
+ *
+ * <p>Exit codes: 0 success; 1 a user error (one clear line on stderr: bad option, bad file, missing column);
+ * 2 an internal error (a short line on stderr, the stack trace in a log file it names).
+ */
+@Command(name = "java -jar tasni-toolkit.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "TASNI toolkit: find AllWISE sources with no Gaia counterpart and check their NEOWISE light curves.",
+        subcommands = {ConvertCommand.class, SimulateCommand.class, StatusCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + ex.getMessage());
+            c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 1;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof TasniException) {
+                c.getErr().println("error: " + ex.getMessage());
+                return 1;
+            }
+            c.getErr().println("internal error: " + ex + " (stack trace in " + logStackTrace(ex) + ")");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    private static String logStackTrace(Throwable ex) {
+        StringWriter sw = new StringWriter();
+        ex.printStackTrace(new PrintWriter(sw));
+        try {
+            Path log = Files.createTempFile("tasni-error-", ".log");
+            Files.writeString(log, sw.toString());
+            return log.toString();
+        } catch (IOException e) {
+            return "stderr: " + sw;
+        }
+    }
+
+    /** The toolkit version, from the jar's build. */
+    public static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/org/tasni/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tasni-toolkit " + version() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
