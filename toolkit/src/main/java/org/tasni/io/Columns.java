@@ -3,7 +3,9 @@ package org.tasni.io;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.tasni.TasniException;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -38,8 +40,7 @@ public final class Columns {
     /** An integer column (short, int or long) as longs; missing values are an error naming the row. */
     public static long[] longs(Table table, String name) {
         Column<?> c = require(table, name);
-        ColumnType t = c.type();
-        if (t != ColumnType.LONG && t != ColumnType.INTEGER && t != ColumnType.SHORT) {
+        if (!(c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn)) {
             throw wrongType(table, c, "an integer");
         }
         long[] out = new long[c.size()];

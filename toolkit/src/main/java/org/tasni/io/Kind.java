@@ -1,7 +1,14 @@
 package org.tasni.io;
 
 import org.tasni.TasniException;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -19,24 +26,28 @@ enum Kind {
         this.ecsv = ecsv;
     }
 
+    /**
+     * The kind of a column. Dispatches on the column's class, never on {@code ColumnType} identity: depending on which
+     * Tablesaw class a fresh JVM touches first, {@code column.type()} and {@code ColumnType.DOUBLE} can be two
+     * different singleton instances.
+     */
     static Kind of(Table table, Column<?> c) {
-        ColumnType t = c.type();
-        if (t == ColumnType.DOUBLE) {
+        if (c instanceof DoubleColumn) {
             return DOUBLE;
-        } else if (t == ColumnType.FLOAT) {
+        } else if (c instanceof FloatColumn) {
             return FLOAT;
-        } else if (t == ColumnType.LONG) {
+        } else if (c instanceof LongColumn) {
             return LONG;
-        } else if (t == ColumnType.INTEGER) {
+        } else if (c instanceof IntColumn) {
             return INT;
-        } else if (t == ColumnType.SHORT) {
+        } else if (c instanceof ShortColumn) {
             return SHORT;
-        } else if (t == ColumnType.BOOLEAN) {
+        } else if (c instanceof BooleanColumn) {
             return BOOLEAN;
-        } else if (t == ColumnType.STRING) {
+        } else if (c instanceof StringColumn) {
             return STRING;
         }
-        throw new TasniException(table.name() + ": column '" + c.name() + "' has type " + t.name()
+        throw new TasniException(table.name() + ": column '" + c.name() + "' has type " + c.type().name()
                 + ", which catalogue files do not carry; convert it to a number or a string first.");
     }
 

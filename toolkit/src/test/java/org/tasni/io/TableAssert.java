@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -29,13 +30,13 @@ public final class TableAssert {
         assertEquals(expected.rowCount(), actual.rowCount(), "row count");
         for (int k = 0; k < expected.columnCount(); k++) {
             Column<?> e = expected.column(k), a = actual.column(k);
-            assertEquals(e.type(), a.type(), "type of " + e.name());
+            assertEquals(e.getClass(), a.getClass(), "type of " + e.name());
             for (int i = 0; i < e.size(); i++) {
                 assertEquals(e.isMissing(i), a.isMissing(i), e.name() + " missing at row " + i);
                 if (e.isMissing(i)) {
                     continue;
                 }
-                if (e.type() == ColumnType.DOUBLE || e.type() == ColumnType.FLOAT) {
+                if (e instanceof DoubleColumn || e instanceof FloatColumn) {
                     double x = ((NumericColumn<?>) e).getDouble(i), y = ((NumericColumn<?>) a).getDouble(i);
                     assertEquals(Double.doubleToLongBits(x), Double.doubleToLongBits(y), e.name() + " row " + i);
                 } else {
@@ -56,7 +57,7 @@ public final class TableAssert {
                 if (e.isMissing(i)) {
                     continue;
                 }
-                if (e.type() == ColumnType.FLOAT) {
+                if (e instanceof FloatColumn) {
                     assertEquals(((NumericColumn<?>) e).getDouble(i), (float) ((NumericColumn<?>) a).getDouble(i),
                             0.0, e.name() + " row " + i);
                 } else if (e instanceof NumericColumn<?> ne) {
