@@ -97,6 +97,6 @@ final class SimulateCommand implements Callable<Integer> {
         List<Integer> rows = new ArrayList<>(red);
         rows.addAll(other);
         int[] pick = rows.stream().limit(n).mapToInt(Integer::intValue).toArray();
-        return wise.rows(pick).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName("targets.parquet");
+        return wise.where(tech.tablesaw.selection.Selection.with(pick)).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName("targets.parquet");
     }
 }

@@ -275,18 +275,87 @@ public final class ParquetIO {
 
     /** Writes {@code table}, starting a new row group every {@code rowGroupBytes} uncompressed bytes. */
     public static void write(Table table, Path path, long rowGroupBytes) {
-        RowWriter rows = new RowWriter(table);
-        AtomicFiles.write(path, tmp -> {
-            try (ParquetWriter<Integer> w = new Builder(new LocalOutputFile(tmp), rows)
-                    .withConf(new PlainParquetConfiguration())
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .withRowGroupSize(rowGroupBytes)
-                    .build()) {
-                for (int i = 0; i < table.rowCount(); i++) {
-                    w.write(i);
+        try (Writer w = writer(table, path, rowGroupBytes)) {
+            w.write(table);
+            w.commit();
+        }
+    }
+
+    /**
+     * A writer that appends tables with the columns of {@code schema} (names and types) and appears under
+     * {@code path} only at {@link Writer#commit()}: a merge of many parts streams through it without holding them all.
+     */
+    public static Writer writer(Table schema, Path path, long rowGroupBytes) {
+        return new Writer(schema, path, rowGroupBytes);
+    }
+
+    /** Streams tables into one Parquet file, written to a temporary file and renamed into place on commit. */
+    public static final class Writer implements AutoCloseable {
+        private final Path path;
+        private final Path tmp;
+        private final RowWriter rows;
+        private final ParquetWriter<Integer> out;
+        private long written;
+        private boolean done;
+
+        private Writer(Table schema, Path path, long rowGroupBytes) {
+            this.path = path;
+            this.rows = new RowWriter(schema);
+            Path abs = path.toAbsolutePath();
+            this.tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime());
+            try {
+                Files.createDirectories(abs.getParent());
+                this.out = new Builder(new LocalOutputFile(tmp), rows).withConf(new PlainParquetConfiguration())
+                        .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes).build();
+            } catch (IOException e) {
+                throw new TasniException(path + ": could not write the file (" + e + ").", e);
+            }
+        }
+
+        /** Appends every row of {@code part}, whose columns must have the schema's names and types. */
+        public void write(Table part) {
+            rows.bind(part);
+            try {
+                for (int i = 0; i < part.rowCount(); i++) {
+                    out.write(i);
+                }
+                written += part.rowCount();
+            } catch (IOException e) {
+                throw new TasniException(path + ": could not write the file (" + e + ").", e);
+            }
+        }
+
+        public long rowsWritten() {
+            return written;
+        }
+
+        /** Finishes the file and moves it to its final name. */
+        public void commit() {
+            AtomicFiles.write(path, target -> {
+                out.close();
+                done = true;
+                Files.move(tmp, target);
+            });
+        }
+
+        /** Without a commit, discards the temporary file. */
+        @Override
+        public void close() {
+            if (!done) {
+                done = true;
+                try {
+                    out.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the write is being abandoned; its error, if any, was already reported
+                }
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do for a temporary file
                 }
             }
-        });
+        }
     }
 
     private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
@@ -313,7 +382,10 @@ public final class ParquetIO {
         }
     }
 
-    /** Emits row i of a table; the columns' primitive arrays are taken out once, up front. */
+    /**
+     * Emits row i of the bound table. The schema comes from the first table; each table bound later must have the
+     * same column names and types, and its primitive arrays are taken out once, when it is bound.
+     */
     private static final class RowWriter extends WriteSupport<Integer> {
         private final MessageType schema;
         private final Kind[] kinds;
@@ -334,36 +406,43 @@ public final class ParquetIO {
                 Kind kind = Kind.of(table, c);
                 kinds[k] = kind;
                 names[k] = c.name();
-                columns[k] = c;
                 switch (kind) {
-                    case DOUBLE -> {
-                        data[k] = ((NumericColumn<?>) c).asDoubleArray();
-                        mb.optional(PrimitiveTypeName.DOUBLE).named(c.name());
-                    }
-                    case FLOAT -> {
-                        data[k] = ((FloatColumn) c).asFloatArray();
-                        mb.optional(PrimitiveTypeName.FLOAT).named(c.name());
-                    }
-                    case LONG -> {
-                        data[k] = ((LongColumn) c).asLongArray();
-                        mb.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(c.name());
-                    }
-                    case INT -> {
-                        data[k] = ((IntColumn) c).asIntArray();
-                        mb.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, true)).named(c.name());
-                    }
-                    case SHORT -> {
-                        data[k] = ((ShortColumn) c).asShortArray();
-                        mb.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(16, true)).named(c.name());
-                    }
+                    case DOUBLE -> mb.optional(PrimitiveTypeName.DOUBLE).named(c.name());
+                    case FLOAT -> mb.optional(PrimitiveTypeName.FLOAT).named(c.name());
+                    case LONG -> mb.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(c.name());
+                    case INT -> mb.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(32, true)).named(c.name());
+                    case SHORT -> mb.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.intType(16, true)).named(c.name());
                     case BOOLEAN -> mb.optional(PrimitiveTypeName.BOOLEAN).named(c.name());
-                    case STRING -> {
-                        data[k] = c instanceof StringColumn s ? s.asObjectArray() : c.asObjectArray();
-                        mb.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
-                    }
+                    case STRING -> mb.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
                 }
             }
             schema = mb.named("schema");
+        }
+
+        /** Makes {@code table} the source of the next rows written. */
+        void bind(Table table) {
+            if (table.columnCount() != names.length) {
+                throw new TasniException(table.name() + ": has " + table.columnCount() + " columns; the file being written has "
+                        + names.length + " (" + String.join(", ", names) + ").");
+            }
+            for (int k = 0; k < names.length; k++) {
+                Column<?> c = table.column(k);
+                Kind kind = Kind.of(table, c);
+                if (!c.name().equals(names[k]) || kind != kinds[k]) {
+                    throw new TasniException(table.name() + ": column " + k + " is '" + c.name() + "' (" + kind
+                            + "); the file being written has '" + names[k] + "' (" + kinds[k] + ") there.");
+                }
+                columns[k] = c;
+                data[k] = switch (kind) {
+                    case DOUBLE -> ((NumericColumn<?>) c).asDoubleArray();
+                    case FLOAT -> ((FloatColumn) c).asFloatArray();
+                    case LONG -> ((LongColumn) c).asLongArray();
+                    case INT -> ((IntColumn) c).asIntArray();
+                    case SHORT -> ((ShortColumn) c).asShortArray();
+                    case BOOLEAN -> null;
+                    case STRING -> c instanceof StringColumn s ? s.asObjectArray() : c.asObjectArray();
+                };
+            }
         }
 
         @Override

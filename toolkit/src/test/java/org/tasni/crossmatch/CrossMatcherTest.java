@@ -1,0 +1,210 @@
+package org.tasni.crossmatch;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tasni.TasniException;
+import org.tasni.sky.ProperMotion;
+import org.tasni.sky.SkyMath;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+class CrossMatcherTest {
+
+    static Table cat(String name, double[] ra, double[] dec) {
+        long[] id = new long[ra.length];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = 1000 + i;
+        }
+        return Table.create(name, LongColumn.create("source_id", id), DoubleColumn.create("ra", ra),
+                DoubleColumn.create("dec", dec));
+    }
+
+    /** Brute force O(N·M): nearest by the angle between unit vectors, ties to the lower right index. */
+    static double[][] bruteNearest(double[] lra, double[] ldec, double[] rra, double[] rdec) {
+        double[][] out = new double[2][lra.length];
+        double[][] rv = new double[rra.length][];
+        for (int j = 0; j < rra.length; j++) {
+            rv[j] = SkyMath.toVector(rra[j], rdec[j]);
+        }
+        for (int i = 0; i < lra.length; i++) {
+            double[] q = SkyMath.toVector(lra[i], ldec[i]);
+            double best = Double.POSITIVE_INFINITY;
+            int bj = -1;
+            for (int j = 0; j < rra.length; j++) {
+                double a = SkyMath.angleRad(q, 0, rv[j], 0) * SkyMath.ARCSEC_PER_RAD;
+                if (a < best) {
+                    best = a;
+                    bj = j;
+                }
+            }
+            out[0][i] = bj;
+            out[1][i] = best;
+        }
+        return out;
+    }
+
+    /** Random positions of several kinds: the whole sphere, a small dense cap, the poles, the RA wrap. */
+    static double[][] positions(SplittableRandom r, int n, String kind) {
+        double[] ra = new double[n], dec = new double[n];
+        for (int i = 0; i < n; i++) {
+            switch (kind) {
+                case "sphere" -> {
+                    ra[i] = r.nextDouble(360);
+                    dec[i] = Math.toDegrees(Math.asin(r.nextDouble(-1, 1)));
+                }
+                case "cap" -> {
+                    ra[i] = 150 + r.nextDouble(-0.02, 0.02);
+                    dec[i] = 30 + r.nextDouble(-0.02, 0.02);
+                }
+                case "north" -> {
+                    ra[i] = r.nextDouble(360);
+                    dec[i] = 90 - r.nextDouble(0, 0.03);
+                }
+                case "south" -> {
+                    ra[i] = r.nextDouble(360);
+                    dec[i] = -90 + r.nextDouble(0, 0.03);
+                }
+                case "wrap" -> {
+                    ra[i] = SkyMath.normalizeRa(r.nextDouble(-0.02, 0.02));
+                    dec[i] = r.nextDouble(-0.02, 0.02);
+                }
+                default -> throw new IllegalArgumentException(kind);
+            }
+        }
+        return new double[][] {ra, dec};
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sphere", "cap", "north", "south", "wrap"})
+    void nearestAndOrphansEqualBruteForce(String kind) {
+        var r = new SplittableRandom(kind.hashCode());
+        double[][] l = positions(r, 1500, kind), g = positions(r, 3000, kind);
+        // half the left sources get a counterpart within a few arcsec
+        for (int i = 0; i < 750; i++) {
+            double[] p = ProperMotion.propagate(g[0][i], g[1][i], r.nextDouble(-3000, 3000), r.nextDouble(-3000, 3000), 1);
+            l[0][i] = p[0];
+            l[1][i] = p[1];
+        }
+        Table left = cat("left", l[0], l[1]), right = cat("right", g[0], g[1]);
+        double[][] bf = bruteNearest(l[0], l[1], g[0], g[1]);
+        for (int threads : new int[] {1, 2, 3}) {
+            var xm = CrossMatcher.radius(3).threads(threads);
+            Table near = xm.nearest(left, right);
+            for (int i = 0; i < l[0].length; i++) {
+                assertEquals(1000 + (long) bf[0][i], near.longColumn("match_id").get(i), kind + " row " + i);
+                assertEquals(bf[1][i], near.doubleColumn("sep_arcsec").get(i), 0.0, kind + " row " + i);
+                assertEquals(bf[1][i] <= 3, near.booleanColumn("matched").get(i));
+            }
+            Table orph = xm.orphans(left, right);
+            Set<Long> expected = new HashSet<>();
+            for (int i = 0; i < l[0].length; i++) {
+                if (bf[1][i] > 3) {
+                    expected.add(1000L + i);
+                }
+            }
+            assertEquals(expected, new HashSet<>(orph.longColumn("source_id").asList()));
+            assertEquals(orph.rowCount(), xm.report().nOut());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sphere", "cap", "north", "wrap"})
+    void allPairsEqualBruteForce(String kind) {
+        var r = new SplittableRandom(kind.hashCode() + 1);
+        double[][] l = positions(r, 800, kind), g = positions(r, 1600, kind);
+        double radius = kind.equals("sphere") ? 600 : 20;
+        Table pairs = CrossMatcher.radius(radius).all(cat("l", l[0], l[1]), cat("r", g[0], g[1]));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < l[0].length; i++) {
+            double[] q = SkyMath.toVector(l[0][i], l[1][i]);
+            for (int j = 0; j < g[0].length; j++) {
+                double a = SkyMath.angleRad(q, 0, SkyMath.toVector(g[0][j], g[1][j]), 0) * SkyMath.ARCSEC_PER_RAD;
+                if (a <= radius) {
+                    expected.add((1000 + i) + ":" + (1000 + j) + ":" + a);
+                }
+            }
+        }
+        List<String> got = new ArrayList<>();
+        for (int k = 0; k < pairs.rowCount(); k++) {
+            got.add(pairs.longColumn("left_id").get(k) + ":" + pairs.longColumn("right_id").get(k) + ":"
+                    + pairs.doubleColumn("sep_arcsec").get(k));
+        }
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, got, "same pairs, same order, same separations");
+    }
+
+    @Test
+    void exactlyRIsAMatchAndTiesGoToTheLowerRow() {
+        double[] rra = {10.0, 10.0, 10.001, 20};
+        double[] rdec = {5.0, 5.0, 5.0, 5};
+        double[] lra = {10.0, 10.001 + 0.002, 20.0};
+        double[] ldec = {5.0, 5.0, 5.0};
+        Table right = cat("r", rra, rdec), left = cat("l", lra, ldec);
+        // the separation of left 1 from right 2, computed as the matcher computes it, used as R exactly
+        double r = SkyMath.angleRad(SkyMath.toVector(lra[1], ldec[1]), 0, SkyMath.toVector(rra[2], rdec[2]), 0)
+                * SkyMath.ARCSEC_PER_RAD;
+        var xm = CrossMatcher.radius(r);
+        Table near = xm.nearest(left, right);
+        assertEquals(1000, near.longColumn("match_id").get(0), "duplicate right rows: the first wins");
+        assertEquals(0.0, near.doubleColumn("sep_arcsec").get(0));
+        assertEquals(r, near.doubleColumn("sep_arcsec").get(1));
+        assertTrue(near.booleanColumn("matched").get(1), "exactly R is a match");
+        assertEquals(0, xm.orphans(left, right).rowCount());
+        assertEquals(1, CrossMatcher.radius(Math.nextDown(r)).orphans(left, right).rowCount());
+    }
+
+    @Test
+    void nanPositionsAreDroppedAndCounted() {
+        Table left = cat("l", new double[] {10, Double.NaN, 30}, new double[] {0, 0, Double.NaN});
+        Table right = cat("r", new double[] {10, Double.NaN}, new double[] {0, 1});
+        var xm = CrossMatcher.radius(3);
+        Table near = xm.nearest(left, right);
+        assertEquals(3, near.rowCount());
+        assertTrue(near.booleanColumn("matched").get(0));
+        assertTrue(near.longColumn("match_id").isMissing(1) && near.doubleColumn("sep_arcsec").isMissing(1));
+        assertFalse(near.booleanColumn("matched").get(2));
+        assertEquals(2, xm.report().leftNaN());
+        assertEquals(1, xm.report().rightNaN());
+        assertEquals(0, xm.orphans(left, right).rowCount(), "a NaN position is never an orphan");
+        var e = assertThrows(TasniException.class,
+                () -> xm.nearest(cat("wise.parquet", new double[] {1, 2}, new double[] {0, 95}), right));
+        assertTrue(e.getMessage().startsWith("wise.parquet row 1: position (ra 2.0, dec 95.0) is not on the sky"), e.getMessage());
+    }
+
+    @Test
+    void emptySides() {
+        Table left = cat("l", new double[] {10, 20}, new double[] {0, 0});
+        Table none = cat("r", new double[0], new double[0]);
+        var xm = CrossMatcher.radius(3);
+        Table orph = xm.orphans(left, none);
+        assertEquals(2, orph.rowCount());
+        assertEquals(Double.POSITIVE_INFINITY, orph.doubleColumn("nearest_sep_arcsec").get(0));
+        Table near = xm.nearest(left, none);
+        assertFalse(near.booleanColumn("matched").get(0));
+        assertEquals(0, xm.all(left, none).rowCount());
+        assertEquals(0, xm.orphans(none, left).rowCount());
+        assertEquals(List.of("source_id", "ra", "dec", "nearest_sep_arcsec"), xm.orphans(none, left).columnNames());
+    }
+
+    @Test
+    void badConfigurationIsAClearError() {
+        assertThrows(TasniException.class, () -> CrossMatcher.radius(Double.NaN));
+        assertThrows(TasniException.class, () -> CrossMatcher.radius(-1));
+        assertThrows(TasniException.class, () -> CrossMatcher.radius(3).threads(0));
+        var e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).rightColumns("ra", "decl", "source_id")
+                .orphans(cat("l", new double[] {1}, new double[] {1}), cat("gaia.parquet", new double[] {1}, new double[] {1})));
+        assertTrue(e.getMessage().startsWith("gaia.parquet: no column 'decl'"), e.getMessage());
+        var pm = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).propagate(2016, 2010.5)
+                .orphans(cat("l", new double[] {1}, new double[] {1}), cat("gaia.parquet", new double[] {1}, new double[] {1})));
+        assertTrue(pm.getMessage().startsWith("gaia.parquet: no column 'pmra'"), pm.getMessage());
+    }
+}
