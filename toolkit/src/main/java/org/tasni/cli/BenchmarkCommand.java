@@ -1,0 +1,81 @@
+package org.tasni.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.tasni.bench.CrossmatchBenchmark;
+import org.tasni.io.TableIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code benchmark}: the toolkit against its peers, same data, same run. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Time a stage against its peers on the same data in the same run, and check they agree.",
+        subcommands = {BenchmarkCommand.Crossmatch.class})
+final class BenchmarkCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "crossmatch", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Orphans of simulated WISE against Gaia in a 38.5 deg² × SCALE cap at real density (692k × 1.69M",
+                    "at scale 1): the toolkit's CPU backend, then astropy, scipy and scikit-learn (Debian python3-astropy,",
+                    "python3-scipy, python3-sklearn) and STILTS (Debian stilts) when installed. Prints times, ratios and agreement."})
+    static final class Crossmatch implements Callable<Integer> {
+
+        @Option(names = "--scale", defaultValue = "1.0", description = "area (and source count) relative to the 38.5 deg² case (default: ${DEFAULT-VALUE})")
+        double scale;
+
+        @Option(names = "--dec", defaultValue = "21", description = "declination of the cap centre; 90 for the polar case (default: ${DEFAULT-VALUE})")
+        double dec;
+
+        @Option(names = "--radius", defaultValue = "3", paramLabel = "ARCSEC", description = "(default: ${DEFAULT-VALUE})")
+        double radius;
+
+        @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
+        Integer threads;
+
+        @Option(names = "--repeat", defaultValue = "5", description = "warm runs of the toolkit after the first (default: ${DEFAULT-VALUE})")
+        int repeat;
+
+        @Option(names = "--peers", split = ",", defaultValue = "astropy,scipy,sklearn,stilts",
+                description = "peers to run (default: ${DEFAULT-VALUE}; none: --peers='')")
+        String[] peers;
+
+        @Option(names = "--dir", defaultValue = "bench-crossmatch", paramLabel = "DIR", description = "working directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the result table (.csv, .parquet, …)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            Path jar = jarPath();
+            Table t = new CrossmatchBenchmark(scale, radius, n, repeat,
+                    Arrays.stream(peers).filter(s -> !s.isBlank()).toList(), dec).run(dir, jar);
+            System.out.println(t.printAll());
+            if (out != null) {
+                TableIO.write(t, out);
+            }
+            return 0;
+        }
+
+        /** The jar this command runs from, so the CLI row times the same build. */
+        private static Path jarPath() {
+            try {
+                Path p = Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return Files.isRegularFile(p) ? p : null;
+            } catch (Exception e) {
+                return null;
+            }
+        }
+    }
+}

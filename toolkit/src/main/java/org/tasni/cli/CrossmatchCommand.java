@@ -1,0 +1,70 @@
+package org.tasni.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tasni.TasniException;
+import org.tasni.crossmatch.CrossMatcher;
+import org.tasni.crossmatch.MatchReport;
+import org.tasni.io.TableIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code crossmatch}: two catalogue files, one result file. */
+@Command(name = "crossmatch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Crossmatch two catalogues on the sky.",
+                "orphans: left rows with no right source within the radius (+ nearest_sep_arcsec);",
+                "nearest: every left row + match_id, sep_arcsec, matched; all: every pair within the radius."})
+final class CrossmatchCommand implements Callable<Integer> {
+
+    @Option(names = "--left", required = true, paramLabel = "FILE", description = "left catalogue (e.g. AllWISE)")
+    Path left;
+
+    @Option(names = "--right", required = true, paramLabel = "FILE", description = "right catalogue (e.g. Gaia DR3)")
+    Path right;
+
+    @Option(names = "--mode", defaultValue = "orphans", paramLabel = "orphans|nearest|all", description = "(default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Mixin
+    MatchOptions options;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "result table (format by extension)")
+    Path out;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
+    Path statsJson;
+
+    @Override
+    public Integer call() {
+        CrossMatcher xm = options.matcher();
+        if (!mode.equals("orphans") && !mode.equals("nearest") && !mode.equals("all")) {
+            throw new TasniException("--mode must be orphans, nearest or all (got '" + mode + "').");
+        }
+        long t0 = System.nanoTime();
+        Table l = TableIO.read(left);
+        Table r = TableIO.read(right);
+        double readS = StatsJson.since(t0);
+        Table result = switch (mode) {
+            case "orphans" -> xm.orphans(l, r);
+            case "nearest" -> xm.nearest(l, r);
+            default -> xm.all(l, r);
+        };
+        MatchReport rep = xm.report();
+        long t1 = System.nanoTime();
+        TableIO.write(result, out);
+        double writeS = StatsJson.since(t1);
+        System.out.println(rep);
+        System.out.printf("%s: %,d rows (read %.2f s, match %.3f s, write %.2f s)%n", out, result.rowCount(), readS,
+                rep.matchSeconds(), writeS);
+        new StatsJson().put("read_s", readS).put("index_s", StatsJson.seconds(rep.indexSeconds()))
+                .put("query_s", StatsJson.seconds(rep.querySeconds())).put("match_s", StatsJson.seconds(rep.matchSeconds()))
+                .put("write_s", writeS).put("n_left", rep.nLeft()).put("n_right", rep.nRight()).put("n_out", rep.nOut())
+                .put("n_left_nan", rep.leftNaN()).put("n_right_nan", rep.rightNaN())
+                .put("n_right_unmoved", rep.rightUnmoved()).put("mode", mode).put("radius_arcsec", rep.radiusArcsec())
+                .put("propagation", rep.propagation()).put("backend", rep.backend().name()).put("threads", rep.threads())
+                .put("note", rep.note()).writeIfAsked(statsJson);
+        return 0;
+    }
+}

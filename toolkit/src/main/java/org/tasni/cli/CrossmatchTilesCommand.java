@@ -1,0 +1,71 @@
+package org.tasni.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tasni.TasniException;
+import org.tasni.crossmatch.TiledMatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code crossmatch-tiles}: orphans of a directory of HEALPix tiles, border-safe and resumable. */
+@Command(name = "crossmatch-tiles", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find the orphans of every wise_hpNNNNN.parquet tile against gaia_hpNNNNN.parquet (nside 32),",
+                "with margins from neighbouring Gaia tiles so that no match across a border is lost.",
+                "Writes OUT/orphans_hpNNNNN.parquet per tile and the merged OUT/orphans.parquet; finished tiles are skipped."})
+final class CrossmatchTilesCommand implements Callable<Integer> {
+
+    @Option(names = "--tiles", required = true, paramLabel = "DIR", description = "directory of wise_hp*/gaia_hp* tiles")
+    Path tiles;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
+    Path out;
+
+    @Mixin
+    MatchOptions options;
+
+    @Option(names = "--margin", paramLabel = "ARCSEC",
+            description = "margin taken from neighbouring tiles, ≥ radius (default: max(radius, 60)); nearest_sep_arcsec is exact up to it")
+    Double margin;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
+    Path statsJson;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        TiledMatch tm = TiledMatch.of(options.matcher());
+        if (margin != null) {
+            tm = tm.margin(margin);
+        }
+        Table summary = tm.run(tiles, out);
+        double totalS = StatsJson.since(t0);
+        int ok = summary.stringColumn("status").isEqualTo("OK").size();
+        int before = summary.stringColumn("status").isEqualTo("DONE_BEFORE").size();
+        Table bad = summary.where(summary.stringColumn("status").isIn("NO_GAIA", "ERROR"));
+        long orphans = (long) summary.intColumn("n_orphans").sum();
+        long flagged = summary.intColumn("missing_neighbours").isGreaterThan(0).size();
+        System.out.printf("tiles: %d matched, %d done before, %d not matched; %,d orphans → %s (%.1f s)%n", ok, before,
+                bad.rowCount(), orphans, out.resolve("orphans.parquet"), totalS);
+        if (flagged > 0) {
+            System.out.printf("warning: %d tile(s) border a tile that has no Gaia file; their sources within the radius of"
+                    + " those borders may be false orphans (see missing_neighbours in %s)%n", flagged,
+                    out.resolve("tiles_summary.csv"));
+        }
+        org.tasni.io.TableIO.write(summary, out.resolve("tiles_summary.csv"));
+        new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(summary.doubleColumn("seconds").sum()))
+                .put("n_tiles", summary.rowCount()).put("n_tiles_ok", ok).put("n_tiles_done_before", before)
+                .put("n_tiles_not_matched", bad.rowCount()).put("n_out", orphans).writeIfAsked(statsJson);
+        if (bad.rowCount() > 0) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < Math.min(5, bad.rowCount()); i++) {
+                sb.append(String.format("%n  tile %05d %s: %s", bad.longColumn("tile").get(i),
+                        bad.stringColumn("status").get(i), bad.stringColumn("message").get(i)));
+            }
+            throw new TasniException(bad.rowCount() + " of " + summary.rowCount() + " tiles were not matched and are not in "
+                    + "orphans.parquet:" + sb + "\nFix or download them and run again; finished tiles are kept.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package org.tasni.cli;
+
+import org.tasni.TasniException;
+import org.tasni.crossmatch.Backend;
+import org.tasni.crossmatch.CrossMatcher;
+import picocli.CommandLine.Option;
+
+/** The crossmatch options shared by {@code crossmatch} and {@code crossmatch-tiles}. */
+final class MatchOptions {
+
+    @Option(names = "--radius", defaultValue = "3", paramLabel = "ARCSEC", description = "match radius in arcsec (default: ${DEFAULT-VALUE})")
+    double radius;
+
+    @Option(names = "--backend", defaultValue = "cpu", paramLabel = "cpu|gpu|auto",
+            description = "cpu, gpu (an error without a CUDA driver) or auto (GPU if present, else CPU) (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--left-epoch", paramLabel = "YEAR", description = "epoch of the left positions, e.g. 2010.5 for AllWISE")
+    Double leftEpoch;
+
+    @Option(names = "--right-epoch", paramLabel = "YEAR",
+            description = "epoch of the right positions, e.g. 2016.0 for Gaia DR3; with --left-epoch, the right side is moved by pmra/pmdec")
+    Double rightEpoch;
+
+    @Option(names = "--right-columns", split = ",", paramLabel = "RA,DEC,ID", description = "right ra, dec and id columns (default: ra,dec,source_id)")
+    String[] rightColumns;
+
+    CrossMatcher matcher() {
+        CrossMatcher xm = CrossMatcher.radius(radius).backend(switch (backend.toLowerCase(java.util.Locale.ROOT)) {
+            case "cpu" -> Backend.CPU;
+            case "gpu" -> Backend.GPU;
+            case "auto" -> Backend.AUTO;
+            default -> throw new TasniException("--backend must be cpu, gpu or auto (got '" + backend + "').");
+        });
+        if (threads != null) {
+            xm = xm.threads(threads);
+        }
+        if ((leftEpoch == null) != (rightEpoch == null)) {
+            throw new TasniException("give both --left-epoch and --right-epoch to propagate proper motions, or neither.");
+        }
+        if (leftEpoch != null) {
+            xm = xm.propagate(rightEpoch, leftEpoch);
+        }
+        if (rightColumns != null) {
+            if (rightColumns.length != 3) {
+                throw new TasniException("--right-columns takes three names: RA,DEC,ID (got " + rightColumns.length + ").");
+            }
+            xm = xm.rightColumns(rightColumns[0], rightColumns[1], rightColumns[2]);
+        }
+        return xm;
+    }
+}
