@@ -35,11 +35,11 @@ __device__ static int lower_bound(const long long *keys, int lo, int hi, long lo
     return lo;
 }
 
-__device__ static void scan_range(int p, int q, const double *x, const double *y, const double *z, const int *row,
+__device__ static void scan_range(int p, int q, const double *xyz, const int *row,
                                   double qx, double qy, double qz, double max_c2,
                                   int *best_pos, int *best_row, double *best_c2) {
     for (int k = p; k < q; k++) {
-        double dx = x[k] - qx, dy = y[k] - qy, dz = z[k] - qz;
+        double dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
         double c2 = dx * dx + dy * dy + dz * dz;
         if (c2 > max_c2) continue;
         // ties in chord go to the lower right row, as on the CPU
@@ -52,7 +52,7 @@ __device__ static void scan_range(int p, int q, const double *x, const double *y
 extern "C" __global__ void zone_nearest(int n_query, const double *qxs, const double *qys, const double *qzs,
                                         const double *qra, const double *qdec, double radius_deg,
                                         int n_zones, double h, const int *zone_start, const long long *keys,
-                                        const double *x, const double *y, const double *z, const int *row,
+                                        const double *xyz, const int *row,
                                         int *out_pos) {
     int i = blockIdx.x * blockDim.x + threadIdx.x;
     if (i >= n_query) return;
@@ -69,7 +69,7 @@ extern "C" __global__ void zone_nearest(int n_query, const double *qxs, const do
         for (int zi = z_lo; zi <= z_hi; zi++) {
             int s = zone_start[zi], e = zone_start[zi + 1];
             if (s == e) continue;
-            if (half >= 180) { scan_range(s, e, x, y, z, row, qx, qy, qz, max_c2, &best_pos, &best_row, &best_c2); continue; }
+            if (half >= 180) { scan_range(s, e, xyz, row, qx, qy, qz, max_c2, &best_pos, &best_row, &best_c2); continue; }
             double lo = ra - half, hi = ra + half;
             long long k_lo[2], k_hi[2];
             int parts = 1;
@@ -79,7 +79,7 @@ extern "C" __global__ void zone_nearest(int n_query, const double *qxs, const do
             for (int part = 0; part < parts; part++) {
                 int p = lower_bound(keys, s, e, k_lo[part]);
                 int q = k_hi[part] < 0 ? e : lower_bound(keys, p, e, k_hi[part] + 1);
-                scan_range(p, q, x, y, z, row, qx, qy, qz, max_c2, &best_pos, &best_row, &best_c2);
+                scan_range(p, q, xyz, row, qx, qy, qz, max_c2, &best_pos, &best_row, &best_c2);
             }
         }
         double cr = 2 * sin(r * M_PI / 360.0);

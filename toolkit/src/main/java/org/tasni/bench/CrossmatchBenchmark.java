@@ -265,8 +265,8 @@ public final class CrossmatchBenchmark {
         void add(String t, String w, double s, double ref, int n, String a) {
             tool.add(t);
             what.add(w);
-            seconds.add(s);
-            ratio.add(s / ref);
+            seconds.add(Math.round(s * 1e4) / 1e4);
+            ratio.add(Math.round(s / ref * 100) / 100.0);
             orphans.add(n);
             agrees.add(a);
         }

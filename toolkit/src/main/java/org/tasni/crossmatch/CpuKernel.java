@@ -104,7 +104,7 @@ final class CpuKernel {
         }
 
         double angleArcsec(int pos) {
-            double bx = idx.x[pos], by = idx.y[pos], bz = idx.z[pos];
+            double bx = idx.xyz[3 * pos], by = idx.xyz[3 * pos + 1], bz = idx.xyz[3 * pos + 2];
             double cx = qy * bz - qz * by, cy = qz * bx - qx * bz, cz = qx * by - qy * bx;
             return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), qx * bx + qy * by + qz * bz) * SkyMath.ARCSEC_PER_RAD;
         }
@@ -139,27 +139,27 @@ final class CpuKernel {
                 }
                 double lo = ra - half, hi = ra + half;
                 if (lo < 0) {
-                    scanKeys(s, e, ZoneIndex.raKey(lo + 360), Long.MAX_VALUE, maxChord2);
-                    scanKeys(s, e, 0, ZoneIndex.raKey(hi), maxChord2);
+                    scanKeys(zi, ZoneIndex.raKey(lo + 360), Long.MAX_VALUE, maxChord2);
+                    scanKeys(zi, 0, ZoneIndex.raKey(hi), maxChord2);
                 } else if (hi >= 360) {
-                    scanKeys(s, e, ZoneIndex.raKey(lo), Long.MAX_VALUE, maxChord2);
-                    scanKeys(s, e, 0, ZoneIndex.raKey(hi - 360), maxChord2);
+                    scanKeys(zi, ZoneIndex.raKey(lo), Long.MAX_VALUE, maxChord2);
+                    scanKeys(zi, 0, ZoneIndex.raKey(hi - 360), maxChord2);
                 } else {
-                    scanKeys(s, e, ZoneIndex.raKey(lo), ZoneIndex.raKey(hi), maxChord2);
+                    scanKeys(zi, ZoneIndex.raKey(lo), ZoneIndex.raKey(hi), maxChord2);
                 }
             }
         }
 
-        private void scanKeys(int s, int e, long keyLo, long keyHi, double maxChord2) {
-            int p = idx.lowerBound(s, e, keyLo);
-            int q = keyHi == Long.MAX_VALUE ? e : idx.lowerBound(p, e, keyHi + 1);
+        private void scanKeys(int zi, long keyLo, long keyHi, double maxChord2) {
+            int p = idx.lowerBound(zi, 0, keyLo);
+            int q = keyHi == Long.MAX_VALUE ? idx.zoneStart[zi + 1] : idx.lowerBound(zi, p, keyHi + 1);
             scanRange(p, q, maxChord2);
         }
 
         private void scanRange(int p, int q, double maxChord2) {
-            final double[] xs = idx.x, ys = idx.y, zs = idx.z;
+            final double[] v = idx.xyz;
             for (int k = p; k < q; k++) {
-                double dx = xs[k] - qx, dy = ys[k] - qy, dz = zs[k] - qz;
+                double dx = v[3 * k] - qx, dy = v[3 * k + 1] - qy, dz = v[3 * k + 2] - qz;
                 double c2 = dx * dx + dy * dy + dz * dz;
                 if (c2 > maxChord2 || c2 > bestChord2 * (1 + 1e-12)) {
                     continue;
@@ -198,28 +198,29 @@ final class CpuKernel {
                 }
                 double lo = ra - half, hi = ra + half;
                 if (lo < 0) {
-                    collectKeys(s, e, ZoneIndex.raKey(lo + 360), Long.MAX_VALUE, maxChord2, radiusArcsec, leftRow, out);
-                    collectKeys(s, e, 0, ZoneIndex.raKey(hi), maxChord2, radiusArcsec, leftRow, out);
+                    collectKeys(zi, ZoneIndex.raKey(lo + 360), Long.MAX_VALUE, maxChord2, radiusArcsec, leftRow, out);
+                    collectKeys(zi, 0, ZoneIndex.raKey(hi), maxChord2, radiusArcsec, leftRow, out);
                 } else if (hi >= 360) {
-                    collectKeys(s, e, ZoneIndex.raKey(lo), Long.MAX_VALUE, maxChord2, radiusArcsec, leftRow, out);
-                    collectKeys(s, e, 0, ZoneIndex.raKey(hi - 360), maxChord2, radiusArcsec, leftRow, out);
+                    collectKeys(zi, ZoneIndex.raKey(lo), Long.MAX_VALUE, maxChord2, radiusArcsec, leftRow, out);
+                    collectKeys(zi, 0, ZoneIndex.raKey(hi - 360), maxChord2, radiusArcsec, leftRow, out);
                 } else {
-                    collectKeys(s, e, ZoneIndex.raKey(lo), ZoneIndex.raKey(hi), maxChord2, radiusArcsec, leftRow, out);
+                    collectKeys(zi, ZoneIndex.raKey(lo), ZoneIndex.raKey(hi), maxChord2, radiusArcsec, leftRow, out);
                 }
             }
             out.sortRightFrom(mark);
         }
 
-        private void collectKeys(int s, int e, long keyLo, long keyHi, double maxChord2, double radiusArcsec, int leftRow,
+        private void collectKeys(int zi, long keyLo, long keyHi, double maxChord2, double radiusArcsec, int leftRow,
                 PairList out) {
-            int p = idx.lowerBound(s, e, keyLo);
-            int q = keyHi == Long.MAX_VALUE ? e : idx.lowerBound(p, e, keyHi + 1);
+            int p = idx.lowerBound(zi, 0, keyLo);
+            int q = keyHi == Long.MAX_VALUE ? idx.zoneStart[zi + 1] : idx.lowerBound(zi, p, keyHi + 1);
             collect(p, q, maxChord2, radiusArcsec, leftRow, out);
         }
 
         private void collect(int p, int q, double maxChord2, double radiusArcsec, int leftRow, PairList out) {
+            final double[] v = idx.xyz;
             for (int k = p; k < q; k++) {
-                double dx = idx.x[k] - qx, dy = idx.y[k] - qy, dz = idx.z[k] - qz;
+                double dx = v[3 * k] - qx, dy = v[3 * k + 1] - qy, dz = v[3 * k + 2] - qz;
                 if (dx * dx + dy * dy + dz * dz > maxChord2) {
                     continue;
                 }

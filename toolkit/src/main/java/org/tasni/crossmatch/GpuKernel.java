@@ -114,18 +114,18 @@ final class GpuKernel implements AutoCloseable {
             qdec[k] = dec[i];
         }
         cuCtxSetCurrent(context);
-        CUdeviceptr[] buffers = new CUdeviceptr[12];
+        CUdeviceptr[] buffers = new CUdeviceptr[10];
         try {
             CUdeviceptr dqx = copy(qx, buffers, 0), dqy = copy(qy, buffers, 1), dqz = copy(qz, buffers, 2);
             CUdeviceptr dra = copy(qra, buffers, 3), ddec = copy(qdec, buffers, 4);
             CUdeviceptr dStart = copy(idx.zoneStart, buffers, 5), dKeys = copy(idx.raKey, buffers, 6);
-            CUdeviceptr dx = copy(idx.x, buffers, 7), dy = copy(idx.y, buffers, 8), dz = copy(idx.z, buffers, 9);
-            CUdeviceptr dRow = copy(idx.row, buffers, 10);
-            CUdeviceptr dOut = alloc((long) n * Sizeof.INT, buffers, 11);
+            CUdeviceptr dXyz = copy(idx.xyz, buffers, 7);
+            CUdeviceptr dRow = copy(idx.row, buffers, 8);
+            CUdeviceptr dOut = alloc((long) n * Sizeof.INT, buffers, 9);
             Pointer params = Pointer.to(Pointer.to(new int[] {n}), Pointer.to(dqx), Pointer.to(dqy), Pointer.to(dqz),
                     Pointer.to(dra), Pointer.to(ddec), Pointer.to(new double[] {radiusArcsec / 3600.0}),
                     Pointer.to(new int[] {idx.nZones}), Pointer.to(new double[] {idx.zoneHeightDeg}), Pointer.to(dStart),
-                    Pointer.to(dKeys), Pointer.to(dx), Pointer.to(dy), Pointer.to(dz), Pointer.to(dRow), Pointer.to(dOut));
+                    Pointer.to(dKeys), Pointer.to(dXyz), Pointer.to(dRow), Pointer.to(dOut));
             cuLaunchKernel(function, (n + BLOCK - 1) / BLOCK, 1, 1, BLOCK, 1, 1, 0, null, params, null);
             cuCtxSynchronize();
             int[] pos = new int[n];

@@ -14,7 +14,7 @@ import org.tasni.sky.SkyMath;
  * al. 2006 (arXiv:cs/0701171), written by hand because no Maven Central library matches on the sphere.
  *
  * <p>The height h is chosen from the catalogue's density so that an unmatched source usually finds its nearest
- * neighbour in one search of radius h (about 1.5 mean neighbour distances), while a search of the match radius still
+ * neighbour in one search of radius h (2.5 mean neighbour distances), while a search of the match radius still
  * touches one or two zones. Building costs a counting sort by zone and a primitive sort per zone.
  *
  * <p>Arrays are public to the package so that the GPU backend can copy them to the device as they are.
@@ -28,22 +28,51 @@ final class ZoneIndex {
     final int nZones;
     /** Rows of zone z are [zoneStart[z], zoneStart[z + 1]). */
     final int[] zoneStart;
-    /** Per sorted row: RA key, unit vector, and the row's index in the caller's arrays. */
+    /** Per sorted row: RA key, unit vector (x, y, z interleaved: one cache line per candidate), caller's row index. */
     final long[] raKey;
-    final double[] x;
-    final double[] y;
-    final double[] z;
+    final double[] xyz;
     final int[] row;
+    /**
+     * A coarse table per zone that narrows a key lookup to a few rows: zone z's keys span [keyMin[z], …] in buckets of
+     * width bucketWidth[z]; bucket b of zone z starts at sorted row buckets[bucketOff[z] + b].
+     */
+    private final long[] keyMin;
+    private final long[] bucketWidth;
+    private final int[] bucketOff;
+    private final int[] buckets;
 
-    private ZoneIndex(double h, int[] zoneStart, long[] raKey, double[] x, double[] y, double[] z, int[] row) {
+    private ZoneIndex(double h, int[] zoneStart, long[] raKey, double[] xyz, int[] row) {
         this.zoneHeightDeg = h;
         this.nZones = zoneStart.length - 1;
         this.zoneStart = zoneStart;
         this.raKey = raKey;
-        this.x = x;
-        this.y = y;
-        this.z = z;
+        this.xyz = xyz;
         this.row = row;
+        keyMin = new long[nZones];
+        bucketWidth = new long[nZones];
+        bucketOff = new int[nZones + 1];
+        for (int zi = 0; zi < nZones; zi++) {
+            int m = zoneStart[zi + 1] - zoneStart[zi];
+            bucketOff[zi + 1] = bucketOff[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
+        }
+        buckets = new int[bucketOff[nZones]];
+        for (int zi = 0; zi < nZones; zi++) {
+            int s = zoneStart[zi], e = zoneStart[zi + 1], m = e - s;
+            if (m == 0) {
+                continue;
+            }
+            int nb = Math.max(1, m / 4);
+            keyMin[zi] = raKey[s];
+            bucketWidth[zi] = (raKey[e - 1] - raKey[s]) / nb + 1;
+            int k = s;
+            for (int b = 0; b <= nb; b++) {
+                long edge = keyMin[zi] + b * bucketWidth[zi];
+                while (k < e && raKey[k] < edge) {
+                    k++;
+                }
+                buckets[bucketOff[zi] + b] = k;
+            }
+        }
     }
 
     int size() {
@@ -66,7 +95,7 @@ final class ZoneIndex {
      */
     static ZoneIndex build(double[] ra, double[] dec, int[] rows, double minHeightDeg, ForkJoinPool pool) {
         int n = rows.length;
-        double h = Math.min(1.0, Math.max(minHeightDeg, 1.5 * meanNeighbourDistanceDeg(ra, dec, rows)));
+        double h = Math.min(1.0, Math.max(minHeightDeg, 2.5 * meanNeighbourDistanceDeg(ra, dec, rows)));
         int nZones = (int) Math.ceil(180.0 / h);
         int[] zoneOfRow = new int[n];
         int[] count = new int[nZones + 1];
@@ -85,7 +114,7 @@ final class ZoneIndex {
             byZone[fill[zoneOfRow[k]]++] = rows[k];
         }
         long[] raKey = new long[n];
-        double[] x = new double[n], y = new double[n], z = new double[n];
+        double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
         // sort each zone by RA key; the low 23 bits carry the position within the zone (zones hold far fewer
         // than 8M rows: a zone of ≥ 1 µas height at any real density), so one primitive sort per zone suffices
@@ -94,7 +123,6 @@ final class ZoneIndex {
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             int zFrom = c * perChunk, zTo = Math.min(nZones, zFrom + perChunk);
             long[] tmp = new long[0];
-            double[] v = new double[3];
             for (int zi = zFrom; zi < zTo; zi++) {
                 int s = zoneStart[zi], e = zoneStart[zi + 1], m = e - s;
                 if (m == 0) {
@@ -115,14 +143,11 @@ final class ZoneIndex {
                     int at = s + k;
                     sortedRow[at] = r;
                     raKey[at] = tmp[k] >>> 23;
-                    SkyMath.toVector(ra[r], dec[r], v, 0);
-                    x[at] = v[0];
-                    y[at] = v[1];
-                    z[at] = v[2];
+                    SkyMath.toVector(ra[r], dec[r], xyz, 3 * at);
                 }
             }
         })).join();
-        return new ZoneIndex(h, zoneStart, raKey, x, y, z, sortedRow);
+        return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow);
     }
 
     /**
@@ -168,8 +193,22 @@ final class ZoneIndex {
         return x >= 0.7 ? 360 : Math.toDegrees(x / Math.sqrt(1 - x * x));
     }
 
-    /** First sorted position in [from, to) whose RA key is ≥ key. */
-    int lowerBound(int from, int to, long key) {
+    /** First sorted position of zone zi whose RA key is ≥ key, at or after {@code from}. */
+    int lowerBound(int zi, int from, long key) {
+        int s = zoneStart[zi], e = zoneStart[zi + 1];
+        if (key <= keyMin[zi]) {
+            return Math.max(from, s);
+        }
+        long b = (key - keyMin[zi]) / bucketWidth[zi];
+        int nb = bucketOff[zi + 1] - bucketOff[zi] - 1;
+        if (b >= nb) {
+            return Math.max(from, binarySearch(buckets[bucketOff[zi] + nb], e, key));
+        }
+        int lo = buckets[bucketOff[zi] + (int) b], hi = buckets[bucketOff[zi] + (int) b + 1];
+        return Math.max(from, binarySearch(lo, hi, key));
+    }
+
+    private int binarySearch(int from, int to, long key) {
         int lo = from, hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
