@@ -1,5 +1,6 @@
 package org.tasni.simulate;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -161,9 +162,9 @@ public final class EpochSimulator {
 
     private static final class Rows {
         final List<String> des = new ArrayList<>();
-        final DoubleList ra = new DoubleList(), dec = new DoubleList(), mjd = new DoubleList();
-        final DoubleList w1 = new DoubleList(), s1 = new DoubleList(), w2 = new DoubleList(), s2 = new DoubleList();
-        final DoubleList qi = new DoubleList(), saa = new DoubleList();
+        final DoubleArrayList ra = new DoubleArrayList(), dec = new DoubleArrayList(), mjd = new DoubleArrayList();
+        final DoubleArrayList w1 = new DoubleArrayList(), s1 = new DoubleArrayList(), w2 = new DoubleArrayList(), s2 = new DoubleArrayList();
+        final DoubleArrayList qi = new DoubleArrayList(), saa = new DoubleArrayList();
         final List<Short> qual = new ArrayList<>(), nb = new ArrayList<>(), na = new ArrayList<>();
         final List<String> moon = new ArrayList<>(), cc = new ArrayList<>();
 
@@ -222,15 +223,15 @@ public final class EpochSimulator {
 
         Table toTable() {
             return Table.create("neowise_epochs.parquet", StringColumn.create("designation", des),
-                    DoubleColumn.create("ra", ra.toArray()), DoubleColumn.create("dec", dec.toArray()),
-                    DoubleColumn.create("mjd", mjd.toArray()), floats("w1mpro", w1), floats("w1sigmpro", s1),
+                    DoubleColumn.create("ra", ra.toDoubleArray()), DoubleColumn.create("dec", dec.toDoubleArray()),
+                    DoubleColumn.create("mjd", mjd.toDoubleArray()), floats("w1mpro", w1), floats("w1sigmpro", s1),
                     floats("w2mpro", w2), floats("w2sigmpro", s2), shorts("qual_frame", qual), floats("qi_fact", qi),
                     floats("saa_sep", saa), StringColumn.create("moon_masked", moon), StringColumn.create("cc_flags", cc),
                     shorts("nb", nb), shorts("na", na));
         }
 
-        private static FloatColumn floats(String name, DoubleList v) {
-            double[] d = v.toArray();
+        private static FloatColumn floats(String name, DoubleArrayList v) {
+            double[] d = v.toDoubleArray();
             float[] f = new float[d.length];
             for (int i = 0; i < d.length; i++) {
                 f[i] = (float) d[i];
@@ -282,23 +283,6 @@ public final class EpochSimulator {
                     DoubleColumn.create("true_trend_w2_mag_yr", t2), DoubleColumn.create("true_period_d", period),
                     DoubleColumn.create("true_amplitude_mag", amp), DoubleColumn.create("mean_w1mpro", b1),
                     DoubleColumn.create("mean_w2mpro", b2));
-        }
-    }
-
-    /** A growable list of primitive doubles. */
-    private static final class DoubleList {
-        private double[] a = new double[1024];
-        private int n;
-
-        void add(double v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-        }
-
-        double[] toArray() {
-            return Arrays.copyOf(a, n);
         }
     }
 }

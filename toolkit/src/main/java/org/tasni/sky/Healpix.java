@@ -1,5 +1,6 @@
 package org.tasni.sky;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
 import org.tasni.TasniException;
 
@@ -345,7 +346,7 @@ public final class Healpix {
         for (int k = 0; k <= order; k++) {
             bound[k] = Math.toRadians(radiusDeg + 1.01 * Healpix.order(k).maxPixRadDeg());
         }
-        LongList out = new LongList();
+        LongArrayList out = new LongArrayList();
         double[] v = new double[3];
         double[] radec = new double[2];
         Healpix[] levels = new Healpix[order + 1];
@@ -355,12 +356,12 @@ public final class Healpix {
         for (long base = 0; base < 12; base++) {
             descend(levels, 0, base, centre, bound, out, v, radec);
         }
-        long[] r = out.toArray();
+        long[] r = out.toLongArray();
         Arrays.sort(r);
         return r;
     }
 
-    private void descend(Healpix[] levels, int k, long pix, double[] centre, double[] bound, LongList out,
+    private void descend(Healpix[] levels, int k, long pix, double[] centre, double[] bound, LongArrayList out,
             double[] v, double[] radec) {
         levels[k].pix2ang(pix, radec);
         SkyMath.toVector(radec[0], radec[1], v, 0);
@@ -433,22 +434,5 @@ public final class Healpix {
     @Override
     public String toString() {
         return "Healpix[nside=" + nside + ", NESTED]";
-    }
-
-    /** A growable list of primitive longs. */
-    private static final class LongList {
-        private long[] a = new long[64];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
     }
 }
