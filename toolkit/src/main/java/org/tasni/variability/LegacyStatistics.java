@@ -1,0 +1,122 @@
+package org.tasni.variability;
+
+/**
+ * The reference pipeline's statistics, reproduced exactly so that the {@code tasni-legacy} and {@code tasni-tier5}
+ * presets give its published numbers (reference-pipeline.md §3.2 and §3.5). The defects are deliberate here:
+ * <ul>
+ *   <li>RMS over all rows with ddof = 1, NaN as soon as one magnitude is NaN (numpy's {@code std}).</li>
+ *   <li>χ² about the <em>unweighted</em> mean of the non-NaN magnitudes, summed over rows with finite m and σ &gt; 0,
+ *       divided by (that count − 1).</li>
+ *   <li>Trend: OLS slope of m on years since the first usable epoch (rows with finite mjd and m, n ≥ 3) and scipy
+ *       {@code linregress}'s two-sided p (t = r √(df/((1−r)(1+r))), df = n − 2).</li>
+ *   <li>"Stetson J" = Σ sgn(P) √|P| / √n with plain means over rows where both bands are usable: not Stetson's.</li>
+ * </ul>
+ */
+final class LegacyStatistics {
+
+    static final int RMS = 0, CHI2 = 1, TREND = 2, TREND_P = 3;
+    static final int SIZE = 4;
+
+    private LegacyStatistics() {}
+
+    /** Per band, over rows {@code [from, to)} of one source (all rows, NaN included). */
+    static void band(double[] t, double[] m, double[] s, int from, int to, double[] out) {
+        int n = to - from;
+        // rms: NaN-propagating, ddof = 1
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += m[i];
+        }
+        double mean = sum / n, ss = 0;
+        for (int i = from; i < to; i++) {
+            ss += (m[i] - mean) * (m[i] - mean);
+        }
+        out[RMS] = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
+        // χ²: unweighted mean of the non-NaN magnitudes
+        double sm = 0;
+        int nm = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(m[i])) {
+                sm += m[i];
+                nm++;
+            }
+        }
+        double mbar = sm / nm, chi = 0;
+        int nv = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(m[i]) && s[i] > 0 && s[i] < Double.POSITIVE_INFINITY) {
+                double d = (m[i] - mbar) / s[i];
+                chi += d * d;
+                nv++;
+            }
+        }
+        out[CHI2] = nv >= 2 ? chi / (nv - 1) : Double.NaN;
+        // OLS trend on rows with finite mjd and m
+        double tmin = Double.POSITIVE_INFINITY;
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(t[i]) && !Double.isNaN(m[i])) {
+                tmin = Math.min(tmin, t[i]);
+                k++;
+            }
+        }
+        out[TREND] = Double.NaN;
+        out[TREND_P] = Double.NaN;
+        if (k < 3) {
+            return;
+        }
+        double sx = 0, sy = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(t[i]) && !Double.isNaN(m[i])) {
+                sx += (t[i] - tmin) / 365.25;
+                sy += m[i];
+            }
+        }
+        double xm = sx / k, ym = sy / k, sxx = 0, sxy = 0, syy = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(t[i]) && !Double.isNaN(m[i])) {
+                double x = (t[i] - tmin) / 365.25 - xm, y = m[i] - ym;
+                sxx += x * x;
+                sxy += x * y;
+                syy += y * y;
+            }
+        }
+        if (sxx == 0) {
+            return;
+        }
+        out[TREND] = sxy / sxx;
+        double r = syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+        double df = k - 2;
+        // scipy adds 1e-20 (TINY) to both factors
+        double tStat = r * Math.sqrt(df / ((1 - r + 1e-20) * (1 + r + 1e-20)));
+        out[TREND_P] = BandStatistics.twoSidedP(tStat, df);
+    }
+
+    /** The reference's "Stetson J" over rows where m1, m2, σ1, σ2 are finite and both σ &gt; 0. */
+    static double stetsonJ(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to) {
+        double s1 = 0, s2 = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (ok(m1[i], e1[i]) && ok(m2[i], e2[i])) {
+                s1 += m1[i];
+                s2 += m2[i];
+                n++;
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double a = s1 / n, b = s2 / n, sum = 0;
+        for (int i = from; i < to; i++) {
+            if (ok(m1[i], e1[i]) && ok(m2[i], e2[i])) {
+                double p = (m1[i] - a) / e1[i] * ((m2[i] - b) / e2[i]);
+                sum += Math.signum(p) * Math.sqrt(Math.abs(p));
+            }
+        }
+        return sum / Math.sqrt(n);
+    }
+
+    private static boolean ok(double m, double e) {
+        return Double.isFinite(m) && Double.isFinite(e) && e > 0;
+    }
+}

@@ -1,0 +1,131 @@
+package org.tasni.variability;
+
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * The exact generalised Lomb–Scargle periodogram (Zechmeister &amp; Kürster 2009, A&amp;A 496, 577; doi:10.1051/0004-6361/200811296)
+ * with weights 1/σ², a floating mean and astropy's "standard" normalisation, so that
+ * P(f) = (χ²₀ − χ²(f)) / χ²₀ ∈ [0, 1]: the fraction of the weighted variance about the mean that a sinusoid of
+ * frequency f explains. With normalised weights w, ŷ = y − Σwy and, at each f, c = cos 2πft, s = sin 2πft:
+ * <pre>  C = Σwc, S = Σws, YC = Σwŷc, YS = Σwŷs, CC = Σwc² − C², SS = Σws² − S², CS = Σwcs − CS, YY = Σwŷ²
+ *   P = (SS·YC² + CC·YS² − 2·CS·YC·YS) / (YY·(CC·SS − CS²))</pre>
+ *
+ * <p>On a linear grid f_k = f0 + k·df each point's cos and sin are advanced by a rotation (the angle-addition
+ * recurrence), so the inner loop has no trigonometric call; the rounding error this accumulates over 10⁴ steps is
+ * ~1e-12, far below the 1e-6 the powers are tested to. Written by hand: no Java library on Maven Central has a
+ * weighted, floating-mean GLS.
+ *
+ * <p>The false-alarm probability is Baluev's (2008, MNRAS 385, 1279) as astropy computes it
+ * ({@code false_alarm_probability(method="baluev")}), for a given maximum frequency.
+ */
+final class LombScargle {
+
+    private LombScargle() {}
+
+    /** Per-thread work arrays. */
+    static final class Work {
+        double[] w = new double[0], yh = new double[0], c = new double[0], s = new double[0], cd = new double[0],
+                sd = new double[0];
+
+        void ensure(int n) {
+            if (w.length < n) {
+                w = new double[n];
+                yh = new double[n];
+                c = new double[n];
+                s = new double[n];
+                cd = new double[n];
+                sd = new double[n];
+            }
+        }
+    }
+
+    /**
+     * Powers at f0 + k·df, k = 0..nf−1 (frequencies in cycles per unit of t), of points {@code [from, to)}, into
+     * {@code power[0..nf)}. Points must have finite t, y and σ &gt; 0.
+     */
+    static void power(double[] t, double[] y, double[] dy, int from, int to, double f0, double df, int nf,
+            double[] power, Work work) {
+        int n = to - from;
+        work.ensure(n);
+        double[] w = work.w, yh = work.yh, c = work.c, s = work.s, cd = work.cd, sd = work.sd;
+        double sw = 0;
+        for (int i = 0; i < n; i++) {
+            double e = dy[from + i];
+            w[i] = 1 / (e * e);
+            sw += w[i];
+        }
+        double ybar = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] /= sw;
+            ybar += w[i] * y[from + i];
+        }
+        double yy = 0;
+        double tRef = t[from];
+        for (int i = 0; i < n; i++) {
+            yh[i] = y[from + i] - ybar;
+            yy += w[i] * yh[i] * yh[i];
+            // times relative to the first point: the phases are then small numbers, which keeps the recurrence exact
+            double tt = t[from + i] - tRef;
+            double a = 2 * Math.PI * f0 * tt, b = 2 * Math.PI * df * tt;
+            c[i] = Math.cos(a);
+            s[i] = Math.sin(a);
+            cd[i] = Math.cos(b);
+            sd[i] = Math.sin(b);
+        }
+        for (int k = 0; k < nf; k++) {
+            double sc = 0, ss = 0, syc = 0, sys = 0, scc = 0, scs = 0;
+            for (int i = 0; i < n; i++) {
+                double ci = c[i], si = s[i], wi = w[i], wy = wi * yh[i];
+                sc += wi * ci;
+                ss += wi * si;
+                syc += wy * ci;
+                sys += wy * si;
+                scc += wi * ci * ci;
+                scs += wi * ci * si;
+                c[i] = ci * cd[i] - si * sd[i];
+                s[i] = si * cd[i] + ci * sd[i];
+            }
+            double cc = scc - sc * sc, sS = (1 - scc) - ss * ss, cs = scs - sc * ss;
+            double d = cc * sS - cs * cs;
+            power[k] = yy > 0 && d > 0 ? (sS * syc * syc + cc * sys * sys - 2 * cs * syc * sys) / (yy * d) : 0;
+        }
+    }
+
+    /**
+     * astropy's {@code autofrequency(samples_per_peak, nyquist_factor)} for n points over a baseline T:
+     * df = 1/(spp·T), f_min = df/2, N_f = 1 + round((nyq·n/(2T) − f_min)/df). Returns {f_min, df, N_f}.
+     */
+    static double[] autoGrid(int n, double baseline, double samplesPerPeak, double nyquistFactor) {
+        double df = 1 / (samplesPerPeak * baseline);
+        double fMin = 0.5 * df;
+        double fMax = nyquistFactor * 0.5 * n / baseline;
+        double nf = 1 + Math.round((fMax - fMin) / df);
+        return new double[] {fMin, df, nf};
+    }
+
+    /**
+     * Baluev's false-alarm probability of a peak of power z among frequencies up to fMax, for the points
+     * {@code [from, to)}: FAP = −expm1(−τ) + (1−z)^{(n−3)/2} e^{−τ}, with
+     * τ = γ(n−1) · fMax √(4π Var_w(t)) · (1−z)^{(n−4)/2} · √((n−1) z / 2) and
+     * γ(N) = √(2/N) exp(lnΓ(N/2) − lnΓ((N−1)/2)).
+     */
+    static double fapBaluev(double z, double fMax, double[] t, double[] dy, int from, int to) {
+        int n = to - from;
+        double nh = n - 1, nk = n - 3;
+        double sw = 0, swt = 0;
+        for (int i = from; i < to; i++) {
+            double w = 1 / (dy[i] * dy[i]);
+            sw += w;
+            swt += w * t[i];
+        }
+        double tm = swt / sw, var = 0;
+        for (int i = from; i < to; i++) {
+            double w = 1 / (dy[i] * dy[i]) / sw;
+            var += w * (t[i] - tm) * (t[i] - tm);
+        }
+        double gamma = Math.sqrt(2 / nh) * Math.exp(Gamma.logGamma(nh / 2) - Gamma.logGamma((nh - 1) / 2));
+        double tau = gamma * fMax * Math.sqrt(4 * Math.PI * var) * Math.pow(1 - z, 0.5 * (nk - 1)) * Math.sqrt(0.5 * nh * z);
+        double single = Math.pow(1 - z, 0.5 * nk);
+        return -Math.expm1(-tau) + single * Math.exp(-tau);
+    }
+}

@@ -1,0 +1,48 @@
+package org.tasni.variability;
+
+import org.tasni.TasniException;
+
+/**
+ * The frequency grid and false-alarm rule of the periodogram.
+ *
+ * @param name           preset name
+ * @param fMin           lowest frequency, d⁻¹
+ * @param fMax           highest frequency, d⁻¹
+ * @param nFrequencies   a linear grid of this many frequencies from fMin to fMax inclusive; 0 for steps of
+ *                       1/(samplesPerPeak · baseline), as astropy's autofrequency spaces them
+ * @param samplesPerPeak grid density when nFrequencies is 0
+ * @param fapAutoFmax    true: the FAP uses astropy's automatic maximum frequency (≈ 2.5 N / T, what the reference did,
+ *                       which understates the FAP); false: the maximum frequency actually searched (correct)
+ * @param fapThreshold   a band is periodic when its FAP is below this
+ * @param minPoints      fewer usable points than this give no period for the band
+ */
+public record PeriodogramConfig(String name, double fMin, double fMax, int nFrequencies, double samplesPerPeak,
+        boolean fapAutoFmax, double fapThreshold, int minPoints) {
+
+    /** NEOWISE cadence period window the alias check uses, days. */
+    public static final double CADENCE_DAYS = 182.6;
+
+    public PeriodogramConfig {
+        if (!(fMin > 0 && fMax > fMin) || nFrequencies < 0 || !(samplesPerPeak > 0)) {
+            throw new TasniException("periodogram grid: need 0 < fMin < fMax, nFrequencies >= 0 and samplesPerPeak > 0.");
+        }
+        if (!(fapThreshold > 0 && fapThreshold < 1)) {
+            throw new TasniException("fapThreshold must be in (0, 1) (got " + fapThreshold + ").");
+        }
+    }
+
+    /** Periods from 0.5 to 1000 days, 5 samples per peak, FAP over the searched band, periodic below 1%. */
+    public static PeriodogramConfig standard() {
+        return new PeriodogramConfig("standard", 1.0 / 1000, 1 / 0.5, 0, 5, false, 0.01, 10);
+    }
+
+    /** The reference's periodogram_results.csv: 10,000 linear steps from 1/1000 to 2 d⁻¹, astropy's auto fmax in the FAP. */
+    public static PeriodogramConfig tasniLegacy() {
+        return new PeriodogramConfig("tasni-legacy", 1.0 / 1000, 1 / 0.5, 10_000, 5, true, 0.01, 10);
+    }
+
+    /** The periodogram preset that goes with a variability preset name. */
+    public static PeriodogramConfig forPreset(String preset) {
+        return preset.startsWith("tasni") ? tasniLegacy() : standard();
+    }
+}

@@ -1,0 +1,169 @@
+package org.tasni.variability;
+
+/**
+ * Stetson (1996) variability indices J and K of one light curve with simultaneous W1 and W2 exposures.
+ *
+ * <p>Each band has a robust mean m̄ (Stetson's iterative down-weighting with α = β = 2, started at the median, as
+ * cesium's {@code stetson_mean}: w_i = σ_i⁻² / (1 + (|m_i − m̄|/(α σ_i))^β), at most 20 iterations, tolerance 1e-6)
+ * and normalised residuals δ_i = √(n/(n−1)) (m_i − m̄)/σ_i. An exposure with both bands usable is a pair with
+ * P = δ_W1 δ_W2; an exposure with one usable band has P = δ² − 1. Then
+ * <pre>  J = Σ sgn(P) √|P| / (number of P),    K = (1/n) Σ|δ| / √((1/n) Σ δ²)  (per band)</pre>
+ * (all weights 1). For Gaussian noise J ≈ 0 and K ≈ √(2/π) ≈ 0.798; K is Stetson's, not divided by 0.798.
+ * An epoch with a NaN magnitude or σ ≤ 0 is not used in its band. With fewer than two usable epochs in a band its K
+ * is NaN and its epochs do not enter J.
+ *
+ * <p>This is not the tasni-legacy "Stetson J", which divides by √n and uses plain means ({@link LegacyStatistics}).
+ *
+ * <p>Reference: Stetson, P. B. 1996, PASP 108, 851 (1996PASP..108..851S, doi:10.1086/133808).
+ */
+final class StetsonIndices {
+
+    static final int J = 0, K1 = 1, K2 = 2;
+
+    private StetsonIndices() {}
+
+    /** Per-thread scratch space, so the kernel allocates nothing per source. */
+    static final class Scratch {
+        double[] a = new double[512];
+
+        double[] ensure(int n) {
+            if (a.length < n) {
+                a = new double[Math.max(n, 2 * a.length)];
+            }
+            return a;
+        }
+    }
+
+    /**
+     * J and K over exposures {@code [from, to)}; NaN marks an unusable magnitude or error.
+     *
+     * @param out receives J, K_W1, K_W2
+     */
+    static void compute(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to, Scratch scratch,
+            double[] out) {
+        int n1 = 0, n2 = 0;
+        for (int i = from; i < to; i++) {
+            if (usable(m1[i], e1[i])) {
+                n1++;
+            }
+            if (usable(m2[i], e2[i])) {
+                n2++;
+            }
+        }
+        double mean1 = n1 >= 2 ? robustMean(m1, e1, from, to, n1, scratch) : Double.NaN;
+        double mean2 = n2 >= 2 ? robustMean(m2, e2, from, to, n2, scratch) : Double.NaN;
+        double f1 = n1 >= 2 ? Math.sqrt(n1 / (n1 - 1.0)) : Double.NaN;
+        double f2 = n2 >= 2 ? Math.sqrt(n2 / (n2 - 1.0)) : Double.NaN;
+        double sumJ = 0;
+        int nP = 0;
+        double abs1 = 0, sq1 = 0, abs2 = 0, sq2 = 0;
+        for (int i = from; i < to; i++) {
+            boolean u1 = n1 >= 2 && usable(m1[i], e1[i]), u2 = n2 >= 2 && usable(m2[i], e2[i]);
+            double d1 = u1 ? f1 * (m1[i] - mean1) / e1[i] : 0, d2 = u2 ? f2 * (m2[i] - mean2) / e2[i] : 0;
+            if (u1) {
+                abs1 += Math.abs(d1);
+                sq1 += d1 * d1;
+            }
+            if (u2) {
+                abs2 += Math.abs(d2);
+                sq2 += d2 * d2;
+            }
+            double p;
+            if (u1 && u2) {
+                p = d1 * d2;
+            } else if (u1) {
+                p = d1 * d1 - 1;
+            } else if (u2) {
+                p = d2 * d2 - 1;
+            } else {
+                continue;
+            }
+            sumJ += Math.signum(p) * Math.sqrt(Math.abs(p));
+            nP++;
+        }
+        out[J] = nP > 0 ? sumJ / nP : Double.NaN;
+        out[K1] = n1 >= 2 && sq1 > 0 ? (abs1 / n1) / Math.sqrt(sq1 / n1) : Double.NaN;
+        out[K2] = n2 >= 2 && sq2 > 0 ? (abs2 / n2) / Math.sqrt(sq2 / n2) : Double.NaN;
+    }
+
+    static boolean usable(double m, double e) {
+        return !Double.isNaN(m) && e > 0 && e < Double.POSITIVE_INFINITY;
+    }
+
+    /** cesium's stetson_mean with weights 1/σ², over the usable epochs of one band. */
+    static double robustMean(double[] m, double[] e, int from, int to, int n, Scratch scratch) {
+        double[] a = scratch.ensure(n);
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            if (usable(m[i], e[i])) {
+                a[k++] = m[i];
+            }
+        }
+        double x0 = median(a, n);
+        for (int it = 0; it < 20; it++) {
+            double sw = 0, swx = 0;
+            for (int i = from; i < to; i++) {
+                if (!usable(m[i], e[i])) {
+                    continue;
+                }
+                double w = 1 / (e[i] * e[i]);
+                double r = (m[i] - x0) / (2 * e[i]); // |resid|·√w / α with α = 2, squared below (β = 2)
+                double w1 = w / (1 + r * r);
+                sw += w1;
+                swx += w1 * m[i];
+            }
+            double diff = swx / sw - x0;
+            x0 += diff;
+            if (Math.abs(diff) < 1e-6 * Math.abs(x0) || Math.abs(diff) < 1e-6) {
+                break;
+            }
+        }
+        return x0;
+    }
+
+    /** The median of a[0..n) (numpy's: the mean of the two middle values when n is even); reorders a. */
+    static double median(double[] a, int n) {
+        int k = n / 2;
+        double hi = select(a, n, k);
+        if (n % 2 == 1) {
+            return hi;
+        }
+        double lo = a[0];
+        for (int i = 1; i < k; i++) {
+            lo = Math.max(lo, a[i]);
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** Quickselect: the k-th smallest of a[0..n), with a[0..k) ≤ it ≤ a[k+1..n) afterwards. */
+    private static double select(double[] a, int n, int k) {
+        int lo = 0, hi = n - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
+    }
+}

@@ -1,0 +1,195 @@
+package org.tasni.variability;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.tasni.io.TableAssert;
+import org.tasni.io.TableIO;
+import org.tasni.simulate.EpochConfig;
+import org.tasni.simulate.EpochSimulator;
+import org.tasni.simulate.LightCurveClass;
+import org.tasni.simulate.SkySimulator;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class VariabilityAnalyzerTest {
+
+    static Table targets(int n, String prefix) {
+        String[] d = new String[n];
+        double[] ra = new double[n], dec = new double[n], w1 = new double[n], w2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = (i * 7.3) % 360;
+            dec[i] = -60 + (i * 3.1) % 120;
+            d[i] = prefix + SkySimulator.class.getSimpleName().charAt(0) + i;
+            w1[i] = 13 + (i % 7) * 0.4;
+            w2[i] = w1[i] - 0.5;
+        }
+        return Table.create("targets", StringColumn.create("designation", d), DoubleColumn.create("ra", ra),
+                DoubleColumn.create("dec", dec), DoubleColumn.create("w1mpro", w1), DoubleColumn.create("w2mpro", w2));
+    }
+
+    @Test
+    void legacyPresetReproducesThePublishedTotals() {
+        Table epochs = TableIO.read(TableAssert.realEpochs());
+        Table t = VariabilityAnalyzer.of(VariabilityConfig.tasniLegacy()).analyze(epochs);
+        assertEquals(List.of("n_epochs", "baseline_years", "rms_w1", "rms_w2", "chi2_w1", "chi2_w2", "stetson_j", "trend_w1",
+                "trend_w2", "trend_p_w1", "trend_p_w2", "is_variable", "is_stable", "trend_type", "variability_score",
+                "variability_flag", "designation"), t.columnNames());
+        Map<String, Long> flags = t.stringColumn("variability_flag").asList().stream()
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertEquals(Map.of("VARIABLE", 50L, "NORMAL", 45L, "FADING", 5L), flags);
+        Map<Double, Long> scores = t.doubleColumn("variability_score").asList().stream()
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertEquals(Map.of(-10.0, 47L, 0.0, 45L, 15.0, 5L, -15.0, 3L), scores);
+        assertEquals(10, t.floatColumn("rms_w1").countMissing());
+        assertEquals(41, t.floatColumn("rms_w2").countMissing());
+        Table bright = t.where(t.stringColumn("designation").isIn("J043338.57-731619.4", "J054235.56-713535.8",
+                "J113914.34+214121.3"));
+        assertEquals(List.of("VARIABLE", "VARIABLE", "VARIABLE"), bright.stringColumn("variability_flag").asList());
+        assertEquals(List.of(-15.0, -15.0, -15.0), bright.doubleColumn("variability_score").asList());
+        assertEquals(107.14, t.where(t.stringColumn("designation").isEqualTo("J043338.57-731619.4"))
+                .doubleColumn("chi2_w1").get(0), 0.005);
+        assertEquals(List.of("J044024.40-731441.6", "J060501.01-545944.5", "J143046.35-025927.8", "J193547.43+601201.5",
+                "J231029.40-060547.3"), t.where(t.stringColumn("variability_flag").isEqualTo("FADING"))
+                .stringColumn("designation").asList());
+        // sorted by designation, as pandas' groupby
+        List<String> d = t.stringColumn("designation").asList();
+        assertEquals(d.stream().sorted().toList(), d);
+    }
+
+    @Test
+    void legacyPeriodogramOnTheRealFadingSources() {
+        Table epochs = TableIO.read(TableAssert.realEpochs());
+        Table p = Periodogram.of(PeriodogramConfig.tasniLegacy()).run(epochs, "J143046.35-025927.8",
+                "J193547.43+601201.5", "J231029.40-060547.3", "J060501.01-545944.5");
+        assertEquals(4, p.rowCount());
+        Table c = p.where(p.stringColumn("designation").isEqualTo("J231029.40-060547.3"));
+        // reference-pipeline.md §6 B-V6: "consistent" at 178.63 d in both bands, on the semi-annual cadence alias
+        assertTrue(c.booleanColumn("consistent_period").get(0));
+        assertEquals(178.63, c.doubleColumn("w1_best_period").get(0), 0.01);
+        assertEquals(178.63, c.doubleColumn("w2_best_period").get(0), 0.01);
+        assertTrue(c.booleanColumn("w1_alias").get(0), "flagged as the cadence alias");
+        // the FAP's maximum frequency is astropy's automatic one: 0.188 d⁻¹ for J143046 and 0.628 for J193547
+        for (String[] want : new String[][] {{"J143046.35-025927.8", "0.188"}, {"J193547.43+601201.5", "0.628"}}) {
+            Table one = epochs.where(epochs.stringColumn("designation").isEqualTo(want[0]));
+            double[] t = one.doubleColumn("mjd").asDoubleArray();
+            int n = (int) java.util.stream.IntStream.range(0, one.rowCount())
+                    .filter(i -> !one.floatColumn("w1mpro_ep").isMissing(i) && one.floatColumn("w1sigmpro_ep").getDouble(i) > 0).count();
+            double[] g = LombScargle.autoGrid(n, java.util.Arrays.stream(t).max().orElseThrow() - java.util.Arrays.stream(t).min().orElseThrow(), 5, 5);
+            assertEquals(Double.parseDouble(want[1]), g[0] + g[1] * (g[2] - 1), 0.001, want[0]);
+        }
+    }
+
+    @Test
+    void standardPresetOnRealDataCountsItsCuts() {
+        Table epochs = TableIO.read(TableAssert.realEpochs());
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table t = a.analyze(epochs);
+        assertEquals(100, t.rowCount());
+        assertEquals(1791, (int) t.intColumn("n_cut_qual_frame").sum(), "qual_frame = 0 rows");
+        assertEquals(1791, a.report().cutRows());
+        assertEquals(38700, (int) t.intColumn("n_rows").sum());
+        for (String f : t.stringColumn("flag").asList()) {
+            assertTrue(List.of("STABLE", "VARIABLE", "FADING", "BRIGHTENING", "NORMAL", "INSUFFICIENT_DATA").contains(f));
+        }
+    }
+
+    @Test
+    void fadingRatesAreRecoveredWithin2SigmaAndConstantsRarelyFade() {
+        Table tg = targets(600, "F");
+        var sample = EpochSimulator.of(EpochConfig.defaults().withSeed(11).onlyClass(LightCurveClass.FADING)).simulate(tg);
+        Table t = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(sample.epochs());
+        Table truth = sample.truth();
+        int within = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            assertEquals(truth.stringColumn("designation").get(i), t.stringColumn("designation").get(i));
+            double want = truth.doubleColumn("true_trend_w1_mag_yr").get(i);
+            double got = t.doubleColumn("trend_w1_mag_yr").get(i), err = t.doubleColumn("trend_w1_err").get(i);
+            if (Math.abs(got - want) <= 2 * err) {
+                within++;
+            }
+        }
+        assertTrue(within >= 0.95 * t.rowCount(), within + " of " + t.rowCount() + " within 2σ");
+        var constant = EpochSimulator.of(EpochConfig.defaults().withSeed(12).onlyClass(LightCurveClass.CONSTANT))
+                .simulate(targets(2000, "C"));
+        Table c = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(constant.epochs());
+        long fading = c.stringColumn("flag").isEqualTo("FADING").size();
+        assertTrue(fading <= 0.01 * c.rowCount(), fading + " of " + c.rowCount() + " constant sources flagged FADING");
+        long bright = c.stringColumn("flag").isEqualTo("BRIGHTENING").size();
+        assertTrue(bright <= 0.01 * c.rowCount(), bright + " BRIGHTENING");
+    }
+
+    @Test
+    void badValuesAreHandledAndCountedNeverACrash() {
+        String[] d = {"A", "B", "B", "C", "C", "C", "D", "D", "D"};
+        double[] mjd = {1, 1, 2, 1, 2, 3, 1, 2, 3};
+        float[] w1 = {14, 14, 15, Float.NaN, Float.NaN, Float.NaN, 14, 14.1f, 14.2f};
+        float[] s1 = {0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0, -1};
+        Table e = Table.create("e", StringColumn.create("designation", d), DoubleColumn.create("mjd", mjd),
+                FloatColumn.create("w1mpro", w1), FloatColumn.create("w1sigmpro", s1), FloatColumn.create("w2mpro", w1),
+                FloatColumn.create("w2sigmpro", s1));
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5())) {
+            Table t = VariabilityAnalyzer.of(cfg).analyze(e);
+            assertEquals(4, t.rowCount(), cfg.name());
+        }
+        Table t = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(e);
+        assertEquals(List.of(1, 2, 0, 1), t.intColumn("n_w1").asList(), "single epoch, all NaN, σ ≤ 0 skipped");
+        assertEquals(List.of(0, 0, 3, 2), t.intColumn("n_nan_w1").asList(), "and counted");
+        assertEquals(List.of("INSUFFICIENT_DATA", "INSUFFICIENT_DATA", "INSUFFICIENT_DATA", "INSUFFICIENT_DATA"),
+                t.stringColumn("flag").asList());
+    }
+
+    @Test
+    void unsortedInputGivesTheSameResult() {
+        var sample = EpochSimulator.of(EpochConfig.defaults()).simulate(targets(50, "U"));
+        Table grouped = sample.epochs();
+        int[] perm = new java.util.Random(3).ints(0, grouped.rowCount()).distinct().limit(grouped.rowCount()).toArray();
+        Table shuffled = Table.create("shuffled");
+        for (var c : grouped.columns()) {
+            shuffled.addColumns(c.subset(perm)); // keeps the permuted order, unlike Table.rows
+        }
+        var a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table x = a.analyze(grouped);
+        assertTrue(a.report().wasGrouped());
+        Table y = a.analyze(shuffled).sortAscendingOn("designation");
+        assertFalse(a.report().wasGrouped());
+        Table xs = x.sortAscendingOn("designation");
+        for (String col : List.of("n_w1", "flag")) {
+            assertEquals(xs.column(col).asList(), y.column(col).asList(), col);
+        }
+        for (String col : List.of("mean_w1", "chi2_w2", "trend_w1_mag_yr", "stetson_j", "eta_w1")) {
+            double[] u = xs.doubleColumn(col).asDoubleArray(), v = y.doubleColumn(col).asDoubleArray();
+            assertArrayEquals(u, v, 1e-9, col);
+        }
+    }
+
+    @Test
+    void visitBinningAveragesInFlux() {
+        // two visits of two exposures: 14 and 15 mag with equal flux errors average to −2.5 log10 of the mean flux
+        Table e = Table.create("e", StringColumn.create("designation", new String[] {"A", "A", "A", "A"}),
+                DoubleColumn.create("mjd", new double[] {100, 100.5, 300, 300.5}),
+                DoubleColumn.create("w1mpro", new double[] {14, 14, 15, 15}),
+                DoubleColumn.create("w1sigmpro", new double[] {0.1, 0.1, 0.1, 0.1}),
+                DoubleColumn.create("w2mpro", new double[] {13, 13, 13, 13}),
+                DoubleColumn.create("w2sigmpro", new double[] {0.1, 0.1, 0.1, 0.1}));
+        var cfg = VariabilityConfig.standard().withBinVisits(true);
+        Table t = VariabilityAnalyzer.of(new VariabilityConfig(cfg.name(), cfg.method(), 2, cfg.qualFrameMin(),
+                cfg.qiFactMin(), cfg.saaSepMin(), cfg.moonMaskedOk(), cfg.ccFlagsPrefix(), true, 50, 0.05, 2, Double.NaN, 3,
+                0.01, 0.01, 0)).analyze(e);
+        assertEquals(2, t.intColumn("n_w1").get(0));
+        assertEquals(2, t.intColumn("n_visits").get(0));
+        // each visit's W1 error: the error of a mean of two equal measurements, 0.1/√2
+        double rms = t.doubleColumn("rms_w1").get(0);
+        assertEquals(Math.sqrt(0.5), rms, 1e-9, "visits at 14 and 15 mag");
+        assertEquals(14.5, t.doubleColumn("mean_w1").get(0), 1e-9);
+    }
+}
