@@ -85,10 +85,15 @@ final class LombScargle {
                 c[i] = ci * cd[i] - si * sd[i];
                 s[i] = si * cd[i] + ci * sd[i];
             }
-            double cc = scc - sc * sc, sS = (1 - scc) - ss * ss, cs = scs - sc * ss;
-            double d = cc * sS - cs * cs;
-            power[k] = yy > 0 && d > 0 ? (sS * syc * syc + cc * sys * sys - 2 * cs * syc * sys) / (yy * d) : 0;
+            power[k] = combine(sc, ss, syc, sys, scc, scs, yy);
         }
+    }
+
+    /** P from the weighted sums (weights normalised, so Σw s² = 1 − Σw c²). */
+    private static double combine(double sc, double ss, double syc, double sys, double scc, double scs, double yy) {
+        double cc = scc - sc * sc, sS = (1 - scc) - ss * ss, cs = scs - sc * ss;
+        double d = cc * sS - cs * cs;
+        return yy > 0 && d > 0 ? (sS * syc * syc + cc * sys * sys - 2 * cs * syc * sys) / (yy * d) : 0;
     }
 
     /**

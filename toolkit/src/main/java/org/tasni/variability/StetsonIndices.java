@@ -3,8 +3,10 @@ package org.tasni.variability;
 /**
  * Stetson (1996) variability indices J and K of one light curve with simultaneous W1 and W2 exposures.
  *
- * <p>Each band has a robust mean m̄ (Stetson's iterative down-weighting with α = β = 2, started at the median, as
- * cesium's {@code stetson_mean}: w_i = σ_i⁻² / (1 + (|m_i − m̄|/(α σ_i))^β), at most 20 iterations, tolerance 1e-6)
+ * <p>Each band has a robust mean m̄: Stetson's iterative down-weighting with α = β = 2,
+ * w_i = σ_i⁻² / (1 + (|m_i − m̄|/(α σ_i))^β), started, as Stetson does, from the inverse-variance weighted mean, with
+ * cesium's stopping rule ({@code stetson_mean}: at most 20 iterations, |Δ| &lt; 1e-6 relative or absolute; cesium
+ * starts from the median instead, which costs a selection per band and reaches the same fixed point)
  * and normalised residuals δ_i = √(n/(n−1)) (m_i − m̄)/σ_i. An exposure with both bands usable is a pair with
  * P = δ_W1 δ_W2; an exposure with one usable band has P = δ² − 1. Then
  * <pre>  J = Σ sgn(P) √|P| / (number of P),    K = (1/n) Σ|δ| / √((1/n) Σ δ²)  (per band)</pre>
@@ -59,26 +61,16 @@ final class StetsonIndices {
         double abs1 = 0, sq1 = 0, abs2 = 0, sq2 = 0;
         for (int i = from; i < to; i++) {
             boolean u1 = n1 >= 2 && usable(m1[i], e1[i]), u2 = n2 >= 2 && usable(m2[i], e2[i]);
-            double d1 = u1 ? f1 * (m1[i] - mean1) / e1[i] : 0, d2 = u2 ? f2 * (m2[i] - mean2) / e2[i] : 0;
-            if (u1) {
-                abs1 += Math.abs(d1);
-                sq1 += d1 * d1;
-            }
-            if (u2) {
-                abs2 += Math.abs(d2);
-                sq2 += d2 * d2;
-            }
-            double p;
-            if (u1 && u2) {
-                p = d1 * d2;
-            } else if (u1) {
-                p = d1 * d1 - 1;
-            } else if (u2) {
-                p = d2 * d2 - 1;
-            } else {
+            if (!u1 && !u2) {
                 continue;
             }
-            sumJ += Math.signum(p) * Math.sqrt(Math.abs(p));
+            double d1 = u1 ? f1 * (m1[i] - mean1) / e1[i] : 0, d2 = u2 ? f2 * (m2[i] - mean2) / e2[i] : 0;
+            abs1 += Math.abs(d1);
+            sq1 += d1 * d1;
+            abs2 += Math.abs(d2);
+            sq2 += d2 * d2;
+            double p = u1 && u2 ? d1 * d2 : u1 ? d1 * d1 - 1 : d2 * d2 - 1;
+            sumJ += p >= 0 ? Math.sqrt(p) : -Math.sqrt(-p);
             nP++;
         }
         out[J] = nP > 0 ? sumJ / nP : Double.NaN;
@@ -90,80 +82,37 @@ final class StetsonIndices {
         return !Double.isNaN(m) && e > 0 && e < Double.POSITIVE_INFINITY;
     }
 
-    /** cesium's stetson_mean with weights 1/σ², over the usable epochs of one band. */
+    /** The robust mean of the usable epochs of one band (see the class comment). */
     static double robustMean(double[] m, double[] e, int from, int to, int n, Scratch scratch) {
-        double[] a = scratch.ensure(n);
+        double[] a = scratch.ensure(2 * n);
+        // compact the usable points: a[2k] = m, a[2k+1] = 1/σ
         int k = 0;
+        double sw = 0, swx = 0;
         for (int i = from; i < to; i++) {
             if (usable(m[i], e[i])) {
+                double inv = 1 / e[i];
                 a[k++] = m[i];
+                a[k++] = inv;
+                sw += inv * inv;
+                swx += inv * inv * m[i];
             }
         }
-        double x0 = median(a, n);
+        double x0 = swx / sw;
         for (int it = 0; it < 20; it++) {
-            double sw = 0, swx = 0;
-            for (int i = from; i < to; i++) {
-                if (!usable(m[i], e[i])) {
-                    continue;
-                }
-                double w = 1 / (e[i] * e[i]);
-                double r = (m[i] - x0) / (2 * e[i]); // |resid|·√w / α with α = 2, squared below (β = 2)
-                double w1 = w / (1 + r * r);
-                sw += w1;
-                swx += w1 * m[i];
+            double s0 = 0, s1 = 0;
+            for (int j = 0; j < k; j += 2) {
+                double inv = a[j + 1];
+                double r = 0.5 * (a[j] - x0) * inv; // |resid|/(α σ) with α = 2, squared below (β = 2)
+                double w1 = inv * inv / (1 + r * r);
+                s0 += w1;
+                s1 += w1 * a[j];
             }
-            double diff = swx / sw - x0;
+            double diff = s1 / s0 - x0;
             x0 += diff;
             if (Math.abs(diff) < 1e-6 * Math.abs(x0) || Math.abs(diff) < 1e-6) {
                 break;
             }
         }
         return x0;
-    }
-
-    /** The median of a[0..n) (numpy's: the mean of the two middle values when n is even); reorders a. */
-    static double median(double[] a, int n) {
-        int k = n / 2;
-        double hi = select(a, n, k);
-        if (n % 2 == 1) {
-            return hi;
-        }
-        double lo = a[0];
-        for (int i = 1; i < k; i++) {
-            lo = Math.max(lo, a[i]);
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    /** Quickselect: the k-th smallest of a[0..n), with a[0..k) ≤ it ≤ a[k+1..n) afterwards. */
-    private static double select(double[] a, int n, int k) {
-        int lo = 0, hi = n - 1;
-        while (lo < hi) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                break;
-            }
-        }
-        return a[k];
     }
 }

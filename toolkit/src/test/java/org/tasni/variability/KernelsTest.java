@@ -95,16 +95,20 @@ class KernelsTest {
         assertEquals(0.0, out[BandStatistics.TREND_P]);
     }
 
-    /** Stetson 1996 written out plainly: median start, down-weighted mean, pairs and singles. */
+    /** Stetson 1996 written out plainly: weighted-mean start, down-weighted mean, pairs and singles. */
     static double[] textbookStetson(double[] m1, double[] e1, double[] m2, double[] e2) {
         double[] mean = new double[2];
         int[] n = new int[2];
         double[][] m = {m1, m2}, e = {e1, e2};
         for (int b = 0; b < 2; b++) {
-            final double[] mb = m[b];
-            double[] v = Arrays.stream(indices(m[b], e[b])).mapToDouble(i -> mb[i]).sorted().toArray();
-            n[b] = v.length;
-            double x0 = v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+            int[] use = indices(m[b], e[b]);
+            n[b] = use.length;
+            double w0 = 0, wx0 = 0;
+            for (int i : use) {
+                w0 += 1 / (e[b][i] * e[b][i]);
+                wx0 += m[b][i] / (e[b][i] * e[b][i]);
+            }
+            double x0 = wx0 / w0;
             for (int it = 0; it < 20; it++) {
                 double sw = 0, swx = 0;
                 for (int i : indices(m[b], e[b])) {
