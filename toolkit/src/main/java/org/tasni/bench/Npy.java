@@ -17,8 +17,9 @@ final class Npy {
 
     private Npy() {}
 
-    static void writeDoubles(Path p, double[] a) throws IOException {
-        byte[] header = header("<f8", a.length);
+    /** A float64 array of the given shape (row-major), e.g. {sources, epochs}. */
+    static void writeDoubles(Path p, double[] a, int... shape) throws IOException {
+        byte[] header = header("<f8", shape.length == 0 ? new int[] {a.length} : shape);
         ByteBuffer b = ByteBuffer.allocate(header.length + 8 * a.length).order(ByteOrder.LITTLE_ENDIAN);
         b.put(header);
         for (double v : a) {
@@ -27,8 +28,40 @@ final class Npy {
         Files.write(p, b.array());
     }
 
-    private static byte[] header(String descr, int n) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + n + ",), }";
+    /** A float32 array of the given shape (row-major). */
+    static void writeFloats(Path p, float[] a, int... shape) throws IOException {
+        byte[] header = header("<f4", shape);
+        ByteBuffer b = ByteBuffer.allocate(header.length + 4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(header);
+        for (float v : a) {
+            b.putFloat(v);
+        }
+        Files.write(p, b.array());
+    }
+
+    /** Reads a one-dimensional float64 array. */
+    static double[] readDoubles(Path p) throws IOException {
+        byte[] all = Files.readAllBytes(p);
+        int hlen = (all[8] & 0xff) | (all[9] & 0xff) << 8;
+        String h = new String(all, 10, hlen, StandardCharsets.US_ASCII);
+        if (!h.contains("'<f8'")) {
+            throw new TasniException(p + ": expected a float64 array, header " + h.trim());
+        }
+        ByteBuffer b = ByteBuffer.wrap(all, 10 + hlen, all.length - 10 - hlen).order(ByteOrder.LITTLE_ENDIAN);
+        double[] out = new double[(all.length - 10 - hlen) / 8];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getDouble();
+        }
+        return out;
+    }
+
+    private static byte[] header(String descr, int... shape) {
+        StringBuilder sh = new StringBuilder();
+        for (int s : shape) {
+            sh.append(s).append(shape.length == 1 ? "," : ", ");
+        }
+        String dims = shape.length == 1 ? sh.toString() : sh.substring(0, sh.length() - 2);
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }";
         int len = dict.length() + 1;
         int pad = (64 - (10 + len) % 64) % 64;
         String h = dict + " ".repeat(pad) + "\n";

@@ -149,8 +149,7 @@ public final class Periodogram {
         double fBest = g[0] + best * g[1];
         double fMaxFap;
         if (config.fapAutoFmax()) {
-            double[] auto = LombScargle.autoGrid(n, baseline, 5, 5);
-            fMaxFap = auto[0] + auto[1] * (auto[2] - 1);
+            fMaxFap = autoFmax(n, baseline);
         } else {
             fMaxFap = g[0] + g[1] * (nf - 1);
         }
@@ -181,6 +180,36 @@ public final class Periodogram {
             }
         }
         return arg >= 0 && power[arg] > 0.3 * pBest ? 1 / (f0 + arg * df) : Double.NaN;
+    }
+
+    /**
+     * The power at which a peak of this source and band has false-alarm probability {@code fap} (Baluev, over the
+     * searched band, or astropy's auto band for the legacy preset): the dashed line of a periodogram plot.
+     */
+    public double powerAtFap(Table epochs, String designation, String band, double fap) {
+        LightCurve.Band b = band.equals("w1") ? LightCurve.of(epochs, designation).w1() : LightCurve.of(epochs, designation).w2();
+        int n = b.size();
+        if (n < 4) {
+            return Double.NaN;
+        }
+        double baseline = b.mjd()[n - 1] - b.mjd()[0];
+        double[] g = grid(baseline);
+        double fMax = config.fapAutoFmax() ? autoFmax(n, baseline) : g[0] + g[1] * (g[2] - 1);
+        double lo = 0, hi = 1;
+        for (int it = 0; it < 60; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (LombScargle.fapBaluev(mid, fMax, b.mjd(), b.err(), 0, n) > fap) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static double autoFmax(int n, double baseline) {
+        double[] auto = LombScargle.autoGrid(n, baseline, 5, 5);
+        return auto[0] + auto[1] * (auto[2] - 1);
     }
 
     /** The periodogram of one source and band ("w1" or "w2"): frequency_per_day, period_days, power. */

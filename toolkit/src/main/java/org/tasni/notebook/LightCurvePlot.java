@@ -1,0 +1,58 @@
+package org.tasni.notebook;
+
+import org.tasni.variability.LightCurve;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * A NEOWISE light curve: W1 and W2 exposures, their per-visit flux means, and the weighted trend line of each band,
+ * magnitudes increasing downward (fainter is lower).
+ *
+ * <pre>{@code LightCurvePlot.create(epochs, "J143046.35-025927.8")}</pre>
+ */
+public final class LightCurvePlot {
+
+    private LightCurvePlot() {}
+
+    public static Figure create(Table epochs, String designation) {
+        LightCurve lc = LightCurve.of(epochs, designation);
+        java.util.List<Trace> traces = new java.util.ArrayList<>();
+        String[][] bands = {{"W1", "#1f77b4"}, {"W2", "#d62728"}};
+        for (int b = 0; b < 2; b++) {
+            LightCurve.Band band = b == 0 ? lc.w1() : lc.w2();
+            if (band.size() == 0) {
+                continue;
+            }
+            String name = bands[b][0], color = bands[b][1];
+            traces.add(ScatterTrace.builder(band.mjd(), band.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " exposures")
+                    .marker(Marker.builder().size(4).color(color).opacity(0.35).build()).text(hover(band)).build());
+            LightCurve.Band v = band.visits(50);
+            traces.add(ScatterTrace.builder(v.mjd(), v.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " visit means")
+                    .marker(Marker.builder().size(9).color(color).build()).text(hover(v)).build());
+            double[] tr = band.trend();
+            if (!Double.isNaN(tr[1])) {
+                double t0 = band.mjd()[0], t1 = band.mjd()[band.size() - 1];
+                traces.add(ScatterTrace.builder(new double[] {t0, t1}, new double[] {tr[0], tr[0] + tr[1] * (t1 - t0) / 365.25})
+                        .mode(ScatterTrace.Mode.LINE).name(String.format("%s trend %+.4f ± %.4f mag/yr", name, tr[1], tr[2]))
+                        .line(Line.builder().color(color).width(2).build()).build());
+            }
+        }
+        Layout layout = Layout.builder(designation, "MJD", "magnitude").height(450)
+                .yAxis(Axis.builder().title("magnitude").autoRange(Axis.AutoRange.REVERSED).build()).build();
+        return new Figure(layout, traces.toArray(Trace[]::new));
+    }
+
+    private static String[] hover(LightCurve.Band b) {
+        String[] s = new String[b.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = String.format("%.3f ± %.3f mag", b.mag()[i], b.err()[i]);
+        }
+        return s;
+    }
+}

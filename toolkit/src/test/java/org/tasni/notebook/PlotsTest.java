@@ -1,0 +1,51 @@
+package org.tasni.notebook;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tasni.TasniException;
+import org.tasni.io.TableIO;
+import org.tasni.variability.VariabilityAnalyzer;
+import org.tasni.variability.VariabilityConfig;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/** The plots are built from the sample light curves and carry the traces they promise. */
+class PlotsTest {
+
+    static Table epochs;
+    static String source;
+
+    @BeforeAll
+    static void load() {
+        epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
+        Table truth = TableIO.read("../data-samples/neowise_truth.parquet");
+        source = truth.where(truth.stringColumn("true_class").isEqualTo("FADING")).stringColumn("designation").get(0);
+    }
+
+    static String js(Figure f) {
+        return f.asJavascript("plot");
+    }
+
+    @Test
+    void lightCurveHasExposuresVisitMeansAndTrends() {
+        String js = js(LightCurvePlot.create(epochs, source));
+        for (String s : new String[] {"W1 exposures", "W1 visit means", "W1 trend", "W2 exposures", "W2 trend", "reversed", source}) {
+            assertTrue(js.contains(s), s);
+        }
+    }
+
+    @Test
+    void periodogramPhaseFoldAndSummary() {
+        String p = js(PeriodogramPlot.create(epochs, source, "w1"));
+        assertTrue(p.contains("W1 power") && p.contains("FAP 1%") && p.contains("log"), "periodogram");
+        String f = js(PhaseFoldPlot.create(epochs, source, 0.73));
+        assertTrue(f.contains("folded at 0.7300 d") && f.contains("phase"));
+        Table stats = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(epochs);
+        String s = js(VariabilitySummaryPlot.create(stats));
+        assertTrue(s.contains("FADING (") && s.contains("NORMAL ("), "one trace per flag with its count");
+        assertThrows(TasniException.class, () -> PhaseFoldPlot.create(epochs, source, 0));
+        assertThrows(TasniException.class, () -> LightCurvePlot.create(epochs, "J000000.00+000000.0"));
+    }
+}
