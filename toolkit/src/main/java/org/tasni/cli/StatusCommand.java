@@ -21,9 +21,12 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "data directory (default: .)")
     Path dir = Path.of(".");
 
-    /** Files a run produces, in pipeline order, relative to the data directory. */
-    static final String[] OUTPUTS = {"targets.parquet", "neowise_epochs.parquet", "out/orphans.parquet",
-        "out/candidates.parquet", "out/variability.parquet", "out/periodogram.parquet"};
+    @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", description = "where results are (default: DIR/out)")
+    Path out;
+
+    /** Inputs under the data directory, then results under the output directory, in pipeline order. */
+    static final String[] INPUTS = {"targets.parquet", "neowise_epochs.parquet"};
+    static final String[] RESULTS = {"orphans.parquet", "candidates.parquet", "variability.parquet", "periodogram.parquet"};
 
     @Override
     public Integer call() throws IOException {
@@ -36,12 +39,22 @@ final class StatusCommand implements Callable<Integer> {
         tileLine("Gaia tiles", tiles, "gaia_hp");
         System.out.println();
         System.out.println("Files:");
-        for (String o : OUTPUTS) {
-            Path p = dir.resolve(o);
+        Path results = out != null ? out : dir.resolve("out");
+        String resultsLabel = out != null ? out.toString() : "out";
+        java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+        for (String o : INPUTS) {
+            files.put(o, dir.resolve(o));
+        }
+        for (String o : RESULTS) {
+            files.put(resultsLabel + "/" + o, results.resolve(o));
+        }
+        for (var f : files.entrySet()) {
+            String label = f.getKey();
+            Path p = f.getValue();
             if (Files.isRegularFile(p)) {
-                System.out.printf("  %-26s YES  %,12d rows  %8.1f MB%n", o, rows(p), Files.size(p) / 1048576.0);
+                System.out.printf("  %-36s YES  %,12d rows  %8.1f MB%n", label, rows(p), Files.size(p) / 1048576.0);
             } else {
-                System.out.printf("  %-26s no%n", o);
+                System.out.printf("  %-36s no%n", label);
             }
         }
         List<Path> stray = new ArrayList<>();

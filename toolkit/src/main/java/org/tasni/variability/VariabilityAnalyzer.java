@@ -82,6 +82,107 @@ public final class VariabilityAnalyzer {
         return out;
     }
 
+    /**
+     * Streams a Parquet epochs file row group by row group, so that a file larger than the heap can be analysed. The
+     * file must have each source's rows together (a source may span row groups); only the columns the analysis uses
+     * are decoded. The result equals {@code analyze(TableIO.read(file))}.
+     *
+     * @throws TasniException naming the source and row if the file is not grouped by source, with what to do
+     */
+    public Table analyze(java.nio.file.Path parquet) {
+        java.util.List<String> have = org.tasni.io.ParquetIO.columnNames(parquet);
+        java.util.List<String> cols = new java.util.ArrayList<>();
+        for (String c : new String[] {idColumn, "mjd", "w1mpro", "w1mpro_ep", "w1sigmpro", "w1sigmpro_ep", "w2mpro",
+            "w2mpro_ep", "w2sigmpro", "w2sigmpro_ep", "qual_frame", "qi_fact", "saa_sep", "moon_masked", "cc_flags"}) {
+            if (have.contains(c)) {
+                cols.add(c);
+            }
+        }
+        if (!have.contains(idColumn)) {
+            throw new TasniException(parquet.getFileName() + ": no column '" + idColumn + "' (columns: " + String.join(", ", have) + ").");
+        }
+        String file = parquet.getFileName().toString();
+        java.util.List<Table> parts = new java.util.ArrayList<>();
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        Table[] carry = {null};
+        long[] rowsBefore = {0};
+        int[] rows = {0}, cut = {0};
+        double[] compute = {0};
+        org.tasni.io.ParquetIO.forEachRowGroup(parquet, cols, group -> {
+            Table t = carry[0] == null ? group : carry[0].append(group);
+            tech.tablesaw.api.StringColumn id = t.stringColumn(idColumn);
+            int n = t.rowCount();
+            int tail = n;
+            while (tail > 0 && id.get(tail - 1).equals(id.get(n - 1))) {
+                tail--;
+            }
+            carry[0] = t.inRange(tail, n).setName(file);
+            if (tail > 0) {
+                analyzePart(t.inRange(0, tail).setName(file), finished, rowsBefore[0], parts, rows, cut, compute);
+                rowsBefore[0] += tail;
+            }
+        });
+        if (carry[0] != null && carry[0].rowCount() > 0) {
+            analyzePart(carry[0], finished, rowsBefore[0], parts, rows, cut, compute);
+        }
+        Table out = parts.get(0);
+        for (int k = 1; k < parts.size(); k++) {
+            out.append(parts.get(k));
+        }
+        if (config.method() == VariabilityConfig.Method.LEGACY) {
+            out = out.sortAscendingOn("designation");
+        }
+        report = new VariabilityReport(config.name(), rows[0], out.rowCount(), true, cut[0],
+                VariabilityReport.flagCounts(out), compute[0]);
+        return out;
+    }
+
+    private void analyzePart(Table part, java.util.Set<String> finished, long firstRow, java.util.List<Table> parts,
+            int[] rows, int[] cut, double[] compute) {
+        long t0 = System.nanoTime();
+        Epochs e = new Epochs(part, idColumn, new QualityCuts(config));
+        for (int k = 0; k < e.sources(); k++) {
+            boolean again = finished.contains(e.designation[k]);
+            if (again || !e.wasGrouped) {
+                String who = again ? e.designation[k] : firstRepeat(e);
+                throw new TasniException(part.name() + ": not grouped by " + idColumn + " (" + who + " appears again after "
+                        + "other sources, near row " + firstRow + "), so it cannot be streamed. Sort it by " + idColumn
+                        + " and mjd first (for example with DuckDB: COPY (SELECT * FROM '" + part.name() + "' ORDER BY "
+                        + idColumn + ", mjd) TO 'sorted.parquet'), or read it whole: TableIO.read(…) and analyze(table), "
+                        + "with enough heap (java -Xmx…).");
+            }
+        }
+        Table out = switch (config.method()) {
+            case STANDARD -> standard(e);
+            case LEGACY -> legacy(e);
+            case TIER5 -> tier5(e);
+        };
+        for (String d : e.designation) {
+            finished.add(d);
+        }
+        parts.add(out);
+        rows[0] += e.rows;
+        for (byte b : e.cut) {
+            if (b != 0) {
+                cut[0]++;
+            }
+        }
+        compute[0] += (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String firstRepeat(Epochs e) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        // the first source whose rows are split: its rows are not contiguous in the order array
+        for (int k = 0; k < e.sources(); k++) {
+            for (int r = e.start[k] + 1; r < e.start[k + 1]; r++) {
+                if (e.order[r] != e.order[r - 1] + 1 && seen.add(k)) {
+                    return e.designation[k];
+                }
+            }
+        }
+        return e.designation[0];
+    }
+
     /** Runs {@code body(source, worker)} over all sources in a pool of {@code threads}. */
     private void forEachSource(int sources, java.util.function.Supplier<Worker> workers, SourceBody body) {
         ForkJoinPool pool = new ForkJoinPool(threads);

@@ -1,0 +1,51 @@
+package org.tasni.variability;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.TasniException;
+import org.tasni.io.ParquetIO;
+import org.tasni.io.TableAssert;
+import org.tasni.io.TableIO;
+import tech.tablesaw.api.Table;
+
+/** A Parquet epochs file streamed row group by row group gives what the whole table gives. */
+class StreamingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void streamingEqualsReadingWhole() {
+        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
+        Path small = dir.resolve("groups.parquet");
+        ParquetIO.write(epochs, small, 256 * 1024); // many row groups, sources split across them
+        int[] groups = {0};
+        ParquetIO.forEachRowGroup(small, List.of("designation"), g -> groups[0]++);
+        assertTrue(groups[0] > 5, "row groups: " + groups[0]);
+        for (VariabilityConfig c : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5())) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(c);
+            Table whole = a.analyze(epochs);
+            Table streamed = a.analyze(small);
+            TableAssert.assertSameTable(whole.setName("x"), streamed.setName("x"));
+            assertEquals(epochs.rowCount(), a.report().rows());
+        }
+    }
+
+    @Test
+    void anUngroupedFileIsAClearError() {
+        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
+        Table mixed = epochs.inRange(0, 500).append(epochs.inRange(0, 100)); // the first source reappears
+        Path p = dir.resolve("mixed.parquet");
+        ParquetIO.write(mixed, p, 16 * 1024);
+        var e = assertThrows(TasniException.class, () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(p));
+        assertTrue(e.getMessage().startsWith("mixed.parquet: not grouped by designation ("), e.getMessage());
+        assertTrue(e.getMessage().contains("ORDER BY designation, mjd"), e.getMessage());
+        assertEquals(2, VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(mixed).rowCount(),
+                "read whole, the same rows group fine");
+    }
+}
