@@ -39,15 +39,8 @@ final class Epochs {
         e2 = Columns.doubles(t, pick(t, "w2sigmpro", "w2sigmpro_ep"));
         cut = cuts.apply(t);
         StringColumn id = Columns.strings(t, idColumn);
-        DictionaryMap dict = id.getDictionary();
-        int[] key = new int[rows];
-        int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
-        for (int i = 0; i < rows; i++) {
-            key[i] = dict.getKeyAtIndex(i);
-            minKey = Math.min(minKey, key[i]);
-            maxKey = Math.max(maxKey, key[i]);
-        }
-        int range = rows == 0 ? 0 : maxKey - minKey + 1;
+        int[] key = dictionaryKeys(id);
+        int minKey = rows == 0 ? 0 : key[rows], range = rows == 0 ? 0 : key[rows + 1] - minKey + 1;
         // dense source numbers in order of first appearance
         int[] number = new int[range];
         java.util.Arrays.fill(number, -1);
@@ -90,6 +83,25 @@ final class Epochs {
                 throw new TasniException(file + " row " + first + ": column '" + idColumn + "' is empty; every epoch needs a source id.");
             }
         }
+    }
+
+    /**
+     * The dictionary key of every row of a string column, read without touching the strings, followed by the smallest
+     * and the largest key (the array has size() + 2 entries).
+     */
+    static int[] dictionaryKeys(StringColumn s) {
+        DictionaryMap dict = s.getDictionary();
+        int n = s.size();
+        int[] key = new int[n + 2];
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            key[i] = dict.getKeyAtIndex(i);
+            min = Math.min(min, key[i]);
+            max = Math.max(max, key[i]);
+        }
+        key[n] = min;
+        key[n + 1] = max;
+        return key;
     }
 
     int sources() {

@@ -92,6 +92,16 @@ final class LegacyStatistics {
         out[TREND_P] = BandStatistics.twoSidedP(tStat, df);
     }
 
+    /** (max − min) of t[0..n) in Julian years: the reference's baseline over all rows. */
+    static double baselineYears(double[] t, int n) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, t[i]);
+            hi = Math.max(hi, t[i]);
+        }
+        return (hi - lo) / 365.25;
+    }
+
     /** The reference's "Stetson J" over rows where m1, m2, σ1, σ2 are finite and both σ &gt; 0. */
     static double stetsonJ(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to) {
         double s1 = 0, s2 = 0;

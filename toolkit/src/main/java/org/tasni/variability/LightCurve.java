@@ -76,14 +76,15 @@ public record LightCurve(String designation, Band w1, Band w2) {
         }
         Epochs e = new Epochs(one, "designation", new QualityCuts(VariabilityConfig.standard().withoutQualityCuts()));
         e.sortByTime(0);
-        return new LightCurve(designation, band(e, true), band(e, false));
+        return new LightCurve(designation, band(e, 0, true), band(e, 0, false));
     }
 
-    private static Band band(Epochs e, boolean w1) {
-        int n = e.rows;
+    /** The usable points of one band of source k, in the epochs' order for it (time order once sorted). */
+    static Band band(Epochs e, int source, boolean w1) {
+        int from = e.start[source], to = e.start[source + 1], n = to - from;
         double[] t = new double[n], m = new double[n], s = new double[n];
         int k = 0;
-        for (int r = 0; r < n; r++) {
+        for (int r = from; r < to; r++) {
             int i = e.order[r];
             double mag = w1 ? e.w1[i] : e.w2[i], err = w1 ? e.e1[i] : e.e2[i];
             if (!Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mag, err)) {

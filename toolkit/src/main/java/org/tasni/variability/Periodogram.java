@@ -96,24 +96,6 @@ public final class Periodogram {
         return t;
     }
 
-    /** Usable points of one band of source k: {t, y, dy, n}. */
-    private static double[][] points(Epochs e, int k, boolean w1) {
-        int from = e.start[k], to = e.start[k + 1];
-        double[] t = new double[to - from], y = new double[to - from], dy = new double[to - from];
-        int n = 0;
-        for (int r = from; r < to; r++) {
-            int i = e.order[r];
-            double m = w1 ? e.w1[i] : e.w2[i], s = w1 ? e.e1[i] : e.e2[i];
-            if (!Double.isNaN(e.mjd[i]) && StetsonIndices.usable(m, s)) {
-                t[n] = e.mjd[i];
-                y[n] = m;
-                dy[n] = s;
-                n++;
-            }
-        }
-        return new double[][] {java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(y, n), java.util.Arrays.copyOf(dy, n)};
-    }
-
     /** The grid {f0, df, nf} for points spanning {@code baseline} days. */
     double[] grid(double baseline) {
         if (config.nFrequencies() > 0) {
@@ -126,8 +108,9 @@ public final class Periodogram {
 
     /** {best period, best power, FAP, best frequency, second period, alias (1/0)}, all NaN below minPoints. */
     private double[] band(Epochs e, int k, boolean w1) {
-        double[][] p = points(e, k, w1);
-        int n = p[0].length;
+        LightCurve.Band b = LightCurve.band(e, k, w1);
+        double[][] p = {b.mjd(), b.mag(), b.err()};
+        int n = b.size();
         double[] out = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
         if (n < config.minPoints() || e.start[k + 1] - e.start[k] < config.minPoints()) {
             return out;
@@ -228,8 +211,9 @@ public final class Periodogram {
             throw new TasniException("band must be w1 or w2 (got '" + band + "').");
         }
         e.sortByTime(k);
-        double[][] p = points(e, k, band.equals("w1"));
-        int n = p[0].length;
+        LightCurve.Band b = LightCurve.band(e, k, band.equals("w1"));
+        double[][] p = {b.mjd(), b.mag(), b.err()};
+        int n = b.size();
         if (n < 2) {
             throw new TasniException(designation + ": fewer than 2 usable " + band + " points.");
         }

@@ -5,7 +5,6 @@ import org.tasni.io.Columns;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * The single-exposure quality cuts of NEOWISE practice (Explanatory Supplement §II.2–II.3), each applied only when its
@@ -67,16 +66,10 @@ final class QualityCuts {
     /** Evaluates a string predicate once per distinct value, through the column's dictionary. */
     private static void flags(Table t, String name, int bit, java.util.function.Predicate<String> ok, byte[] cut) {
         StringColumn s = Columns.strings(t, name);
-        DictionaryMap dict = s.getDictionary();
         int n = cut.length;
-        int[] key = new int[n];
-        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            key[i] = dict.getKeyAtIndex(i);
-            min = Math.min(min, key[i]);
-            max = Math.max(max, key[i]);
-        }
-        byte[] pass = new byte[n == 0 ? 0 : max - min + 1]; // 0 unknown, 1 pass, 2 fail
+        int[] key = Epochs.dictionaryKeys(s);
+        int min = n == 0 ? 0 : key[n];
+        byte[] pass = new byte[n == 0 ? 0 : key[n + 1] - min + 1]; // 0 unknown, 1 pass, 2 fail
         for (int i = 0; i < n; i++) {
             int k = key[i] - min;
             if (pass[k] == 0) {

@@ -73,13 +73,17 @@ public final class VariabilityAnalyzer {
     public Table analyze(Table epochs) {
         long t0 = System.nanoTime();
         Epochs e = new Epochs(epochs, idColumn, new QualityCuts(config));
-        Table out = switch (config.method()) {
+        Table out = compute(e);
+        report = VariabilityReport.of(config.name(), e, out, (System.nanoTime() - t0) / 1e9);
+        return out;
+    }
+
+    private Table compute(Epochs e) {
+        return switch (config.method()) {
             case STANDARD -> standard(e);
             case LEGACY -> legacy(e);
             case TIER5 -> tier5(e);
         };
-        report = VariabilityReport.of(config.name(), e, out, (System.nanoTime() - t0) / 1e9);
-        return out;
     }
 
     /**
@@ -152,11 +156,7 @@ public final class VariabilityAnalyzer {
                         + "with enough heap (java -Xmx…).");
             }
         }
-        Table out = switch (config.method()) {
-            case STANDARD -> standard(e);
-            case LEGACY -> legacy(e);
-            case TIER5 -> tier5(e);
-        };
+        Table out = compute(e);
         for (String d : e.designation) {
             finished.add(d);
         }
@@ -403,12 +403,7 @@ public final class VariabilityAnalyzer {
                 flag[k] = INSUFFICIENT;
                 return;
             }
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, w.t[i]);
-                hi = Math.max(hi, w.t[i]);
-            }
-            base[k] = (hi - lo) / 365.25;
+            base[k] = LegacyStatistics.baselineYears(w.t, n);
             double[] o = w.stats;
             LegacyStatistics.band(w.t, w.m1, w.s1, 0, n, o);
             rms1[k] = (float) o[LegacyStatistics.RMS];
@@ -526,12 +521,7 @@ public final class VariabilityAnalyzer {
                 flag[k] = "UNKNOWN";
                 return;
             }
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, w.t[i]);
-                hi = Math.max(hi, w.t[i]);
-            }
-            base[k] = (hi - lo) / 365.25;
+            base[k] = LegacyStatistics.baselineYears(w.t, n);
             double[] o = w.stats;
             LegacyStatistics.band(w.t, w.m1, w.s1, 0, n, o);
             rms1[k] = o[LegacyStatistics.RMS];
