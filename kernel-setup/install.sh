@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Sets up Jupyter with a Java (JShell) kernel that has the TASNI toolkit preloaded: kernelspec "tasni-java".
+#
+#   kernel-setup/install.sh                 # Debian packages (needs root or sudo), build the jar, user kernelspec
+#   kernel-setup/install.sh --headless      # without jupyter-notebook: enough for `jupyter nbconvert --execute`
+#   kernel-setup/install.sh --prefix DIR    # kernelspec under DIR/share/jupyter/kernels instead of the user's
+#   JUPYTER_DATA_DIR=DIR kernel-setup/install.sh   # the user kernelspec goes under DIR/kernels
+#
+# Idempotent: running it again replaces the kernelspec. Nothing is fetched at kernel start: the kernel jar comes from
+# Maven Central now (io.github.padreati:rapaio-jupyter-kernel 3.0.1, a JShell kernel; IJava and JJava are not on
+# Maven Central), and plotly.js is inside the toolkit jar.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+headless=0
+prefix=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --headless) headless=1 ;;
+    --user) ;;
+    --prefix) prefix=(--prefix "$2"); shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 1 ;;
+  esac
+  shift
+done
+
+# 1. Jupyter from Debian (a Java kernel needs no ipykernel)
+pkgs=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core)
+[ "$headless" = 1 ] || pkgs+=(jupyter-notebook)
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+jupyter=/usr/bin/jupyter   # Debian's; a `jupyter` earlier on PATH may belong to another Python
+
+# 2. The toolkit jar
+jar="$root/toolkit/target/tasni-toolkit.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -B -q -ntp -DskipTests package)
+fi
+
+# 3. The kernel jar and our kernelspec
+spec=$(mktemp -d)
+trap 'rm -rf "$spec"' EXIT
+mkdir -p "$spec/tasni-java"
+mvn -B -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 -DoutputDirectory="$spec/tasni-java"
+java=$(readlink -f "$(command -v java)")
+cat > "$spec/tasni-java/kernel.json" <<JSON
+{
+  "argv": ["$java", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Djava.awt.headless=true", "-Xmx4g",
+           "-jar", "{resource_dir}/rapaio-jupyter-kernel-3.0.1.jar", "{connection_file}"],
+  "display_name": "Java (TASNI toolkit)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {"RJK_CLASSPATH": "$jar", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1",
+          "RJK_COMPILER_OPTIONS": "", "RJK_MIMA_CACHE": "mima_cache"}
+}
+JSON
+where=(--user)
+[ ${#prefix[@]} -gt 0 ] && where=("${prefix[@]}")
+"$jupyter" kernelspec install --replace --name tasni-java "${where[@]}" "$spec/tasni-java" 2>&1 | grep -v "Native kernel" || true
+
+echo
+echo "Kernel 'tasni-java' installed with $jar preloaded."
+echo "Start with:  cd $root/notebooks && jupyter notebook      (pick the kernel 'Java (TASNI toolkit)')"
+echo "First cell:  %load tasni.jsh                             (imports the toolkit's packages)"
+echo "Headless:    jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=tasni-java NOTEBOOK.ipynb"

@@ -1,0 +1,11 @@
+import java.nio.file.*;
+import java.util.*;
+import tech.tablesaw.api.*;
+import tech.tablesaw.plotly.components.Figure;
+import org.tasni.io.*;
+import org.tasni.sky.*;
+import org.tasni.simulate.*;
+import org.tasni.crossmatch.*;
+import org.tasni.variability.*;
+import org.tasni.notebook.*;
+import org.tasni.bench.*;

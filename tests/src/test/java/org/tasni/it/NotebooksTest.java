@@ -1,0 +1,135 @@
+package org.tasni.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every tutorial notebook, executed headless as CI does: kernel-setup/install.sh into a temporary JUPYTER_DATA_DIR,
+ * then {@code jupyter nbconvert --execute}. No error outputs; tables come out as text/html, figures as Plotly; the
+ * HTML export renders offline in headless Chromium (checked from a screenshot).
+ */
+class NotebooksTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path jupyterData;
+    static final List<Path> EXECUTED = new ArrayList<>();
+
+    static String run(List<String> cmd, Path cwd, int timeoutS) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+        pb.environment().put("JUPYTER_DATA_DIR", jupyterData.toString());
+        Path log = Files.createTempFile("nb", ".log");
+        Process p = pb.redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(timeoutS, TimeUnit.SECONDS);
+        String out = Files.readString(log);
+        if (!done) {
+            p.destroyForcibly();
+            fail("timed out after " + timeoutS + " s: " + String.join(" ", cmd) + "\n" + out);
+        }
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + out);
+        return out;
+    }
+
+    @BeforeAll
+    static void installAndExecute() throws Exception {
+        jupyterData = dir.resolve("jupyter-data");
+        String out = run(List.of("bash", Jar.ROOT.resolve("kernel-setup/install.sh").toString(), "--headless"), Jar.ROOT, 900);
+        assertTrue(Files.isRegularFile(jupyterData.resolve("kernels/tasni-java/kernel.json")), out);
+        List<Path> books;
+        try (Stream<Path> s = Files.list(Jar.ROOT.resolve("notebooks"))) {
+            books = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertTrue(books.size() >= 4, "notebooks: " + books);
+        for (Path nb : books) {
+            String name = nb.getFileName().toString().replace(".ipynb", "");
+            List<String> cmd = List.of("/usr/bin/jupyter", "nbconvert", "--to", "notebook", "--execute",
+                    "--ExecutePreprocessor.kernel_name=tasni-java", "--ExecutePreprocessor.timeout=600",
+                    "--ExecutePreprocessor.startup_timeout=60", nb.getFileName().toString(), "--output-dir",
+                    dir.toString(), "--output", name + ".out.ipynb");
+            // the rapaio kernel sometimes never answers kernel_info at start (a race in its socket threads, seen
+            // about one start in five here); a new start works, so a run that failed exactly so is tried again
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    run(cmd, nb.getParent(), 900);
+                    break;
+                } catch (AssertionError e) {
+                    if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Kernel didn't respond")) {
+                        throw e;
+                    }
+                    System.err.println(name + ": the kernel did not answer at start; starting it again");
+                }
+            }
+            EXECUTED.add(dir.resolve(name + ".out.ipynb"));
+        }
+    }
+
+    @Test
+    void everyNotebookRunsCleanWithHtmlTablesAndFigures() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (Path nb : EXECUTED) {
+            int tables = 0, figures = 0;
+            for (JsonNode cell : json.readTree(nb.toFile()).get("cells")) {
+                for (JsonNode o : cell.path("outputs")) {
+                    String type = o.get("output_type").asText();
+                    assertNotEquals("error", type, nb.getFileName() + ": " + o);
+                    if (type.equals("stream") && o.get("name").asText().equals("stderr")) {
+                        String text = o.get("text").toString();
+                        // the one documented notice: AUTO found no GPU and ran on the CPU
+                        assertTrue(text.contains("crossmatch: GPU unavailable"), nb.getFileName() + " stderr: " + text);
+                    }
+                    String html = o.path("data").path("text/html").toString();
+                    tables += html.contains("tasni-table") ? 1 : 0;
+                    figures += html.contains("Plotly.newPlot") ? 1 : 0;
+                }
+            }
+            assertTrue(tables > 0, nb.getFileName() + ": a table rendered as text/html");
+            assertTrue(figures > 0, nb.getFileName() + ": a Plotly figure");
+        }
+    }
+
+    @Test
+    void exportedHtmlRendersOfflineInChromium() throws Exception {
+        Path nb = EXECUTED.stream().filter(p -> p.toString().contains("03-crossmatch")).findFirst().orElseThrow();
+        run(List.of("/usr/bin/jupyter", "nbconvert", "--to", "html", "--HTMLExporter.require_js_url=",
+                "--HTMLExporter.mathjax_url=", nb.toString(), "--output-dir", dir.toString()), dir, 300);
+        Path html = dir.resolve(nb.getFileName().toString().replace(".ipynb", ".html"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("plotly.js v2.35.3"), "plotly.js is inlined");
+        assertFalse(java.util.regex.Pattern.compile("<script[^>]*src=\"https?:").matcher(page).find(), "no script from the network");
+        Path chromium = Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium),
+                "skipped: no /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
+        Path png = dir.resolve("notebook.png");
+        run(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chrome"), "--hide-scrollbars", "--window-size=1200,2600",
+                "--virtual-time-budget=10000", "--screenshot=" + png, html.toUri().toString()), dir, 120);
+        BufferedImage img = ImageIO.read(png.toFile());
+        // the histogram's bars are plotly's default blue (#1f77b4): count pixels of that colour
+        int blue = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y), r = rgb >> 16 & 255, g = rgb >> 8 & 255, b = rgb & 255;
+                if (Math.abs(r - 0x1f) < 25 && Math.abs(g - 0x77) < 25 && Math.abs(b - 0xb4) < 25) {
+                    blue++;
+                }
+            }
+        }
+        assertTrue(blue > 2000, "plotted pixels in the screenshot: " + blue);
+    }
+}

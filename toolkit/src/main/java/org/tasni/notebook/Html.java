@@ -1,0 +1,134 @@
+package org.tasni.notebook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tasni.TasniException;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * HTML for notebooks, independent of any kernel: tables as pandas shows them (name, shape, column types, head and
+ * tail, numbers formatted), Plotly figures that render offline, and one-line reports.
+ *
+ * <p>Figures inline plotly.js 2.35.3 (MIT; plotly.js 3 drops Tablesaw's titles) in the first figure of a kernel session
+ * only, so a notebook carries the 4.6 MB library once; later figures use the global {@code Plotly}. Call
+ * {@link #resetPlotly()} when a fresh page needs it again.
+ */
+public final class Html {
+
+    private static final AtomicBoolean PLOTLY_SENT = new AtomicBoolean();
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final int HEAD = 5;
+
+    private Html() {}
+
+    /** A table: "name: rows × columns", a header with column types, the first and last rows. */
+    public static String table(Table t) {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append("<div class=\"tasni-table\"><p style=\"margin:0 0 4px 0\"><b>").append(escape(t.name())).append("</b>: ")
+                .append(String.format("%,d rows × %d columns", t.rowCount(), t.columnCount())).append("</p>");
+        sb.append("<table class=\"dataframe\" border=\"1\"><thead><tr style=\"text-align:right\"><th></th>");
+        for (Column<?> c : t.columns()) {
+            sb.append("<th>").append(escape(c.name())).append("<br><small style=\"font-weight:normal;color:#777\">")
+                    .append(c.type().name().toLowerCase()).append("</small></th>");
+        }
+        sb.append("</tr></thead><tbody>");
+        int n = t.rowCount();
+        if (n <= 2 * HEAD) {
+            rows(t, 0, n, sb);
+        } else {
+            rows(t, 0, HEAD, sb);
+            sb.append("<tr><th>…</th>");
+            for (int k = 0; k < t.columnCount(); k++) {
+                sb.append("<td>…</td>");
+            }
+            sb.append("</tr>");
+            rows(t, n - HEAD, n, sb);
+        }
+        return sb.append("</tbody></table></div>").toString();
+    }
+
+    private static void rows(Table t, int from, int to, StringBuilder sb) {
+        for (int i = from; i < to; i++) {
+            sb.append("<tr><th>").append(i).append("</th>");
+            for (Column<?> c : t.columns()) {
+                sb.append("<td>").append(escape(cell(c, i))).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+    }
+
+    /** A cell as a person reads it: 6 significant digits for doubles, 5 for float32, empty for missing. */
+    static String cell(Column<?> c, int i) {
+        if (c.isMissing(i)) {
+            return c instanceof tech.tablesaw.api.NumberColumn ? "NaN" : "";
+        }
+        Object v = c.get(i);
+        if (v instanceof Double d) {
+            return format(d, 6);
+        }
+        if (v instanceof Float f) {
+            return format(f, 5);
+        }
+        return String.valueOf(v);
+    }
+
+    private static String format(double d, int digits) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        double a = Math.abs(d);
+        if (a != 0 && (a < 1e-4 || a >= 1e9)) {
+            return String.format("%." + (digits - 1) + "e", d);
+        }
+        String s = new java.math.BigDecimal(d).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+        return s;
+    }
+
+    /** A figure as offline HTML: plotly.js on the first call, then the figure's div and script. */
+    public static String figure(Figure f) {
+        String id = "tasni_plot_" + IDS.incrementAndGet(); // Tablesaw makes JS variable names from it: no hyphens
+        StringBuilder sb = new StringBuilder();
+        if (PLOTLY_SENT.compareAndSet(false, true)) {
+            sb.append("<script type=\"text/javascript\">").append(plotlyJs()).append("</script>\n");
+        }
+        sb.append("<div id=\"").append(id).append("\"></div>\n").append(f.asJavascript(id));
+        return sb.toString();
+    }
+
+    /** The next figure inlines plotly.js again (for a new page or a restarted notebook). */
+    public static void resetPlotly() {
+        PLOTLY_SENT.set(false);
+    }
+
+    /** A self-contained page (plotly.js inlined) for one figure: for saving or a browser. */
+    public static String page(Figure f) {
+        String id = "tasni_plot";
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script type=\"text/javascript\">" + plotlyJs()
+                + "</script></head><body><div id=\"" + id + "\"></div>" + f.asJavascript(id) + "</body></html>";
+    }
+
+    /** A report record on one line, monospaced. */
+    public static String report(Object report) {
+        return "<pre style=\"margin:0\">" + escape(report.toString()) + "</pre>";
+    }
+
+    static String plotlyJs() {
+        try (InputStream in = Html.class.getResourceAsStream("plotly-2.35.3.min.js")) {
+            if (in == null) {
+                throw new TasniException("plotly-2.35.3.min.js is missing from the toolkit jar.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TasniException("could not read plotly.js from the toolkit jar (" + e.getMessage() + ").", e);
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
