@@ -20,7 +20,7 @@ final class PeriodogramCommand implements Callable<Integer> {
     Path epochs;
 
     @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME",
-            description = "standard or tasni-legacy (tasni-tier5 uses tasni-legacy's grid) (default: ${DEFAULT-VALUE})")
+            description = "standard, tasni-legacy (tasni-tier5 uses its grid) or astropy-auto (default: ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--designations", split = ",", paramLabel = "A,B,…", description = "only these sources")
@@ -37,7 +37,6 @@ final class PeriodogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.tasni.variability.VariabilityConfig.preset(preset); // validates the name
         Periodogram p = Periodogram.of(PeriodogramConfig.forPreset(preset));
         if (threads != null) {
             p = p.threads(threads);

@@ -85,8 +85,10 @@ public final class Periodogram {
                 alias[j] = res[6 * b + 5][j] > 0;
             }
             t.addColumns(DoubleColumn.create(p + "best_period", res[6 * b]), DoubleColumn.create(p + "best_power", res[6 * b + 1]),
-                    DoubleColumn.create(p + "fap", res[6 * b + 2]), BooleanColumn.create(p + "is_periodic", periodic),
-                    DoubleColumn.create(p + "second_period", res[6 * b + 4]), BooleanColumn.create(p + "alias", alias));
+                    DoubleColumn.create(p + "fap", res[6 * b + 2]), BooleanColumn.create(p + "is_periodic", periodic));
+            if (config.extraColumns()) {
+                t.addColumns(DoubleColumn.create(p + "second_period", res[6 * b + 4]), BooleanColumn.create(p + "alias", alias));
+            }
         }
         for (int j = 0; j < n; j++) {
             double r = res[0][j] / res[6][j];
@@ -96,8 +98,11 @@ public final class Periodogram {
         return t;
     }
 
-    /** The grid {f0, df, nf} for points spanning {@code baseline} days. */
-    double[] grid(double baseline) {
+    /** The grid {f0, df, nf} for n points spanning {@code baseline} days. */
+    double[] grid(int n, double baseline) {
+        if (config.nFrequencies() == 0 && config.nyquistFactor() > 0) {
+            return LombScargle.autoGrid(n, baseline, config.samplesPerPeak(), config.nyquistFactor());
+        }
         if (config.nFrequencies() > 0) {
             int nf = config.nFrequencies();
             return new double[] {config.fMin(), (config.fMax() - config.fMin()) / (nf - 1), nf};
@@ -119,7 +124,7 @@ public final class Periodogram {
         if (!(baseline > 0)) {
             return out;
         }
-        double[] g = grid(baseline);
+        double[] g = grid(n, baseline);
         int nf = (int) g[2];
         double[] power = new double[nf];
         LombScargle.power(p[0], p[1], p[2], 0, n, g[0], g[1], nf, power, new LombScargle.Work());
@@ -176,7 +181,7 @@ public final class Periodogram {
             return Double.NaN;
         }
         double baseline = b.mjd()[n - 1] - b.mjd()[0];
-        double[] g = grid(baseline);
+        double[] g = grid(n, baseline);
         double fMax = config.fapAutoFmax() ? autoFmax(n, baseline) : g[0] + g[1] * (g[2] - 1);
         double lo = 0, hi = 1;
         for (int it = 0; it < 60; it++) {
@@ -217,7 +222,7 @@ public final class Periodogram {
         if (n < 2) {
             throw new TasniException(designation + ": fewer than 2 usable " + band + " points.");
         }
-        double[] g = grid(p[0][n - 1] - p[0][0]);
+        double[] g = grid(n, p[0][n - 1] - p[0][0]);
         int nf = (int) g[2];
         double[] power = new double[nf], f = new double[nf], per = new double[nf];
         LombScargle.power(p[0], p[1], p[2], 0, n, g[0], g[1], nf, power, new LombScargle.Work());

@@ -11,13 +11,16 @@ import org.tasni.TasniException;
  * @param nFrequencies   a linear grid of this many frequencies from fMin to fMax inclusive; 0 for steps of
  *                       1/(samplesPerPeak · baseline), as astropy's autofrequency spaces them
  * @param samplesPerPeak grid density when nFrequencies is 0
+ * @param nyquistFactor  when &gt; 0 (and nFrequencies is 0), the grid is astropy's {@code autofrequency} exactly:
+ *                       from df/2 to nyquistFactor · N / (2T); fMin and fMax are then ignored
  * @param fapAutoFmax    true: the FAP uses astropy's automatic maximum frequency (≈ 2.5 N / T, what the reference did,
  *                       which understates the FAP); false: the maximum frequency actually searched (correct)
  * @param fapThreshold   a band is periodic when its FAP is below this
  * @param minPoints      fewer usable points than this give no period for the band
+ * @param extraColumns   add second_period and alias per band (the reference's CSV has neither)
  */
 public record PeriodogramConfig(String name, double fMin, double fMax, int nFrequencies, double samplesPerPeak,
-        boolean fapAutoFmax, double fapThreshold, int minPoints) {
+        double nyquistFactor, boolean fapAutoFmax, double fapThreshold, int minPoints, boolean extraColumns) {
 
     /** NEOWISE cadence period window the alias check uses, days. */
     public static final double CADENCE_DAYS = 182.6;
@@ -33,16 +36,31 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
 
     /** Periods from 0.5 to 1000 days, 5 samples per peak, FAP over the searched band, periodic below 1%. */
     public static PeriodogramConfig standard() {
-        return new PeriodogramConfig("standard", 1.0 / 1000, 1 / 0.5, 0, 5, false, 0.01, 10);
+        return new PeriodogramConfig("standard", 1.0 / 1000, 1 / 0.5, 0, 5, 0, false, 0.01, 10, true);
     }
 
     /** The reference's periodogram_results.csv: 10,000 linear steps from 1/1000 to 2 d⁻¹, astropy's auto fmax in the FAP. */
     public static PeriodogramConfig tasniLegacy() {
-        return new PeriodogramConfig("tasni-legacy", 1.0 / 1000, 1 / 0.5, 10_000, 5, true, 0.01, 10);
+        return new PeriodogramConfig("tasni-legacy", 1.0 / 1000, 1 / 0.5, 10_000, 5, 0, true, 0.01, 10, false);
     }
 
-    /** The periodogram preset that goes with a variability preset name. */
+    /**
+     * astropy's {@code LombScargle.autopower()} grid: samples per peak and Nyquist factor, FAP over that same grid. For
+     * NEOWISE it stops near 2.5 N / T (≈ 0.16 d⁻¹ unbinned), far below the periods within a visit can reach.
+     */
+    public static PeriodogramConfig astropyAuto(double samplesPerPeak, double nyquistFactor) {
+        return new PeriodogramConfig("astropy-auto", 1.0 / 1000, 1 / 0.5, 0, samplesPerPeak, nyquistFactor, false, 0.01,
+                10, true);
+    }
+
+    /** A preset by name: standard, tasni-legacy (also for tasni-tier5) or astropy-auto. */
     public static PeriodogramConfig forPreset(String preset) {
-        return preset.startsWith("tasni") ? tasniLegacy() : standard();
+        return switch (preset) {
+            case "standard" -> standard();
+            case "tasni-legacy", "tasni-tier5" -> tasniLegacy();
+            case "astropy-auto" -> astropyAuto(5, 5);
+            default -> throw new TasniException("unknown periodogram preset '" + preset
+                    + "' (expected standard, tasni-legacy or astropy-auto).");
+        };
     }
 }

@@ -71,12 +71,19 @@ class VariabilityAnalyzerTest {
         Table p = Periodogram.of(PeriodogramConfig.tasniLegacy()).run(epochs, "J143046.35-025927.8",
                 "J193547.43+601201.5", "J231029.40-060547.3", "J060501.01-545944.5");
         assertEquals(4, p.rowCount());
+        assertEquals(List.of("designation", "n_epochs", "w1_best_period", "w1_best_power", "w1_fap", "w1_is_periodic",
+                "w2_best_period", "w2_best_power", "w2_fap", "w2_is_periodic", "consistent_period"), p.columnNames(),
+                "the columns of the reference's periodogram_results.csv");
         Table c = p.where(p.stringColumn("designation").isEqualTo("J231029.40-060547.3"));
         // reference-pipeline.md §6 B-V6: "consistent" at 178.63 d in both bands, on the semi-annual cadence alias
         assertTrue(c.booleanColumn("consistent_period").get(0));
         assertEquals(178.63, c.doubleColumn("w1_best_period").get(0), 0.01);
         assertEquals(178.63, c.doubleColumn("w2_best_period").get(0), 0.01);
-        assertTrue(c.booleanColumn("w1_alias").get(0), "flagged as the cadence alias");
+        Table std = Periodogram.of(PeriodogramConfig.standard()).run(epochs, "J231029.40-060547.3");
+        assertTrue(std.booleanColumn("w1_alias").get(0), "the standard preset flags it as the cadence alias");
+        // astropy's autopower grid stops at its auto fmax
+        Table auto = Periodogram.of(PeriodogramConfig.astropyAuto(5, 5)).run(epochs, "J143046.35-025927.8");
+        assertTrue(1 / auto.doubleColumn("w1_best_period").get(0) <= 0.189);
         // the FAP's maximum frequency is astropy's automatic one: 0.188 d⁻¹ for J143046 and 0.628 for J193547
         for (String[] want : new String[][] {{"J143046.35-025927.8", "0.188"}, {"J193547.43+601201.5", "0.628"}}) {
             Table one = epochs.where(epochs.stringColumn("designation").isEqualTo(want[0]));
