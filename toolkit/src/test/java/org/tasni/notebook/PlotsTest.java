@@ -37,6 +37,26 @@ class PlotsTest {
     }
 
     @Test
+    void skyMapColourMagnitudeSeparationsAndBenchmarks() {
+        Table wise = TableIO.read("../data-samples/tiles/wise_hp06046.parquet");
+        Table gaia = TableIO.read("../data-samples/tiles/gaia_hp06046.parquet");
+        Table orphans = org.tasni.crossmatch.CrossMatcher.radius(3).orphans(wise, gaia);
+        String sky = js(SkyPlot.create("orphans", wise, orphans));
+        assertTrue(sky.contains("orphans (" + orphans.rowCount() + ")") && sky.contains("all (" + wise.rowCount() + ")"));
+        // Aitoff: RA 180° maps to x = 0, RA increases to the left, the poles to y = ±π/2, RA 0 on the equator to x = π
+        assertArrayEquals(new double[] {0, 0}, SkyPlot.aitoff(180, 0), 1e-12);
+        assertTrue(SkyPlot.aitoff(190, 0)[0] < 0);
+        assertEquals(Math.PI / 2, SkyPlot.aitoff(42, 90)[1], 1e-12);
+        assertEquals(Math.PI, SkyPlot.aitoff(0, 0)[0], 1e-12);
+        assertTrue(js(ColorMagnitudePlot.create("CMD", wise, orphans)).contains("W1 − W2 = 0.5"));
+        assertTrue(js(SeparationHistogram.create(org.tasni.crossmatch.CrossMatcher.radius(3).nearest(wise, gaia), 10))
+                .contains("sep_arcsec ≤ 10.0″"));
+        Table bench = Table.create("crossmatch benchmark", tech.tablesaw.api.StringColumn.create("tool", "tasni", "astropy"),
+                tech.tablesaw.api.DoubleColumn.create("seconds", 0.25, 1.1));
+        assertTrue(js(BenchmarkPlot.create(bench, "seconds")).contains("astropy"));
+    }
+
+    @Test
     void periodogramPhaseFoldAndSummary() {
         String p = js(PeriodogramPlot.create(epochs, source, "w1"));
         assertTrue(p.contains("W1 power") && p.contains("FAP 1%") && p.contains("log"), "periodogram");

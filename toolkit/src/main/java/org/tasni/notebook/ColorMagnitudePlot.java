@@ -1,0 +1,51 @@
+package org.tasni.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tasni.io.Columns;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/** The WISE colour–magnitude diagram: W1 (fainter down) against W1 − W2, with the thermal cut W1 − W2 ≥ 0.5 marked. */
+public final class ColorMagnitudePlot {
+
+    private ColorMagnitudePlot() {}
+
+    public static Figure create(String title, Table sources) {
+        return create(title, null, sources);
+    }
+
+    /** All sources in grey and highlighted ones in red; either may be null. */
+    public static Figure create(String title, Table all, Table highlighted) {
+        List<Trace> traces = new ArrayList<>();
+        double lo = 16, hi = 8;
+        for (Table t : new Table[] {all, highlighted}) {
+            if (t == null) {
+                continue;
+            }
+            double[] w1 = Columns.doubles(t, "w1mpro"), w2 = Columns.doubles(t, "w2mpro"), c = new double[w1.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = w1[i] - w2[i];
+                if (Double.isFinite(w1[i])) {
+                    lo = Math.max(lo, w1[i]);
+                    hi = Math.min(hi, w1[i]);
+                }
+            }
+            boolean hl = t == highlighted;
+            traces.add(ScatterTrace.builder(c, w1).mode(ScatterTrace.Mode.MARKERS)
+                    .name((hl ? t.name() : "all") + " (" + t.rowCount() + ")")
+                    .marker(Marker.builder().size(hl ? 5 : 3).color(hl ? "#d62728" : "#bbbbbb").opacity(hl ? 0.8 : 0.5).build())
+                    .build());
+        }
+        traces.add(ScatterTrace.builder(new double[] {0.5, 0.5}, new double[] {hi, lo}).mode(ScatterTrace.Mode.LINE)
+                .name("W1 − W2 = 0.5").build());
+        Layout layout = Layout.builder(title, "W1 − W2 (mag)", "W1 (mag)").height(480)
+                .yAxis(Axis.builder().title("W1 (mag)").autoRange(Axis.AutoRange.REVERSED).build()).build();
+        return new Figure(layout, traces.toArray(Trace[]::new));
+    }
+}
