@@ -35,7 +35,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        TiledMatch tm = TiledMatch.of(options.matcher());
+        TiledMatch tm = TiledMatch.of(options.matcher()).progress(ConsoleProgress.forTerminal());
         if (margin != null) {
             tm = tm.margin(margin);
         }

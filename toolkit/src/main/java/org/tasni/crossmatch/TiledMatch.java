@@ -53,14 +53,21 @@ public final class TiledMatch {
 
     private final CrossMatcher matcher;
     private final double marginArcsec;
+    private final org.tasni.Progress progress;
 
-    private TiledMatch(CrossMatcher matcher, double marginArcsec) {
+    private TiledMatch(CrossMatcher matcher, double marginArcsec, org.tasni.Progress progress) {
         this.matcher = matcher;
         this.marginArcsec = marginArcsec;
+        this.progress = progress;
     }
 
     public static TiledMatch of(CrossMatcher matcher) {
-        return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60));
+        return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), org.tasni.Progress.NONE);
+    }
+
+    /** Reports tiles done to {@code p} (a console bar, a notebook line). */
+    public TiledMatch progress(org.tasni.Progress p) {
+        return new TiledMatch(matcher, marginArcsec, p == null ? org.tasni.Progress.NONE : p);
     }
 
     /** The margin in arcsec (at least the match radius). */
@@ -69,7 +76,7 @@ public final class TiledMatch {
             throw new TasniException("margin must be between the radius (" + matcher.radiusArcsec() + "″) and 3600″ (got "
                     + arcsec + ").");
         }
-        return new TiledMatch(matcher, arcsec);
+        return new TiledMatch(matcher, arcsec, progress);
     }
 
     /** Status of one tile in the summary. */
@@ -107,7 +114,20 @@ public final class TiledMatch {
             throw new TasniException(tilesDir + ": no wise_hpNNNNN.parquet tiles found.");
         }
         Summary summary = new Summary();
+        progress.onStart("crossmatch tiles", wise.size());
+        try {
+            runTiles(wise, tilesDir, outDir, summary);
+        } finally {
+            progress.onDone();
+        }
+        merge(summary, outDir);
+        return summary.toTable();
+    }
+
+    private void runTiles(TreeMap<Long, Path> wise, Path tilesDir, Path outDir, Summary summary) {
+        int done = 0;
         for (var e : wise.entrySet()) {
+            progress.onProgress(done++);
             long tile = e.getKey();
             long t0 = System.nanoTime();
             Path out = outDir.resolve(String.format("orphans_hp%05d.parquet", tile));
@@ -132,8 +152,7 @@ public final class TiledMatch {
                 summary.add(tile, Status.ERROR, -1, -1, -1, -1, 0, (System.nanoTime() - t0) / 1e9, ex.getMessage());
             }
         }
-        merge(summary, outDir);
-        return summary.toTable();
+        progress.onProgress(done);
     }
 
     private static Path gaiaPath(Path dir, long tile) {

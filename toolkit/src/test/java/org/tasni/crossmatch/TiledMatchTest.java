@@ -124,6 +124,38 @@ class TiledMatchTest {
     }
 
     @Test
+    void reportsProgressPerTile() throws Exception {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        org.tasni.Progress recorder = new org.tasni.Progress() {
+            @Override
+            public void onStart(String task, long total) {
+                events.add("start " + task + " " + total);
+            }
+
+            @Override
+            public void onProgress(long done) {
+                events.add(String.valueOf(done));
+            }
+
+            @Override
+            public void onDone() {
+                events.add("done");
+            }
+        };
+        TiledMatch.of(CrossMatcher.radius(3)).progress(recorder).run(SAMPLES, dir.resolve("p"));
+        assertEquals(java.util.List.of("start crossmatch tiles 4", "0", "1", "2", "3", "4", "done"), events);
+        var out = new java.io.ByteArrayOutputStream();
+        var old = System.out;
+        System.setOut(new java.io.PrintStream(out, true));
+        try {
+            TiledMatch.of(CrossMatcher.radius(3)).progress(new org.tasni.notebook.NotebookProgress()).run(SAMPLES, dir.resolve("q"));
+        } finally {
+            System.setOut(old);
+        }
+        assertTrue(out.toString().matches("(?s)crossmatch tiles: 1/4 \\(25%\\).*crossmatch tiles: done, 4 in .*"), out.toString());
+    }
+
+    @Test
     void resumesAndReportsMissingGaiaTiles() throws Exception {
         var sky = SkySimulator.of(SkyConfig.defaults().withDensityScale(0.02)).simulate(100, 101, 102);
         sky.writeTiles(dir.resolve("tiles"));
