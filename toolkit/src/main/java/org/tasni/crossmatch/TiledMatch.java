@@ -15,7 +15,6 @@ import org.tasni.io.ParquetIO;
 import org.tasni.io.TableIO;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
-import org.tasni.sky.SkyMath;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -171,7 +170,7 @@ public final class TiledMatch {
         double reachDeg = TILES.maxPixRadDeg() + marginArcsec / 3600 + maxMotionDeg();
         int missing = 0;
         int nMargin = 0;
-        MarginTest test = new MarginTest(tile, marginArcsec);
+        org.tasni.sky.TileMargin margin = new org.tasni.sky.TileMargin(tile, marginArcsec);
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg)) {
             if (nb == tile) {
                 continue;
@@ -184,9 +183,9 @@ public final class TiledMatch {
                 continue;
             }
             Table other = TableIO.read(f, cols.toArray(String[]::new));
-            Table margin = other.where(test.select(other, matcher));
-            nMargin += margin.rowCount();
-            gaia.append(margin);
+            Table near = other.where(marginRows(other, margin));
+            nMargin += near.rowCount();
+            gaia.append(near);
         }
         Table orphans = matcher.orphans(wise, gaia).setName(String.format("orphans_hp%05d.parquet", tile));
         return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing);
@@ -214,61 +213,22 @@ public final class TiledMatch {
         return cols;
     }
 
-    /** Which rows of a neighbouring Gaia tile lie within the margin of a tile, after propagation. */
-    static final class MarginTest {
-        final long tile;
-        final Healpix fine;
-        final int shift;
-        final double[] centre;
-        final double cosReach;
-
-        MarginTest(long tile, double marginArcsec) {
-            this.tile = tile;
-            int f = 5;
-            // the finest order whose pixels are at least 4 margins wide (pixel width ≈ √(area))
-            while (f < 20 && Math.sqrt(Healpix.order(f + 1).pixelAreaDeg2()) * 3600 >= 4 * marginArcsec) {
-                f++;
-            }
-            this.fine = Healpix.order(f);
-            this.shift = 2 * (f - 5);
-            double[] c = TILES.pix2ang(tile);
-            this.centre = SkyMath.toVector(c[0], c[1]);
-            this.cosReach = Math.cos(Math.toRadians(TILES.maxPixRadDeg() + marginArcsec / 3600));
+    /** The rows of a neighbouring Gaia tile within the margin of {@code tile}, judged after propagation. */
+    private BitmapBackedSelection marginRows(Table t, org.tasni.sky.TileMargin margin) {
+        String[] rc = matcher.rightColumnNames();
+        double[] ra = Columns.doubles(t, rc[0]), dec = Columns.doubles(t, rc[1]);
+        if (matcher.isPropagating()) {
+            String[] pm = matcher.properMotionColumnNames();
+            double[] pmra = Columns.doubles(t, pm[0]), pmdec = Columns.doubles(t, pm[1]);
+            ProperMotion.propagate(ra, dec, pmra, pmdec, 0, matcher.epochGapYears(), ra, dec);
         }
-
-        boolean keep(double ra, double dec) {
-            double[] v = SkyMath.toVector(ra, dec);
-            if (v[0] * centre[0] + v[1] * centre[1] + v[2] * centre[2] < cosReach) {
-                return false;
+        BitmapBackedSelection sel = new BitmapBackedSelection();
+        for (int i = 0; i < ra.length; i++) {
+            if (!Double.isNaN(ra[i]) && !Double.isNaN(dec[i]) && margin.contains(ra[i], dec[i])) {
+                sel.add(i);
             }
-            long p = fine.ang2pix(ra, dec);
-            if ((p >>> shift) == tile) {
-                return true;
-            }
-            for (long n : fine.neighbours(p)) {
-                if (n >= 0 && (n >>> shift) == tile) {
-                    return true;
-                }
-            }
-            return false;
         }
-
-        BitmapBackedSelection select(Table t, CrossMatcher m) {
-            String[] rc = m.rightColumnNames();
-            double[] ra = Columns.doubles(t, rc[0]), dec = Columns.doubles(t, rc[1]);
-            if (m.isPropagating()) {
-                String[] pm = m.properMotionColumnNames();
-                double[] pmra = Columns.doubles(t, pm[0]), pmdec = Columns.doubles(t, pm[1]);
-                ProperMotion.propagate(ra, dec, pmra, pmdec, 0, m.epochGapYears(), ra, dec);
-            }
-            BitmapBackedSelection sel = new BitmapBackedSelection();
-            for (int i = 0; i < ra.length; i++) {
-                if (!Double.isNaN(ra[i]) && !Double.isNaN(dec[i]) && keep(ra[i], dec[i])) {
-                    sel.add(i);
-                }
-            }
-            return sel;
-        }
+        return sel;
     }
 
     /** Streams the per-tile outputs of the OK and resumed tiles into one file. */
