@@ -91,6 +91,27 @@ class DownloaderTest {
     }
 
     @Test
+    void downloadCommand(@TempDir Path dir) throws Exception {
+        try (ConeServer s = new ConeServer(sky)) {
+            var out = new java.io.ByteArrayOutputStream();
+            var old = System.out;
+            System.setOut(new java.io.PrintStream(out, true));
+            int code;
+            try {
+                code = org.tasni.cli.Main.run("download", "--catalog", "gaia", "--tap-url", s.base(), "--tiles", "6045-6046",
+                        "--concurrency", "2", "--rate", "50", "--maxrec", "8000", "--out", dir.toString());
+            } finally {
+                System.setOut(old);
+            }
+            assertEquals(0, code, out.toString());
+            assertTrue(out.toString().matches("(?s)tiles: 2 ok, 0 failed, 0 skipped.*requests/s \\(limit 50.00\\).*"), out.toString());
+            assertTrue(Files.exists(dir.resolve("tiles/gaia_hp06045.parquet")));
+            assertEquals(1, org.tasni.cli.Main.run("download", "--catalog", "gaia", "--tap-url", s.base(), "--out", dir.toString()),
+                    "--tiles is required");
+        }
+    }
+
+    @Test
     void theConeOfATileCoversTheWholePixel() {
         // dense grid: the centres of the tile's order-12 sub-pixels and its corners lie inside the download cone
         Healpix hp = Healpix.nside(32), fine = Healpix.order(12);
