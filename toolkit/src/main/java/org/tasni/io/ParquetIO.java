@@ -295,7 +295,6 @@ public final class ParquetIO {
         private final Path tmp;
         private final RowWriter rows;
         private final ParquetWriter<Integer> out;
-        private long written;
         private boolean done;
 
         private Writer(Table schema, Path path, long rowGroupBytes) {
@@ -320,14 +319,9 @@ public final class ParquetIO {
                 for (int i = 0; i < part.rowCount(); i++) {
                     out.write(i);
                 }
-                written += part.rowCount();
             } catch (IOException e) {
                 throw new TasniException(path + ": could not write the file (" + e + ").", e);
             }
-        }
-
-        public long rowsWritten() {
-            return written;
         }
 
         /** Finishes the file and moves it to its final name. */

@@ -3,7 +3,6 @@ package org.tasni.variability;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.strings.DictionaryMap;
@@ -128,9 +127,5 @@ final class Epochs {
         }
         throw new TasniException(t.name() + ": no column '" + irsa + "' or '" + legacy + "' (columns: "
                 + String.join(", ", t.columnNames()) + ").");
-    }
-
-    static boolean isNumeric(Table t, String c) {
-        return t.containsColumn(c) && t.column(c) instanceof NumericColumn<?>;
     }
 }
