@@ -20,9 +20,6 @@ import org.tasni.TasniException;
 import org.tasni.io.VOTableIO;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
-import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StarTableFactory;
-import uk.ac.starlink.util.ByteArrayDataSource;
 
 /**
  * A TAP client: synchronous queries and asynchronous UWS jobs, with retries, a rate limit and honest results.
@@ -361,8 +358,7 @@ public final class TapClient {
                 throw new Transient("VOTable cut short (" + body.length + " bytes)", Double.NaN);
             }
             try {
-                StarTable st = new StarTableFactory(false).makeStarTable(new ByteArrayDataSource(url.toString(), body), "votable");
-                t = VOTableIO.fromStarTable("tap", st);
+                t = VOTableIO.read(body, "tap");
             } catch (IOException | RuntimeException e) {
                 throw new Transient("VOTable could not be read (" + e.getMessage() + ")", Double.NaN);
             }

@@ -35,6 +35,13 @@ import uk.ac.starlink.votable.VOTableWriter;
  */
 public final class VOTableIO {
 
+    /** STIL reports its buffer sizes at INFO level on stderr; users need only its warnings. Held so it is not collected. */
+    private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
+
+    static {
+        STIL_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private VOTableIO() {}
 
     /** Reads the first table of a VOTable document. */
@@ -51,6 +58,17 @@ public final class VOTableIO {
         } catch (IOException e) {
             throw new TasniException(name + ": could not read (" + e.getMessage() + ").", e);
         }
+    }
+
+    /**
+     * Reads a VOTable document held in memory (a TAP result), naming the table {@code name}.
+     *
+     * @throws IOException if the document cannot be parsed (for example, cut short)
+     */
+    public static Table read(byte[] document, String name) throws IOException {
+        StarTable st = new StarTableFactory(false).makeStarTable(new uk.ac.starlink.util.ByteArrayDataSource(name, document),
+                "votable");
+        return fromStarTable(name, st);
     }
 
     /**
