@@ -227,6 +227,15 @@ public final class VariabilityAnalyzer {
             }
         }
 
+        /** Puts exposure {@code i} of the epochs into slot {@code n} of the exposure arrays. */
+        void put(int n, Epochs e, int i) {
+            t[n] = e.mjd[i];
+            m1[n] = e.w1[i];
+            s1[n] = e.e1[i];
+            m2[n] = e.w2[i];
+            s2[n] = e.e2[i];
+        }
+
         /** Copies the usable epochs of one band into bt/bm/bs and returns their number. */
         int band(int n, double[] m, double[] s) {
             int k = 0;
@@ -278,12 +287,7 @@ public final class VariabilityAnalyzer {
                 if (!StetsonIndices.usable(e.w2[i], e.e2[i])) {
                     nNan2[k]++;
                 }
-                w.t[n] = e.mjd[i];
-                w.m1[n] = e.w1[i];
-                w.s1[n] = e.e1[i];
-                w.m2[n] = e.w2[i];
-                w.s2[n] = e.e2[i];
-                n++;
+                w.put(n++, e, i);
             }
             if (config.binVisits()) {
                 n = VisitBinning.bin(w, n, config.visitGapDays());
@@ -470,12 +474,7 @@ public final class VariabilityAnalyzer {
     private static void gather(Epochs e, int k, Worker w) {
         int from = e.start[k];
         for (int r = from; r < e.start[k + 1]; r++) {
-            int i = e.order[r], n = r - from;
-            w.t[n] = e.mjd[i];
-            w.m1[n] = e.w1[i];
-            w.s1[n] = e.e1[i];
-            w.m2[n] = e.w2[i];
-            w.s2[n] = e.e2[i];
+            w.put(r - from, e, e.order[r]);
         }
     }
 
@@ -508,12 +507,7 @@ public final class VariabilityAnalyzer {
                 if (Double.isNaN(e.w1[i]) || Double.isNaN(e.w2[i]) || Double.isNaN(e.mjd[i])) {
                     continue;
                 }
-                w.t[n] = e.mjd[i];
-                w.m1[n] = e.w1[i];
-                w.s1[n] = e.e1[i];
-                w.m2[n] = e.w2[i];
-                w.s2[n] = e.e2[i];
-                n++;
+                w.put(n++, e, i);
             }
             nEp[k] = n;
             if (n < config.minEpochs()) {
