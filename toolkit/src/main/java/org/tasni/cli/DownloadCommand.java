@@ -31,6 +31,21 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--targets", paramLabel = "FILE", description = "targets (designation, ra, dec), for neowise")
     Path targets;
 
+    @Option(names = "--table", paramLabel = "NAME", description = "the TAP table, where a service names it otherwise "
+            + "(default: allwise_p3as_psd, gaiadr3.gaia_source, neowiser_p1bs_psd)")
+    String table;
+
+    @Option(names = "--upload", paramLabel = "N", defaultValue = "0", description = "neowise: upload the targets in chunks "
+            + "of N and join on the server (TAP_UPLOAD) instead of one cone per target")
+    int upload;
+
+    @Option(names = "--radius", defaultValue = "3", description = "neowise: cone radius around each target, arcsec "
+            + "(default: ${DEFAULT-VALUE})")
+    double radius;
+
+    @Option(names = "--sync", description = "synchronous queries instead of async (UWS) jobs, for services without them")
+    boolean sync;
+
     @Option(names = "--concurrency", defaultValue = "4", description = "requests at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
@@ -61,6 +76,13 @@ final class DownloadCommand implements Callable<Integer> {
         if (tapUrl != null) {
             d = Downloader.at(tapUrl).catalog(catalog.equals("gaia") ? Catalog.gaiaDr3() : Catalog.allwise());
         }
+        if (sync) {
+            d = d.sync();
+        }
+        if (table != null) {
+            Catalog c = catalog.equals("gaia") ? Catalog.gaiaDr3() : Catalog.allwise();
+            d = d.catalog(c.withTable(table));
+        }
         d = d.tiles(TileList.parse(tiles, 12288)).to(out.resolve("tiles")).concurrency(concurrency).maxrec(maxrec).rate(rate)
                 .progress(ConsoleProgress.forTerminal());
         Table s = d.run();
@@ -68,11 +90,11 @@ final class DownloadCommand implements Callable<Integer> {
         int ok = s.stringColumn("status").isEqualTo("OK").size();
         int before = s.stringColumn("status").isEqualTo("DONE_BEFORE").size();
         Table failed = s.where(s.stringColumn("status").isEqualTo("FAILED"));
-        long requests = (long) s.intColumn("requests").sum(), queries = (long) s.intColumn("queries").sum();
+        long requests = (long) s.intColumn("requests").sum(), retries = (long) s.intColumn("retries").sum();
         System.out.printf("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
                 + "%d requests (%d retries), %.2f requests/s (limit %.2f)%n", ok, failed.rowCount(), before,
                 (long) s.intColumn("rows").sum(), (long) s.intColumn("margin_rows").sum(),
-                s.longColumn("bytes").sum() / 1048576.0, requests, requests - queries, requests / secs, rate);
+                s.longColumn("bytes").sum() / 1048576.0, requests, retries, requests / secs, rate);
         TableIO.write(s, out.resolve("tiles").resolve(catalog + "_download_summary.csv"));
         if (failed.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
@@ -90,7 +112,13 @@ final class DownloadCommand implements Callable<Integer> {
         }
         NeowiseEpochs n = NeowiseEpochs.at(tapUrl != null ? tapUrl : "https://irsa.ipac.caltech.edu/TAP")
                 .forTargets(TableIO.read(targets)).checkpoint(out.resolve("epochs-checkpoint")).concurrency(concurrency)
-                .progress(ConsoleProgress.forTerminal());
+                .radius(radius).progress(ConsoleProgress.forTerminal());
+        if (table != null) {
+            n = n.table(table);
+        }
+        if (upload > 0) {
+            n = n.upload(upload);
+        }
         n = n.client(TapClient.of(tapUrl != null ? tapUrl : "https://irsa.ipac.caltech.edu/TAP")
                 .rateLimiter(new RateLimiter(rate, 3, RateLimiter.SYSTEM)));
         Table epochs = n.run();

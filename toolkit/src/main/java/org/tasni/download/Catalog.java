@@ -19,6 +19,11 @@ public record Catalog(String table, String filePrefix, String idColumn, List<Str
         columns = List.copyOf(columns);
     }
 
+    /** The same catalogue under another table name, e.g. a mirror's {@code irsa.allwise_p3as_psd}. */
+    public Catalog withTable(String name) {
+        return new Catalog(name, filePrefix, idColumn, columns);
+    }
+
     /** AllWISE at IRSA: the reference's 22 columns plus {@code cntr}. */
     public static Catalog allwise() {
         return new Catalog("allwise_p3as_psd", "wise", "cntr", List.of("cntr", "designation", "ra", "dec", "w1mpro",

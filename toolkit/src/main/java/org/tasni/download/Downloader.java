@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.io.AtomicFiles;
 import org.tasni.io.Columns;
 import org.tasni.io.TableIO;
 import org.tasni.sky.Healpix;
@@ -43,7 +44,10 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * <h2>Failures and resume</h2>
  * Transient HTTP faults are retried by the {@link TapClient}. A tile that still fails is a FAILED row of the summary
  * with its reason, and is fetched again on the next run; finished tiles (whose files exist) are skipped. Files are
- * written atomically, so an interrupted run leaves no half file under a final name.
+ * written atomically, and a journal ({@code download-journal.tsv}) records submitted async jobs, overflowed regions and
+ * finished sub-regions (kept in {@code .parts/} until their tile is written). A run killed at any moment, even with
+ * {@code kill -9}, is resumed by running it again: running jobs are picked up rather than resubmitted, nothing finished
+ * is fetched again, and the files come out identical to those of an uninterrupted run.
  */
 public final class Downloader {
 
@@ -178,12 +182,16 @@ public final class Downloader {
 
     /**
      * Downloads the tiles and returns one row per tile: {@code tile, status} (OK, DONE_BEFORE, FAILED),
-     * {@code rows, margin_rows, bytes, requests, queries, splits, seconds, message}.
+     * {@code rows, margin_rows, bytes, requests, retries, queries, splits, seconds, message}.
      */
     public Table run() {
         if (tiles.length == 0) {
             throw new TasniException("no tiles chosen: call .tiles(from, to) first.");
         }
+        for (Path d : List.of(dir, dir.resolve("margin"), parts())) {
+            AtomicFiles.removeStale(d);
+        }
+        Journal journal = Journal.open(dir);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<TileRow>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
@@ -191,7 +199,7 @@ public final class Downloader {
         try {
             for (long t : tiles) {
                 futures.add(pool.submit(() -> {
-                    TileRow r = tile(t);
+                    TileRow r = tile(t, journal);
                     progress.onProgress(done.incrementAndGet());
                     return r;
                 }));
@@ -204,6 +212,7 @@ public final class Downloader {
                     throw new IllegalStateException(e);
                 }
             }
+            removeFinishedParts();
             return TileRow.table(rows);
         } finally {
             pool.shutdownNow();
@@ -211,46 +220,90 @@ public final class Downloader {
         }
     }
 
-    private TileRow tile(long tile) {
+    private TileRow tile(long tile, Journal journal) {
         long t0 = System.nanoTime();
         if (Files.exists(tileFile(tile)) && Files.exists(marginFile(tile))) {
-            return new TileRow(tile, "DONE_BEFORE", -1, -1, 0, 0, 0, 0, 0, "files exist");
+            return new TileRow(tile, "DONE_BEFORE", -1, -1, 0, 0, 0, 0, 0, 0, "files exist");
         }
-        Stats s = new Stats();
+        Stats s = new Stats(journal);
         try {
             Table all = region(5, tile, s);
             Table own = select(all, tile, true), margin = select(all, tile, false);
             TableIO.write(margin, marginFile(tile));
             TableIO.write(own, tileFile(tile)); // last: its presence marks the tile finished
-            return new TileRow(tile, "OK", own.rowCount(), margin.rowCount(), s.bytes, s.requests, s.queries, s.splits,
-                    (System.nanoTime() - t0) / 1e9, s.splits > 0 ? "split into sub-pixels " + s.splits + " time(s)" : "");
+            journal.done(key(5, tile), own.rowCount(), margin.rowCount());
+            return new TileRow(tile, "OK", own.rowCount(), margin.rowCount(), s.bytes, s.requests, s.retries, s.queries, s.splits,
+                    (System.nanoTime() - t0) / 1e9, s.message());
         } catch (TasniException e) {
-            return new TileRow(tile, "FAILED", -1, -1, s.bytes, s.requests, s.queries, s.splits,
+            journal.failed(key(5, tile), e.getMessage());
+            return new TileRow(tile, "FAILED", -1, -1, s.bytes, s.requests, s.retries, s.queries, s.splits,
                     (System.nanoTime() - t0) / 1e9, e.getMessage());
         }
     }
 
     private static final class Stats {
+        final Journal journal;
         long bytes;
-        int requests, queries, splits;
+        int requests, retries, queries, splits, resumedJobs, reusedParts;
+
+        Stats(Journal journal) {
+            this.journal = journal;
+        }
+
+        String message() {
+            List<String> m = new ArrayList<>();
+            if (splits > 0) {
+                m.add("split into sub-pixels " + splits + " time(s)");
+            }
+            if (resumedJobs > 0) {
+                m.add("resumed " + resumedJobs + " async job(s) of an interrupted run");
+            }
+            if (reusedParts > 0) {
+                m.add("reused " + reusedParts + " finished part(s) of an interrupted run");
+            }
+            return String.join("; ", m);
+        }
+    }
+
+    private String key(int order, long pix) {
+        return catalog.filePrefix() + "/" + order + "/" + pix;
+    }
+
+    private Path parts() {
+        return dir.resolve(".parts");
+    }
+
+    private Path partFile(int order, long pix) {
+        return parts().resolve(String.format("%s_o%02d_p%d.parquet", catalog.filePrefix(), order, pix));
     }
 
     /** The rows of pixel {@code pix} at {@code order} plus its margin, splitting until no result overflows. */
     private Table region(int order, long pix, Stats s) {
-        Healpix hp = Healpix.order(order);
-        double[] c = hp.pix2ang(pix);
-        double radius = hp.maxPixRadDeg() * (1 + 1e-9) + marginArcsec / 3600;
-        String adql = Adql.cone(catalog.table(), catalog.columns(), "ra", "dec", c[0], c[1], radius);
-        TapResult r = async ? client.async(adql, maxrec) : client.sync(adql, maxrec);
-        s.bytes += r.bytes();
-        s.requests += r.attempts();
-        s.queries++;
-        if (!r.overflow()) {
-            return r.table();
+        Path saved = partFile(order, pix);
+        if (Files.exists(saved)) {
+            s.reusedParts++;
+            return TableIO.read(saved);
         }
-        if (order >= MAX_ORDER) {
-            throw new TasniException(String.format("tile region %d at nside %d still has more than MAXREC = %d rows; "
-                    + "raise maxrec", pix, hp.nside(), maxrec));
+        Healpix hp = Healpix.order(order);
+        String key = key(order, pix);
+        if (!s.journal.isSplit(key)) {
+            double[] c = hp.pix2ang(pix);
+            double radius = hp.maxPixRadDeg() * (1 + 1e-9) + marginArcsec / 3600;
+            TapResult r = query(Adql.cone(catalog.table(), catalog.columns(), "ra", "dec", c[0], c[1], radius), key, s);
+            s.bytes += r.bytes();
+            s.requests += r.attempts();
+            s.retries += r.retries();
+            s.queries++;
+            if (!r.overflow()) {
+                TableIO.write(r.table(), saved);
+                s.journal.part(key, r.table().rowCount());
+                return r.table();
+            }
+            if (order >= MAX_ORDER) {
+                throw new TasniException(String.format("tile region %d at nside %d still has more than MAXREC = %d rows; "
+                        + "raise maxrec", pix, hp.nside(), maxrec));
+            }
+            s.journal.split(key);
         }
         s.splits++;
         Table merged = null;
@@ -268,6 +321,45 @@ public final class Downloader {
             merged = merged == null ? add : merged.append(add);
         }
         return merged;
+    }
+
+    /** Sync, or async with the job in the journal: a job an interrupted run submitted is resumed, not resubmitted. */
+    private TapResult query(String adql, String key, Stats s) {
+        if (!async) {
+            return client.sync(adql, maxrec);
+        }
+        java.net.URI job = s.journal.job(key);
+        if (job != null) {
+            try {
+                TapResult r = client.resume(job, maxrec);
+                s.resumedJobs++;
+                return r;
+            } catch (TasniException e) {
+                // expired, deleted or failed on the server: submit it again
+            }
+        }
+        return client.async(adql, maxrec, java.util.Map.of(), url -> s.journal.job(key, url));
+    }
+
+    /** Deletes the parts of tiles whose files are written (a kill between the two leaves them behind). */
+    private void removeFinishedParts() {
+        if (!Files.isDirectory(parts())) {
+            return;
+        }
+        try (var files = Files.list(parts())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)_o(\\d+)_p(\\d+)\\.parquet")
+                        .matcher(p.getFileName().toString());
+                if (m.matches() && m.group(1).equals(catalog.filePrefix())) {
+                    long tile = Long.parseLong(m.group(3)) >> (2 * (Integer.parseInt(m.group(2)) - 5));
+                    if (Files.exists(tileFile(tile))) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new TasniException(parts() + ": cannot clean up finished parts (" + e.getMessage() + ").", e);
+        }
     }
 
     /** The tile's own rows (ang2pix is the tile) or its margin rows, sorted by the catalogue's key. */
@@ -309,7 +401,7 @@ public final class Downloader {
     }
 
     /** One row of the summary. */
-    private record TileRow(long tile, String status, int rows, int marginRows, long bytes, int requests, int queries,
+    private record TileRow(long tile, String status, int rows, int marginRows, long bytes, int requests, int retries, int queries,
             int splits, double seconds, String message) {
 
         static Table table(List<TileRow> rows) {
@@ -327,6 +419,7 @@ public final class Downloader {
             }
             t.addColumns(r, m, LongColumn.create("bytes", rows.stream().mapToLong(TileRow::bytes).toArray()),
                     IntColumn.create("requests", rows.stream().mapToInt(TileRow::requests).toArray()),
+                    IntColumn.create("retries", rows.stream().mapToInt(TileRow::retries).toArray()),
                     IntColumn.create("queries", rows.stream().mapToInt(TileRow::queries).toArray()),
                     IntColumn.create("splits", rows.stream().mapToInt(TileRow::splits).toArray()),
                     DoubleColumn.create("seconds", rows.stream().mapToDouble(TileRow::seconds).toArray()),

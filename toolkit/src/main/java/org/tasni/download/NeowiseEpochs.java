@@ -1,9 +1,12 @@
 package org.tasni.download;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,19 +18,23 @@ import org.tasni.io.TableIO;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
- * NEOWISE-R single-exposure photometry for a list of targets: one cone per target on {@code neowiser_p1bs_psd}.
+ * NEOWISE-R single-exposure photometry for a list of targets from {@code neowiser_p1bs_psd}: one cone per target, or
+ * the targets uploaded in chunks (TAP_UPLOAD) and joined on the server.
  *
  * <pre>{@code
  * var epochs = NeowiseEpochs.irsa().forTargets(orphans).checkpoint(Path.of("data/epochs")).run();
+ * var same = NeowiseEpochs.irsa().forTargets(orphans).upload(500).run();   // 500 targets per query
  * }</pre>
  *
  * <p>Unlike the reference, there is no {@code TOP 500} (it kept only the earliest 500 exposures of long light
  * curves), every row carries its target's {@code designation}, {@code target_ra} and {@code target_dec}, and the quality
- * columns come along ({@code qual_frame, qi_fact, saa_sep, moon_masked, cc_flags, nb, na}). Each target's epochs are
- * written to the checkpoint directory as soon as they arrive, so a resumed run loses none and fetches none twice.
- * A target that fails or overflows is listed in {@link #failures()}, never dropped silently.
+ * columns come along ({@code qual_frame, qi_fact, saa_sep, moon_masked, cc_flags, nb, na}). Rows are ordered by target
+ * (in the order given), then {@code mjd}, so both ways give the same table. Each query's epochs are written to the
+ * checkpoint directory as soon as they arrive, so a resumed run loses none and fetches none twice. A target that fails
+ * or overflows is listed in {@link #failures()}, never dropped silently.
  */
 public final class NeowiseEpochs {
 
@@ -35,21 +42,27 @@ public final class NeowiseEpochs {
     public static final List<String> COLUMNS = List.of("ra", "dec", "mjd", "w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro",
             "qual_frame", "qi_fact", "saa_sep", "moon_masked", "cc_flags", "nb", "na");
 
+    private static final long UPLOAD_MAXREC = 5_000_000;
+
     private final TapClient client;
+    private final String table;
     private final Table targets;
     private final double radiusArcsec;
     private final Path checkpoint;
     private final int concurrency;
+    private final int uploadChunk;
     private final Progress progress;
     private final List<String> failures = new ArrayList<>();
 
-    private NeowiseEpochs(TapClient client, Table targets, double radiusArcsec, Path checkpoint, int concurrency,
-            Progress progress) {
+    private NeowiseEpochs(TapClient client, String table, Table targets, double radiusArcsec, Path checkpoint,
+            int concurrency, int uploadChunk, Progress progress) {
         this.client = client;
+        this.table = Adql.identifier(table);
         this.targets = targets;
         this.radiusArcsec = radiusArcsec;
         this.checkpoint = checkpoint;
         this.concurrency = concurrency;
+        this.uploadChunk = uploadChunk;
         this.progress = progress;
     }
 
@@ -58,7 +71,7 @@ public final class NeowiseEpochs {
     }
 
     public static NeowiseEpochs at(String tapUrl) {
-        return new NeowiseEpochs(TapClient.of(tapUrl), null, 3.0, null, 4, Progress.NONE);
+        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.NONE);
     }
 
     /** Targets with {@code designation}, {@code ra} and {@code dec} (degrees). */
@@ -66,31 +79,48 @@ public final class NeowiseEpochs {
         Columns.strings(t, "designation");
         Columns.doubles(t, "ra");
         Columns.doubles(t, "dec");
-        return new NeowiseEpochs(client, t, radiusArcsec, checkpoint, concurrency, progress);
+        return new NeowiseEpochs(client, table, t, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
+    }
+
+    /** The single-exposure table, if the service names it otherwise (default {@code neowiser_p1bs_psd}). */
+    public NeowiseEpochs table(String name) {
+        return new NeowiseEpochs(client, name, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
     }
 
     public NeowiseEpochs radius(double arcsec) {
         if (!(arcsec > 0 && arcsec <= 60)) {
             throw new TasniException("the NEOWISE cone radius must be in (0, 60] arcsec (got " + arcsec + ").");
         }
-        return new NeowiseEpochs(client, targets, arcsec, checkpoint, concurrency, progress);
+        return new NeowiseEpochs(client, table, targets, arcsec, checkpoint, concurrency, uploadChunk, progress);
     }
 
-    /** Where each target's epochs are kept as they arrive (default: a temporary directory). */
+    /** Where each query's epochs are kept as they arrive (default: a temporary directory). */
     public NeowiseEpochs checkpoint(Path dir) {
-        return new NeowiseEpochs(client, targets, radiusArcsec, dir, concurrency, progress);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, dir, concurrency, uploadChunk, progress);
     }
 
     public NeowiseEpochs concurrency(int n) {
-        return new NeowiseEpochs(client, targets, radiusArcsec, checkpoint, Math.max(1, n), progress);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, Math.max(1, n), uploadChunk, progress);
+    }
+
+    /**
+     * Uploads the targets ({@code designation, ra, dec}) in chunks of {@code targetsPerQuery} and joins them with the
+     * epochs on the server (TAP_UPLOAD, async): far fewer requests than one cone per target. A chunk whose result
+     * overflows is halved and fetched again.
+     */
+    public NeowiseEpochs upload(int targetsPerQuery) {
+        if (targetsPerQuery < 1) {
+            throw new TasniException("targets per upload must be >= 1 (got " + targetsPerQuery + ").");
+        }
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, targetsPerQuery, progress);
     }
 
     public NeowiseEpochs client(TapClient c) {
-        return new NeowiseEpochs(c, targets, radiusArcsec, checkpoint, concurrency, progress);
+        return new NeowiseEpochs(c, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
     }
 
     public NeowiseEpochs progress(Progress p) {
-        return new NeowiseEpochs(client, targets, radiusArcsec, checkpoint, concurrency, p);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, p);
     }
 
     /** Targets of the last {@link #run()} that failed, each with its reason. */
@@ -98,7 +128,10 @@ public final class NeowiseEpochs {
         return List.copyOf(failures);
     }
 
-    /** All epochs of all targets that succeeded, in target order. */
+    /** A query's worth of targets: rows [from, to) of the target table. */
+    private record Chunk(int from, int to) {}
+
+    /** All epochs of all targets that succeeded, ordered by target (as given), then mjd. */
     public Table run() {
         if (targets == null) {
             throw new TasniException("no targets: call .forTargets(table) first.");
@@ -111,33 +144,32 @@ public final class NeowiseEpochs {
             throw new TasniException("cannot create the checkpoint directory (" + e.getMessage() + ").", e);
         }
         failures.clear();
-        StringColumn des = Columns.strings(targets, "designation");
-        double[] ra = Columns.doubles(targets, "ra"), dec = Columns.doubles(targets, "dec");
         int n = targets.rowCount();
+        int step = uploadChunk > 0 ? uploadChunk : 1;
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < n; i += step) {
+            chunks.add(new Chunk(i, Math.min(n, i + step)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        List<Future<String>> futures = new ArrayList<>();
+        List<Future<List<Path>>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         progress.onStart("NEOWISE epochs", n);
         try {
-            for (int i = 0; i < n; i++) {
-                final int k = i;
+            for (Chunk c : chunks) {
                 futures.add(pool.submit(() -> {
-                    String err = fetch(dir, des.get(k), ra[k], dec[k]);
-                    progress.onProgress(done.incrementAndGet());
-                    return err;
+                    List<Path> files = new ArrayList<>();
+                    fetch(dir, c, files);
+                    progress.onProgress(done.addAndGet(c.to - c.from));
+                    return files;
                 }));
             }
-            Table all = null;
-            for (int i = 0; i < n; i++) {
-                String err = futures.get(i).get();
-                if (err != null) {
-                    failures.add(des.get(i) + ": " + err);
-                    continue;
+            List<Table> parts = new ArrayList<>();
+            for (Future<List<Path>> f : futures) {
+                for (Path p : f.get()) {
+                    parts.add(TableIO.read(p));
                 }
-                Table part = TableIO.read(file(dir, des.get(i)));
-                all = all == null ? part : all.append(part);
             }
-            return all == null ? Table.create("neowise_epochs") : all.setName("neowise_epochs");
+            return ordered(parts);
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -146,38 +178,138 @@ public final class NeowiseEpochs {
         }
     }
 
-    private static Path file(Path dir, String designation) {
-        return dir.resolve(designation.replaceAll("[^A-Za-z0-9+.-]", "_") + ".parquet");
+    private String designation(int i) {
+        return Columns.strings(targets, "designation").get(i);
     }
 
-    /** Fetches one target unless its checkpoint exists; returns null or the reason it failed. */
-    private String fetch(Path dir, String designation, double ra, double dec) {
-        Path f = file(dir, designation);
+    /** The checkpoint of a chunk: named by its targets, so a changed target list never reuses a stale file. */
+    private Path file(Path dir, Chunk c) {
+        if (uploadChunk == 0) {
+            return dir.resolve(designation(c.from).replaceAll("[^A-Za-z0-9+.-]", "_") + ".parquet");
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = c.from; i < c.to; i++) {
+            key.append(designation(i)).append('\n');
+        }
+        String hash = java.util.HexFormat.of().formatHex(sha1(key.toString())).substring(0, 16);
+        return dir.resolve(String.format("upload_%06d-%06d_%s.parquet", c.from, c.to - 1, hash));
+    }
+
+    private static byte[] sha1(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fetches a chunk unless its checkpoint exists, halving it on overflow; failures go to {@link #failures}. */
+    private void fetch(Path dir, Chunk c, List<Path> files) {
+        Path f = file(dir, c);
         if (Files.exists(f)) {
-            return null;
+            files.add(f);
+            return;
         }
         try {
-            String adql = Adql.cone("neowiser_p1bs_psd", COLUMNS, "ra", "dec", ra, dec, radiusArcsec / 3600);
-            TapResult r = client.sync(adql, 0);
+            TapResult r = uploadChunk == 0 ? cone(c.from) : join(c);
             if (r.overflow()) {
-                return "the result may be truncated (QUERY_STATUS=OVERFLOW); raise the service's MAXREC";
+                if (c.to - c.from > 1) {
+                    int mid = (c.from + c.to) >>> 1;
+                    fetch(dir, new Chunk(c.from, mid), files);
+                    fetch(dir, new Chunk(mid, c.to), files);
+                    return;
+                }
+                fail(c, "the result may be truncated (QUERY_STATUS=OVERFLOW or MAXREC rows); raise the service's MAXREC");
+                return;
             }
-            Table t = r.table();
-            int rows = t.rowCount();
-            String[] d = new String[rows];
-            java.util.Arrays.fill(d, designation);
-            double[] tr = new double[rows], td = new double[rows];
-            java.util.Arrays.fill(tr, ra);
-            java.util.Arrays.fill(td, dec);
-            Table out = Table.create("epochs", StringColumn.create("designation", d));
-            for (String c : COLUMNS) {
-                out.addColumns(Columns.require(t, c));
-            }
-            out.addColumns(DoubleColumn.create("target_ra", tr), DoubleColumn.create("target_dec", td));
-            TableIO.write(out, f);
-            return null;
+            TableIO.write(uploadChunk == 0 ? withTarget(r.table(), c.from) : columnsInOrder(r.table()), f);
+            files.add(f);
         } catch (TasniException e) {
-            return e.getMessage();
+            fail(c, e.getMessage());
         }
+    }
+
+    private void fail(Chunk c, String reason) {
+        synchronized (failures) {
+            for (int i = c.from; i < c.to; i++) {
+                failures.add(designation(i) + ": " + reason);
+            }
+        }
+    }
+
+    private TapResult cone(int i) {
+        double ra = Columns.doubles(targets, "ra")[i], dec = Columns.doubles(targets, "dec")[i];
+        return client.sync(Adql.cone(table, COLUMNS, "ra", "dec", ra, dec, radiusArcsec / 3600), 0);
+    }
+
+    private TapResult join(Chunk c) {
+        Table up = Table.create("targets");
+        for (String col : List.of("designation", "ra", "dec")) {
+            up.addColumns(Columns.require(targets, col).inRange(c.from, c.to).setName(col));
+        }
+        StringBuilder sel = new StringBuilder("t.designation");
+        for (String col : COLUMNS) {
+            sel.append(", n.").append(col);
+        }
+        String adql = "SELECT " + sel + ", t.ra AS target_ra, t.dec AS target_dec FROM " + table + " AS n JOIN "
+                + "TAP_UPLOAD.targets AS t ON 1=CONTAINS(POINT('ICRS', n.ra, n.dec), CIRCLE('ICRS', t.ra, t.dec, "
+                + Adql.number(radiusArcsec / 3600) + "))";
+        return client.async(adql, UPLOAD_MAXREC, Map.of("targets", up));
+    }
+
+    /** A cone's rows with the target's designation and position. */
+    private Table withTarget(Table t, int i) {
+        int rows = t.rowCount();
+        String[] d = new String[rows];
+        java.util.Arrays.fill(d, designation(i));
+        double[] tr = new double[rows], td = new double[rows];
+        java.util.Arrays.fill(tr, Columns.doubles(targets, "ra")[i]);
+        java.util.Arrays.fill(td, Columns.doubles(targets, "dec")[i]);
+        Table out = Table.create("epochs", StringColumn.create("designation", d));
+        for (String c : COLUMNS) {
+            out.addColumns(Columns.require(t, c));
+        }
+        return out.addColumns(DoubleColumn.create("target_ra", tr), DoubleColumn.create("target_dec", td));
+    }
+
+    private static Table columnsInOrder(Table t) {
+        Table out = Table.create("epochs", Columns.require(t, "designation"));
+        for (String c : COLUMNS) {
+            out.addColumns(Columns.require(t, c));
+        }
+        return out.addColumns(Columns.require(t, "target_ra"), Columns.require(t, "target_dec"));
+    }
+
+    /** The parts in one table, ordered by target index, mjd, ra, dec (exactly, whatever order the server sent). */
+    private Table ordered(List<Table> parts) {
+        if (parts.isEmpty()) {
+            return Table.create("neowise_epochs");
+        }
+        Table all = parts.get(0).copy();
+        for (int i = 1; i < parts.size(); i++) {
+            all.append(parts.get(i));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = targets.rowCount() - 1; i >= 0; i--) {
+            index.put(designation(i), i);
+        }
+        StringColumn des = Columns.strings(all, "designation");
+        int[] target = new int[all.rowCount()];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = index.getOrDefault(des.get(i), Integer.MAX_VALUE);
+        }
+        double[] mjd = Columns.doubles(all, "mjd"), ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
+        int[] perm = java.util.stream.IntStream.range(0, target.length).toArray();
+        it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, (a, b) -> {
+            int c = Integer.compare(target[a], target[b]);
+            c = c != 0 ? c : Double.compare(mjd[a], mjd[b]);
+            c = c != 0 ? c : Double.compare(ra[a], ra[b]);
+            return c != 0 ? c : Double.compare(dec[a], dec[b]);
+        });
+        Table out = Table.create("neowise_epochs");
+        for (Column<?> col : all.columns()) {
+            out.addColumns(col.subset(perm));
+        }
+        return out;
     }
 }

@@ -87,13 +87,22 @@ public final class TapClient {
         return new TapClient(base, retry, l, format);
     }
 
-    /** Result format: "votable" (default; the server's choice of serialisation) or "csv". */
+    /**
+     * Result format: "votable" (default; the server's choice of serialisation), "votable-tabledata",
+     * "votable-binary", "votable-binary2" or "csv" (with a header row).
+     */
     public TapClient format(String f) {
-        if (!f.equals("votable") && !f.equals("csv")) {
-            throw new TasniException("format must be votable or csv (got '" + f + "').");
+        if (!FORMATS.containsKey(f)) {
+            throw new TasniException("format must be one of " + String.join(", ", FORMATS.keySet()) + " (got '" + f + "').");
         }
         return new TapClient(base, retry, limiter, f);
     }
+
+    // TAP 1.1 §2.7.1 names "votable" and "csv"; the serialisations are the VOTable MIME type's parameter
+    private static final Map<String, String> FORMATS = Map.of("votable", "votable", "csv", "csv",
+            "votable-tabledata", "application/x-votable+xml;serialization=TABLEDATA",
+            "votable-binary", "application/x-votable+xml;serialization=BINARY",
+            "votable-binary2", "application/x-votable+xml;serialization=BINARY2");
 
     public URI base() {
         return base;
@@ -101,22 +110,49 @@ public final class TapClient {
 
     /** A synchronous query ({@code POST base/sync}); maxrec ≤ 0 leaves the server's default. */
     public TapResult sync(String adql, long maxrec) {
+        return sync(adql, maxrec, Map.of());
+    }
+
+    /**
+     * A synchronous query with tables uploaded for it (TAP_UPLOAD): the ADQL refers to {@code TAP_UPLOAD.<name>}
+     * for each entry of {@code uploads}, whose names must be plain identifiers.
+     */
+    public TapResult sync(String adql, long maxrec, Map<String, Table> uploads) {
         Attempts a = new Attempts();
         URI url = base.resolve(base.getPath() + "/sync");
-        Parsed p = request(a, url, "POST", form(query(adql, maxrec)), maxrec);
-        return new TapResult(p.table, p.overflow, a.n, p.bytes, null);
+        Parsed p = request(a, url, "POST", body(query(adql, maxrec), uploads), maxrec);
+        return new TapResult(p.table, p.overflow, a.n, a.retries, p.bytes, null);
     }
 
     /** An asynchronous query: create, run, wait, fetch, delete. */
     public TapResult async(String adql, long maxrec) {
-        return resume(submit(adql, maxrec), maxrec);
+        return async(adql, maxrec, Map.of(), job -> { });
+    }
+
+    /** An asynchronous query with TAP_UPLOAD tables (see {@link #sync(String, long, Map)}). */
+    public TapResult async(String adql, long maxrec, Map<String, Table> uploads) {
+        return async(adql, maxrec, uploads, job -> { });
+    }
+
+    /**
+     * An asynchronous query that hands the job URL to {@code started} as soon as the job runs, so that a caller can
+     * record it and {@link #resume} the job after a crash instead of submitting it again.
+     */
+    public TapResult async(String adql, long maxrec, Map<String, Table> uploads, java.util.function.Consumer<URI> started) {
+        Attempts a = new Attempts();
+        URI job = submit(a, adql, maxrec, uploads);
+        started.accept(job);
+        return resume(a, job, maxrec);
     }
 
     /** Creates and starts an async job; the URL it returns can be saved and given to {@link #resume} later. */
     public URI submit(String adql, long maxrec) {
-        Attempts a = new Attempts();
+        return submit(new Attempts(), adql, maxrec, Map.of());
+    }
+
+    private URI submit(Attempts a, String adql, long maxrec, Map<String, Table> uploads) {
         URI create = base.resolve(base.getPath() + "/async");
-        HttpResponse<byte[]> r = send(a, create, "POST", form(query(adql, maxrec)));
+        HttpResponse<byte[]> r = send(a, create, "POST", body(query(adql, maxrec), uploads));
         String loc = r.headers().firstValue("Location").orElse(null);
         if ((r.statusCode() != 303 && r.statusCode() != 302 && r.statusCode() != 201) || loc == null) {
             throw new TasniException(create + ": creating the job gave HTTP " + r.statusCode()
@@ -129,7 +165,10 @@ public final class TapClient {
 
     /** Waits for an existing job, fetches its result and deletes it. */
     public TapResult resume(URI job, long maxrec) {
-        Attempts a = new Attempts();
+        return resume(new Attempts(), job, maxrec);
+    }
+
+    private TapResult resume(Attempts a, URI job, long maxrec) {
         String phase = waitForJob(a, job);
         if (phase.equals("ERROR")) {
             String msg = errorMessage(a, job);
@@ -141,7 +180,7 @@ public final class TapClient {
         }
         Parsed p = request(a, URI.create(job + "/results/result"), "GET", null, maxrec);
         delete(job);
-        return new TapResult(p.table, p.overflow, a.n, p.bytes, job);
+        return new TapResult(p.table, p.overflow, a.n, a.retries, p.bytes, job);
     }
 
     private String waitForJob(Attempts a, URI job) {
@@ -189,6 +228,7 @@ public final class TapClient {
 
     private void delete(URI job) {
         try {
+            limiter.acquire();
             http.send(HttpRequest.newBuilder(job).DELETE().timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException | InterruptedException ignored) {
@@ -201,25 +241,62 @@ public final class TapClient {
         p.put("REQUEST", "doQuery");
         p.put("LANG", "ADQL");
         p.put("QUERY", adql);
-        p.put("RESPONSEFORMAT", format);
+        p.put("RESPONSEFORMAT", FORMATS.get(format));
         if (maxrec > 0) {
             p.put("MAXREC", Long.toString(maxrec));
         }
         return p;
     }
 
-    private static String form(Map<String, String> params) {
+    /** A request body and its content type. */
+    private record Body(byte[] bytes, String contentType) {}
+
+    /** Form-encoded ({@code ;} in a MIME type becomes %3B, which servers built on Twisted need). */
+    private static Body form(Map<String, String> params) {
         StringBuilder sb = new StringBuilder();
         for (var e : params.entrySet()) {
             sb.append(sb.length() > 0 ? "&" : "").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }
-        return sb.toString();
+        return new Body(sb.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    }
+
+    /**
+     * The query's parameters, form-encoded, or with uploads as multipart/form-data: {@code UPLOAD=name,param:name}
+     * and one VOTable part per table (TAP 1.1 §4.3).
+     */
+    private static Body body(Map<String, String> params, Map<String, Table> uploads) {
+        if (uploads.isEmpty()) {
+            return form(params);
+        }
+        String boundary = "tasni-" + Long.toHexString(System.nanoTime()) + "-" + Long.toHexString(new SplittableRandom().nextLong());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(params);
+        StringBuilder upload = new StringBuilder();
+        for (String name : uploads.keySet()) {
+            if (Adql.identifier(name).contains(".")) {
+                throw new TasniException("upload name '" + name + "' must not contain a '.' (it becomes TAP_UPLOAD." + name + ").");
+            }
+            upload.append(upload.length() > 0 ? ";" : "").append(name).append(",param:").append(name);
+        }
+        all.put("UPLOAD", upload.toString());
+        for (var e : all.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (var e : uploads.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"; filename=\""
+                    + e.getKey() + ".xml\"\r\nContent-Type: application/x-votable+xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(VOTableIO.toBytes(e.getValue()));
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Body(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
     /** Counts the HTTP requests of one operation. */
     private static final class Attempts {
-        int n;
+        int n, retries;
     }
 
     private record Parsed(Table table, boolean overflow, long bytes) {}
@@ -234,11 +311,11 @@ public final class TapClient {
         }
     }
 
-    private HttpResponse<byte[]> send(Attempts a, URI url, String method, String body) {
+    private HttpResponse<byte[]> send(Attempts a, URI url, String method, Body body) {
         return (HttpResponse<byte[]>) withRetries(a, url, () -> exchange(a, url, method, body));
     }
 
-    private Parsed request(Attempts a, URI url, String method, String body, long maxrec) {
+    private Parsed request(Attempts a, URI url, String method, Body body, long maxrec) {
         return (Parsed) withRetries(a, url, () -> {
             HttpResponse<byte[]> r = exchange(a, url, method, body);
             if (r.statusCode() != 200) {
@@ -261,11 +338,13 @@ public final class TapClient {
             } catch (Transient t) {
                 last = t.getMessage();
                 if (attempt < retry.maxAttempts()) {
+                    a.retries++;
                     sleep(retry.delaySeconds(attempt, t.retryAfter, random));
                 }
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 if (attempt < retry.maxAttempts()) {
+                    a.retries++;
                     sleep(retry.delaySeconds(attempt, Double.NaN, random));
                 }
             }
@@ -273,7 +352,7 @@ public final class TapClient {
         throw new TasniException(url + ": failed after " + retry.maxAttempts() + " attempts (last: " + last + ").");
     }
 
-    private HttpResponse<byte[]> exchange(Attempts a, URI url, String method, String body) throws Transient, IOException {
+    private HttpResponse<byte[]> exchange(Attempts a, URI url, String method, Body body) throws Transient, IOException {
         try {
             limiter.acquire();
         } catch (InterruptedException e) {
@@ -284,7 +363,7 @@ public final class TapClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofMillis((long) (retry.timeoutSeconds() * 1000)))
                 .header("Accept-Encoding", "gzip");
         if (body != null) {
-            b.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(body));
+            b.header("Content-Type", body.contentType()).method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }

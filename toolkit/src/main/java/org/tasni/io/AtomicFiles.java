@@ -58,6 +58,38 @@ public final class AtomicFiles {
         return n.startsWith(".") && n.contains(".tmp-");
     }
 
+    /**
+     * Deletes the temporary files in {@code dir} that a killed process left behind (those of live processes stay, since
+     * another run may be writing them). Returns how many were removed.
+     */
+    public static int removeStale(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (isTemporary(p) && !writerAlive(p)) {
+                    deleteQuietly(p);
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new TasniException(dir + ": cannot list the directory (" + e.getMessage() + ").", e);
+        }
+        return n;
+    }
+
+    private static boolean writerAlive(Path tmp) {
+        String n = tmp.getFileName().toString();
+        String[] pidAndCount = n.substring(n.lastIndexOf(".tmp-") + 5).split("-");
+        try {
+            return ProcessHandle.of(Long.parseLong(pidAndCount[0])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);

@@ -136,16 +136,32 @@ public final class VOTableIO {
 
     /** Writes a VOTable 1.4 document with BINARY2 data. */
     public static void write(Table table, Path path) {
-        ColumnStarTable st = ColumnStarTable.makeTableWithRows(table.rowCount());
-        st.setName(table.name());
-        for (Column<?> c : table.columns()) {
-            st.addColumn(starColumn(table, c));
-        }
+        StarTable st = toStarTable(table);
         AtomicFiles.write(path, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 new VOTableWriter(DataFormat.BINARY2, true, VOTableVersion.V14).writeStarTable(st, out);
             }
         });
+    }
+
+    /** A VOTable 1.4 document with TABLEDATA, the serialisation every reader takes (e.g. for a TAP upload). */
+    public static byte[] toBytes(Table table) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            new VOTableWriter(DataFormat.TABLEDATA, true, VOTableVersion.V14).writeStarTable(toStarTable(table), out);
+        } catch (IOException e) {
+            throw new TasniException("cannot write table '" + table.name() + "' as a VOTable (" + e.getMessage() + ").", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static StarTable toStarTable(Table table) {
+        ColumnStarTable st = ColumnStarTable.makeTableWithRows(table.rowCount());
+        st.setName(table.name());
+        for (Column<?> c : table.columns()) {
+            st.addColumn(starColumn(table, c));
+        }
+        return st;
     }
 
     private static ArrayColumn starColumn(Table table, Column<?> c) {

@@ -67,7 +67,9 @@ class DownloaderTest {
             }
             Table summary = downloader(s, faulty).run();
             assertEquals(4, summary.stringColumn("status").isEqualTo("OK").size(), summary.print());
-            assertTrue(summary.intColumn("requests").sum() > summary.intColumn("queries").sum(), "retries were made");
+            // one retry per fault, except that the JDK's HttpClient may itself repeat a GET whose connection was reset
+            int retries = (int) summary.intColumn("retries").sum();
+            assertTrue(retries == 4 || retries == 5, "a retry per injected fault: " + summary.print());
             for (long t = 6044; t <= 6047; t++) {
                 String f = String.format("gaia_hp%05d.parquet", t);
                 assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(faulty.resolve(f)), f);
@@ -87,6 +89,59 @@ class DownloaderTest {
             assertEquals("OK", rerun.stringColumn("status").get(0));
             Table done = downloader(s, again).concurrency(1).tiles(6044).run();
             assertEquals("DONE_BEFORE", done.stringColumn("status").get(0), "finished tiles are not fetched again");
+        }
+    }
+
+    @Test
+    void anInterruptedRunResumesWithoutFetchingFinishedPartsAgain(@TempDir Path dir) throws Exception {
+        Path clean = dir.resolve("clean"), resumed = dir.resolve("resumed");
+        try (ConeServer s = new ConeServer(sky)) {
+            downloader(s, clean).tiles(6044).run();
+            int queriesUninterrupted = s.results.get();
+            // the first run stops after three results (the tile's overflowing cone and two sub-pixels): its server fails
+            for (int i = 0; i < 3; i++) {
+                s.faults.add(FaultServer.Fault.OK);
+            }
+            for (int i = 0; i < 6; i++) {
+                s.faults.add(FaultServer.Fault.E500);
+            }
+            Table first = downloader(s, resumed).concurrency(1).tiles(6044).run();
+            assertEquals("FAILED", first.stringColumn("status").get(0), first.print());
+            String journal = Files.readString(resumed.resolve(Journal.FILE));
+            assertTrue(journal.contains("SPLIT\tgaia/5/6044\n"), journal);
+            long parts = journal.lines().filter(l -> l.startsWith("PART\t")).count();
+            assertTrue(parts >= 1, journal);
+            assertTrue(journal.contains("FAILED\tgaia/5/6044\t"), journal);
+
+            int before = s.results.get();
+            Table second = downloader(s, resumed).concurrency(1).tiles(6044).run();
+            assertEquals("OK", second.stringColumn("status").get(0), second.print());
+            assertTrue(second.stringColumn("message").get(0).contains("reused " + parts + " finished part(s)"), second.print());
+            assertEquals(queriesUninterrupted - 3, s.results.get() - before, "the three finished queries are not made again");
+            for (String f : new String[] {"gaia_hp06044.parquet", "margin/gaia_hp06044.parquet"}) {
+                assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(resumed.resolve(f)), f);
+            }
+            assertFalse(Files.list(resumed.resolve(".parts")).findAny().isPresent(), "parts are removed once their tile is written");
+        }
+    }
+
+    @Test
+    void anAsyncJobOfAnInterruptedRunIsResumedNotResubmitted(@TempDir Path dir) throws Exception {
+        try (ConeServer s = new ConeServer(sky)) {
+            Downloader d = downloader(s, dir).maxrec(100_000).tiles(6045);
+            Healpix hp = Healpix.nside(32);
+            double[] c = hp.pix2ang(6045);
+            java.net.URI job = TapClient.of(s.base()).submit(Adql.cone("gaiadr3.gaia_source", Catalog.gaiaDr3().columns(), "ra",
+                    "dec", c[0], c[1], hp.maxPixRadDeg() * (1 + 1e-9) + 60 / 3600.0), 100_000);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(Journal.FILE), "JOB\tgaia/5/6045\t" + job + "\nPART\tgaia/5/60"); // torn last line
+            Table t = d.run();
+            assertEquals("resumed 1 async job(s) of an interrupted run", t.stringColumn("message").get(0), t.print());
+            assertEquals(1, s.results.get(), "the saved job's result was fetched; nothing was submitted again");
+            long[] got = TableIO.read(dir.resolve("gaia_hp06045.parquet")).longColumn("source_id").asLongArray();
+            long[] want = TableIO.read("../data-samples/tiles/gaia_hp06045.parquet").longColumn("source_id").asLongArray();
+            java.util.Arrays.sort(want);
+            assertArrayEquals(want, got);
         }
     }
 

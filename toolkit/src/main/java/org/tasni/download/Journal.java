@@ -1,0 +1,109 @@
+package org.tasni.download;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.tasni.TasniException;
+
+/**
+ * The download directory's journal ({@code download-journal.tsv}): an append-only, line-per-event record of what a
+ * run did, so that a run killed at any moment (even {@code kill -9}) is resumed without fetching anything twice.
+ *
+ * <pre>
+ * JOB     wise/6/24180   http://…/async/abc   an async job was submitted for a region (resumed, not resubmitted)
+ * SPLIT   wise/5/6045                          the region overflowed: go straight to its four sub-pixels
+ * PART    wise/6/24180   5123                  the region's rows are in .parts/ (its file, written atomically)
+ * DONE    wise/5/6045    6113   412            the tile's own and margin files are written
+ * FAILED  wise/5/6046    reason                the tile failed in this run (it is fetched again next time)
+ * </pre>
+ *
+ * Each line is written with one {@code write} and forced to disk; a line torn by a crash (no final newline) is ignored.
+ */
+final class Journal {
+
+    static final String FILE = "download-journal.tsv";
+
+    private final Path file;
+    private final Map<String, URI> jobs = new HashMap<>();
+    private final Set<String> splits = new HashSet<>();
+
+    private Journal(Path file) {
+        this.file = file;
+    }
+
+    static Journal open(Path dir) {
+        Journal j = new Journal(dir.resolve(FILE));
+        if (!Files.exists(j.file)) {
+            return j;
+        }
+        try {
+            String text = Files.readString(j.file, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n');
+            for (String line : text.substring(0, end + 1).split("\n")) {
+                String[] f = line.split("\t");
+                if (f.length >= 3 && f[0].equals("JOB")) {
+                    j.jobs.put(f[1], URI.create(f[2]));
+                } else if (f.length >= 2 && f[0].equals("SPLIT")) {
+                    j.splits.add(f[1]);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TasniException(j.file + ": cannot read the download journal (" + e.getMessage() + "); delete it to "
+                    + "start afresh (finished tiles are still skipped).", e);
+        }
+        return j;
+    }
+
+    /** The async job last submitted for a region, or null. */
+    synchronized URI job(String region) {
+        return jobs.get(region);
+    }
+
+    synchronized boolean isSplit(String region) {
+        return splits.contains(region);
+    }
+
+    synchronized void job(String region, URI url) {
+        jobs.put(region, url);
+        append("JOB", region, url.toString());
+    }
+
+    synchronized void split(String region) {
+        splits.add(region);
+        append("SPLIT", region);
+    }
+
+    synchronized void part(String region, int rows) {
+        append("PART", region, Integer.toString(rows));
+    }
+
+    synchronized void done(String tile, int rows, int marginRows) {
+        append("DONE", tile, Integer.toString(rows), Integer.toString(marginRows));
+    }
+
+    synchronized void failed(String tile, String reason) {
+        append("FAILED", tile, reason.replaceAll("[\\t\\r\\n]+", " "));
+    }
+
+    private void append(String... fields) {
+        byte[] line = (String.join("\t", fields) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ch.write(java.nio.ByteBuffer.wrap(line));
+                ch.force(false);
+            }
+        } catch (IOException e) {
+            throw new TasniException(file + ": cannot write the download journal (" + e.getMessage() + ").", e);
+        }
+    }
+}
