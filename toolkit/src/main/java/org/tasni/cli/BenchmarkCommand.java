@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 /** {@code benchmark}: the toolkit against its peers, same data, same run. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Time a stage against its peers on the same data in the same run, and check they agree.",
-        subcommands = {BenchmarkCommand.Crossmatch.class, BenchmarkCommand.Variability.class})
+        subcommands = {BenchmarkCommand.Crossmatch.class, BenchmarkCommand.Variability.class, BenchmarkCommand.Download.class})
 final class BenchmarkCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -114,6 +114,41 @@ final class BenchmarkCommand implements Runnable {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Table t = new org.tasni.bench.VariabilityBenchmark(sources, epochs, Math.min(lightCurves, sources), n, repeat,
                     Arrays.stream(peers).filter(s -> !s.isBlank()).toList()).run(dir);
+            System.out.println(t.printAll());
+            if (out != null) {
+                TableIO.write(t, out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Tiles downloaded from a loopback TAP service that answers each query after LATENCY ms, at each",
+                    "concurrency, with the rate limit on: tiles/s and requests/s against the ceiling min(concurrency/latency, rate),",
+                    "and the most requests the server saw in any 1 s window against the limiter's bound (rate + burst)."})
+    static final class Download implements Callable<Integer> {
+
+        @Option(names = "--latency-ms", defaultValue = "50", description = "(default: ${DEFAULT-VALUE})")
+        int latencyMs;
+
+        @Option(names = "--rate", defaultValue = "40", description = "requests per second at most (default: ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--tiles", defaultValue = "120", description = "tiles per concurrency (default: ${DEFAULT-VALUE})")
+        int tiles;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "1,2,4,8,16", description = "(default: ${DEFAULT-VALUE})")
+        int[] concurrency;
+
+        @Option(names = "--dir", defaultValue = "bench-download", paramLabel = "DIR", description = "working directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the result table")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Table t = new org.tasni.bench.DownloadBenchmark(latencyMs, rate, tiles, concurrency).run(dir);
             System.out.println(t.printAll());
             if (out != null) {
                 TableIO.write(t, out);

@@ -88,8 +88,8 @@ public final class TapClient {
     }
 
     /**
-     * Result format: "votable" (default; the server's choice of serialisation), "votable-tabledata",
-     * "votable-binary", "votable-binary2" or "csv" (with a header row).
+     * Result format: "votable" (default; the server's choice of serialisation, BINARY at DaCHS), "votable-tabledata",
+     * "votable-binary2" or "csv" (with a header row).
      */
     public TapClient format(String f) {
         if (!FORMATS.containsKey(f)) {
@@ -101,7 +101,6 @@ public final class TapClient {
     // TAP 1.1 §2.7.1 names "votable" and "csv"; the serialisations are the VOTable MIME type's parameter
     private static final Map<String, String> FORMATS = Map.of("votable", "votable", "csv", "csv",
             "votable-tabledata", "application/x-votable+xml;serialization=TABLEDATA",
-            "votable-binary", "application/x-votable+xml;serialization=BINARY",
             "votable-binary2", "application/x-votable+xml;serialization=BINARY2");
 
     public URI base() {
