@@ -9,3 +9,4 @@ import org.tasni.crossmatch.*;
 import org.tasni.variability.*;
 import org.tasni.notebook.*;
 import org.tasni.bench.*;
+import org.tasni.download.*;

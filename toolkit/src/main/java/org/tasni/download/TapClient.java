@@ -107,6 +107,20 @@ public final class TapClient {
         return base;
     }
 
+    /** True if the service says it is up ({@code GET base/availability}, VOSI), within five seconds. */
+    public boolean available() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/availability"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().matches("(?s).*<(\\w+:)?available>\\s*true\\s*</(\\w+:)?available>.*");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** A synchronous query ({@code POST base/sync}); maxrec ≤ 0 leaves the server's default. */
     public TapResult sync(String adql, long maxrec) {
         return sync(adql, maxrec, Map.of());
