@@ -44,6 +44,78 @@ public final class SkyPlot {
         return new Figure(layout, traces.toArray(Trace[]::new));
     }
 
+    /**
+     * The same map as a PNG density image: every source counted into a pixel (grey, on a log scale) and the
+     * highlighted ones drawn on top in red, zoomed to the sources. Better than {@link #create} for hundreds of thousands
+     * of points, which a Plotly figure carries one by one.
+     */
+    public static PngImage png(String title, Table all, Table highlighted) {
+        int w = 900, h = 520, pad = 40;
+        double[][] a = projected(all), hl = projected(highlighted);
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        for (double[][] set : new double[][][] {a, hl}) {
+            for (int i = 0; i < set[0].length; i++) {
+                x0 = Math.min(x0, set[0][i]);
+                x1 = Math.max(x1, set[0][i]);
+                y0 = Math.min(y0, set[1][i]);
+                y1 = Math.max(y1, set[1][i]);
+            }
+        }
+        if (!(x1 > x0 && y1 > y0)) { // nothing, or one point: the whole sky
+            x0 = -Math.PI;
+            x1 = Math.PI;
+            y0 = -Math.PI / 2;
+            y1 = Math.PI / 2;
+        }
+        // one scale for both axes, so the map is not stretched
+        double scale = Math.min((w - 2 * pad) / (x1 - x0), (h - 2 * pad) / (y1 - y0));
+        double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+        int[] counts = new int[w * h];
+        int max = 0;
+        for (int i = 0; i < a[0].length; i++) {
+            int px = (int) Math.round(w / 2.0 + (a[0][i] - cx) * scale), py = (int) Math.round(h / 2.0 - (a[1][i] - cy) * scale);
+            if (px >= 0 && px < w && py >= 0 && py < h) {
+                max = Math.max(max, ++counts[py * w + px]);
+            }
+        }
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < counts.length; i++) {
+            int grey = counts[i] == 0 ? 255 : (int) (200 - 170 * Math.log1p(counts[i]) / Math.log1p(max));
+            img.setRGB(i % w, i / w, grey << 16 | grey << 8 | grey);
+        }
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0xd6, 0x27, 0x28));
+        for (int i = 0; i < hl[0].length; i++) {
+            double px = w / 2.0 + (hl[0][i] - cx) * scale, py = h / 2.0 - (hl[1][i] - cy) * scale;
+            g.fill(new java.awt.geom.Ellipse2D.Double(px - 1.5, py - 1.5, 3, 3));
+        }
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.drawString(title + "  (grey: " + a[0].length + " sources, log density; red: " + hl[0].length + ")", pad, pad / 2 + 5);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new org.tasni.TasniException("could not encode the sky map as PNG (" + e.getMessage() + ").", e);
+        }
+        return new PngImage(title, out.toByteArray(), w, h);
+    }
+
+    private static double[][] projected(Table t) {
+        if (t == null) {
+            return new double[2][0];
+        }
+        double[] ra = Columns.doubles(t, "ra"), dec = Columns.doubles(t, "dec");
+        double[][] p = new double[2][ra.length];
+        for (int i = 0; i < ra.length; i++) {
+            double[] q = aitoff(ra[i], dec[i]);
+            p[0][i] = q[0];
+            p[1][i] = q[1];
+        }
+        return p;
+    }
+
     private static Trace points(Table t, String name, String color, double size) {
         double[] ra = Columns.doubles(t, "ra"), dec = Columns.doubles(t, "dec");
         double[] x = new double[ra.length], y = new double[ra.length];

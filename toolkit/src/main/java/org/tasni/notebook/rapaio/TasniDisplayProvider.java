@@ -7,6 +7,7 @@ import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import org.tasni.crossmatch.MatchReport;
 import org.tasni.notebook.Html;
+import org.tasni.notebook.PngImage;
 import org.tasni.variability.VariabilityReport;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
@@ -24,7 +25,8 @@ public final class TasniDisplayProvider implements DisplayProvider {
         return List.of(renderer(Table.class, o -> Html.table((Table) o), o -> ((Table) o).print()),
                 renderer(Figure.class, o -> Html.figure((Figure) o), o -> "Plotly figure"),
                 renderer(MatchReport.class, Html::report, Object::toString),
-                renderer(VariabilityReport.class, Html::report, Object::toString));
+                renderer(VariabilityReport.class, Html::report, Object::toString),
+                renderer(PngImage.class, o -> ((PngImage) o).html(), Object::toString));
     }
 
     @Override
