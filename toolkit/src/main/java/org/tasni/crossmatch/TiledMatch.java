@@ -41,7 +41,9 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * <h2>Files, resume, completeness</h2>
  * Output goes to {@code orphans_hpNNNNN.parquet} per tile (atomic writes), then a streaming merge writes
  * {@code orphans.parquet} row group by row group. A tile whose output exists is skipped (resume). A WISE tile without
- * a Gaia file is reported and left unmatched, never treated as all orphans; a tile whose neighbours have no Gaia file
+ * a Gaia file is reported and left unmatched, never treated as all orphans. Where a neighbour has no Gaia file, the
+ * Downloader's {@code margin/gaia_hpNNNNN.parquet} of the tile (its rows within 60″ by default) stands in for it;
+ * without one, a tile whose neighbours have no Gaia file
  * is matched and flagged, since sources within R of that border may be false orphans. The summary table has one row
  * per tile with its status.
  */
@@ -171,12 +173,14 @@ public final class TiledMatch {
         int missing = 0;
         int nMargin = 0;
         org.tasni.sky.TileMargin margin = new org.tasni.sky.TileMargin(tile, marginArcsec);
+        java.util.Set<Long> absent = new java.util.HashSet<>();
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg)) {
             if (nb == tile) {
                 continue;
             }
             Path f = gaiaPath(dir, nb);
             if (!Files.exists(f)) {
+                absent.add(nb);
                 if (isNeighbour(tile, nb)) {
                     missing++;
                 }
@@ -186,6 +190,24 @@ public final class TiledMatch {
             Table near = other.where(marginRows(other, margin));
             nMargin += near.rowCount();
             gaia.append(near);
+        }
+        // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
+        Path marginFile = dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName());
+        if (!absent.isEmpty() && Files.exists(marginFile)) {
+            Table other = TableIO.read(marginFile, cols.toArray(String[]::new));
+            String[] rc = matcher.rightColumnNames();
+            double[] ra = Columns.doubles(other, rc[0]), dec = Columns.doubles(other, rc[1]);
+            BitmapBackedSelection fromAbsent = new BitmapBackedSelection();
+            for (int i = 0; i < ra.length; i++) {
+                if (!Double.isNaN(ra[i]) && !Double.isNaN(dec[i]) && absent.contains(TILES.ang2pix(ra[i], dec[i]))) {
+                    fromAbsent.add(i);
+                }
+            }
+            Table candidates = other.where(fromAbsent);
+            Table near = candidates.where(marginRows(candidates, margin));
+            nMargin += near.rowCount();
+            gaia.append(near);
+            missing = 0;
         }
         Table orphans = matcher.orphans(wise, gaia).setName(String.format("orphans_hp%05d.parquet", tile));
         return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing);

@@ -156,6 +156,39 @@ class TiledMatchTest {
     }
 
     @Test
+    void theDownloadersMarginFileStandsInForNeighboursNotDownloaded() throws Exception {
+        // tile 6045 alone, with the margin file the Downloader writes: the rows of other tiles within 60″ of it
+        Path alone = dir.resolve("alone");
+        Files.createDirectories(alone.resolve("margin"));
+        Files.copy(SAMPLES.resolve("wise_hp06045.parquet"), alone.resolve("wise_hp06045.parquet"));
+        Files.copy(SAMPLES.resolve("gaia_hp06045.parquet"), alone.resolve("gaia_hp06045.parquet"));
+        org.tasni.sky.TileMargin m = new org.tasni.sky.TileMargin(6045, 60);
+        Table others = null;
+        for (long t : new long[] {6044, 6046, 6047}) {
+            Table g = TableIO.read(SAMPLES.resolve(String.format("gaia_hp%05d.parquet", t)));
+            tech.tablesaw.selection.Selection near = new tech.tablesaw.selection.BitmapBackedSelection();
+            for (int i = 0; i < g.rowCount(); i++) {
+                if (m.contains(g.doubleColumn("ra").get(i), g.doubleColumn("dec").get(i))) {
+                    near.add(i);
+                }
+            }
+            others = others == null ? g.where(near) : others.append(g.where(near));
+        }
+        TableIO.write(others, alone.resolve("margin/gaia_hp06045.parquet"));
+        CrossMatcher xm = CrossMatcher.radius(3).propagate(2016.0, 2010.5);
+        Table withMargin = TiledMatch.of(xm).run(alone, dir.resolve("out-alone"));
+        assertEquals(0, withMargin.intColumn("missing_neighbours").get(0), withMargin.print());
+        assertEquals(others.rowCount() > 0, withMargin.intColumn("n_margin").get(0) > 0);
+        TiledMatch.of(xm).run(SAMPLES, dir.resolve("out-all"));
+        assertTiledEqualsUnion(bySource(TableIO.read(dir.resolve("out-all/orphans_hp06045.parquet"))),
+                bySource(TableIO.read(dir.resolve("out-alone/orphans_hp06045.parquet"))), 60);
+        // without the margin file the same tile is matched but flagged
+        Files.delete(alone.resolve("margin/gaia_hp06045.parquet"));
+        Table flagged = TiledMatch.of(xm).run(alone, dir.resolve("out-flagged"));
+        assertTrue(flagged.intColumn("missing_neighbours").get(0) > 0, flagged.print());
+    }
+
+    @Test
     void resumesAndReportsMissingGaiaTiles() throws Exception {
         var sky = SkySimulator.of(SkyConfig.defaults().withDensityScale(0.02)).simulate(100, 101, 102);
         sky.writeTiles(dir.resolve("tiles"));
