@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.tasni.TasniException;
 import org.tasni.download.Downloader;
 import org.tasni.download.RateLimiter;
 import org.tasni.download.RetryPolicy;
@@ -64,12 +66,15 @@ public final class DownloadBenchmark {
                 arrivals.clear();
                 TapClient client = TapClient.of(base).retry(new RetryPolicy(3, 0.1, 1, 30))
                         .rateLimiter(new RateLimiter(rate, BURST, RateLimiter.SYSTEM));
+                Files.createDirectories(dir);
+                Path out = Files.createTempDirectory(dir, "c" + c + "-"); // fresh: a finished tile would be skipped
                 long t0 = System.nanoTime();
                 Table summary = Downloader.at(base).gaiaDr3().sync().client(client).tiles(0, tiles - 1).concurrency(c)
-                        .to(dir.resolve("c" + c)).run();
+                        .to(out).run();
                 double s = (System.nanoTime() - t0) / 1e9;
+                deleteTree(out);
                 if (summary.stringColumn("status").isNotEqualTo("OK").size() > 0) {
-                    throw new IllegalStateException("benchmark download failed:\n" + summary.print());
+                    throw new TasniException("the benchmark download failed:\n" + summary.print());
                 }
                 conc.append(c);
                 reqs.append(arrivals.size());
@@ -102,6 +107,14 @@ public final class DownloadBenchmark {
         ex.sendResponseHeaders(200, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
         }
     }
 
