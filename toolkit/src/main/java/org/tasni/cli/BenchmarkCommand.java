@@ -24,6 +24,15 @@ final class BenchmarkCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Prints a benchmark's table and, with {@code --out}, writes it too. */
+    private static int show(Table t, Path out) {
+        System.out.println(t.printAll());
+        if (out != null) {
+            TableIO.write(t, out);
+        }
+        return 0;
+    }
+
     @Command(name = "crossmatch", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Orphans of simulated WISE against Gaia in a 38.5 deg² × SCALE cap at real density (692k × 1.69M",
                     "at scale 1): the toolkit's CPU backend, then astropy, scipy and scikit-learn (Debian python3-astropy,",
@@ -61,11 +70,7 @@ final class BenchmarkCommand implements Runnable {
             Path jar = jarPath();
             Table t = new CrossmatchBenchmark(scale, radius, n, repeat,
                     Arrays.stream(peers).filter(s -> !s.isBlank()).toList(), dec).run(dir, jar);
-            System.out.println(t.printAll());
-            if (out != null) {
-                TableIO.write(t, out);
-            }
-            return 0;
+            return show(t, out);
         }
 
         /** The jar this command runs from, so the CLI row times the same build. */
@@ -114,11 +119,7 @@ final class BenchmarkCommand implements Runnable {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Table t = new org.tasni.bench.VariabilityBenchmark(sources, epochs, Math.min(lightCurves, sources), n, repeat,
                     Arrays.stream(peers).filter(s -> !s.isBlank()).toList()).run(dir);
-            System.out.println(t.printAll());
-            if (out != null) {
-                TableIO.write(t, out);
-            }
-            return 0;
+            return show(t, out);
         }
     }
 
@@ -149,11 +150,7 @@ final class BenchmarkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Table t = new org.tasni.bench.DownloadBenchmark(latencyMs, rate, tiles, concurrency).run(dir);
-            System.out.println(t.printAll());
-            if (out != null) {
-                TableIO.write(t, out);
-            }
-            return 0;
+            return show(t, out);
         }
     }
 }
