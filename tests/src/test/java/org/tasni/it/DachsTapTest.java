@@ -190,6 +190,26 @@ class DachsTapTest {
     }
 
     @Test
+    void neowiseEpochsOfAllTargetsFromTheCommandLineByUpload(@TempDir Path dir) throws Exception {
+        Jar.Result r = Jar.run("download", "--catalog", "neowise", "--tap-url", tap, "--table", "irsa.neowiser_p1bs_psd",
+                "--targets", "data-samples/targets.parquet", "--upload", "100", "--out", dir.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        Table targets = TableIO.read(Jar.ROOT.resolve("data-samples/targets.parquet").toString());
+        Table epochs = TableIO.read(Jar.ROOT.resolve("data-samples/neowise_epochs.parquet").toString());
+        double[] era = epochs.doubleColumn("ra").asDoubleArray(), edec = epochs.doubleColumn("dec").asDoubleArray();
+        int want = 0;
+        for (int t = 0; t < targets.rowCount(); t++) {
+            for (int i = 0; i < era.length; i++) {
+                want += SkyMath.separationDeg(targets.doubleColumn("ra").get(t), targets.doubleColumn("dec").get(t), era[i],
+                        edec[i]) * 3600 <= 3 ? 1 : 0;
+            }
+        }
+        Table got = TableIO.read(dir.resolve("neowise_epochs.parquet").toString());
+        assertEquals(want, got.rowCount(), r.out());
+        assertTrue(r.out().contains(String.format("neowise: %,d epochs of %d targets", want, targets.rowCount())), r.out());
+    }
+
+    @Test
     void killedWithSigkillAgainAndAgainTheDownloadEndsAsIfUninterrupted(@TempDir Path dir) throws Exception {
         String[] args = {"download", "--catalog", "gaia", "--tap-url", tap, "--tiles", "6044-6047", "--maxrec", "20000",
             "--concurrency", "2", "--rate", "50"};

@@ -37,6 +37,9 @@ final class StatusCommand implements Callable<Integer> {
         Path tiles = Files.isDirectory(dir.resolve("tiles")) ? dir.resolve("tiles") : dir;
         tileLine("WISE tiles", tiles, "wise_hp");
         tileLine("Gaia tiles", tiles, "gaia_hp");
+        for (String line : org.tasni.download.Downloader.describe(tiles)) {
+            System.out.println("  download journal, " + line);
+        }
         System.out.println();
         System.out.println("Files:");
         Path results = out != null ? out : dir.resolve("out");

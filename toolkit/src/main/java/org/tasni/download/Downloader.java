@@ -172,6 +172,14 @@ public final class Downloader {
         return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, p);
     }
 
+    /**
+     * What the download journal in a tiles directory says, a line per catalogue: tiles finished, tiles that failed in
+     * their last attempt (with reasons), async jobs a rerun will resume. Empty if nothing was downloaded there.
+     */
+    public static List<String> describe(Path directory) {
+        return Journal.describe(directory);
+    }
+
     Path tileFile(long tile) {
         return dir.resolve(String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile));
     }

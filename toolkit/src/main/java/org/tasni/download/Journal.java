@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tasni.TasniException;
@@ -62,6 +63,62 @@ final class Journal {
                     + "start afresh (finished tiles are still skipped).", e);
         }
         return j;
+    }
+
+    /**
+     * What a directory's journal says, per catalogue, in a line each: tiles finished, tiles whose last attempt failed
+     * (with the reason), and async jobs submitted for unfinished tiles (a rerun picks them up). Empty without a journal.
+     */
+    static List<String> describe(Path dir) {
+        Path f = dir.resolve(FILE);
+        if (!Files.exists(f)) {
+            return List.of();
+        }
+        Map<String, Set<String>> done = new java.util.TreeMap<>(), pendingJobs = new HashMap<>();
+        Map<String, Map<String, String>> failed = new HashMap<>();
+        try {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+                String[] x = line.split("\t");
+                if (x.length < 2 || x[1].split("/").length != 3) {
+                    continue;
+                }
+                String prefix = x[1].split("/")[0];
+                done.computeIfAbsent(prefix, k -> new java.util.TreeSet<>());
+                switch (x[0]) {
+                    case "JOB" -> pendingJobs.computeIfAbsent(prefix, k -> new HashSet<>()).add(x[1]);
+                    case "PART", "SPLIT" -> pendingJobs.getOrDefault(prefix, new HashSet<>()).remove(x[1]);
+                    case "DONE" -> {
+                        done.get(prefix).add(x[1]);
+                        failed.getOrDefault(prefix, new HashMap<>()).remove(x[1]);
+                    }
+                    case "FAILED" -> failed.computeIfAbsent(prefix, k -> new java.util.TreeMap<>()).put(x[1],
+                            x.length > 2 ? x[2] : "");
+                    default -> { }
+                }
+            }
+        } catch (IOException e) {
+            return List.of(f + ": unreadable (" + e.getMessage() + ")");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String prefix : done.keySet()) {
+            Map<String, String> fails = failed.getOrDefault(prefix, Map.of());
+            // a job of a finished tile is history; one of an unfinished tile is work a rerun resumes
+            long jobs = pendingJobs.getOrDefault(prefix, Set.of()).stream().filter(k -> !done.get(prefix).contains(tileOf(k))).count();
+            StringBuilder sb = new StringBuilder(String.format("%s: %d tile(s) finished, %d failed in their last attempt, "
+                    + "%d async job(s) awaiting a rerun", prefix, done.get(prefix).size(), fails.size(), jobs));
+            fails.entrySet().stream().limit(3).forEach(e -> sb.append(String.format("%n    tile %s: %s", e.getKey()
+                    .substring(e.getKey().lastIndexOf('/') + 1), e.getValue())));
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** The nside-32 tile key of a region key prefix/order/pix. */
+    private static String tileOf(String region) {
+        String[] p = region.split("/");
+        long tile = Long.parseLong(p[2]) >> (2 * (Integer.parseInt(p[1]) - 5));
+        return p[0] + "/5/" + tile;
     }
 
     /** The async job last submitted for a region, or null. */

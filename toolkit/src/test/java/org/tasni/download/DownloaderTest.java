@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,12 +113,17 @@ class DownloaderTest {
             long parts = journal.lines().filter(l -> l.startsWith("PART\t")).count();
             assertTrue(parts >= 1, journal);
             assertTrue(journal.contains("FAILED\tgaia/5/6044\t"), journal);
+            String said = Downloader.describe(resumed).get(0);
+            assertTrue(said.startsWith("gaia: 0 tile(s) finished, 1 failed in their last attempt, 1 async job(s)"), said);
+            assertTrue(said.contains("tile 6044: ") && said.contains("HTTP 500"), said);
 
             int before = s.results.get();
             Table second = downloader(s, resumed).concurrency(1).tiles(6044).run();
             assertEquals("OK", second.stringColumn("status").get(0), second.print());
             assertTrue(second.stringColumn("message").get(0).contains("reused " + parts + " finished part(s)"), second.print());
             assertEquals(queriesUninterrupted - 3, s.results.get() - before, "the three finished queries are not made again");
+            assertEquals(List.of("gaia: 1 tile(s) finished, 0 failed in their last attempt, 0 async job(s) awaiting a rerun"),
+                    Downloader.describe(resumed));
             for (String f : new String[] {"gaia_hp06044.parquet", "margin/gaia_hp06044.parquet"}) {
                 assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(resumed.resolve(f)), f);
             }
@@ -135,6 +141,7 @@ class DownloaderTest {
                     "dec", c[0], c[1], hp.maxPixRadDeg() * (1 + 1e-9) + 60 / 3600.0), 100_000);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(Journal.FILE), "JOB\tgaia/5/6045\t" + job + "\nPART\tgaia/5/60"); // torn last line
+            assertTrue(Downloader.describe(dir).get(0).endsWith("1 async job(s) awaiting a rerun"), Downloader.describe(dir).toString());
             Table t = d.run();
             assertEquals("resumed 1 async job(s) of an interrupted run", t.stringColumn("message").get(0), t.print());
             assertEquals(1, s.results.get(), "the saved job's result was fetched; nothing was submitted again");
