@@ -200,6 +200,8 @@ public final class Downloader {
             AtomicFiles.removeStale(d);
         }
         Journal journal = Journal.open(dir);
+        journal.config(catalog.filePrefix(), String.format(java.util.Locale.ROOT, "table=%s margin=%s\u2033 columns=%s",
+                catalog.table(), Adql.number(marginArcsec), String.join(",", catalog.columns())));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<TileRow>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();

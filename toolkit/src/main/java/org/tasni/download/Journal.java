@@ -19,6 +19,7 @@ import org.tasni.TasniException;
  * run did, so that a run killed at any moment (even {@code kill -9}) is resumed without fetching anything twice.
  *
  * <pre>
+ * CONFIG  wise           table=… margin=60 columns=…  what the directory holds (a run asking for other rows is refused)
  * JOB     wise/6/24180   http://…/async/abc   an async job was submitted for a region (resumed, not resubmitted)
  * SPLIT   wise/5/6045                          the region overflowed: go straight to its four sub-pixels
  * PART    wise/6/24180   5123                  the region's rows are in .parts/ (its file, written atomically)
@@ -36,6 +37,7 @@ final class Journal {
 
     private final Path file;
     private final Map<String, URI> jobs = new HashMap<>();
+    private final Map<String, String> configs = new HashMap<>();
     private final Set<String> splits = new HashSet<>();
 
     private Journal(Path file) {
@@ -52,7 +54,9 @@ final class Journal {
             int end = text.lastIndexOf('\n');
             for (String line : text.substring(0, end + 1).split("\n")) {
                 String[] f = line.split("\t");
-                if (f.length >= 3 && f[0].equals("JOB")) {
+                if (f.length >= 3 && f[0].equals("CONFIG")) {
+                    j.configs.put(f[1], f[2]);
+                } else if (f.length >= 3 && f[0].equals("JOB")) {
                     j.jobs.put(f[1], URI.create(f[2]));
                 } else if (f.length >= 2 && f[0].equals("SPLIT")) {
                     j.splits.add(f[1]);
@@ -119,6 +123,22 @@ final class Journal {
         String[] p = region.split("/");
         long tile = Long.parseLong(p[2]) >> (2 * (Integer.parseInt(p[1]) - 5));
         return p[0] + "/5/" + tile;
+    }
+
+    /**
+     * Records what a catalogue's files in this directory hold, or checks that it is what they already hold: parts,
+     * jobs and tiles of another table, column list or margin must not be mixed into this run's files.
+     */
+    synchronized void config(String prefix, String description) {
+        String before = configs.get(prefix);
+        if (before == null) {
+            configs.put(prefix, description);
+            append(true, "CONFIG", prefix, description);
+        } else if (!before.equals(description)) {
+            throw new TasniException(file.getParent() + " holds " + prefix + " data downloaded with " + before + ", but this "
+                    + "run asks for " + description + ". Use another directory, or delete its " + prefix + " files and "
+                    + FILE + " to start afresh.");
+        }
     }
 
     /** The async job last submitted for a region, or null. */

@@ -143,6 +143,9 @@ public final class NeowiseEpochs {
         } catch (java.io.IOException e) {
             throw new TasniException("cannot create the checkpoint directory (" + e.getMessage() + ").", e);
         }
+        // checkpoints of another table or radius must not be mixed in: the directory keeps one configuration
+        Journal.open(dir).config("neowise", String.format(java.util.Locale.ROOT, "table=%s radius=%s\u2033", table,
+                Adql.number(radiusArcsec)));
         failures.clear();
         int n = targets.rowCount();
         int step = uploadChunk > 0 ? uploadChunk : 1;

@@ -153,6 +153,18 @@ class DownloaderTest {
     }
 
     @Test
+    void aDirectoryKeepsOneConfigurationPerCatalogue(@TempDir Path dir) throws Exception {
+        try (ConeServer s = new ConeServer(sky)) {
+            downloader(s, dir).maxrec(100_000).tiles(6046).run();
+            org.tasni.TasniException e = assertThrows(org.tasni.TasniException.class,
+                    () -> downloader(s, dir).maxrec(100_000).margin(120).tiles(6047).run());
+            assertTrue(e.getMessage().contains("margin=60.0″") && e.getMessage().contains("margin=120.0″")
+                    && e.getMessage().contains("Use another directory"), e.getMessage());
+            assertEquals("OK", downloader(s, dir).maxrec(100_000).tiles(6047).run().stringColumn("status").get(0));
+        }
+    }
+
+    @Test
     void downloadCommand(@TempDir Path dir) throws Exception {
         try (ConeServer s = new ConeServer(sky)) {
             var out = new java.io.ByteArrayOutputStream();

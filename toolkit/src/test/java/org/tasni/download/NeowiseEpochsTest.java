@@ -42,6 +42,9 @@ class NeowiseEpochsTest {
             Table again = n.run();
             assertEquals(1, s.results.get() - before);
             assertEquals(got.rowCount(), again.rowCount());
+            // checkpoints of a 3″ cone are not reused for a 5″ one
+            var e = assertThrows(org.tasni.TasniException.class, () -> n.radius(5).run());
+            assertTrue(e.getMessage().contains("radius=3.0″") && e.getMessage().contains("radius=5.0″"), e.getMessage());
         }
     }
 }
