@@ -275,6 +275,13 @@ public final class Downloader {
         }
     }
 
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\w+)_o(\\d+)_p(\\d+)\\.parquet");
+
+    /** The nside-32 tile (order 5) that contains NESTED pixel {@code pix} of a finer order. */
+    static long tileOf(int order, long pix) {
+        return pix >> (2 * (order - 5));
+    }
+
     private String key(int order, long pix) {
         return catalog.filePrefix() + "/" + order + "/" + pix;
     }
@@ -358,11 +365,9 @@ public final class Downloader {
         }
         try (var files = Files.list(parts())) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)_o(\\d+)_p(\\d+)\\.parquet")
-                        .matcher(p.getFileName().toString());
+                java.util.regex.Matcher m = PART.matcher(p.getFileName().toString());
                 if (m.matches() && m.group(1).equals(catalog.filePrefix())) {
-                    long tile = Long.parseLong(m.group(3)) >> (2 * (Integer.parseInt(m.group(2)) - 5));
-                    if (Files.exists(tileFile(tile))) {
+                    if (Files.exists(tileFile(tileOf(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)))))) {
                         Files.deleteIfExists(p);
                     }
                 }

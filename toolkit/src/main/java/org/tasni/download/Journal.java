@@ -121,8 +121,7 @@ final class Journal {
     /** The nside-32 tile key of a region key prefix/order/pix. */
     private static String tileOf(String region) {
         String[] p = region.split("/");
-        long tile = Long.parseLong(p[2]) >> (2 * (Integer.parseInt(p[1]) - 5));
-        return p[0] + "/5/" + tile;
+        return p[0] + "/5/" + Downloader.tileOf(Integer.parseInt(p[1]), Long.parseLong(p[2]));
     }
 
     /**
