@@ -6,8 +6,6 @@ import org.tasni.TasniException;
 import org.tasni.download.Catalog;
 import org.tasni.download.Downloader;
 import org.tasni.download.NeowiseEpochs;
-import org.tasni.download.RateLimiter;
-import org.tasni.download.TapClient;
 import org.tasni.io.TableIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,16 +70,11 @@ final class DownloadCommand implements Callable<Integer> {
         if (tiles == null) {
             throw new TasniException("--tiles is required for --catalog " + catalog + " (e.g. --tiles 0-99).");
         }
-        Downloader d = (catalog.equals("gaia") ? Downloader.gaia() : Downloader.irsa());
-        if (tapUrl != null) {
-            d = Downloader.at(tapUrl).catalog(catalog.equals("gaia") ? Catalog.gaiaDr3() : Catalog.allwise());
-        }
+        Catalog c = catalog.equals("gaia") ? Catalog.gaiaDr3() : Catalog.allwise();
+        Downloader d = tapUrl != null ? Downloader.at(tapUrl) : catalog.equals("gaia") ? Downloader.gaia() : Downloader.irsa();
+        d = d.catalog(table != null ? c.withTable(table) : c);
         if (sync) {
             d = d.sync();
-        }
-        if (table != null) {
-            Catalog c = catalog.equals("gaia") ? Catalog.gaiaDr3() : Catalog.allwise();
-            d = d.catalog(c.withTable(table));
         }
         d = d.tiles(TileList.parse(tiles, 12288)).to(out.resolve("tiles")).concurrency(concurrency).maxrec(maxrec).rate(rate)
                 .progress(ConsoleProgress.forTerminal());
@@ -110,17 +103,15 @@ final class DownloadCommand implements Callable<Integer> {
         if (targets == null) {
             throw new TasniException("--targets FILE is required for --catalog neowise.");
         }
-        NeowiseEpochs n = NeowiseEpochs.at(tapUrl != null ? tapUrl : "https://irsa.ipac.caltech.edu/TAP")
+        NeowiseEpochs n = (tapUrl != null ? NeowiseEpochs.at(tapUrl) : NeowiseEpochs.irsa())
                 .forTargets(TableIO.read(targets)).checkpoint(out.resolve("epochs-checkpoint")).concurrency(concurrency)
-                .radius(radius).progress(ConsoleProgress.forTerminal());
+                .radius(radius).rate(rate).progress(ConsoleProgress.forTerminal());
         if (table != null) {
             n = n.table(table);
         }
         if (upload > 0) {
             n = n.upload(upload);
         }
-        n = n.client(TapClient.of(tapUrl != null ? tapUrl : "https://irsa.ipac.caltech.edu/TAP")
-                .rateLimiter(new RateLimiter(rate, 3, RateLimiter.SYSTEM)));
         Table epochs = n.run();
         TableIO.write(epochs, out.resolve("neowise_epochs.parquet"));
         System.out.printf("neowise: %,d epochs of %d targets → %s (%.1f s); %d failed%n", epochs.rowCount(),

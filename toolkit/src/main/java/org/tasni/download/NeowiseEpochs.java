@@ -46,7 +46,7 @@ public final class NeowiseEpochs {
 
     private final TapClient client;
     private final String table;
-    private final Table targets;
+    private final Targets targets;
     private final double radiusArcsec;
     private final Path checkpoint;
     private final int concurrency;
@@ -54,7 +54,10 @@ public final class NeowiseEpochs {
     private final Progress progress;
     private final List<String> failures = new ArrayList<>();
 
-    private NeowiseEpochs(TapClient client, String table, Table targets, double radiusArcsec, Path checkpoint,
+    /** The target table with its key and position columns read once (a cone per target must not copy them each time). */
+    private record Targets(Table table, StringColumn designation, double[] ra, double[] dec) {}
+
+    private NeowiseEpochs(TapClient client, String table, Targets targets, double radiusArcsec, Path checkpoint,
             int concurrency, int uploadChunk, Progress progress) {
         this.client = client;
         this.table = Adql.identifier(table);
@@ -76,10 +79,8 @@ public final class NeowiseEpochs {
 
     /** Targets with {@code designation}, {@code ra} and {@code dec} (degrees). */
     public NeowiseEpochs forTargets(Table t) {
-        Columns.strings(t, "designation");
-        Columns.doubles(t, "ra");
-        Columns.doubles(t, "dec");
-        return new NeowiseEpochs(client, table, t, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
+        Targets ts = new Targets(t, Columns.strings(t, "designation"), Columns.doubles(t, "ra"), Columns.doubles(t, "dec"));
+        return new NeowiseEpochs(client, table, ts, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
     }
 
     /** The single-exposure table, if the service names it otherwise (default {@code neowiser_p1bs_psd}). */
@@ -115,6 +116,11 @@ public final class NeowiseEpochs {
         return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, targetsPerQuery, progress);
     }
 
+    /** At most {@code perSecond} requests per second (burst 3), as {@link Downloader#rate}. */
+    public NeowiseEpochs rate(double perSecond) {
+        return client(client.rateLimiter(new RateLimiter(perSecond, 3, RateLimiter.SYSTEM)));
+    }
+
     public NeowiseEpochs client(TapClient c) {
         return new NeowiseEpochs(c, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
     }
@@ -147,7 +153,7 @@ public final class NeowiseEpochs {
         Journal.open(dir).config("neowise", String.format(java.util.Locale.ROOT, "table=%s radius=%s\u2033", table,
                 Adql.number(radiusArcsec)));
         failures.clear();
-        int n = targets.rowCount();
+        int n = targets.table().rowCount();
         int step = uploadChunk > 0 ? uploadChunk : 1;
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < n; i += step) {
@@ -182,7 +188,7 @@ public final class NeowiseEpochs {
     }
 
     private String designation(int i) {
-        return Columns.strings(targets, "designation").get(i);
+        return targets.designation().get(i);
     }
 
     /** The checkpoint of a chunk: named by its targets, so a changed target list never reuses a stale file. */
@@ -241,14 +247,13 @@ public final class NeowiseEpochs {
     }
 
     private TapResult cone(int i) {
-        double ra = Columns.doubles(targets, "ra")[i], dec = Columns.doubles(targets, "dec")[i];
-        return client.sync(Adql.cone(table, COLUMNS, "ra", "dec", ra, dec, radiusArcsec / 3600), 0);
+        return client.sync(Adql.cone(table, COLUMNS, "ra", "dec", targets.ra()[i], targets.dec()[i], radiusArcsec / 3600), 0);
     }
 
     private TapResult join(Chunk c) {
         Table up = Table.create("targets");
         for (String col : List.of("designation", "ra", "dec")) {
-            up.addColumns(Columns.require(targets, col).inRange(c.from, c.to).setName(col));
+            up.addColumns(Columns.require(targets.table(), col).inRange(c.from, c.to).setName(col));
         }
         StringBuilder sel = new StringBuilder("t.designation");
         for (String col : COLUMNS) {
@@ -266,8 +271,8 @@ public final class NeowiseEpochs {
         String[] d = new String[rows];
         java.util.Arrays.fill(d, designation(i));
         double[] tr = new double[rows], td = new double[rows];
-        java.util.Arrays.fill(tr, Columns.doubles(targets, "ra")[i]);
-        java.util.Arrays.fill(td, Columns.doubles(targets, "dec")[i]);
+        java.util.Arrays.fill(tr, targets.ra()[i]);
+        java.util.Arrays.fill(td, targets.dec()[i]);
         Table out = Table.create("epochs", StringColumn.create("designation", d));
         for (String c : COLUMNS) {
             out.addColumns(Columns.require(t, c));
@@ -293,7 +298,7 @@ public final class NeowiseEpochs {
             all.append(parts.get(i));
         }
         Map<String, Integer> index = new HashMap<>();
-        for (int i = targets.rowCount() - 1; i >= 0; i--) {
+        for (int i = targets.table().rowCount() - 1; i >= 0; i--) {
             index.put(designation(i), i);
         }
         StringColumn des = Columns.strings(all, "designation");
