@@ -173,6 +173,9 @@ public final class TiledMatch {
         int missing = 0;
         int nMargin = 0;
         org.tasni.sky.TileMargin margin = new org.tasni.sky.TileMargin(tile, marginArcsec);
+        // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
+        Path marginFile = dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName());
+        boolean haveMarginFile = Files.exists(marginFile);
         java.util.Set<Long> absent = new java.util.HashSet<>();
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg)) {
             if (nb == tile) {
@@ -181,7 +184,7 @@ public final class TiledMatch {
             Path f = gaiaPath(dir, nb);
             if (!Files.exists(f)) {
                 absent.add(nb);
-                if (isNeighbour(tile, nb)) {
+                if (isNeighbour(tile, nb) && !haveMarginFile) {
                     missing++;
                 }
                 continue;
@@ -191,9 +194,7 @@ public final class TiledMatch {
             nMargin += near.rowCount();
             gaia.append(near);
         }
-        // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
-        Path marginFile = dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName());
-        if (!absent.isEmpty() && Files.exists(marginFile)) {
+        if (!absent.isEmpty() && haveMarginFile) {
             Table other = TableIO.read(marginFile, cols.toArray(String[]::new));
             String[] rc = matcher.rightColumnNames();
             double[] ra = Columns.doubles(other, rc[0]), dec = Columns.doubles(other, rc[1]);
@@ -207,7 +208,6 @@ public final class TiledMatch {
             Table near = candidates.where(marginRows(candidates, margin));
             nMargin += near.rowCount();
             gaia.append(near);
-            missing = 0;
         }
         Table orphans = matcher.orphans(wise, gaia).setName(String.format("orphans_hp%05d.parquet", tile));
         return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing);

@@ -50,10 +50,7 @@ final class Journal {
             return j;
         }
         try {
-            String text = Files.readString(j.file, StandardCharsets.UTF_8);
-            int end = text.lastIndexOf('\n');
-            for (String line : text.substring(0, end + 1).split("\n")) {
-                String[] f = line.split("\t");
+            for (String[] f : records(j.file)) {
                 if (f.length >= 3 && f[0].equals("CONFIG")) {
                     j.configs.put(f[1], f[2]);
                 } else if (f.length >= 3 && f[0].equals("JOB")) {
@@ -81,9 +78,7 @@ final class Journal {
         Map<String, Set<String>> done = new java.util.TreeMap<>(), pendingJobs = new HashMap<>();
         Map<String, Map<String, String>> failed = new HashMap<>();
         try {
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-                String[] x = line.split("\t");
+            for (String[] x : records(f)) {
                 if (x.length < 2 || x[1].split("/").length != 3) {
                     continue;
                 }
@@ -114,6 +109,16 @@ final class Journal {
             fails.entrySet().stream().limit(3).forEach(e -> sb.append(String.format("%n    tile %s: %s", e.getKey()
                     .substring(e.getKey().lastIndexOf('/') + 1), e.getValue())));
             out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** The journal's complete lines, split into fields; a last line torn by a crash (no newline yet) is left out. */
+    private static List<String[]> records(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String[]> out = new java.util.ArrayList<>();
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+            out.add(line.split("\t"));
         }
         return out;
     }

@@ -26,6 +26,18 @@ public final class Html {
 
     private Html() {}
 
+    /** A type the notebook kernels render, as HTML and as plain text beside it. */
+    public record Rendering(Class<?> type, java.util.function.Function<Object, String> html,
+            java.util.function.Function<Object, String> text) {}
+
+    /** Everything the kernel adapters (rapaio's provider, {@link KernelDisplay}) render, and how. */
+    public static final java.util.List<Rendering> RENDERINGS = java.util.List.of(
+            new Rendering(Table.class, o -> table((Table) o), o -> ((Table) o).print()),
+            new Rendering(Figure.class, o -> figure((Figure) o), o -> "Plotly figure"),
+            new Rendering(PngImage.class, o -> ((PngImage) o).html(), Object::toString),
+            new Rendering(org.tasni.crossmatch.MatchReport.class, Html::report, Object::toString),
+            new Rendering(org.tasni.variability.VariabilityReport.class, Html::report, Object::toString));
+
     /** A table: "name: rows × columns", a header with column types, the first and last rows. */
     public static String table(Table t) {
         StringBuilder sb = new StringBuilder(4096);

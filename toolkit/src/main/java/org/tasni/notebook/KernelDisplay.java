@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tasni.TasniException;
-import org.tasni.crossmatch.MatchReport;
-import org.tasni.variability.VariabilityReport;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
- * Renders tables, figures and reports in the IJava and JJava kernels, which have no service loader for renderers:
+ * Renders tables, figures and reports ({@link Html#RENDERINGS}) in the IJava and JJava kernels, which have no service loader for renderers:
  * after {@code %jars tasni-toolkit.jar}, run {@code org.tasni.notebook.KernelDisplay.install()} once.
  * (The tasni-java kernel, rapaio, needs nothing: it finds the toolkit's display provider by itself.)
  *
@@ -62,37 +58,39 @@ public final class KernelDisplay {
             Class<?> mime = Class.forName(pkg + ".mime.MIMEType", true, cl);
             Class<?> function = Class.forName(pkg + ".RenderFunction", true, cl);
             Method ifRequested = Class.forName(pkg + ".RenderContext", true, cl).getMethod("renderIfRequested", mime, Supplier.class);
-            Object html = mime.getField("TEXT_HTML").get(null), plain = mime.getField("TEXT_PLAIN").get(null);
-            on(renderer, Table.class, o -> Html.table((Table) o), o -> ((Table) o).print(), mime, function, ifRequested, html, plain);
-            on(renderer, Figure.class, o -> Html.figure((Figure) o), o -> "Plotly figure", mime, function, ifRequested, html, plain);
-            on(renderer, PngImage.class, o -> ((PngImage) o).html(), Object::toString, mime, function, ifRequested, html, plain);
-            for (Class<?> report : List.of(MatchReport.class, VariabilityReport.class)) {
-                on(renderer, report, Html::report, Object::toString, mime, function, ifRequested, html, plain);
+            Api api = new Api(mime, function, ifRequested, mime.getField("TEXT_HTML").get(null),
+                    mime.getField("TEXT_PLAIN").get(null));
+            for (Html.Rendering r : Html.RENDERINGS) {
+                api.on(renderer, r.type(), r.html(), r.text());
             }
         } catch (ReflectiveOperationException e) {
             throw new TasniException("this kernel's display API is not the jupyter-jvm-basekernel one (" + e + ").", e);
         }
     }
 
-    private static void on(Object renderer, Class<?> type, Function<Object, String> toHtml, Function<Object, String> toText,
-            Class<?> mime, Class<?> function, Method ifRequested, Object html, Object plain) throws ReflectiveOperationException {
-        Object reg = renderer.getClass().getMethod("createRegistration", Class.class).invoke(renderer, type);
-        reg = reg.getClass().getMethod("preferring", mime.arrayType()).invoke(reg, array(mime, html));
-        reg = reg.getClass().getMethod("supporting", mime.arrayType()).invoke(reg, array(mime, plain));
-        Object fn = Proxy.newProxyInstance(function.getClassLoader(), new Class<?>[] {function}, (proxy, m, args) -> {
-            if (m.getDeclaringClass() == Object.class) {
-                return switch (m.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "TASNI renderer for " + type.getSimpleName();
-                };
-            }
-            Object data = args[0], context = args[1];
-            ifRequested.invoke(context, html, (Supplier<Object>) () -> toHtml.apply(data));
-            ifRequested.invoke(context, plain, (Supplier<Object>) () -> toText.apply(data));
-            return null;
-        });
-        reg.getClass().getMethod("register", function).invoke(reg, fn);
+    /** The pieces of one kernel's display API, found by reflection. */
+    private record Api(Class<?> mime, Class<?> function, Method ifRequested, Object html, Object plain) {
+
+        void on(Object renderer, Class<?> type, Function<Object, String> toHtml, Function<Object, String> toText)
+                throws ReflectiveOperationException {
+            Object reg = renderer.getClass().getMethod("createRegistration", Class.class).invoke(renderer, type);
+            reg = reg.getClass().getMethod("preferring", mime.arrayType()).invoke(reg, array(mime, html));
+            reg = reg.getClass().getMethod("supporting", mime.arrayType()).invoke(reg, array(mime, plain));
+            Object fn = Proxy.newProxyInstance(function.getClassLoader(), new Class<?>[] {function}, (proxy, m, args) -> {
+                if (m.getDeclaringClass() == Object.class) {
+                    return switch (m.getName()) {
+                        case "equals" -> proxy == args[0];
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        default -> "TASNI renderer for " + type.getSimpleName();
+                    };
+                }
+                Object data = args[0], context = args[1];
+                ifRequested.invoke(context, html, (Supplier<Object>) () -> toHtml.apply(data));
+                ifRequested.invoke(context, plain, (Supplier<Object>) () -> toText.apply(data));
+                return null;
+            });
+            reg.getClass().getMethod("register", function).invoke(reg, fn);
+        }
     }
 
     private static Object array(Class<?> type, Object element) {

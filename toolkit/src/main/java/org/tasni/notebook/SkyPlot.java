@@ -55,6 +55,9 @@ public final class SkyPlot {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
         for (double[][] set : new double[][][] {a, hl}) {
             for (int i = 0; i < set[0].length; i++) {
+                if (Double.isNaN(set[0][i]) || Double.isNaN(set[1][i])) {
+                    continue; // no position: nothing to draw, and it must not spoil the bounds
+                }
                 x0 = Math.min(x0, set[0][i]);
                 x1 = Math.max(x1, set[0][i]);
                 y0 = Math.min(y0, set[1][i]);
@@ -73,6 +76,9 @@ public final class SkyPlot {
         int[] counts = new int[w * h];
         int max = 0;
         for (int i = 0; i < a[0].length; i++) {
+            if (Double.isNaN(a[0][i]) || Double.isNaN(a[1][i])) {
+                continue;
+            }
             int px = (int) Math.round(w / 2.0 + (a[0][i] - cx) * scale), py = (int) Math.round(h / 2.0 - (a[1][i] - cy) * scale);
             if (px >= 0 && px < w && py >= 0 && py < h) {
                 max = Math.max(max, ++counts[py * w + px]);
@@ -117,14 +123,8 @@ public final class SkyPlot {
     }
 
     private static Trace points(Table t, String name, String color, double size) {
-        double[] ra = Columns.doubles(t, "ra"), dec = Columns.doubles(t, "dec");
-        double[] x = new double[ra.length], y = new double[ra.length];
-        for (int i = 0; i < ra.length; i++) {
-            double[] p = aitoff(ra[i], dec[i]);
-            x[i] = p[0];
-            y[i] = p[1];
-        }
-        return ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.MARKERS).name(name)
+        double[][] xy = projected(t);
+        return ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS).name(name)
                 .marker(Marker.builder().size(size).color(color).build()).build();
     }
 

@@ -5,16 +5,11 @@ import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
-import org.tasni.crossmatch.MatchReport;
 import org.tasni.notebook.Html;
-import org.tasni.notebook.PngImage;
-import org.tasni.variability.VariabilityReport;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Figure;
 
 /**
- * Renders toolkit results in the rapaio JShell kernel: a {@link Table} as an HTML table (with a text fallback), a
- * Tablesaw Plotly {@link Figure} inline and offline, and report records as one line. Registered through
+ * Renders toolkit results in the rapaio JShell kernel ({@link Html#RENDERINGS}): a table as an HTML table (with a text
+ * fallback), a Tablesaw Plotly figure inline and offline, PNG pictures, and report records as one line. Registered through
  * {@code META-INF/services}; the kernel finds it when the toolkit jar is on its class path. Nothing else in the
  * toolkit refers to this package, so the jar works without the kernel.
  */
@@ -22,11 +17,7 @@ public final class TasniDisplayProvider implements DisplayProvider {
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(renderer(Table.class, o -> Html.table((Table) o), o -> ((Table) o).print()),
-                renderer(Figure.class, o -> Html.figure((Figure) o), o -> "Plotly figure"),
-                renderer(MatchReport.class, Html::report, Object::toString),
-                renderer(VariabilityReport.class, Html::report, Object::toString),
-                renderer(PngImage.class, o -> ((PngImage) o).html(), Object::toString));
+        return Html.RENDERINGS.stream().map(r -> renderer(r.type(), r.html(), r.text())).toList();
     }
 
     @Override
