@@ -45,15 +45,43 @@ public final class Main implements Runnable {
             c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return 1;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof TasniException) {
-                c.getErr().println("error: " + ex.getMessage());
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr()));
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler; an Error (OutOfMemoryError, StackOverflowError) escapes
+            // execute(), and must still end in one line, not a JVM stack dump.
+            PrintWriter err = cl.getErr();
+            int code = report(t, err);
+            err.flush();
+            return code;
+        }
+    }
+
+    /**
+     * One line for the user: a {@link TasniException} anywhere in the cause chain (a pool task wraps it) is a user
+     * error (exit 1); running out of memory says how to give the JVM more (exit 2); anything else is internal (exit 2)
+     * with its trace in a log file.
+     */
+    static int report(Throwable ex, PrintWriter err) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TasniException) {
+                err.println("error: " + t.getMessage());
                 return 1;
             }
-            c.getErr().println("internal error: " + ex + " (stack trace in " + logStackTrace(ex) + ")");
-            return 2;
-        });
-        return cl.execute(args);
+            if (t instanceof OutOfMemoryError) {
+                long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+                err.println("error: out of memory (the JVM may use at most " + maxMb + " MB). Give it more with "
+                        + "java -Xmx8g -jar tasni-toolkit.jar …, or use smaller inputs (stack trace in "
+                        + logStackTrace(ex) + ").");
+                return 2;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        err.println("internal error: " + ex + " (stack trace in " + logStackTrace(ex) + ")");
+        return 2;
     }
 
     private static String logStackTrace(Throwable ex) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tasni.io.AtomicFiles;
+import org.tasni.io.DropCounts;
 
 /**
  * The {@code --stats-json} file: phase timings measured in process ({@code read_s}, {@code match_s} or
@@ -19,6 +20,12 @@ final class StatsJson {
 
     StatsJson put(String key, Object value) {
         values.put(key, value);
+        return this;
+    }
+
+    /** Adds every {@code n_dropped_…} count of {@code drops} (zeros included) and their total {@code n_dropped}. */
+    StatsJson putDrops(DropCounts drops) {
+        values.putAll(drops.toJson());
         return this;
     }
 

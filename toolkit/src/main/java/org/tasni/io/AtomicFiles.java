@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tasni.TasniException;
 
@@ -24,6 +26,8 @@ public final class AtomicFiles {
     }
 
     private static final AtomicLong COUNTER = new AtomicLong();
+    /** Directories this process has already cleared of dead writers' temporary files. */
+    private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
 
     private AtomicFiles() {}
 
@@ -34,10 +38,8 @@ public final class AtomicFiles {
      */
     public static void write(Path target, PathWriter writer) {
         Path abs = target.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet());
+        Path tmp = temporaryFor(abs);
         try {
-            Files.createDirectories(abs.getParent());
             writer.write(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
@@ -50,6 +52,30 @@ public final class AtomicFiles {
             deleteQuietly(tmp);
             throw e;
         }
+    }
+
+    /**
+     * A fresh temporary path beside {@code target} (hidden, tagged with this process's id so that a later run can tell
+     * a dead writer's file from a live one's). The directory is created if needed, and the first time a process writes
+     * into a directory it removes the temporary files that dead processes left there (Ctrl-C, kill -9), so they never
+     * pile up.
+     *
+     * @throws TasniException if a parent of {@code target} is a regular file, or the directory cannot be created
+     */
+    public static Path temporaryFor(Path target) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        OutputPaths.requireDirectoryPossible(abs);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new TasniException(target + ": cannot create the directory " + dir + " (" + e + ").", e);
+        }
+        if (CLEANED.add(dir)) {
+            removeStale(dir);
+        }
+        return abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet());
     }
 
     /** True for the temporary files {@link #write} leaves behind after a crash. */

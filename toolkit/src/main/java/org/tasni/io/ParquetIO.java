@@ -300,11 +300,8 @@ public final class ParquetIO {
         private Writer(Table schema, Path path, long rowGroupBytes) {
             this.path = path;
             this.rows = new RowWriter(schema);
-            Path abs = path.toAbsolutePath();
-            this.tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                    + System.nanoTime());
+            this.tmp = AtomicFiles.temporaryFor(path);
             try {
-                Files.createDirectories(abs.getParent());
                 this.out = new Builder(new LocalOutputFile(tmp), rows).withConf(new PlainParquetConfiguration())
                         .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes).build();
             } catch (IOException e) {

@@ -1,0 +1,46 @@
+package org.tasni.io;
+
+import java.util.Locale;
+
+/**
+ * Why a stage did not use an input row. Every stage counts the rows it leaves out by one of these reasons, in its
+ * report, its summary line and its stats JSON ({@link #key()}); nothing is dropped without being counted.
+ */
+public enum DropReason {
+    /** ra or dec is NaN or infinite. */
+    NONFINITE_POSITION("non-finite ra/dec"),
+    /** dec outside [-90, 90] or ra outside [0, 360]. */
+    POSITION_OUT_OF_RANGE("ra/dec out of range"),
+    /** pmra or pmdec is infinite, or absurdly large (the row is then kept unmoved only if NaN, see the stage). */
+    NONFINITE_PROPER_MOTION("non-finite proper motion"),
+    /** mjd is NaN or infinite. */
+    NONFINITE_MJD("non-finite mjd"),
+    /** mjd outside the WISE/NEOWISE span. */
+    MJD_OUT_OF_RANGE("mjd outside the WISE/NEOWISE span"),
+    /** a magnitude is NaN or infinite. */
+    NONFINITE_MAGNITUDE("non-finite magnitude"),
+    /** a magnitude error is NaN, infinite, zero or negative. */
+    BAD_ERROR("magnitude error not finite and > 0"),
+    /** the same row (id, or id and time) was already seen. */
+    DUPLICATE("duplicate"),
+    /** the row's position is not in the HEALPix pixel its tile file is named after. */
+    WRONG_TILE("not in its tile's pixel"),
+    /** the id is missing (null or empty). */
+    MISSING_ID("missing id");
+
+    private final String label;
+
+    DropReason(String label) {
+        this.label = label;
+    }
+
+    /** The stats JSON key, e.g. {@code n_dropped_nonfinite_position}. */
+    public String key() {
+        return "n_dropped_" + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A short phrase for summary lines. */
+    public String label() {
+        return label;
+    }
+}
