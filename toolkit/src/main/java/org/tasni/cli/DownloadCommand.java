@@ -53,17 +53,52 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--maxrec", defaultValue = "2000000", description = "rows per query before splitting (default: ${DEFAULT-VALUE})")
     long maxrec;
 
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "connect timeout, and read timeout: "
+            + "a request without data for this long is abandoned and retried (default: ${DEFAULT-VALUE})")
+    double timeout;
+
+    @Option(names = "--tile-deadline", defaultValue = "1800", paramLabel = "SECONDS", description = "the most time one tile "
+            + "(or NEOWISE query) may take, retries included; it then fails and is fetched again on the next run "
+            + "(default: ${DEFAULT-VALUE})")
+    double tileDeadline;
+
     @Option(names = "--out", defaultValue = "data", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
+    Path statsJson;
+
+    /** Stalled requests and long waits, said while they happen (a line each, on stderr beside the progress bar). */
+    private static void notice(String line) {
+        System.err.println(line);
+    }
 
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
+        // before anything is read or requested: no output may be an input, and --out must be able to be a directory
+        if (targets != null && (out.toAbsolutePath().normalize().equals(targets.toAbsolutePath().normalize())
+                || (java.nio.file.Files.exists(out) && java.nio.file.Files.exists(targets) && sameFile(out, targets)))) {
+            throw new TasniException("--out " + out + " is the --targets file; refusing to write into an input. Give a "
+                    + "directory for --out.");
+        }
+        org.tasni.io.OutputPaths.requireDirectory(out);
+        if (statsJson != null) {
+            org.tasni.io.OutputPaths.refuseInputs(statsJson, targets);
+        }
         return switch (catalog) {
             case "allwise", "gaia" -> tiles(t0);
             case "neowise" -> neowise(t0);
             default -> throw new TasniException("--catalog must be allwise, gaia or neowise (got '" + catalog + "').");
         };
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private int tiles(long t0) {
@@ -77,6 +112,7 @@ final class DownloadCommand implements Callable<Integer> {
             d = d.sync();
         }
         d = d.tiles(TileList.parse(tiles, 12288)).to(out.resolve("tiles")).concurrency(concurrency).maxrec(maxrec).rate(rate)
+                .timeout(timeout).tileDeadline(tileDeadline).notices(DownloadCommand::notice)
                 .progress(ConsoleProgress.forTerminal());
         Table s = d.run();
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -84,11 +120,20 @@ final class DownloadCommand implements Callable<Integer> {
         int before = s.stringColumn("status").isEqualTo("DONE_BEFORE").size();
         Table failed = s.where(s.stringColumn("status").isEqualTo("FAILED"));
         long requests = (long) s.intColumn("requests").sum(), retries = (long) s.intColumn("retries").sum();
+        org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
+        for (org.tasni.io.DropReason r : org.tasni.io.DropReason.values()) {
+            if (s.containsColumn(r.key())) {
+                drops.add(r, (long) s.longColumn(r.key()).sum());
+            }
+        }
+        long rows = (long) s.intColumn("rows").sum(), marginRows = (long) s.intColumn("margin_rows").sum();
         System.out.printf("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
-                + "%d requests (%d retries), %.2f requests/s (limit %.2f)%n", ok, failed.rowCount(), before,
-                (long) s.intColumn("rows").sum(), (long) s.intColumn("margin_rows").sum(),
-                s.longColumn("bytes").sum() / 1048576.0, requests, retries, requests / secs, rate);
+                + "%d requests (%d retries), %.2f requests/s (limit %.2f); rows left out: %s%n", ok, failed.rowCount(), before,
+                rows, marginRows, s.longColumn("bytes").sum() / 1048576.0, requests, retries, requests / secs, rate, drops);
         TableIO.write(s, out.resolve("tiles").resolve(catalog + "_download_summary.csv"));
+        new StatsJson().put("download_s", StatsJson.seconds(secs)).put("n_tiles_ok", ok).put("n_tiles_failed", failed.rowCount())
+                .put("n_tiles_done_before", before).put("n_rows", rows).put("n_margin_rows", marginRows)
+                .put("n_requests", requests).put("n_retries", retries).putDrops(drops).writeIfAsked(statsJson);
         if (failed.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, failed.rowCount()); i++) {
@@ -103,20 +148,38 @@ final class DownloadCommand implements Callable<Integer> {
         if (targets == null) {
             throw new TasniException("--targets FILE is required for --catalog neowise.");
         }
+        Path epochsFile = out.resolve("neowise_epochs.parquet");
+        org.tasni.io.OutputPaths.refuseInputs(epochsFile, targets);
+        long tr = System.nanoTime();
+        Table given = TableIO.read(targets);
+        double readS = StatsJson.since(tr);
         NeowiseEpochs n = (tapUrl != null ? NeowiseEpochs.at(tapUrl) : NeowiseEpochs.irsa())
-                .forTargets(TableIO.read(targets)).checkpoint(out.resolve("epochs-checkpoint")).concurrency(concurrency)
-                .radius(radius).rate(rate).progress(ConsoleProgress.forTerminal());
+                .forTargets(given).checkpoint(out.resolve("epochs-checkpoint")).concurrency(concurrency)
+                .radius(radius).rate(rate).timeout(timeout).deadline(tileDeadline).notices(DownloadCommand::notice)
+                .progress(ConsoleProgress.forTerminal());
         if (table != null) {
             n = n.table(table);
         }
         if (upload > 0) {
             n = n.upload(upload);
         }
+        long td = System.nanoTime();
         Table epochs = n.run();
-        TableIO.write(epochs, out.resolve("neowise_epochs.parquet"));
-        System.out.printf("neowise: %,d epochs of %d targets → %s (%.1f s); %d failed%n", epochs.rowCount(),
-                epochs.rowCount() == 0 ? 0 : epochs.stringColumn("designation").countUnique(), out.resolve("neowise_epochs.parquet"),
-                (System.nanoTime() - t0) / 1e9, n.failures().size());
+        double downloadS = StatsJson.since(td);
+        long tw = System.nanoTime();
+        TableIO.write(epochs, epochsFile);
+        double writeS = StatsJson.since(tw);
+        NeowiseEpochs.Report r = n.report();
+        org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
+        r.dropped().forEach(drops::add);
+        System.out.printf("neowise: %,d epochs of %d targets → %s (%.1f s); %d failed; %d requests (%d retries); "
+                + "targets left out: %s%n", epochs.rowCount(),
+                epochs.rowCount() == 0 ? 0 : epochs.stringColumn("designation").countUnique(), epochsFile,
+                (System.nanoTime() - t0) / 1e9, n.failures().size(), r.requests(), r.retries(), drops);
+        new StatsJson().put("read_s", readS).put("download_s", downloadS).put("write_s", writeS)
+                .put("n_targets", r.targets()).put("n_targets_queried", r.queried()).put("n_targets_failed", r.failed())
+                .put("n_epochs", r.epochs()).put("n_requests", r.requests()).put("n_retries", r.retries())
+                .putDrops(drops).writeIfAsked(statsJson);
         if (!n.failures().isEmpty()) {
             throw new TasniException(n.failures().size() + " target(s) failed and are not in the epochs file (their "
                     + "checkpoints are missing, so a rerun fetches them): " + String.join("; ", n.failures().subList(0,

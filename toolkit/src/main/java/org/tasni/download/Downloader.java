@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,9 @@ import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.Columns;
+import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.TileMargin;
@@ -42,7 +46,9 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * written sorted by that key, so the same sky gives the same files.
  *
  * <h2>Failures and resume</h2>
- * Transient HTTP faults are retried by the {@link TapClient}. A tile that still fails is a FAILED row of the summary
+ * Transient HTTP faults are retried by the {@link TapClient}; a request that receives no data for the timeout
+ * ({@link #timeout}, 60 s) is abandoned and retried, and a tile ends at its deadline ({@link #tileDeadline}, 30 min)
+ * whatever happens. A stalled request is reported while it waits ({@link #notices}). A tile that still fails is a FAILED row of the summary
  * with its reason, and is fetched again on the next run; finished tiles (whose files exist) are skipped. Files are
  * written atomically, and a journal ({@code download-journal.tsv}) records submitted async jobs, overflowed regions and
  * finished sub-regions (kept in {@code .parts/} until their tile is written). A run killed at any moment, even with
@@ -52,6 +58,7 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 public final class Downloader {
 
     static final Healpix TILES = Healpix.nside(32);
+    static final double DEFAULT_TILE_DEADLINE = 1800;
     private static final int MAX_ORDER = 13;
 
     private final TapClient client;
@@ -63,9 +70,10 @@ public final class Downloader {
     private final long maxrec;
     private final boolean async;
     private final Progress progress;
+    private final double tileDeadlineSeconds;
 
     private Downloader(TapClient client, Catalog catalog, long[] tiles, Path dir, int concurrency, double marginArcsec,
-            long maxrec, boolean async, Progress progress) {
+            long maxrec, boolean async, Progress progress, double tileDeadlineSeconds) {
         this.client = client;
         this.catalog = catalog;
         this.tiles = tiles;
@@ -75,6 +83,7 @@ public final class Downloader {
         this.maxrec = maxrec;
         this.async = async;
         this.progress = progress;
+        this.tileDeadlineSeconds = tileDeadlineSeconds;
     }
 
     /** IRSA's TAP service, AllWISE by default. */
@@ -90,7 +99,7 @@ public final class Downloader {
     /** Any TAP service. */
     public static Downloader at(String tapUrl) {
         return new Downloader(TapClient.of(tapUrl), Catalog.allwise(), new long[0], Path.of("tiles"), 4, 60, 2_000_000,
-                true, Progress.NONE);
+                true, Progress.NONE, DEFAULT_TILE_DEADLINE);
     }
 
     public Downloader allwise() {
@@ -102,7 +111,7 @@ public final class Downloader {
     }
 
     public Downloader catalog(Catalog c) {
-        return new Downloader(client, c, tiles, dir, concurrency, marginArcsec, maxrec, async, progress);
+        return new Downloader(client, c, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** Tiles {@code from} to {@code to}, both included. */
@@ -119,11 +128,11 @@ public final class Downloader {
                 throw new TasniException("tile " + t + " is outside [0, 12287] (HEALPix nside 32).");
             }
         }
-        return new Downloader(client, catalog, list.clone(), dir, concurrency, marginArcsec, maxrec, async, progress);
+        return new Downloader(client, catalog, list.clone(), dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     public Downloader to(Path directory) {
-        return new Downloader(client, catalog, tiles, directory, concurrency, marginArcsec, maxrec, async, progress);
+        return new Downloader(client, catalog, tiles, directory, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** Tiles fetched at once (the per-host limit); the rate limit applies on top. */
@@ -131,7 +140,7 @@ public final class Downloader {
         if (n < 1 || n > 64) {
             throw new TasniException("concurrency must be in [1, 64] (got " + n + ").");
         }
-        return new Downloader(client, catalog, tiles, dir, n, marginArcsec, maxrec, async, progress);
+        return new Downloader(client, catalog, tiles, dir, n, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** At most {@code perSecond} requests per second (burst 3). */
@@ -144,7 +153,7 @@ public final class Downloader {
     }
 
     public Downloader client(TapClient c) {
-        return new Downloader(c, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, progress);
+        return new Downloader(c, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** Rows per query before a region is split (the query's MAXREC). */
@@ -152,7 +161,7 @@ public final class Downloader {
         if (n < 1) {
             throw new TasniException("maxrec must be >= 1 (got " + n + ").");
         }
-        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, n, async, progress);
+        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, n, async, progress, tileDeadlineSeconds);
     }
 
     /** The margin kept around each tile, arcsec (at least the crossmatch radius plus proper-motion displacement). */
@@ -160,16 +169,40 @@ public final class Downloader {
         if (!(arcsec >= 0 && arcsec <= 3600)) {
             throw new TasniException("margin must be in [0, 3600] arcsec (got " + arcsec + ").");
         }
-        return new Downloader(client, catalog, tiles, dir, concurrency, arcsec, maxrec, async, progress);
+        return new Downloader(client, catalog, tiles, dir, concurrency, arcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** Synchronous queries instead of async jobs (for services without UWS). */
     public Downloader sync() {
-        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, false, progress);
+        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, false, progress, tileDeadlineSeconds);
+    }
+
+    /**
+     * The connect and read timeout of each request, seconds (default 60): a request that receives no data for this
+     * long is abandoned and retried, and a notice says so while it waits (see {@link #notices}).
+     */
+    public Downloader timeout(double seconds) {
+        return client(client.timeout(seconds));
+    }
+
+    /**
+     * The most time one tile may take, seconds, its retries, backoff waits and async job included (default 1800). A
+     * tile past it is a FAILED row (an async job it started is resumed by the next run).
+     */
+    public Downloader tileDeadline(double seconds) {
+        if (!(seconds > 0)) {
+            throw new TasniException("the tile deadline must be > 0 seconds (got " + seconds + ").");
+        }
+        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, seconds);
+    }
+
+    /** Where lines about stalled requests and long waits go, e.g. "tile 6046: no data for 30 s, waiting (try 2/6)". */
+    public Downloader notices(java.util.function.Consumer<String> sink) {
+        return client(client.notices(sink));
     }
 
     public Downloader progress(Progress p) {
-        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, p);
+        return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, p, tileDeadlineSeconds);
     }
 
     /**
@@ -190,18 +223,22 @@ public final class Downloader {
 
     /**
      * Downloads the tiles and returns one row per tile: {@code tile, status} (OK, DONE_BEFORE, FAILED),
-     * {@code rows, margin_rows, bytes, requests, retries, queries, splits, seconds, message}.
+     * {@code rows, margin_rows, bytes, requests, retries} (those of failed tiles too), {@code queries, splits, seconds},
+     * the fetched rows left out for an unusable position ({@code n_dropped_nonfinite_position},
+     * {@code n_dropped_position_out_of_range}) and {@code message}.
      */
     public Table run() {
         if (tiles.length == 0) {
             throw new TasniException("no tiles chosen: call .tiles(from, to) first.");
         }
+        OutputPaths.requireDirectory(dir);
         for (Path d : List.of(dir, dir.resolve("margin"), parts())) {
             AtomicFiles.removeStale(d);
         }
         Journal journal = Journal.open(dir);
-        journal.config(catalog.filePrefix(), String.format(java.util.Locale.ROOT, "table=%s margin=%s\u2033 columns=%s",
-                catalog.table(), Adql.number(marginArcsec), String.join(",", catalog.columns())));
+        // everything that decides which rows the files hold; the same table at another service is another catalogue
+        journal.config(catalog.filePrefix(), String.format(java.util.Locale.ROOT, "table=%s margin=%s\u2033 columns=%s service=%s",
+                catalog.table(), Adql.number(marginArcsec), String.join(",", catalog.columns()), client.base()));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<TileRow>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
@@ -233,35 +270,63 @@ public final class Downloader {
     private TileRow tile(long tile, Journal journal) {
         long t0 = System.nanoTime();
         if (Files.exists(tileFile(tile)) && Files.exists(marginFile(tile))) {
-            return new TileRow(tile, "DONE_BEFORE", -1, -1, 0, 0, 0, 0, 0, 0, "files exist");
+            return new TileRow(tile, "DONE_BEFORE", -1, -1, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
         }
-        Stats s = new Stats(journal);
+        TapClient.Task task = new TapClient.Task("tile " + tile, tileDeadlineSeconds);
+        Stats s = new Stats(journal, client.task(task));
         try {
             Table all = region(5, tile, s);
-            Table own = select(all, tile, true), margin = select(all, tile, false);
+            DropCounts dropped = new DropCounts();
+            boolean[] usable = usablePositions(all, dropped);
+            Table own = select(all, usable, tile, true), margin = select(all, usable, tile, false);
             TableIO.write(margin, marginFile(tile));
             TableIO.write(own, tileFile(tile)); // last: its presence marks the tile finished
             journal.done(key(5, tile), own.rowCount(), margin.rowCount());
-            return new TileRow(tile, "OK", own.rowCount(), margin.rowCount(), s.bytes, s.requests, s.retries, s.queries, s.splits,
-                    (System.nanoTime() - t0) / 1e9, s.message());
+            return new TileRow(tile, "OK", own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
+                    s.queries, s.splits, (System.nanoTime() - t0) / 1e9, dropped.snapshot(), s.message(dropped));
         } catch (TasniException e) {
             journal.failed(key(5, tile), e.getMessage());
-            return new TileRow(tile, "FAILED", -1, -1, s.bytes, s.requests, s.retries, s.queries, s.splits,
-                    (System.nanoTime() - t0) / 1e9, e.getMessage());
+            // the requests of a failed tile are counted too: they are what the server saw
+            return new TileRow(tile, "FAILED", -1, -1, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
+                    (System.nanoTime() - t0) / 1e9, Map.of(), e.getMessage());
         }
+    }
+
+    /**
+     * Which rows have a position the tiles can use; the others are counted by reason (a service may send a row with
+     * a NULL or absurd position, and {@code ang2pix} of it would put it in some arbitrary tile).
+     */
+    private static boolean[] usablePositions(Table all, DropCounts dropped) {
+        double[] ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
+        boolean[] ok = new boolean[ra.length];
+        for (int i = 0; i < ra.length; i++) {
+            if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
+                dropped.add(DropReason.NONFINITE_POSITION);
+            } else if (dec[i] < -90 || dec[i] > 90 || ra[i] < 0 || ra[i] > 360) {
+                dropped.add(DropReason.POSITION_OUT_OF_RANGE);
+            } else {
+                ok[i] = true;
+            }
+        }
+        return ok;
     }
 
     private static final class Stats {
         final Journal journal;
+        final TapClient client;
         long bytes;
-        int requests, retries, queries, splits, resumedJobs, reusedParts;
+        int queries, splits, resumedJobs, reusedParts;
 
-        Stats(Journal journal) {
+        Stats(Journal journal, TapClient client) {
             this.journal = journal;
+            this.client = client;
         }
 
-        String message() {
+        String message(DropCounts dropped) {
             List<String> m = new ArrayList<>();
+            if (dropped.total() > 0) {
+                m.add("left out " + dropped.total() + " row(s): " + dropped);
+            }
             if (splits > 0) {
                 m.add("split into sub-pixels " + splits + " time(s)");
             }
@@ -308,8 +373,6 @@ public final class Downloader {
             double radius = hp.maxPixRadDeg() * (1 + 1e-9) + marginArcsec / 3600;
             TapResult r = query(Adql.cone(catalog.table(), catalog.columns(), "ra", "dec", c[0], c[1], radius), key, s);
             s.bytes += r.bytes();
-            s.requests += r.attempts();
-            s.retries += r.retries();
             s.queries++;
             if (!r.overflow()) {
                 TableIO.write(r.table(), saved);
@@ -342,6 +405,7 @@ public final class Downloader {
 
     /** Sync, or async with the job in the journal: a job an interrupted run submitted is resumed, not resubmitted. */
     private TapResult query(String adql, String key, Stats s) {
+        TapClient client = s.client;
         if (!async) {
             return client.sync(adql, maxrec);
         }
@@ -378,12 +442,12 @@ public final class Downloader {
     }
 
     /** The tile's own rows (ang2pix is the tile) or its margin rows, sorted by the catalogue's key. */
-    private Table select(Table all, long tile, boolean own) {
+    private Table select(Table all, boolean[] usable, long tile, boolean own) {
         double[] ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
         TileMargin margin = new TileMargin(tile, marginArcsec);
         BitmapBackedSelection sel = new BitmapBackedSelection();
         for (int i = 0; i < ra.length; i++) {
-            if (Double.isNaN(ra[i]) || Double.isNaN(dec[i])) {
+            if (!usable[i]) {
                 continue;
             }
             boolean in = TILES.ang2pix(ra[i], dec[i]) == tile;
@@ -417,7 +481,10 @@ public final class Downloader {
 
     /** One row of the summary. */
     private record TileRow(long tile, String status, int rows, int marginRows, long bytes, int requests, int retries, int queries,
-            int splits, double seconds, String message) {
+            int splits, double seconds, Map<DropReason, Long> dropped, String message) {
+
+        /** The reasons a tile can leave a fetched row out, each a column of the summary. */
+        static final List<DropReason> REASONS = List.of(DropReason.NONFINITE_POSITION, DropReason.POSITION_OUT_OF_RANGE);
 
         static Table table(List<TileRow> rows) {
             Table t = Table.create("download", LongColumn.create("tile", rows.stream().mapToLong(TileRow::tile).toArray()),
@@ -437,7 +504,11 @@ public final class Downloader {
                     IntColumn.create("retries", rows.stream().mapToInt(TileRow::retries).toArray()),
                     IntColumn.create("queries", rows.stream().mapToInt(TileRow::queries).toArray()),
                     IntColumn.create("splits", rows.stream().mapToInt(TileRow::splits).toArray()),
-                    DoubleColumn.create("seconds", rows.stream().mapToDouble(TileRow::seconds).toArray()),
+                    DoubleColumn.create("seconds", rows.stream().mapToDouble(TileRow::seconds).toArray()));
+            for (DropReason reason : REASONS) {
+                t.addColumns(LongColumn.create(reason.key(), rows.stream().mapToLong(x -> x.dropped.getOrDefault(reason, 0L)).toArray()));
+            }
+            t.addColumns(
                     StringColumn.create("message", rows.stream().map(TileRow::message).toList()));
             return t;
         }

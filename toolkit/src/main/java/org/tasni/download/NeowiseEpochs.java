@@ -13,9 +13,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.io.AtomicFiles;
 import org.tasni.io.Columns;
+import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -35,6 +43,19 @@ import tech.tablesaw.columns.Column;
  * (in the order given), then {@code mjd}, so both ways give the same table. Each query's epochs are written to the
  * checkpoint directory as soon as they arrive, so a resumed run loses none and fetches none twice. A target that fails
  * or overflows is listed in {@link #failures()}, never dropped silently.
+ *
+ * <h2>Targets are checked before any request</h2>
+ * A target without a designation ({@code MISSING_ID}), with a NaN or infinite position ({@code NONFINITE_POSITION}),
+ * with ra outside [0, 360] or dec outside [-90, 90] ({@code POSITION_OUT_OF_RANGE}), or with the designation of an
+ * earlier target ({@code DUPLICATE}: its epochs would come twice) is left out and counted in {@link #report()}. A
+ * column with no usable value at all, or one whose values are mostly out of range (ra and dec swapped?), is refused
+ * with its file, column and first bad data row.
+ *
+ * <h2>Checkpoints</h2>
+ * A checkpoint's name carries a hash of its targets' exact designations and positions, so two designations never share
+ * a file (whatever characters they differ in, even only in case) and a changed target list reuses only the targets that
+ * did not change. The directory keeps one configuration (service, table, radius, columns): a run asking for other rows
+ * is refused.
  */
 public final class NeowiseEpochs {
 
@@ -52,13 +73,38 @@ public final class NeowiseEpochs {
     private final int concurrency;
     private final int uploadChunk;
     private final Progress progress;
+    private final double deadlineSeconds;
     private final List<String> failures = new ArrayList<>();
+    private volatile Report report;
 
-    /** The target table with its key and position columns read once (a cone per target must not copy them each time). */
-    private record Targets(Table table, StringColumn designation, double[] ra, double[] dec) {}
+    /**
+     * The targets kept after the checks, their key and position read once (a cone per target must not copy the
+     * columns each time), and how many rows of the input were left out, by reason.
+     */
+    private record Targets(String name, int given, String[] designation, double[] ra, double[] dec, Map<DropReason, Long> dropped) {}
+
+    /**
+     * What the last {@link #run()} did: targets given, targets queried (after the checks), targets that failed,
+     * epochs returned, HTTP requests and retries (failed queries included), and the target rows left out by reason.
+     */
+    public record Report(int targets, int queried, int failed, long epochs, long requests, long retries,
+            Map<DropReason, Long> dropped) {
+
+        public long droppedTotal() {
+            return dropped.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public String toString() {
+            DropCounts d = new DropCounts();
+            dropped.forEach(d::add);
+            return String.format("%d targets given, %d queried, %d failed; %,d epochs; %d requests (%d retries); "
+                    + "targets left out: %s", targets, queried, failed, epochs, requests, retries, d);
+        }
+    }
 
     private NeowiseEpochs(TapClient client, String table, Targets targets, double radiusArcsec, Path checkpoint,
-            int concurrency, int uploadChunk, Progress progress) {
+            int concurrency, int uploadChunk, Progress progress, double deadlineSeconds) {
         this.client = client;
         this.table = Adql.identifier(table);
         this.targets = targets;
@@ -67,6 +113,7 @@ public final class NeowiseEpochs {
         this.concurrency = concurrency;
         this.uploadChunk = uploadChunk;
         this.progress = progress;
+        this.deadlineSeconds = deadlineSeconds;
     }
 
     public static NeowiseEpochs irsa() {
@@ -74,34 +121,126 @@ public final class NeowiseEpochs {
     }
 
     public static NeowiseEpochs at(String tapUrl) {
-        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.NONE);
+        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.NONE,
+                Downloader.DEFAULT_TILE_DEADLINE);
     }
 
-    /** Targets with {@code designation}, {@code ra} and {@code dec} (degrees). */
+    /**
+     * Targets with {@code designation} (text, or an integer id), {@code ra} and {@code dec} (degrees), checked at once
+     * (see the class comment): rows that cannot be queried are left out and counted, a column wrong for the whole
+     * table is refused.
+     */
     public NeowiseEpochs forTargets(Table t) {
-        Targets ts = new Targets(t, Columns.strings(t, "designation"), Columns.doubles(t, "ra"), Columns.doubles(t, "dec"));
-        return new NeowiseEpochs(client, table, ts, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
+        return new NeowiseEpochs(client, table, check(t), radiusArcsec, checkpoint, concurrency, uploadChunk, progress,
+                deadlineSeconds);
+    }
+
+    private static Targets check(Table t) {
+        String name = t.name() == null || t.name().isBlank() ? "the targets" : t.name();
+        int n = t.rowCount();
+        String[] des = designations(t, name);
+        double[] ra = Columns.doubles(t, "ra"), dec = Columns.doubles(t, "dec");
+        if (n > 0) {
+            int named = 0;
+            for (String d : des) {
+                named += d != null ? 1 : 0;
+            }
+            if (named == 0) {
+                throw new TasniException(name + ": column 'designation' is empty in every row (data row 1 has none); each "
+                        + "target needs a designation to label its epochs.");
+            }
+            refuseColumn(name, "ra", ra, 0, 360);
+            refuseColumn(name, "dec", dec, -90, 90);
+        }
+        DropCounts dropped = new DropCounts();
+        Map<String, Integer> first = new HashMap<>();
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (des[i] == null) {
+                dropped.add(DropReason.MISSING_ID);
+            } else if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
+                dropped.add(DropReason.NONFINITE_POSITION);
+            } else if (ra[i] < 0 || ra[i] > 360 || dec[i] < -90 || dec[i] > 90) {
+                dropped.add(DropReason.POSITION_OUT_OF_RANGE);
+            } else if (first.putIfAbsent(des[i], i) != null) {
+                dropped.add(DropReason.DUPLICATE); // the same designation again would get every epoch twice
+            } else {
+                keep.add(i);
+            }
+        }
+        int k = keep.size();
+        String[] kd = new String[k];
+        double[] kr = new double[k], kdec = new double[k];
+        for (int j = 0; j < k; j++) {
+            int i = keep.get(j);
+            kd[j] = des[i];
+            kr[j] = ra[i];
+            kdec[j] = dec[i];
+        }
+        return new Targets(name, n, kd, kr, kdec, dropped.snapshot());
+    }
+
+    /** The designations as text (an integer id exactly, never through a double); null where there is none. */
+    private static String[] designations(Table t, String name) {
+        Column<?> c = Columns.require(t, "designation");
+        String[] out = new String[t.rowCount()];
+        if (c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn) {
+            long[] v = c instanceof LongColumn l ? l.asLongArray() : null;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = c.isMissing(i) ? null : v != null ? Long.toString(v[i]) : Long.toString((long) ((NumericColumn<?>) c).getDouble(i));
+            }
+            return out;
+        }
+        StringColumn s = Columns.strings(t, "designation");
+        for (int i = 0; i < out.length; i++) {
+            String d = s.get(i);
+            out[i] = d == null || d.isBlank() ? null : d;
+        }
+        return out;
+    }
+
+    /**
+     * Refuses a position column with no usable value, or with most values finite but outside [lo, hi]: that is the
+     * whole column wrong (another unit, ra and dec swapped), not a few bad rows to leave out.
+     */
+    private static void refuseColumn(String name, String column, double[] v, double lo, double hi) {
+        int usable = 0, outside = 0, firstBad = -1;
+        for (int i = 0; i < v.length; i++) {
+            boolean finite = Double.isFinite(v[i]);
+            if (finite && v[i] >= lo && v[i] <= hi) {
+                usable++;
+            } else {
+                outside += finite ? 1 : 0;
+                firstBad = firstBad < 0 ? i : firstBad;
+            }
+        }
+        if (usable == 0 || 2 * outside > v.length) {
+            throw new TasniException(String.format(java.util.Locale.ROOT, "%s: column '%s' has %s (data row %d: %s); expected "
+                    + "degrees in [%s, %s]%s.", name, column, usable == 0 ? "no usable value"
+                            : outside + " of " + v.length + " values out of range", firstBad + 1, v[firstBad],
+                    Adql.number(lo), Adql.number(hi), column.equals("dec") && usable > 0 ? " (are ra and dec swapped?)" : ""));
+        }
     }
 
     /** The single-exposure table, if the service names it otherwise (default {@code neowiser_p1bs_psd}). */
     public NeowiseEpochs table(String name) {
-        return new NeowiseEpochs(client, name, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
+        return new NeowiseEpochs(client, name, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress, deadlineSeconds);
     }
 
     public NeowiseEpochs radius(double arcsec) {
         if (!(arcsec > 0 && arcsec <= 60)) {
             throw new TasniException("the NEOWISE cone radius must be in (0, 60] arcsec (got " + arcsec + ").");
         }
-        return new NeowiseEpochs(client, table, targets, arcsec, checkpoint, concurrency, uploadChunk, progress);
+        return new NeowiseEpochs(client, table, targets, arcsec, checkpoint, concurrency, uploadChunk, progress, deadlineSeconds);
     }
 
     /** Where each query's epochs are kept as they arrive (default: a temporary directory). */
     public NeowiseEpochs checkpoint(Path dir) {
-        return new NeowiseEpochs(client, table, targets, radiusArcsec, dir, concurrency, uploadChunk, progress);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, dir, concurrency, uploadChunk, progress, deadlineSeconds);
     }
 
     public NeowiseEpochs concurrency(int n) {
-        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, Math.max(1, n), uploadChunk, progress);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, Math.max(1, n), uploadChunk, progress, deadlineSeconds);
     }
 
     /**
@@ -113,7 +252,7 @@ public final class NeowiseEpochs {
         if (targetsPerQuery < 1) {
             throw new TasniException("targets per upload must be >= 1 (got " + targetsPerQuery + ").");
         }
-        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, targetsPerQuery, progress);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, targetsPerQuery, progress, deadlineSeconds);
     }
 
     /** At most {@code perSecond} requests per second (burst 3), as {@link Downloader#rate}. */
@@ -122,16 +261,39 @@ public final class NeowiseEpochs {
     }
 
     public NeowiseEpochs client(TapClient c) {
-        return new NeowiseEpochs(c, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress);
+        return new NeowiseEpochs(c, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress, deadlineSeconds);
+    }
+
+    /** The connect and read timeout of each request, seconds (default 60), as {@link Downloader#timeout}. */
+    public NeowiseEpochs timeout(double seconds) {
+        return client(client.timeout(seconds));
+    }
+
+    /** The most time one query (a target's cone, or an upload chunk) may take, seconds, retries included (default 1800). */
+    public NeowiseEpochs deadline(double seconds) {
+        if (!(seconds > 0)) {
+            throw new TasniException("the deadline must be > 0 seconds (got " + seconds + ").");
+        }
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, progress, seconds);
+    }
+
+    /** Where lines about stalled requests and long waits go (see {@link Downloader#notices}). */
+    public NeowiseEpochs notices(java.util.function.Consumer<String> sink) {
+        return client(client.notices(sink));
     }
 
     public NeowiseEpochs progress(Progress p) {
-        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, p);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, concurrency, uploadChunk, p, deadlineSeconds);
     }
 
     /** Targets of the last {@link #run()} that failed, each with its reason. */
     public List<String> failures() {
         return List.copyOf(failures);
+    }
+
+    /** What the last {@link #run()} did, target rows left out included; null before a run. */
+    public Report report() {
+        return report;
     }
 
     /** A query's worth of targets: rows [from, to) of the target table. */
@@ -144,16 +306,23 @@ public final class NeowiseEpochs {
         }
         Path dir;
         try {
+            if (checkpoint != null) {
+                OutputPaths.requireDirectory(checkpoint);
+            }
             dir = checkpoint != null ? checkpoint : Files.createTempDirectory("neowise-epochs");
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new TasniException("cannot create the checkpoint directory (" + e.getMessage() + ").", e);
         }
-        // checkpoints of another table or radius must not be mixed in: the directory keeps one configuration
-        Journal.open(dir).config("neowise", String.format(java.util.Locale.ROOT, "table=%s radius=%s\u2033", table,
-                Adql.number(radiusArcsec)));
+        // a killed run's half-written checkpoints go now, even if this run writes none there
+        AtomicFiles.removeStale(dir);
+        // checkpoints of another service, table, radius or column list must not be mixed in: one configuration per directory
+        Journal.open(dir).config("neowise", String.format(java.util.Locale.ROOT, "table=%s radius=%s\u2033 columns=%s service=%s",
+                table, Adql.number(radiusArcsec), String.join(",", COLUMNS), client.base()));
         failures.clear();
-        int n = targets.table().rowCount();
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong(),
+                retries = new java.util.concurrent.atomic.AtomicLong();
+        int n = targets.designation().length;
         int step = uploadChunk > 0 ? uploadChunk : 1;
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < n; i += step) {
@@ -167,7 +336,7 @@ public final class NeowiseEpochs {
             for (Chunk c : chunks) {
                 futures.add(pool.submit(() -> {
                     List<Path> files = new ArrayList<>();
-                    fetch(dir, c, files);
+                    fetch(dir, c, files, requests, retries);
                     progress.onProgress(done.addAndGet(c.to - c.from));
                     return files;
                 }));
@@ -178,7 +347,10 @@ public final class NeowiseEpochs {
                     parts.add(TableIO.read(p));
                 }
             }
-            return ordered(parts);
+            Table out = ordered(parts);
+            int failed = failures.size();
+            report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped());
+            return out;
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -188,44 +360,66 @@ public final class NeowiseEpochs {
     }
 
     private String designation(int i) {
-        return targets.designation().get(i);
+        return targets.designation()[i];
     }
 
-    /** The checkpoint of a chunk: named by its targets, so a changed target list never reuses a stale file. */
+    /**
+     * The checkpoint of a chunk, named by a hash of its targets' exact designations and positions: two targets never
+     * share a file (a readable prefix alone would map "J1 2" and "J1_2", or "a" and "A" on a case-insensitive disk, to
+     * one name), and a changed target list never reuses a stale file.
+     */
     private Path file(Path dir, Chunk c) {
         if (uploadChunk == 0) {
-            return dir.resolve(designation(c.from).replaceAll("[^A-Za-z0-9+.-]", "_") + ".parquet");
+            return dir.resolve(checkpointName(designation(c.from), targets.ra()[c.from], targets.dec()[c.from]));
         }
         StringBuilder key = new StringBuilder();
         for (int i = c.from; i < c.to; i++) {
-            key.append(designation(i)).append('\n');
+            key.append(targetKey(designation(i), targets.ra()[i], targets.dec()[i]));
         }
-        String hash = java.util.HexFormat.of().formatHex(sha1(key.toString())).substring(0, 16);
-        return dir.resolve(String.format("upload_%06d-%06d_%s.parquet", c.from, c.to - 1, hash));
+        return dir.resolve(String.format("upload_%06d-%06d_%s.parquet", c.from, c.to - 1, hash(key.toString())));
     }
 
-    private static byte[] sha1(String s) {
+    /** A cone's checkpoint file name: the designation made safe for a file name, then the hash that tells targets apart. */
+    static String checkpointName(String designation, double ra, double dec) {
+        String readable = designation.replaceAll("[^A-Za-z0-9+.-]", "_");
+        readable = readable.substring(0, Math.min(60, readable.length()));
+        return readable + "_" + hash(targetKey(designation, ra, dec)) + ".parquet";
+    }
+
+    private static String targetKey(String designation, double ra, double dec) {
+        return designation + "\t" + Long.toHexString(Double.doubleToLongBits(ra)) + "\t"
+                + Long.toHexString(Double.doubleToLongBits(dec)) + "\n";
+    }
+
+    /** 64 bits of SHA-256, in hex: a collision among a catalogue's targets is out of reach. */
+    private static String hash(String s) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Fetches a chunk unless its checkpoint exists, halving it on overflow; failures go to {@link #failures}. */
-    private void fetch(Path dir, Chunk c, List<Path> files) {
+    private void fetch(Path dir, Chunk c, List<Path> files, java.util.concurrent.atomic.AtomicLong requests,
+            java.util.concurrent.atomic.AtomicLong retries) {
         Path f = file(dir, c);
         if (Files.exists(f)) {
             files.add(f);
             return;
         }
+        String label = uploadChunk == 0 ? "target " + designation(c.from)
+                : "targets " + (c.from + 1) + "-" + c.to + " of " + targets.designation().length;
+        TapClient.Task task = new TapClient.Task(label, deadlineSeconds);
         try {
-            TapResult r = uploadChunk == 0 ? cone(c.from) : join(c);
+            TapClient tap = client.task(task);
+            TapResult r = uploadChunk == 0 ? cone(tap, c.from) : join(tap, c);
             if (r.overflow()) {
                 if (c.to - c.from > 1) {
                     int mid = (c.from + c.to) >>> 1;
-                    fetch(dir, new Chunk(c.from, mid), files);
-                    fetch(dir, new Chunk(mid, c.to), files);
+                    fetch(dir, new Chunk(c.from, mid), files, requests, retries);
+                    fetch(dir, new Chunk(mid, c.to), files, requests, retries);
                     return;
                 }
                 fail(c, "the result may be truncated (QUERY_STATUS=OVERFLOW or MAXREC rows); raise the service's MAXREC");
@@ -235,6 +429,9 @@ public final class NeowiseEpochs {
             files.add(f);
         } catch (TasniException e) {
             fail(c, e.getMessage());
+        } finally {
+            requests.addAndGet(task.requests.get());
+            retries.addAndGet(task.retries.get());
         }
     }
 
@@ -246,15 +443,14 @@ public final class NeowiseEpochs {
         }
     }
 
-    private TapResult cone(int i) {
+    private TapResult cone(TapClient client, int i) {
         return client.sync(Adql.cone(table, COLUMNS, "ra", "dec", targets.ra()[i], targets.dec()[i], radiusArcsec / 3600), 0);
     }
 
-    private TapResult join(Chunk c) {
-        Table up = Table.create("targets");
-        for (String col : List.of("designation", "ra", "dec")) {
-            up.addColumns(Columns.require(targets.table(), col).inRange(c.from, c.to).setName(col));
-        }
+    private TapResult join(TapClient client, Chunk c) {
+        Table up = Table.create("targets", StringColumn.create("designation", java.util.Arrays.copyOfRange(targets.designation(), c.from, c.to)),
+                DoubleColumn.create("ra", java.util.Arrays.copyOfRange(targets.ra(), c.from, c.to)),
+                DoubleColumn.create("dec", java.util.Arrays.copyOfRange(targets.dec(), c.from, c.to)));
         StringBuilder sel = new StringBuilder("t.designation");
         for (String col : COLUMNS) {
             sel.append(", n.").append(col);
@@ -298,7 +494,7 @@ public final class NeowiseEpochs {
             all.append(parts.get(i));
         }
         Map<String, Integer> index = new HashMap<>();
-        for (int i = targets.table().rowCount() - 1; i >= 0; i--) {
+        for (int i = targets.designation().length - 1; i >= 0; i--) {
             index.put(designation(i), i);
         }
         StringColumn des = Columns.strings(all, "designation");

@@ -11,7 +11,15 @@ import org.tasni.TasniException;
  * @param maxAttempts    attempts in all, ≥ 1
  * @param baseDelaySeconds first backoff ceiling, seconds
  * @param maxDelaySeconds  largest backoff ceiling, seconds
- * @param timeoutSeconds   per-request timeout, seconds
+ * @param timeoutSeconds   connect timeout, and read timeout: a request that receives no data for this long is
+ *                         abandoned (and counts as a failed attempt), seconds
+ *
+ * <h2>What is retried</h2>
+ * HTTP 429, 500, 502, 503 and 504 (with an HTML maintenance page or not; a Retry-After is honoured), connection
+ * resets and refusals, timeouts, and bodies cut short: up to {@code maxAttempts}. An HTML page sent with HTTP 200
+ * where a result was expected: at most {@value TapClient#HTML_ATTEMPTS} attempts. Other 4xx answers and error
+ * documents (QUERY_STATUS=ERROR): never, they would fail the same way again. A deadline of the caller (a tile's)
+ * ends the retries whatever is left.
  */
 public record RetryPolicy(int maxAttempts, double baseDelaySeconds, double maxDelaySeconds, double timeoutSeconds) {
 
@@ -21,9 +29,9 @@ public record RetryPolicy(int maxAttempts, double baseDelaySeconds, double maxDe
         }
     }
 
-    /** 6 attempts, backoff from 1 s up to 60 s, 300 s per request. */
+    /** 6 attempts, backoff from 1 s up to 60 s, a request abandoned after 60 s without data. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(6, 1, 60, 300);
+        return new RetryPolicy(6, 1, 60, 60);
     }
 
     /** The wait in seconds before attempt {@code attempt + 1} (attempt counts from 1), given a Retry-After or NaN. */

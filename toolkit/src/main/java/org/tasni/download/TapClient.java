@@ -6,13 +6,23 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -39,8 +49,15 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *   <li>Results: VOTable (TABLEDATA, BINARY, BINARY2, parsed by STIL) or CSV, gzip or not. A VOTable error document
  *       (which servers send with HTTP 200) is an error with its message. Overflow is never silent: see
  *       {@link TapResult#overflow()}.</li>
- *   <li>Faults: 429, 500, 502, 503 and 504 responses, connection resets, timeouts and bodies cut mid-row are retried
- *       ({@link RetryPolicy}: full-jitter backoff, at least the server's Retry-After); other HTTP errors are not.</li>
+ *   <li>Faults: 429, 500, 502, 503 and 504 responses (HTML maintenance pages included), connection resets, timeouts
+ *       and bodies cut mid-row are retried ({@link RetryPolicy}: full-jitter backoff, at least the server's
+ *       Retry-After); other HTTP errors are not. An HTML page sent with HTTP 200 where a VOTable, CSV or UWS document
+ *       was expected (a portal's maintenance or login page) is said as such, with its title, and tried at most
+ *       {@value #HTML_ATTEMPTS} times: unlike a 503, it says nothing about when the service comes back.</li>
+ *   <li>Time: a connection must open within the timeout ({@link #timeout}, default 60 s), and a request that receives
+ *       no data for that long is abandoned and retried. While it waits, every half timeout (at most 30 s) a notice
+ *       "no data for 30 s, waiting (try 2/6)" goes to {@link #notices}. Work done under a deadline (a tile of the
+ *       {@link Downloader}) stops when the deadline passes, backoff waits included.</li>
  * </ul>
  */
 public final class TapClient {
@@ -49,20 +66,54 @@ public final class TapClient {
     private static final Pattern ATTR = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern PHASE = Pattern.compile("<(?:uws:)?phase>\\s*(\\w+)\\s*</(?:uws:)?phase>");
 
+    /** Attempts at most for an HTML page sent with HTTP 200 (a maintenance or login page that will not go away soon). */
+    static final int HTML_ATTEMPTS = 3;
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
     private final URI base;
     private final RetryPolicy retry;
     private final RateLimiter limiter;
     private final String format;
     private final HttpClient http;
+    private final Consumer<String> notices;
+    private final Task task;
     private final SplittableRandom random = new SplittableRandom();
 
-    private TapClient(URI base, RetryPolicy retry, RateLimiter limiter, String format) {
+    private TapClient(URI base, RetryPolicy retry, RateLimiter limiter, String format, HttpClient http,
+            Consumer<String> notices, Task task) {
         this.base = base;
         this.retry = retry;
         this.limiter = limiter;
         this.format = format;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.http = http != null ? http : HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis((long) Math.ceil(retry.timeoutSeconds() * 1000))).build();
+        this.notices = notices;
+        this.task = task;
+    }
+
+    /**
+     * The requests of one unit of work (a tile, a NEOWISE query): a label for notices and errors, a deadline, and
+     * counts of requests and retries that a failed unit reports too.
+     */
+    static final class Task {
+        final String label;
+        final double deadlineSeconds;
+        final long deadlineNanos;
+        final AtomicInteger requests = new AtomicInteger(), retries = new AtomicInteger();
+
+        /** A unit of work named {@code label} that must end within {@code deadlineSeconds} from now (infinite: none). */
+        Task(String label, double deadlineSeconds) {
+            this.label = label;
+            this.deadlineSeconds = deadlineSeconds;
+            long now = System.nanoTime();
+            this.deadlineNanos = Double.isInfinite(deadlineSeconds) || deadlineSeconds * 1e9 > Long.MAX_VALUE / 2
+                    ? Long.MAX_VALUE : now + (long) (deadlineSeconds * 1e9);
+        }
+
+        long remainingNanos() {
+            return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+        }
     }
 
     /** A client for the TAP service at {@code baseUrl} (without /sync or /async). */
@@ -73,18 +124,45 @@ public final class TapClient {
             if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("not http(s)");
             }
-            return new TapClient(u, RetryPolicy.defaults(), new RateLimiter(5, 3, RateLimiter.SYSTEM), "votable");
+            return new TapClient(u, RetryPolicy.defaults(), new RateLimiter(5, 3, RateLimiter.SYSTEM), "votable", null,
+                    m -> { }, null);
         } catch (IllegalArgumentException e) {
             throw new TasniException("'" + baseUrl + "' is not a TAP base URL (expected http(s)://host/path).", e);
         }
     }
 
+    /** Attempts, backoff and timeout; a changed timeout also becomes the connect timeout. */
     public TapClient retry(RetryPolicy p) {
-        return new TapClient(base, p, limiter, format);
+        return new TapClient(base, p, limiter, format, p.timeoutSeconds() == retry.timeoutSeconds() ? http : null, notices, task);
+    }
+
+    /**
+     * The connect timeout and the read timeout, seconds: a request that receives no data for this long is abandoned
+     * (and retried, as the {@link RetryPolicy} says). Default 60 s.
+     */
+    public TapClient timeout(double seconds) {
+        if (!(seconds > 0 && seconds <= 86_400)) {
+            throw new TasniException("the timeout must be in (0, 86400] seconds (got " + seconds + ").");
+        }
+        return retry(new RetryPolicy(retry.maxAttempts(), retry.baseDelaySeconds(), retry.maxDelaySeconds(), seconds));
+    }
+
+    /** Where lines about a stalled request or a long wait before a retry go (default: nowhere; the CLI prints them). */
+    public TapClient notices(Consumer<String> sink) {
+        return new TapClient(base, retry, limiter, format, http, java.util.Objects.requireNonNull(sink), task);
     }
 
     public TapClient rateLimiter(RateLimiter l) {
-        return new TapClient(base, retry, l, format);
+        return new TapClient(base, retry, l, format, http, notices, task);
+    }
+
+    /** This client for one unit of work: its requests are counted in {@code t}, labelled and bounded by its deadline. */
+    TapClient task(Task t) {
+        return new TapClient(base, retry, limiter, format, http, notices, t);
+    }
+
+    RetryPolicy retryPolicy() {
+        return retry;
     }
 
     /**
@@ -95,7 +173,7 @@ public final class TapClient {
         if (!FORMATS.containsKey(f)) {
             throw new TasniException("format must be one of " + String.join(", ", FORMATS.keySet()) + " (got '" + f + "').");
         }
-        return new TapClient(base, retry, limiter, f);
+        return new TapClient(base, retry, limiter, f, http, notices, task);
     }
 
     // TAP 1.1 §2.7.1 names "votable" and "csv"; the serialisations are the VOTable MIME type's parameter
@@ -165,7 +243,7 @@ public final class TapClient {
 
     private URI submit(Attempts a, String adql, long maxrec, Map<String, Table> uploads) {
         URI create = base.resolve(base.getPath() + "/async");
-        HttpResponse<byte[]> r = send(a, create, "POST", body(query(adql, maxrec), uploads));
+        Reply r = send(a, create, "POST", body(query(adql, maxrec), uploads));
         String loc = r.headers().firstValue("Location").orElse(null);
         if ((r.statusCode() != 303 && r.statusCode() != 302 && r.statusCode() != 201) || loc == null) {
             throw new TasniException(create + ": creating the job gave HTTP " + r.statusCode()
@@ -203,7 +281,9 @@ public final class TapClient {
             String phase;
             if (blocking) {
                 // UWS 1.1: the server holds the request until the phase changes or WAIT seconds pass
-                String doc = new String(send(a, URI.create(job + "?WAIT=10&PHASE=EXECUTING"), "GET", null).body(),
+                // the server may hold the request WAIT seconds: well under the read timeout, or every wait would time out
+                long wait = Math.max(1, Math.min(10, (long) (retry.timeoutSeconds() / 3)));
+                String doc = new String(send(a, URI.create(job + "?WAIT=" + wait + "&PHASE=EXECUTING"), "GET", null).body(),
                         StandardCharsets.UTF_8);
                 Matcher m = PHASE.matcher(doc);
                 if (!m.find()) {
@@ -222,7 +302,7 @@ public final class TapClient {
                 default -> throw new TasniException(job + ": unexpected job phase '" + phase + "'.");
             }
             if (!blocking || phase.equals("PENDING") || phase.equals("HELD")) {
-                sleep(poll);
+                pause(poll, job, "waiting for the job");
                 poll = Math.min(5, poll * 1.5);
             }
         }
@@ -242,8 +322,8 @@ public final class TapClient {
     private void delete(URI job) {
         try {
             limiter.acquire();
-            http.send(HttpRequest.newBuilder(job).DELETE().timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(job).DELETE().timeout(Duration.ofMillis((long) (Math.min(30, retry.timeoutSeconds())
+                    * 1000))).build(), HttpResponse.BodyHandlers.discarding());
         } catch (IOException | InterruptedException ignored) {
             // the server expires jobs anyway; a failed clean-up must not fail a finished download
         }
@@ -314,58 +394,103 @@ public final class TapClient {
 
     private record Parsed(Table table, boolean overflow, long bytes) {}
 
-    /** A transient failure worth another attempt. */
+    /** A transient failure worth another attempt, at most {@code attempts} attempts in all. */
     private static final class Transient extends Exception {
         final double retryAfter;
+        final int attempts;
 
         Transient(String message, double retryAfter) {
+            this(message, retryAfter, Integer.MAX_VALUE);
+        }
+
+        Transient(String message, double retryAfter, int attempts) {
             super(message);
             this.retryAfter = retryAfter;
+            this.attempts = attempts;
         }
     }
 
-    private HttpResponse<byte[]> send(Attempts a, URI url, String method, Body body) {
-        return (HttpResponse<byte[]>) withRetries(a, url, () -> exchange(a, url, method, body));
+    /** A response with its body decoded (gzip undone). */
+    private record Reply(int statusCode, HttpHeaders headers, byte[] body) {}
+
+    private Reply send(Attempts a, URI url, String method, Body body) {
+        return (Reply) withRetries(a, url, attempt -> exchange(a, url, method, body, attempt));
     }
 
     private Parsed request(Attempts a, URI url, String method, Body body, long maxrec) {
-        return (Parsed) withRetries(a, url, () -> {
-            HttpResponse<byte[]> r = exchange(a, url, method, body);
+        return (Parsed) withRetries(a, url, attempt -> {
+            Reply r = exchange(a, url, method, body, attempt);
             if (r.statusCode() != 200) {
                 throw new TasniException(url + ": HTTP " + r.statusCode() + " where a result was expected.");
             }
-            return parse(url, decode(r), maxrec);
+            return parse(url, r.body(), maxrec);
         });
     }
 
     @FunctionalInterface
     private interface Call {
-        Object run() throws Transient, IOException;
+        Object run(int attempt) throws Transient, IOException;
+    }
+
+    private String label(URI url) {
+        return task != null ? task.label : url.toString();
     }
 
     private Object withRetries(Attempts a, URI url, Call call) {
         String last = "";
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+        int attempt = 1;
+        for (;; attempt++) {
+            double after = Double.NaN;
+            int allowed = retry.maxAttempts();
             try {
-                return call.run();
+                return call.run(attempt);
             } catch (Transient t) {
                 last = t.getMessage();
-                if (attempt < retry.maxAttempts()) {
-                    a.retries++;
-                    sleep(retry.delaySeconds(attempt, t.retryAfter, random));
-                }
+                after = t.retryAfter;
+                allowed = Math.min(allowed, t.attempts);
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                if (attempt < retry.maxAttempts()) {
-                    a.retries++;
-                    sleep(retry.delaySeconds(attempt, Double.NaN, random));
-                }
             }
+            if (attempt >= allowed) {
+                break;
+            }
+            a.retries++;
+            if (task != null) {
+                task.retries.incrementAndGet();
+            }
+            double wait = retry.delaySeconds(attempt, after, random);
+            if (wait >= 5) {
+                notices.accept(String.format(java.util.Locale.ROOT, "%s: %s; trying again in %s s (try %d/%d)", label(url), last,
+                        seconds(wait), attempt + 1, allowed));
+            }
+            pause(wait, url, "after " + attempt + " attempt(s) (last: " + last + ")");
         }
-        throw new TasniException(url + ": failed after " + retry.maxAttempts() + " attempts (last: " + last + ").");
+        throw new TasniException(url + ": failed after " + attempt + " attempts (last: " + last + ").");
     }
 
-    private HttpResponse<byte[]> exchange(Attempts a, URI url, String method, Body body) throws Transient, IOException {
+    /** Sleeps, but not past the task's deadline: a wait that would pass it ends the task now. */
+    private void pause(double seconds, URI url, String what) {
+        if (task != null && task.remainingNanos() < seconds * 1e9) {
+            throw deadline(url, what);
+        }
+        sleep(seconds);
+    }
+
+    private TasniException deadline(URI url, String what) {
+        return new TasniException(String.format(java.util.Locale.ROOT, "%s: gave up, the deadline of %s s passed %s (%s).",
+                task.label, seconds(task.deadlineSeconds), what, url));
+    }
+
+    /** Seconds as people write them: "30", "2.5". */
+    static String seconds(double s) {
+        return s >= 10 || s == Math.rint(s) ? String.format(java.util.Locale.ROOT, "%.0f", s)
+                : String.format(java.util.Locale.ROOT, "%.1f", s);
+    }
+
+    private Reply exchange(Attempts a, URI url, String method, Body body, int attempt) throws Transient, IOException {
+        if (task != null && task.remainingNanos() <= 0) {
+            throw deadline(url, "before attempt " + attempt);
+        }
         try {
             limiter.acquire();
         } catch (InterruptedException e) {
@@ -373,30 +498,152 @@ public final class TapClient {
             throw new TasniException(url + ": interrupted.");
         }
         a.n++;
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofMillis((long) (retry.timeoutSeconds() * 1000)))
-                .header("Accept-Encoding", "gzip");
+        if (task != null) {
+            task.requests.incrementAndGet();
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).header("Accept-Encoding", "gzip");
         if (body != null) {
             b.header("Content-Type", body.contentType()).method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<byte[]> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TasniException(url + ": interrupted.");
-        }
+        HttpResponse<byte[]> r = await(url, b.build(), attempt);
+        byte[] bytes = decode(r);
         int s = r.statusCode();
+        String html = htmlTitle(r.headers(), bytes);
+        String page = html == null ? "" : ": the server answered with an HTML page (maybe maintenance): " + html;
         if (s == 429 || s == 500 || s == 502 || s == 503 || s == 504) {
             double after = r.headers().firstValue("Retry-After").map(TapClient::retryAfter).orElse(Double.NaN);
-            throw new Transient("HTTP " + s, after);
+            throw new Transient("HTTP " + s + page, after);
         }
         if (s >= 400) {
-            String text = new String(r.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-            throw new TasniException(url + ": HTTP " + s + " (" + text.substring(0, Math.min(200, text.length())) + ").");
+            String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+            throw new TasniException(url + ": HTTP " + s + (html != null ? page + "."
+                    : " (" + text.substring(0, Math.min(200, text.length())) + ")."));
         }
-        return r;
+        if (html != null) {
+            // a 200 page is no promise that the service comes back soon: a few tries, not the whole retry budget
+            throw new Transient(page.substring(2), Double.NaN, HTML_ATTEMPTS);
+        }
+        return new Reply(s, r.headers(), bytes);
+    }
+
+    /**
+     * Sends a request and waits for its whole response, watching it: no data for the read timeout abandons it (a
+     * retriable fault), a passed deadline ends the task, and while it waits a notice says so every half timeout (at
+     * most 30 s). The JDK's request timeout only covers the wait for the headers, so the body is watched here too.
+     */
+    private HttpResponse<byte[]> await(URI url, HttpRequest request, int attempt) throws Transient, IOException {
+        AtomicLong lastData = new AtomicLong(System.nanoTime());
+        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request, info -> {
+            lastData.set(System.nanoTime());
+            return new Watched(HttpResponse.BodySubscribers.ofByteArray(), lastData);
+        });
+        double timeout = retry.timeoutSeconds();
+        long timeoutNanos = (long) (timeout * 1e9);
+        long noticeNanos = (long) (Math.min(30, timeout / 2) * 1e9);
+        long nextNotice = noticeNanos;
+        long pollMillis = Math.max(20, Math.min(1000, (long) (timeout * 100)));
+        while (true) {
+            try {
+                return f.get(pollMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                long idle = System.nanoTime() - lastData.get();
+                if (idle >= timeoutNanos) {
+                    f.cancel(true);
+                    throw new Transient("no data for " + seconds(timeout) + " s (the read timeout)", Double.NaN);
+                }
+                if (task != null && task.remainingNanos() <= 0) {
+                    f.cancel(true);
+                    throw deadline(url, "while waiting for an answer (try " + attempt + "/" + retry.maxAttempts() + ")");
+                }
+                if (idle < noticeNanos) {
+                    nextNotice = noticeNanos; // data came again: a later stall is reported afresh
+                } else if (idle >= nextNotice) {
+                    notices.accept(String.format(java.util.Locale.ROOT, "%s: no data for %s s, waiting (try %d/%d)", label(url),
+                            seconds(Math.floor(idle / 1e9 * 10) / 10), attempt, retry.maxAttempts()));
+                    nextNotice += noticeNanos;
+                }
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(c);
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new TasniException(url + ": interrupted.");
+            }
+        }
+    }
+
+    /** A body subscriber that notes when data last arrived. */
+    private record Watched(HttpResponse.BodySubscriber<byte[]> inner, AtomicLong lastData)
+            implements HttpResponse.BodySubscriber<byte[]> {
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return inner.getBody();
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            inner.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> item) {
+            lastData.set(System.nanoTime());
+            inner.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            inner.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            inner.onComplete();
+        }
+    }
+
+    /**
+     * The title of an HTML page (or its first heading, or its first words), or null if the body is not HTML. A
+     * VOTable or UWS document served as text/html is not taken for a page.
+     */
+    static String htmlTitle(HttpHeaders headers, byte[] body) {
+        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.UTF_8).stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        if (head.startsWith("\uFEFF")) {
+            head = head.substring(1);
+        }
+        boolean looksHtml = head.startsWith("<!doctype html") || head.startsWith("<html")
+                || (headers.firstValue("Content-Type").map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("text/html"))
+                        .orElse(false) && !head.contains("<votable") && !head.contains("uws:") && !head.startsWith("<?xml"));
+        if (!looksHtml) {
+            return null;
+        }
+        String doc = new String(body, 0, Math.min(body.length, 65536), StandardCharsets.UTF_8);
+        for (Pattern p : List.of(TITLE, H1)) {
+            Matcher m = p.matcher(doc);
+            if (m.find()) {
+                String t = text(m.group(1));
+                if (!t.isEmpty()) {
+                    return t.substring(0, Math.min(160, t.length()));
+                }
+            }
+        }
+        String t = text(doc.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " "));
+        return t.isEmpty() ? "(an empty page)" : t.substring(0, Math.min(160, t.length()));
+    }
+
+    private static String text(String html) {
+        return html.replaceAll("<[^>]*>", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&nbsp;", " ").replace("&#39;", "'").replace("&quot;", "\"").replaceAll("\\s+", " ").trim();
     }
 
     private static double retryAfter(String v) {
@@ -408,6 +655,9 @@ public final class TapClient {
     }
 
     private static byte[] decode(HttpResponse<byte[]> r) throws Transient {
+        if (r.body() == null) {
+            return new byte[0];
+        }
         if (r.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false)) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
                 return in.readAllBytes();
