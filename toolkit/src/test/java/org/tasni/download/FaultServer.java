@@ -17,7 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultServer implements AutoCloseable {
 
-    enum Fault { OK, E500, E503_RETRY_AFTER, E429_RETRY_AFTER, RESET, TRUNCATED, SLOW, ERROR_DOCUMENT, E404 }
+    enum Fault { OK, E500, E503_RETRY_AFTER, E429_RETRY_AFTER, RESET, TRUNCATED, SLOW, ERROR_DOCUMENT, E404,
+        /** a portal's maintenance page with HTTP 200 */ HTML_200,
+        /** a maintenance page with HTTP 503 and Retry-After: 0 */ HTML_503 }
+
+    /** The maintenance page of {@link Fault#HTML_200} and {@link Fault#HTML_503}. */
+    static final String MAINTENANCE = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>IRSA  Scheduled\n"
+            + "Maintenance &amp; Upgrade</title></head><body><h1>We will be back soon</h1></body></html>\n";
 
     final HttpServer server;
     final byte[] votable;
@@ -62,6 +68,8 @@ final class FaultServer implements AutoCloseable {
                 sleep(slowMillis);
                 send(ex, 200, votable, null);
             }
+            case HTML_200 -> html(ex, 200, null);
+            case HTML_503 -> html(ex, 503, "0");
             case ERROR_DOCUMENT -> send(ex, 200, ("<VOTABLE version=\"1.4\"><RESOURCE type=\"results\">"
                     + "<INFO name=\"QUERY_STATUS\" value=\"ERROR\">Column decl is not defined</INFO></RESOURCE></VOTABLE>")
                     .getBytes(StandardCharsets.UTF_8), null);
@@ -92,6 +100,11 @@ final class FaultServer implements AutoCloseable {
         } else {
             send(ex, 404, new byte[0], null);
         }
+    }
+
+    private static void html(HttpExchange ex, int status, String retryAfter) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        send(ex, status, MAINTENANCE.getBytes(StandardCharsets.UTF_8), retryAfter);
     }
 
     private static void send(HttpExchange ex, int status, byte[] body, String retryAfter) throws IOException {
