@@ -137,7 +137,9 @@ final class DownloadCommand implements Callable<Integer> {
         if (failed.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, failed.rowCount()); i++) {
-                sb.append(String.format("%n  tile %05d: %s", failed.longColumn("tile").get(i), failed.stringColumn("message").get(i)));
+                // a deadline's message already names its tile
+                sb.append(String.format("%n  tile %05d: %s", failed.longColumn("tile").get(i),
+                        failed.stringColumn("message").get(i).replaceFirst("^tile \\d+: ", "")));
             }
             throw new TasniException(failed.rowCount() + " tile(s) failed and will be fetched again on the next run:" + sb);
         }

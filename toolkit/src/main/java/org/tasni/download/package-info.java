@@ -18,7 +18,10 @@
  * <h2>Conventions</h2>
  * A result that may be truncated is flagged ({@link org.tasni.download.TapResult#overflow()}), never returned as
  * complete, and the downloaders split and fetch again. Transient failures (429, 5xx, resets, timeouts, bodies cut
- * short) are retried with full-jitter backoff and at least the server's Retry-After ({@link org.tasni.download.RetryPolicy});
+ * short, an HTML maintenance page with a 5xx) are retried with full-jitter backoff and at least the server's Retry-After
+ * ({@link org.tasni.download.RetryPolicy}); a request without data for the timeout (60 s) is abandoned, a stalled one
+ * is reported while it waits, and a tile ends at its deadline. NEOWISE targets are checked before any request (missing
+ * designation, unusable position and duplicates left out and counted, a wholly wrong column refused);
  * requests pass a token bucket ({@link org.tasni.download.RateLimiter}) that never exceeds r·t + b grants in any window
  * t. Files are written atomically and a journal records what a crash would otherwise lose, so a run killed at any moment
  * is resumed by running it again. What failed is reported (summary rows, {@code failures()}), never dropped.

@@ -1,0 +1,99 @@
+package org.tasni.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.io.TableIO;
+import tech.tablesaw.api.Table;
+
+/** The download command as a user runs it, against a server that never answers and with an output that is an input. */
+class HostileDownloadCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** Accepts connections on loopback and never answers; counts them. */
+    static final class SilentServer implements AutoCloseable {
+        final ServerSocket socket;
+        final AtomicInteger accepted = new AtomicInteger();
+        final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
+
+        SilentServer() throws Exception {
+            socket = new ServerSocket();
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            Thread t = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        open.add(socket.accept());
+                        accepted.incrementAndGet();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/tap";
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aSilentServerIsReportedWhileItWaitsAndTheTileFailsAtItsDeadline() throws Exception {
+        try (SilentServer s = new SilentServer()) {
+            Path out = dir.resolve("data"), stats = dir.resolve("s.json");
+            var r = Jar.run("download", "--catalog", "gaia", "--tap-url", s.base(), "--tiles", "6046", "--sync",
+                    "--timeout", "1", "--tile-deadline", "3", "--out", out.toString(), "--stats-json", stats.toString());
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("tile 6046: no data for 0.5 s, waiting (try 1/6)"), r.err());
+            assertTrue(r.err().contains("error: 1 tile(s) failed and will be fetched again on the next run"), r.err());
+            assertTrue(r.err().contains("tile 06046: gave up, the deadline of 3 s passed"), r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+            // the requests of the failed tile are those the server saw, in the summary line, the CSV and the stats JSON
+            int seen = s.accepted.get();
+            assertTrue(seen >= 1, "at least one connection");
+            assertTrue(r.out().contains("tiles: 0 ok, 1 failed, 0 skipped") && r.out().contains(seen + " requests ("
+                    + (seen - 1) + " retries)"), r.out() + " server saw " + seen);
+            Table summary = TableIO.read(out.resolve("tiles/gaia_download_summary.csv"));
+            assertEquals(seen, summary.intColumn("requests").get(0));
+            assertTrue(Files.readString(stats).contains("\"n_requests\" : " + seen), Files.readString(stats));
+            assertFalse(Files.exists(out.resolve("tiles/gaia_hp06046.parquet")));
+        }
+    }
+
+    @Test
+    void anOutputThatIsTheTargetsFileIsRefusedAndTheFileKept() throws Exception {
+        Path targets = dir.resolve("targets.parquet");
+        Files.copy(Jar.ROOT.resolve("data-samples/targets.parquet"), targets);
+        byte[] before = Files.readAllBytes(targets);
+        try (SilentServer s = new SilentServer()) {
+            var r = Jar.run("download", "--catalog", "neowise", "--tap-url", s.base(), "--targets", targets.toString(),
+                    "--out", targets.toString(), "--timeout", "1");
+            assertEquals(1, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().startsWith("error: --out " + targets + " is the --targets file"), r.err());
+            assertEquals(0, s.accepted.get(), "refused before any request");
+        }
+        assertArrayEquals(before, Files.readAllBytes(targets));
+    }
+}
