@@ -124,8 +124,9 @@ public final class TapClient {
             if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("not http(s)");
             }
+            // notices go to stderr unless the caller routes them: a stalled request must never be silent
             return new TapClient(u, RetryPolicy.defaults(), new RateLimiter(5, 3, RateLimiter.SYSTEM), "votable", null,
-                    m -> { }, null);
+                    System.err::println, null);
         } catch (IllegalArgumentException e) {
             throw new TasniException("'" + baseUrl + "' is not a TAP base URL (expected http(s)://host/path).", e);
         }
@@ -147,7 +148,7 @@ public final class TapClient {
         return retry(new RetryPolicy(retry.maxAttempts(), retry.baseDelaySeconds(), retry.maxDelaySeconds(), seconds));
     }
 
-    /** Where lines about a stalled request or a long wait before a retry go (default: nowhere; the CLI prints them). */
+    /** Where lines about a stalled request or a long wait before a retry go (default: standard error). */
     public TapClient notices(Consumer<String> sink) {
         return new TapClient(base, retry, limiter, format, http, java.util.Objects.requireNonNull(sink), task);
     }
@@ -302,7 +303,7 @@ public final class TapClient {
                 default -> throw new TasniException(job + ": unexpected job phase '" + phase + "'.");
             }
             if (!blocking || phase.equals("PENDING") || phase.equals("HELD")) {
-                pause(poll, job, "waiting for the job");
+                pause(poll, job, "while waiting for the job");
                 poll = Math.min(5, poll * 1.5);
             }
         }
@@ -454,16 +455,17 @@ public final class TapClient {
             if (attempt >= allowed) {
                 break;
             }
-            a.retries++;
-            if (task != null) {
-                task.retries.incrementAndGet();
-            }
             double wait = retry.delaySeconds(attempt, after, random);
             if (wait >= 5) {
                 notices.accept(String.format(java.util.Locale.ROOT, "%s: %s; trying again in %s s (try %d/%d)", label(url), last,
                         seconds(wait), attempt + 1, allowed));
             }
-            pause(wait, url, "after " + attempt + " attempt(s) (last: " + last + ")");
+            pause(wait, url, "before try " + (attempt + 1) + " (last: " + last + ")");
+            // counted once it is certain to be made: a deadline during the wait ends the task without it
+            a.retries++;
+            if (task != null) {
+                task.retries.incrementAndGet();
+            }
         }
         throw new TasniException(url + ": failed after " + attempt + " attempts (last: " + last + ").");
     }
@@ -471,14 +473,15 @@ public final class TapClient {
     /** Sleeps, but not past the task's deadline: a wait that would pass it ends the task now. */
     private void pause(double seconds, URI url, String what) {
         if (task != null && task.remainingNanos() < seconds * 1e9) {
-            throw deadline(url, what);
+            throw deadline(url, "would pass during the wait of " + seconds(seconds) + " s " + what);
         }
         sleep(seconds);
     }
 
-    private TasniException deadline(URI url, String what) {
-        return new TasniException(String.format(java.util.Locale.ROOT, "%s: gave up, the deadline of %s s passed %s (%s).",
-                task.label, seconds(task.deadlineSeconds), what, url));
+    /** The task ended by its deadline; {@code when} says how ("passed while waiting for an answer (try 2/6)"). */
+    private TasniException deadline(URI url, String when) {
+        return new TasniException(String.format(java.util.Locale.ROOT, "%s: gave up, the deadline of %s s %s (%s).",
+                task.label, seconds(task.deadlineSeconds), when, url));
     }
 
     /** Seconds as people write them: "30", "2.5". */
@@ -489,7 +492,7 @@ public final class TapClient {
 
     private Reply exchange(Attempts a, URI url, String method, Body body, int attempt) throws Transient, IOException {
         if (task != null && task.remainingNanos() <= 0) {
-            throw deadline(url, "before attempt " + attempt);
+            throw deadline(url, "passed before try " + attempt);
         }
         try {
             limiter.acquire();
@@ -555,7 +558,7 @@ public final class TapClient {
                 }
                 if (task != null && task.remainingNanos() <= 0) {
                     f.cancel(true);
-                    throw deadline(url, "while waiting for an answer (try " + attempt + "/" + retry.maxAttempts() + ")");
+                    throw deadline(url, "passed while waiting for an answer (try " + attempt + "/" + retry.maxAttempts() + ")");
                 }
                 if (idle < noticeNanos) {
                     nextNotice = noticeNanos; // data came again: a later stall is reported afresh
