@@ -216,9 +216,9 @@ public final class NeowiseEpochs {
         }
         if (usable == 0 || 2 * outside > v.length) {
             throw new TasniException(String.format(java.util.Locale.ROOT, "%s: column '%s' has %s (data row %d: %s); expected "
-                    + "degrees in [%s, %s]%s.", name, column, usable == 0 ? "no usable value"
+                    + "degrees in [%d, %d]%s.", name, column, usable == 0 ? "no usable value"
                             : outside + " of " + v.length + " values out of range", firstBad + 1, v[firstBad],
-                    Adql.number(lo), Adql.number(hi), column.equals("dec") && usable > 0 ? " (are ra and dec swapped?)" : ""));
+                    (long) lo, (long) hi, column.equals("dec") && usable > 0 ? " (are ra and dec swapped?)" : ""));
         }
     }
 
@@ -428,7 +428,8 @@ public final class NeowiseEpochs {
             TableIO.write(uploadChunk == 0 ? withTarget(r.table(), c.from) : columnsInOrder(r.table()), f);
             files.add(f);
         } catch (TasniException e) {
-            fail(c, e.getMessage());
+            String m = e.getMessage();
+            fail(c, m.startsWith(label + ": ") ? m.substring(label.length() + 2) : m); // the designation is said once
         } finally {
             requests.addAndGet(task.requests.get());
             retries.addAndGet(task.retries.get());
@@ -484,10 +485,27 @@ public final class NeowiseEpochs {
         return out.addColumns(Columns.require(t, "target_ra"), Columns.require(t, "target_dec"));
     }
 
+    /**
+     * No epochs (every target left out, failed, or without exposures): the columns with IRSA's types, so the file can be
+     * written and read like any other (a Parquet file needs at least one column).
+     */
+    private static Table empty() {
+        Table t = Table.create("neowise_epochs", StringColumn.create("designation"));
+        for (String c : COLUMNS) {
+            t.addColumns(switch (c) {
+                case "ra", "dec", "mjd" -> DoubleColumn.create(c);
+                case "qual_frame", "nb", "na" -> ShortColumn.create(c);
+                case "moon_masked", "cc_flags" -> StringColumn.create(c);
+                default -> tech.tablesaw.api.FloatColumn.create(c);
+            });
+        }
+        return t.addColumns(DoubleColumn.create("target_ra"), DoubleColumn.create("target_dec"));
+    }
+
     /** The parts in one table, ordered by target index, mjd, ra, dec (exactly, whatever order the server sent). */
     private Table ordered(List<Table> parts) {
         if (parts.isEmpty()) {
-            return Table.create("neowise_epochs");
+            return empty();
         }
         Table all = parts.get(0).copy();
         for (int i = 1; i < parts.size(); i++) {

@@ -172,6 +172,22 @@ class DownloadHostileInputTest {
         }
     }
 
+    @Test
+    void noEpochsAtAllStillGiveAFileWithTheColumns(@TempDir Path dir) throws Exception {
+        // one usable target where the server has no exposure (near the south pole, far from the samples), one left out
+        Table t = targets("empty.csv", List.of("nothing here", "bad"), List.of(0.0, Double.NaN), List.of(-89.9, 0.0));
+        try (ConeServer s = new ConeServer(epochs)) {
+            Table got = neowise(s, dir.resolve("cp")).forTargets(t).run();
+            assertEquals(0, got.rowCount());
+            Path f = dir.resolve("neowise_epochs.parquet");
+            TableIO.write(got, f);
+            Table back = TableIO.read(f);
+            assertEquals(0, back.rowCount());
+            assertTrue(back.columnNames().containsAll(NeowiseEpochs.COLUMNS) && back.columnNames().contains("designation"),
+                    back.columnNames().toString());
+        }
+    }
+
     // ---- 5. resume: a changed target list, another service ----
 
     @Test
