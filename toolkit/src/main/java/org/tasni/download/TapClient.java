@@ -626,7 +626,8 @@ public final class TapClient {
         }
         boolean looksHtml = head.startsWith("<!doctype html") || head.startsWith("<html")
                 || (headers.firstValue("Content-Type").map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("text/html"))
-                        .orElse(false) && !head.contains("<votable") && !head.contains("uws:") && !head.startsWith("<?xml"));
+                        .orElse(false) && head.startsWith("<") && !head.startsWith("<?xml") && !head.contains("<votable")
+                        && !head.contains("uws") && !head.contains("ivoa.net/xml"));
         if (!looksHtml) {
             return null;
         }
