@@ -168,7 +168,7 @@ public final class CsvIO {
             boolean declared) {
         ColumnBuilder[] b = new ColumnBuilder[header.length];
         for (int k = 0; k < b.length; k++) {
-            b[k] = new ColumnBuilder(header[k], kinds[k], rows);
+            b[k] = new ColumnBuilder(name, header[k], kinds[k], rows);
         }
         try (Records r = new Records(path, delimiter)) {
             r.next();
@@ -322,6 +322,9 @@ public final class CsvIO {
         String wordCell, wideCell, fractionCell;
 
         void see(String cell, int line) {
+            if (word) {
+                return; // a string column already: nothing later changes that
+            }
             Token t = Token.of(cell);
             switch (t) {
                 case EMPTY, NA -> { }
@@ -413,12 +416,14 @@ public final class CsvIO {
         private int line = 1;
         private int recordLine;
         private int pushback = -2;
+        private final char[] buf = new char[1 << 16];
+        private int pos, len;
 
         Records(Path path, char delimiter) {
             this.file = path.getFileName().toString();
             this.delimiter = delimiter;
             try {
-                this.in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16);
+                this.in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
                 int c = in.read();
                 if (c != '\uFEFF') {
                     pushback = c;
@@ -434,7 +439,16 @@ public final class CsvIO {
                 pushback = -2;
                 return c;
             }
-            return in.read();
+            // our own buffer: Reader.read() takes a lock per character
+            if (pos == len) {
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    return -1;
+                }
+            }
+            return buf[pos++];
         }
 
         int line() {

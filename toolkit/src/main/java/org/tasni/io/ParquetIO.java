@@ -146,11 +146,13 @@ public final class ParquetIO {
     }
 
     private static ParquetFileReader open(Path path) throws IOException {
+        LocalInputFile file = new LocalInputFile(path);
         try {
-            return ParquetFileReader.open(new LocalInputFile(path),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+            return ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (RuntimeException | IOException e) {
-            throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + e.getMessage() + ").", e);
+            // parquet-java names the file by its object identity (LocalInputFile@3712b94): say "the file" instead
+            String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file");
+            throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + why + ").", e);
         }
     }
 
@@ -267,7 +269,7 @@ public final class ParquetIO {
         PrimitiveTypeName physical = d.getPrimitiveType().getPrimitiveTypeName();
         int scale = d.getPrimitiveType().getLogicalTypeAnnotation()
                 instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : -1;
-        ColumnBuilder b = new ColumnBuilder(column, kind, rows);
+        ColumnBuilder b = new ColumnBuilder(file, column, kind, rows);
         for (int i = 0; i < rows; i++) {
             if (r.getCurrentDefinitionLevel() < maxDef) {
                 b.addMissing();

@@ -285,8 +285,9 @@ class IoHostileInputTest {
     @Test
     void aNonParquetOrTruncatedParquetIsOneLineNamingTheFile() throws IOException {
         Path html = text("tile.parquet", "<html><body>Service under maintenance</body></html>\n");
-        assertTrue(oneLine(assertThrows(TasniException.class, () -> TableIO.read(html)))
-                .startsWith("tile.parquet: not a readable Parquet file"));
+        String why = oneLine(assertThrows(TasniException.class, () -> TableIO.read(html)));
+        assertTrue(why.startsWith("tile.parquet: not a readable Parquet file (the file is not a Parquet file"), why);
+        assertFalse(why.contains("LocalInputFile@"), why);
         Path good = dir.resolve("cut.parquet");
         TableIO.write(ids(), good);
         byte[] b = Files.readAllBytes(good);
