@@ -162,5 +162,15 @@ class MainTest {
         assertEquals(Path.of("").toAbsolutePath().resolve("bench-crossmatch"), abs);
         Path file = Files.writeString(dir.resolve("afile"), "x");
         assertThrows(TasniException.class, () -> org.tasni.bench.CrossmatchBenchmark.workDir(file.resolve("b")));
+        // a bad --out or --dir is refused before the benchmark simulates or times anything
+        for (String bench : new String[] {"crossmatch", "variability", "download"}) {
+            Object[] r = cli("benchmark", bench, "--dir", dir.resolve("w").toString(), "--out", file.resolve("t.csv").toString());
+            assertEquals(1, r[0], bench + ": " + r[2]);
+            assertTrue(((String) r[2]).contains("is a file, not a directory"), (String) r[2]);
+            assertTrue(((String) r[1]).isEmpty(), "nothing run: " + r[1]);
+            Object[] d = cli("benchmark", bench, "--dir", file.toString());
+            assertEquals(1, d[0], bench + ": " + d[2]);
+        }
+        assertFalse(Files.exists(dir.resolve("w")));
     }
 }
