@@ -421,6 +421,13 @@ class IoHostileInputTest {
         assertEquals(GAIA_ID, Columns.longs(t.dropRows(1), "source_id")[0]);
         assertEquals(Long.MAX_VALUE, t.longColumn("source_id").getLong(2));
         assertTrue(t.longColumn("source_id").isMissing(1));
+        // a nan among ids is a missing id, not a reason to make the column double
+        Table nan = TableIO.read(text("nan.csv", "source_id\r\n3404089202185340828\r\nnan\r\n# a comment line\r\n\r\n-7\r\n"));
+        LongColumn ids = assertInstanceOf(LongColumn.class, nan.column("source_id"));
+        assertEquals(3, ids.size());
+        assertEquals(GAIA_ID, ids.getLong(0));
+        assertTrue(ids.isMissing(1));
+        assertEquals(-7L, ids.getLong(2));
         // small integers stay int, and a 64-bit one makes the column long
         assertInstanceOf(IntColumn.class, TableIO.read(text("small.csv", "cntr\n1\n-2\n")).column("cntr"));
     }
