@@ -110,7 +110,9 @@ public final class CsvIO {
                 Matcher dm = ECSV_DELIMITER.matcher(line);
                 if (m.find()) {
                     String n = m.group(1);
-                    if (n.length() >= 2 && (n.charAt(0) == '\'' || n.charAt(0) == '"')) {
+                    if (n.length() >= 2 && n.charAt(0) == '\'') {
+                        n = n.substring(1, n.length() - 1).replace("''", "'"); // YAML's single-quote escape
+                    } else if (n.length() >= 2 && n.charAt(0) == '"') {
                         n = n.substring(1, n.length() - 1);
                     }
                     Kind k = Kind.ofEcsv(m.group(2));

@@ -216,6 +216,17 @@ class IoHostileInputTest {
         assertInstanceOf(FloatColumn.class, TableIO.read(dir.resolve("space.ecsv")).column("dec"));
     }
 
+    @Test
+    void awkwardColumnNamesRoundTripThroughEcsvAndCsv() {
+        Table t = Table.create("names", DoubleColumn.create("it's", 1.0), DoubleColumn.create("a,b", 2.0),
+                DoubleColumn.create("#x", 3.0));
+        for (String ext : List.of("ecsv", "csv")) {
+            Path p = dir.resolve("names." + ext);
+            TableIO.write(t, p);
+            assertEquals(t.columnNames(), TableIO.read(p).columnNames(), ext);
+        }
+    }
+
     // --- case 3: a byte-order mark ---
 
     @Test
