@@ -94,6 +94,7 @@ public final class CrossmatchBenchmark {
 
     /** Runs everything in {@code dir} and returns one row per tool. */
     public Table run(Path dir, Path toolkitJar) throws IOException, InterruptedException {
+        dir = workDir(dir);
         Files.createDirectories(dir);
         long g0 = System.nanoTime();
         Table[] c = realisticCase(scale, centreDec, 42);
@@ -243,6 +244,17 @@ public final class CrossmatchBenchmark {
 
     private static String javaExe() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The working directory as an absolute path. The CLI and STILTS run with it as their current directory and are
+     * given file paths inside it: a relative {@code --dir} (the default, {@code bench-crossmatch}) would be resolved
+     * twice, as {@code bench-crossmatch/bench-crossmatch/wise.parquet}. A path that is or lies under a regular file is
+     * refused.
+     */
+    public static Path workDir(Path dir) {
+        org.tasni.io.OutputPaths.requireDirectory(dir);
+        return dir.toAbsolutePath().normalize();
     }
 
     private static double time(List<String> cmd, Path dir) throws IOException, InterruptedException {

@@ -24,6 +24,18 @@ final class BenchmarkCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Checks, before a benchmark spends minutes, that its working directory can be one and that {@code --out} has a
+     * known format and can be written.
+     */
+    private static void checkPaths(Path dir, Path out) {
+        org.tasni.io.OutputPaths.requireDirectory(dir);
+        if (out != null) {
+            org.tasni.io.Format.of(out);
+            org.tasni.io.OutputPaths.requireDirectoryPossible(out);
+        }
+    }
+
     /** Prints a benchmark's table and, with {@code --out}, writes it too. */
     private static int show(Table t, Path out) {
         System.out.println(t.printAll());
@@ -66,6 +78,7 @@ final class BenchmarkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            checkPaths(dir, out);
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Path jar = jarPath();
             Table t = new CrossmatchBenchmark(scale, radius, n, repeat,
@@ -116,6 +129,7 @@ final class BenchmarkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            checkPaths(dir, out);
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Table t = new org.tasni.bench.VariabilityBenchmark(sources, epochs, Math.min(lightCurves, sources), n, repeat,
                     Arrays.stream(peers).filter(s -> !s.isBlank()).toList()).run(dir);
@@ -149,6 +163,7 @@ final class BenchmarkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            checkPaths(dir, out);
             Table t = new org.tasni.bench.DownloadBenchmark(latencyMs, rate, tiles, concurrency).run(dir);
             return show(t, out);
         }

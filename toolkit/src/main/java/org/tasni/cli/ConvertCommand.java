@@ -2,6 +2,8 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tasni.io.Format;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // refused before anything is read: convert X X would otherwise replace the input by its own copy
+        OutputPaths.refuseInputs(out, in);
+        Format.of(out);
         long t0 = System.nanoTime();
         Table t = TableIO.read(in, columns);
         long t1 = System.nanoTime();

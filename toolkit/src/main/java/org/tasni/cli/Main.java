@@ -66,7 +66,8 @@ public final class Main implements Runnable {
     static int report(Throwable ex, PrintWriter err) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof TasniException) {
-                err.println("error: " + t.getMessage());
+                // one line, whatever a wrapped library message held
+                err.println("error: " + oneLine(t.getMessage()));
                 return 1;
             }
             if (t instanceof OutOfMemoryError) {
@@ -80,8 +81,12 @@ public final class Main implements Runnable {
                 break;
             }
         }
-        err.println("internal error: " + ex + " (stack trace in " + logStackTrace(ex) + ")");
+        err.println("internal error: " + oneLine(String.valueOf(ex)) + " (stack trace in " + logStackTrace(ex) + ")");
         return 2;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String logStackTrace(Throwable ex) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.simulate.EpochConfig;
 import org.tasni.simulate.EpochSimulator;
@@ -48,6 +49,16 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         if (lightCurves < 0) {
             throw new TasniException("--light-curves must be >= 0 (got " + lightCurves + ").");
+        }
+        // checked before anything is read or simulated: OUT must be a directory, no output may be the --targets file,
+        // and tiles a download fetched are not replaced by simulated ones
+        OutputPaths.requireDirectory(out);
+        for (String f : new String[] {"targets.parquet", "neowise_epochs.parquet", "neowise_truth.parquet"}) {
+            OutputPaths.refuseInputs(out.resolve(f), targetsFile);
+        }
+        if (targetsFile == null && java.nio.file.Files.exists(out.resolve("tiles").resolve("download-journal.tsv"))) {
+            throw new TasniException(out.resolve("tiles") + ": holds downloaded tiles (it has a download journal); "
+                    + "simulate would overwrite them with simulated ones. Give another --out.");
         }
         long t0 = System.nanoTime();
         Table targets;

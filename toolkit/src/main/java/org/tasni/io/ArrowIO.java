@@ -64,7 +64,7 @@ public final class ArrowIO {
             List<Field> fields = root.getSchema().getFields();
             List<ColumnBuilder> builders = new ArrayList<>();
             for (Field f : fields) {
-                builders.add(new ColumnBuilder(f.getName(), kindOf(name, f), 0));
+                builders.add(new ColumnBuilder(name, f.getName(), kindOf(name, f), 0));
             }
             for (ArrowBlock block : reader.getRecordBlocks()) {
                 reader.loadRecordBatch(block);

@@ -1,6 +1,7 @@
 package org.tasni.io;
 
 import java.util.Arrays;
+import org.tasni.TasniException;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -16,6 +17,7 @@ import tech.tablesaw.columns.Column;
  */
 final class ColumnBuilder {
 
+    final String file;
     final String name;
     final Kind kind;
     private int n;
@@ -28,6 +30,12 @@ final class ColumnBuilder {
     private String[] str;
 
     ColumnBuilder(String name, Kind kind, int capacity) {
+        this("table", name, kind, capacity);
+    }
+
+    /** A builder whose errors name {@code file} (the table's file name) and the column. */
+    ColumnBuilder(String file, String name, Kind kind, int capacity) {
+        this.file = file;
         this.name = name;
         this.kind = kind;
         int cap = Math.max(16, capacity);
@@ -97,6 +105,12 @@ final class ColumnBuilder {
     void addLong(long v) {
         if (full()) {
             grow();
+        }
+        if ((kind == Kind.LONG && v == Long.MIN_VALUE) || (kind == Kind.INT && v == Integer.MIN_VALUE)
+                || (kind == Kind.SHORT && v == Short.MIN_VALUE)) {
+            // the type's smallest value is Tablesaw's missing-value marker: storing it would turn a value into "missing"
+            throw new TasniException(file + ": column '" + name + "' holds " + v + " at data row " + (n + 1)
+                    + ", the smallest " + kind.ecsv + ", which this toolkit uses as its missing-value marker.");
         }
         switch (kind) {
             case LONG -> l[n] = v;

@@ -23,35 +23,77 @@ public final class Columns {
     /** The column, or an error listing the columns that do exist. */
     public static Column<?> require(Table table, String name) {
         if (!table.containsColumn(name)) {
-            throw new TasniException(table.name() + ": no column '" + name + "' (columns: " + list(table) + ").");
+            throw new TasniException(label(table) + ": no column '" + name + "' (columns: " + list(table) + ").");
         }
         return table.column(name);
     }
 
-    /** A numeric column as doubles (missing values as NaN). */
+    /**
+     * A numeric column as doubles (missing values as NaN). A string column is refused; when most of its cells are
+     * numbers (a plain CSV column with a stray word) the error names the first cell that is not one.
+     */
     public static double[] doubles(Table table, String name) {
         Column<?> c = require(table, name);
         if (!(c instanceof NumericColumn<?> n)) {
+            if (c instanceof StringColumn s) {
+                throw new TasniException(wrongType(table, c, "a number").getMessage() + firstNonNumber(s));
+            }
             throw wrongType(table, c, "a number");
         }
         return n.asDoubleArray();
     }
 
-    /** An integer column (short, int or long) as longs; missing values are an error naming the row. */
+    /**
+     * An integer column (short, int or long) as longs, copied exactly (never through a double, so 64-bit ids keep
+     * every digit); missing values are an error naming the row.
+     */
     public static long[] longs(Table table, String name) {
         Column<?> c = require(table, name);
         if (!(c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn)) {
-            throw wrongType(table, c, "an integer");
+            TasniException e = wrongType(table, c, "an integer");
+            if (c instanceof StringColumn s) {
+                throw new TasniException(e.getMessage() + firstNonNumber(s));
+            }
+            throw e;
         }
         long[] out = new long[c.size()];
-        NumericColumn<?> n = (NumericColumn<?>) c;
         for (int i = 0; i < out.length; i++) {
-            if (n.isMissing(i)) {
-                throw new TasniException(table.name() + " row " + i + ": column '" + name + "' is empty; expected an integer.");
+            if (c.isMissing(i)) {
+                throw new TasniException(label(table) + ": column '" + name + "' is empty at data row " + (i + 1)
+                        + " (counted from 1, the header not counted); expected an integer.");
             }
-            out[i] = (long) n.getDouble(i);
+            if (c instanceof LongColumn l) {
+                out[i] = l.getLong(i);
+            } else if (c instanceof IntColumn k) {
+                out[i] = k.getInt(i);
+            } else {
+                out[i] = ((ShortColumn) c).getShort(i);
+            }
         }
         return out;
+    }
+
+    /** " Data row N holds 'x', which is not a number." for the first such cell among mostly-number cells, else "". */
+    private static String firstNonNumber(StringColumn s) {
+        int numbers = 0, first = -1;
+        for (int i = 0; i < s.size(); i++) {
+            String v = s.get(i);
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (CsvIO.numberOrMissing(v)) {
+                numbers++;
+            } else if (first < 0) {
+                first = i;
+            }
+        }
+        if (first < 0 || numbers == 0) {
+            return "";
+        }
+        String v = s.get(first);
+        return " Data row " + (first + 1) + " (counted from 1, the header not counted) holds '"
+                + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "' among " + numbers
+                + " numbers; fix that cell so the column reads as numbers.";
     }
 
     /** A string column. */
@@ -64,8 +106,14 @@ public final class Columns {
     }
 
     private static TasniException wrongType(Table table, Column<?> c, String expected) {
-        return new TasniException(table.name() + ": column '" + c.name() + "' has type " + c.type().name()
+        return new TasniException(label(table) + ": column '" + c.name() + "' has type " + c.type().name()
                 + "; expected " + expected + ".");
+    }
+
+    /** The table's name (its file's, for a table read by {@link TableIO}), or "table" when it has none. */
+    static String label(Table table) {
+        String n = table.name();
+        return n == null || n.isBlank() ? "table" : n;
     }
 
     static String list(Table table) {

@@ -7,106 +7,601 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tasni.TasniException;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * CSV and ECSV files ↔ Tablesaw tables.
  *
- * <p>Plain CSV has a header line and no types: reading infers integer (int or long), floating point (double),
- * boolean and string columns, so a float32 or int16 column comes back wider, with the same values. ECSV (astropy's
- * Enhanced CSV, version 1.0, comma-delimited) adds a commented YAML header with each column's datatype and comes back
- * with exactly the types it was written with; astropy, TOPCAT and STIL read it natively.
+ * <p>Plain CSV has a header line and no types. Reading looks at every cell of a column (a first pass over the file)
+ * and picks the narrowest type that holds all of them: integer (int, or long when a value needs 64 bits; never
+ * double, so ids stay exact), floating point (double), boolean ({@code true}/{@code false}, any case) or string.
+ * In number and boolean columns the cells {@code nan}, {@code NaN}, {@code NA}, {@code N/A}, {@code null},
+ * {@code None}, {@code <NA>} and empty cells are missing values, and {@code inf}, {@code -inf}, {@code Infinity},
+ * {@code -Infinity} (any case) are ±infinity, as astropy, pandas and R write them; a column whose only values are such
+ * markers is a double column if one of them is {@code nan}, else a string column, and so is every column of a file
+ * with no data rows. A column holding a word among numbers is a string column (a stage that needs numbers then names
+ * the first such cell). A column that mixes 64-bit integers beyond 2<sup>53</sup> with fractions or infinities is
+ * refused, naming the lines: a double could not hold those integers exactly. A header cell left empty (pandas'
+ * index) is named {@code colN} (N counted from 1).
  *
- * <p>Values are written in their shortest exact form ({@link Double#toString}, {@link Float#toString}), so every
- * number reads back bit-identical. A missing value is an empty field. Strings that hold a comma, a quote or a line
- * break are quoted.
+ * <p>ECSV (astropy's Enhanced CSV, version 1.0, comma- or space-delimited) adds a commented YAML header with each
+ * column's datatype and comes back with exactly the types it was written with; astropy, TOPCAT and STIL read it
+ * natively. Its float columns take {@code nan}, {@code inf} and {@code -inf} as astropy writes them, and an empty
+ * cell (astropy's masked value) is missing in every column.
+ *
+ * <p>Both readers skip a UTF-8 byte-order mark, blank lines and lines starting with {@code #}, accept quoted cells
+ * (with commas, quotes and line breaks inside) and refuse a row whose number of cells differs from the header's,
+ * naming the file and the line (counted from 1, as an editor shows it, the header being a line too).
+ *
+ * <p>Values are written in their shortest exact form ({@link Double#toString}, {@link Float#toString}; infinities as
+ * {@code inf} and {@code -inf}), so every number reads back bit-identical. A missing value is an empty field. Strings
+ * that hold a comma, a quote or a line break are quoted.
  */
 public final class CsvIO {
 
     private static final Pattern ECSV_COLUMN = Pattern.compile(
             "^#\\s*-\\s*\\{\\s*name:\\s*('[^']*'|\"[^\"]*\"|[^,}]+?)\\s*,\\s*datatype:\\s*([A-Za-z0-9]+)");
+    private static final Pattern ECSV_DELIMITER = Pattern.compile("^#\\s*delimiter:\\s*(.*?)\\s*$");
+    /** The longest cell accepted: an unclosed quote must not swallow the whole file into one string. */
+    static final int MAX_CELL_CHARS = 1 << 20;
+    /** Integers beyond this magnitude have no exact double. */
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
 
     private CsvIO() {}
 
-    /** Reads a plain CSV file, inferring column types. */
+    /** Reads a plain CSV file, inferring column types (see the class comment). */
     public static Table readCsv(Path path) {
-        return readText(path, null);
+        requireFile(path);
+        String name = path.getFileName().toString();
+        String[] header;
+        Inference[] inf;
+        int rows = 0;
+        try (Records r = new Records(path, ',')) {
+            header = readHeader(r, name);
+            inf = new Inference[header.length];
+            for (int k = 0; k < inf.length; k++) {
+                inf[k] = new Inference();
+            }
+            while (r.next()) {
+                r.requireCells(header.length);
+                for (int k = 0; k < header.length; k++) {
+                    inf[k].see(r.cell(k), r.line());
+                }
+                rows++;
+            }
+        }
+        Kind[] kinds = new Kind[header.length];
+        for (int k = 0; k < kinds.length; k++) {
+            kinds[k] = inf[k].kind(name, header[k]);
+        }
+        return readBody(path, name, ',', header, kinds, rows, false);
     }
 
     /** Reads an ECSV file with the column types of its header. */
     public static Table readEcsv(Path path) {
         requireFile(path);
+        String name = path.getFileName().toString();
         List<String> names = new ArrayList<>();
         List<Kind> kinds = new ArrayList<>();
+        char delimiter = ' ';
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
+            String first = stripBom(r.readLine());
             if (first == null || !first.startsWith("# %ECSV")) {
-                throw new TasniException(path.getFileName() + ": not an ECSV file (the first line is not '# %ECSV 1.0').");
+                throw new TasniException(name + ": not an ECSV file (line 1 is not '# %ECSV 1.0').");
             }
             String line;
+            int no = 1;
             while ((line = r.readLine()) != null && line.startsWith("#")) {
+                no++;
                 Matcher m = ECSV_COLUMN.matcher(line);
+                Matcher dm = ECSV_DELIMITER.matcher(line);
                 if (m.find()) {
                     String n = m.group(1);
-                    if (n.length() >= 2 && (n.charAt(0) == '\'' || n.charAt(0) == '"')) {
+                    if (n.length() >= 2 && n.charAt(0) == '\'') {
+                        n = n.substring(1, n.length() - 1).replace("''", "'"); // YAML's single-quote escape
+                    } else if (n.length() >= 2 && n.charAt(0) == '"') {
                         n = n.substring(1, n.length() - 1);
                     }
                     Kind k = Kind.ofEcsv(m.group(2));
                     if (k == null) {
-                        throw new TasniException(path.getFileName() + ": column '" + n + "' has ECSV datatype '"
+                        throw new TasniException(name + ": line " + no + ", column '" + n + "' has ECSV datatype '"
                                 + m.group(2) + "', which is not supported.");
                     }
                     names.add(n);
                     kinds.add(k);
-                } else if (line.matches("^#\\s*delimiter:.*") && !line.contains("','")) {
-                    throw new TasniException(path.getFileName() + ": only comma-delimited ECSV is supported ("
-                            + line.substring(1).trim() + ").");
+                } else if (dm.find()) {
+                    String d = dm.group(1);
+                    if (d.equals("','")) {
+                        delimiter = ',';
+                    } else if (!d.equals("' '")) {
+                        throw new TasniException(name + ": line " + no + ": only comma- or space-delimited ECSV is "
+                                + "supported (delimiter: " + d + ").");
+                    }
                 }
             }
         } catch (IOException e) {
-            throw new TasniException(path.getFileName() + ": could not read (" + e.getMessage() + ").", e);
+            throw new TasniException(name + ": could not read (" + e.getMessage() + ").", e);
         }
         if (names.isEmpty()) {
-            throw new TasniException(path.getFileName() + ": the ECSV header lists no columns.");
+            throw new TasniException(name + ": the ECSV header lists no columns.");
         }
-        ColumnType[] types = kinds.stream().map(Kind::columnType).toArray(ColumnType[]::new);
-        Table t = readText(path, types);
-        if (!t.columnNames().equals(names)) {
-            throw new TasniException(path.getFileName() + ": the ECSV header names columns " + names
-                    + " but the data header has " + t.columnNames() + ".");
+        String[] header;
+        try (Records r = new Records(path, delimiter)) {
+            header = readHeader(r, name);
+        }
+        if (!Arrays.asList(header).equals(names)) {
+            throw new TasniException(name + ": the ECSV header names columns " + names
+                    + " but the data header has " + Arrays.asList(header) + ".");
+        }
+        return readBody(path, name, delimiter, header, kinds.toArray(Kind[]::new), 1024, true);
+    }
+
+    private static String[] readHeader(Records r, String name) {
+        if (!r.next()) {
+            throw new TasniException(name + ": the file is empty; expected a header line with the column names.");
+        }
+        String[] header = new String[r.cells()];
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < header.length; k++) {
+            String h = r.cell(k);
+            header[k] = h.isEmpty() ? "col" + (k + 1) : h;
+            if (!seen.add(header[k])) {
+                throw new TasniException(name + ": line " + r.line() + ": the header names column '" + header[k]
+                        + "' twice; column names must be unique.");
+            }
+        }
+        return header;
+    }
+
+    private static Table readBody(Path path, String name, char delimiter, String[] header, Kind[] kinds, int rows,
+            boolean declared) {
+        ColumnBuilder[] b = new ColumnBuilder[header.length];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = new ColumnBuilder(name, header[k], kinds[k], rows);
+        }
+        try (Records r = new Records(path, delimiter)) {
+            r.next();
+            while (r.next()) {
+                r.requireCells(header.length);
+                for (int k = 0; k < header.length; k++) {
+                    add(b[k], r.cell(k), name, r.line(), declared);
+                }
+            }
+        }
+        Table t = Table.create(name);
+        for (ColumnBuilder c : b) {
+            t.addColumns(c.build());
         }
         return t;
     }
 
-    private static Table readText(Path path, ColumnType[] types) {
-        requireFile(path);
-        String name = path.getFileName().toString();
-        CsvReadOptions.Builder b = CsvReadOptions.builder(path.toFile())
-                .tableName(name)
-                .header(true)
-                .separator(',')
-                .commentPrefix('#')
-                .missingValueIndicator("")
-                .maxCharsPerColumn(1 << 20);
-        if (types != null) {
-            b.columnTypes(types);
-        } else {
-            b.columnTypesToDetect(List.of(ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.BOOLEAN,
-                    ColumnType.STRING));
+    /** Parses one cell into its column; a cell the column's type cannot hold names the file, line and column. */
+    private static void add(ColumnBuilder b, String cell, String file, int line, boolean declared) {
+        if (b.kind == Kind.STRING) {
+            b.addString(cell);
+            return;
         }
-        try {
-            return Table.read().usingOptions(b.build());
-        } catch (RuntimeException e) {
-            throw new TasniException(name + ": could not parse as CSV (" + e.getMessage() + ").", e);
+        Token t = Token.of(cell);
+        switch (b.kind) {
+            case DOUBLE, FLOAT -> {
+                switch (t) {
+                    case EMPTY, NA, NAN -> b.addMissing();
+                    case INF -> b.addDouble(cell.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+                    case INTEGER, DECIMAL -> b.addDouble(Double.parseDouble(cell));
+                    default -> throw badCell(file, line, b, cell, declared);
+                }
+            }
+            case LONG, INT, SHORT -> {
+                switch (t) {
+                    case EMPTY, NA, NAN -> b.addMissing();
+                    case INTEGER -> {
+                        long v;
+                        try {
+                            v = Long.parseLong(cell.startsWith("+") ? cell.substring(1) : cell);
+                        } catch (NumberFormatException e) {
+                            throw badCell(file, line, b, cell, declared);
+                        }
+                        long min = b.kind == Kind.LONG ? Long.MIN_VALUE : b.kind == Kind.INT ? Integer.MIN_VALUE : Short.MIN_VALUE;
+                        long max = b.kind == Kind.LONG ? Long.MAX_VALUE : b.kind == Kind.INT ? Integer.MAX_VALUE : Short.MAX_VALUE;
+                        // the type's smallest value is Tablesaw's missing-value marker: it cannot be held as a value
+                        if (v <= min || v > max) {
+                            throw badCell(file, line, b, cell, declared);
+                        }
+                        b.addLong(v);
+                    }
+                    default -> throw badCell(file, line, b, cell, declared);
+                }
+            }
+            case BOOLEAN -> {
+                switch (t) {
+                    case EMPTY, NA, NAN -> b.addMissing();
+                    case BOOLEAN -> b.addBoolean(cell.equalsIgnoreCase("true"));
+                    default -> throw badCell(file, line, b, cell, declared);
+                }
+            }
+            default -> throw new IllegalStateException(b.kind.toString());
+        }
+    }
+
+    private static TasniException badCell(String file, int line, ColumnBuilder b, String cell, boolean declared) {
+        String shown = cell.length() > 40 ? cell.substring(0, 40) + "…" : cell;
+        return new TasniException(file + ": line " + line + ", column '" + b.name + "': '" + shown + "' is not "
+                + (declared ? "a valid " + b.kind.ecsv + " (the type the ECSV header declares)"
+                        : "a valid " + b.kind.ecsv + " value") + ".");
+    }
+
+    /** What a cell looks like, for type inference and parsing. */
+    enum Token {
+        EMPTY, NA, NAN, INF, INTEGER, DECIMAL, BOOLEAN, WORD;
+
+        static Token of(String s) {
+            int n = s.length();
+            if (n == 0) {
+                return EMPTY;
+            }
+            char c = s.charAt(0);
+            if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+                Token num = number(s);
+                if (num != null) {
+                    return num;
+                }
+            }
+            String l = s.toLowerCase(java.util.Locale.ROOT);
+            return switch (l) {
+                case "nan", "-nan", "+nan" -> NAN;
+                case "na", "n/a", "null", "none", "<na>" -> NA;
+                case "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity" -> INF;
+                case "true", "false" -> BOOLEAN;
+                default -> WORD;
+            };
+        }
+
+        /** INTEGER for [+-]digits, DECIMAL for [+-](digits[.digits]|.digits)[e[+-]digits], else null. */
+        private static Token number(String s) {
+            int i = 0, n = s.length();
+            if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+                i++;
+            }
+            int intDigits = 0, fracDigits = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                intDigits++;
+            }
+            boolean decimal = false;
+            if (i < n && s.charAt(i) == '.') {
+                decimal = true;
+                i++;
+                while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                    i++;
+                    fracDigits++;
+                }
+            }
+            if (intDigits + fracDigits == 0) {
+                return null;
+            }
+            if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                decimal = true;
+                i++;
+                if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                    i++;
+                }
+                int exp = 0;
+                while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                    i++;
+                    exp++;
+                }
+                if (exp == 0) {
+                    return null;
+                }
+            }
+            return i < n ? null : decimal ? DECIMAL : INTEGER;
+        }
+    }
+
+    /** Whether a cell is a number, or a marker a number column may hold (missing, nan, ±inf). */
+    static boolean numberOrMissing(String cell) {
+        Token t = Token.of(cell.strip());
+        return t != Token.WORD && t != Token.BOOLEAN;
+    }
+
+    /** What a plain CSV column's cells have shown so far, and the first line of each sign that decides its type. */
+    private static final class Inference {
+        boolean integer, decimal, inf, nan, bool, word, needsLong;
+        int wordLine, wideLine, fractionLine;
+        String wordCell, wideCell, fractionCell;
+
+        void see(String cell, int line) {
+            if (word) {
+                return; // a string column already: nothing later changes that
+            }
+            Token t = Token.of(cell);
+            switch (t) {
+                case EMPTY, NA -> { }
+                case NAN -> nan = true;
+                case INF, DECIMAL -> {
+                    if (t == Token.INF) {
+                        inf = true;
+                    } else {
+                        decimal = true;
+                    }
+                    if (fractionCell == null) {
+                        fractionCell = cell;
+                        fractionLine = line;
+                    }
+                }
+                case BOOLEAN -> bool = true;
+                case INTEGER -> {
+                    long v;
+                    try {
+                        v = Long.parseLong(cell.startsWith("+") ? cell.substring(1) : cell);
+                    } catch (NumberFormatException e) {
+                        // beyond 64 bits: only a string keeps it exact
+                        seeWord(cell, line);
+                        return;
+                    }
+                    if (v == Long.MIN_VALUE) {
+                        // Tablesaw's missing-value marker for longs: not representable as a value
+                        seeWord(cell, line);
+                        return;
+                    }
+                    integer = true;
+                    needsLong |= v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE;
+                    if ((v > EXACT_IN_DOUBLE || v < -EXACT_IN_DOUBLE) && wideCell == null) {
+                        wideCell = cell;
+                        wideLine = line;
+                    }
+                }
+                case WORD -> seeWord(cell, line);
+            }
+        }
+
+        private void seeWord(String cell, int line) {
+            if (!word) {
+                word = true;
+                wordCell = cell;
+                wordLine = line;
+            }
+        }
+
+        Kind kind(String file, String column) {
+            if (word || (bool && (integer || decimal || inf || nan))) {
+                return Kind.STRING;
+            }
+            if (bool) {
+                return Kind.BOOLEAN;
+            }
+            if (decimal || inf) {
+                if (wideCell != null) {
+                    throw new TasniException(file + ": column '" + column + "' holds the integer " + wideCell
+                            + " (line " + wideLine + ") and the non-integer '" + fractionCell + "' (line " + fractionLine
+                            + "); a double cannot hold such an integer exactly (an id?). Fix the odd cell, or use"
+                            + " a typed format (.ecsv, .parquet).");
+                }
+                return Kind.DOUBLE;
+            }
+            if (integer) {
+                return needsLong ? Kind.LONG : Kind.INT;
+            }
+            return nan ? Kind.DOUBLE : Kind.STRING;
+        }
+    }
+
+    private static String stripBom(String s) {
+        return s != null && !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+    }
+
+    /**
+     * The records of a CSV file, one at a time, with the line each starts on. Cells may be quoted ("" inside quotes is
+     * one quote; quoted cells may hold the delimiter and line breaks); unquoted cells are stripped of surrounding
+     * blanks. With a space delimiter (ECSV's default) a run of blanks separates two cells. Blank lines and lines
+     * starting with '#' are skipped.
+     */
+    private static final class Records implements AutoCloseable {
+        private final String file;
+        private final Reader in;
+        private final char delimiter;
+        private final List<String> cells = new ArrayList<>();
+        private final StringBuilder cell = new StringBuilder();
+        private int line = 1;
+        private int recordLine;
+        private int pushback = -2;
+        private final char[] buf = new char[1 << 16];
+        private int pos, len;
+
+        Records(Path path, char delimiter) {
+            this.file = path.getFileName().toString();
+            this.delimiter = delimiter;
+            try {
+                this.in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+                int c = in.read();
+                if (c != '\uFEFF') {
+                    pushback = c;
+                }
+            } catch (IOException e) {
+                throw new TasniException(file + ": could not read (" + e.getMessage() + ").", e);
+            }
+        }
+
+        private int read() throws IOException {
+            if (pushback != -2) {
+                int c = pushback;
+                pushback = -2;
+                return c;
+            }
+            // our own buffer: Reader.read() takes a lock per character
+            if (pos == len) {
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    return -1;
+                }
+            }
+            return buf[pos++];
+        }
+
+        int line() {
+            return recordLine;
+        }
+
+        int cells() {
+            return cells.size();
+        }
+
+        String cell(int k) {
+            return cells.get(k);
+        }
+
+        void requireCells(int expected) {
+            if (cells.size() != expected) {
+                throw new TasniException(file + ": line " + recordLine + " has " + cells.size() + " cell"
+                        + (cells.size() == 1 ? "" : "s") + "; the header has " + expected + ". Check that row's commas and quotes.");
+            }
+        }
+
+        /** Reads the next record; false at the end of the file. */
+        boolean next() {
+            try {
+                return readRecord();
+            } catch (IOException e) {
+                throw new TasniException(file + ": could not read (" + e.getMessage() + ").", e);
+            }
+        }
+
+        private boolean readRecord() throws IOException {
+            cells.clear();
+            int c;
+            // skip blank and comment lines
+            while (true) {
+                c = read();
+                if (c == -1) {
+                    return false;
+                }
+                if (c == '\r') {
+                    continue;
+                }
+                if (c == '\n') {
+                    line++;
+                    continue;
+                }
+                if (c == '#') {
+                    while (c != -1 && c != '\n') {
+                        c = read();
+                    }
+                    if (c == '\n') {
+                        line++;
+                    }
+                    continue;
+                }
+                break;
+            }
+            recordLine = line;
+            while (true) {
+                // one cell: c is its first character
+                cell.setLength(0);
+                // leading blanks: dropped (an unquoted cell is stripped anyway; a quoted one starts at its quote)
+                while (c == ' ' || c == '\t') {
+                    c = read();
+                }
+                boolean quoted = c == '"';
+                if (quoted) {
+                    int startLine = line;
+                    while (true) {
+                        c = read();
+                        if (c == -1) {
+                            throw new TasniException(file + ": line " + startLine + ": a quoted cell is not closed "
+                                    + "before the end of the file.");
+                        }
+                        if (c == '"') {
+                            c = read();
+                            if (c != '"') {
+                                break;
+                            }
+                        }
+                        if (c == '\n') {
+                            line++;
+                        }
+                        append(c, startLine);
+                    }
+                    // anything after the closing quote up to the delimiter is kept (lenient, like Python's csv)
+                    while (c != -1 && c != delimiter && c != '\n' && c != '\r') {
+                        if (c != ' ' && c != '\t') {
+                            append(c, line);
+                        }
+                        c = read();
+                    }
+                } else {
+                    while (c != -1 && c != delimiter && c != '\n' && c != '\r') {
+                        append(c, line);
+                        c = read();
+                    }
+                }
+                cells.add(quoted ? cell.toString() : cell.toString().strip());
+                if (c == '\r') {
+                    c = read();
+                    if (c != '\n' && c != -1) {
+                        pushback = c;
+                        c = '\n';
+                    }
+                }
+                if (c == -1) {
+                    return true;
+                }
+                if (c == '\n') {
+                    line++;
+                    return true;
+                }
+                // c is the delimiter
+                c = read();
+                if (delimiter == ' ') {
+                    while (c == ' ' || c == '\t') {
+                        c = read();
+                    }
+                    if (c == '\n' || c == '\r' || c == -1) {
+                        // trailing blanks end the record, they do not make an empty cell
+                        if (c == '\r') {
+                            c = read();
+                            if (c != '\n' && c != -1) {
+                                pushback = c;
+                            }
+                        }
+                        if (c != -1) {
+                            line++;
+                        }
+                        return true;
+                    }
+                }
+            }
+        }
+
+        private void append(int c, int startLine) {
+            if (cell.length() >= MAX_CELL_CHARS) {
+                throw new TasniException(file + ": line " + startLine + ": a cell is longer than " + MAX_CELL_CHARS
+                        + " characters (an unclosed quote?).");
+            }
+            cell.append((char) c);
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // reading is over; nothing to report
+            }
         }
     }
 
@@ -154,11 +649,20 @@ public final class CsvIO {
                 }
                 Column<?> c = cols.get(k);
                 if (c.isMissing(row)) {
+                    if (kinds.length == 1) {
+                        // an empty line would be skipped as blank on reading: a quoted empty cell keeps the row
+                        sb.append("\"\"");
+                    }
                     continue;
                 }
                 switch (kinds[k]) {
                     case BOOLEAN -> sb.append(((BooleanColumn) c).get(row) ? "True" : "False");
                     case STRING -> sb.append(quote(c.getString(row)));
+                    case DOUBLE, FLOAT -> {
+                        double v = ((NumericColumn<?>) c).getDouble(row);
+                        // astropy's spelling of the infinities, which pandas and R read too
+                        sb.append(v == Double.POSITIVE_INFINITY ? "inf" : v == Double.NEGATIVE_INFINITY ? "-inf" : String.valueOf(c.get(row)));
+                    }
                     default -> sb.append(c.get(row));
                 }
             }

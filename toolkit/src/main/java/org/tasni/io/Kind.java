@@ -47,7 +47,7 @@ enum Kind {
         } else if (c instanceof StringColumn) {
             return STRING;
         }
-        throw new TasniException(table.name() + ": column '" + c.name() + "' has type " + c.type().name()
+        throw new TasniException(Columns.label(table) + ": column '" + c.name() + "' has type " + c.type().name()
                 + ", which catalogue files do not carry; convert it to a number or a string first.");
     }
 

@@ -1,6 +1,8 @@
 package org.tasni.io;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +48,10 @@ import tech.tablesaw.columns.Column;
  * Parquet files ↔ Tablesaw tables through parquet-java, with no Hadoop file system involved.
  *
  * <p>Reading streams one row group at a time and decodes only the requested columns, so memory follows the row
- * group, not the file ({@link #forEachRowGroup}). Flat schemas of double, float, int8/16/32/64, boolean and string
- * columns are supported; anything else is an error that names the file and the column.
+ * group, not the file ({@link #forEachRowGroup}). Flat schemas of double, float, int8/16/32/64, boolean, string and
+ * DECIMAL columns are supported; anything else is an error that names the file and the column. A DECIMAL with scale 0
+ * (an id, say) reads as a long, exactly, and one that does not fit 64 bits is refused naming the row; a DECIMAL with a
+ * fraction reads as the nearest double, so precisions beyond about 15 significant digits are rounded.
  *
  * <p>Writing uses snappy, keeps float32 as float32 and int16 as int16, and marks every column optional: a missing
  * value (NaN, Tablesaw's integer marker, or an empty string) is written as a Parquet null, which pandas, pyarrow and
@@ -88,10 +92,13 @@ public final class ParquetIO {
             reader.setRequestedSchema(projection);
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             int group = 0;
+            long firstRow = 0;
             boolean any = false;
             PageReadStore pages;
             while ((pages = nextRowGroup(reader, name, group)) != null) {
-                action.accept(decode(name, group, pages, projection, kinds, createdBy));
+                Table t = decode(name, group, firstRow, pages, projection, kinds, createdBy);
+                firstRow += t.rowCount();
+                action.accept(t);
                 any = true;
                 group++;
             }
@@ -139,11 +146,13 @@ public final class ParquetIO {
     }
 
     private static ParquetFileReader open(Path path) throws IOException {
+        LocalInputFile file = new LocalInputFile(path);
         try {
-            return ParquetFileReader.open(new LocalInputFile(path),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+            return ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (RuntimeException | IOException e) {
-            throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + e.getMessage() + ").", e);
+            // parquet-java names the file by its object identity (LocalInputFile@3712b94): say "the file" instead
+            String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file");
+            throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + why + ").", e);
         }
     }
 
@@ -183,6 +192,15 @@ public final class ParquetIO {
         PrimitiveType p = d.getPrimitiveType();
         LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
         String column = p.getName();
+        if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec) {
+            switch (p.getPrimitiveTypeName()) {
+                case INT32, INT64, FIXED_LEN_BYTE_ARRAY, BINARY -> {
+                    // scale 0 is an integer (an id, say): kept exact as a long; a fraction becomes the nearest double
+                    return dec.getScale() == 0 ? Kind.LONG : Kind.DOUBLE;
+                }
+                default -> { }
+            }
+        }
         switch (p.getPrimitiveTypeName()) {
             case DOUBLE:
                 return Kind.DOUBLE;
@@ -222,8 +240,8 @@ public final class ParquetIO {
                 + ", which is not supported; expected a number, boolean or string column.");
     }
 
-    private static Table decode(String name, int group, PageReadStore pages, MessageType projection, List<Kind> kinds,
-            String createdBy) {
+    private static Table decode(String name, int group, long firstRow, PageReadStore pages, MessageType projection,
+            List<Kind> kinds, String createdBy) {
         int rows = Math.toIntExact(pages.getRowCount());
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
                 new DummyRecordConverter(projection).getRootConverter(), projection, createdBy);
@@ -233,7 +251,7 @@ public final class ParquetIO {
             ColumnDescriptor d = ds.get(k);
             String column = d.getPath()[0];
             try {
-                t.addColumns(decodeColumn(store.getColumnReader(d), d, kinds.get(k), column, rows));
+                t.addColumns(decodeColumn(store.getColumnReader(d), d, kinds.get(k), name, column, firstRow, rows));
             } catch (RuntimeException e) {
                 if (e instanceof TasniException) {
                     throw e;
@@ -245,19 +263,40 @@ public final class ParquetIO {
         return t;
     }
 
-    private static Column<?> decodeColumn(ColumnReader r, ColumnDescriptor d, Kind kind, String column, int rows) {
+    private static Column<?> decodeColumn(ColumnReader r, ColumnDescriptor d, Kind kind, String file, String column,
+            long firstRow, int rows) {
         int maxDef = d.getMaxDefinitionLevel();
         PrimitiveTypeName physical = d.getPrimitiveType().getPrimitiveTypeName();
-        ColumnBuilder b = new ColumnBuilder(column, kind, rows);
+        int scale = d.getPrimitiveType().getLogicalTypeAnnotation()
+                instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : -1;
+        ColumnBuilder b = new ColumnBuilder(file, column, kind, rows);
         for (int i = 0; i < rows; i++) {
             if (r.getCurrentDefinitionLevel() < maxDef) {
                 b.addMissing();
+            } else if (scale >= 0) {
+                BigInteger unscaled = switch (physical) {
+                    case INT32 -> BigInteger.valueOf(r.getInteger());
+                    case INT64 -> BigInteger.valueOf(r.getLong());
+                    default -> new BigInteger(r.getBinary().getBytes());
+                };
+                if (scale == 0) {
+                    if (unscaled.bitLength() > 63 || unscaled.longValue() == Long.MIN_VALUE) {
+                        throw new TasniException(file + ": column '" + column + "' (DECIMAL, scale 0) holds " + unscaled
+                                + " at data row " + (firstRow + i + 1) + ", which does not fit a 64-bit integer.");
+                    }
+                    b.addLong(unscaled.longValueExact());
+                } else {
+                    b.addDouble(new BigDecimal(unscaled, scale).doubleValue());
+                }
             } else {
                 switch (physical) {
                     case DOUBLE -> b.addDouble(r.getDouble());
                     case FLOAT -> b.addFloat(r.getFloat());
-                    case INT32 -> b.addLong(kind == Kind.LONG ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger());
-                    case INT64 -> b.addLong(r.getLong());
+                    case INT32 -> {
+                        long v = kind == Kind.LONG ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger();
+                        b.addLong(notMarker(v, kind, file, column, firstRow + i));
+                    }
+                    case INT64 -> b.addLong(notMarker(r.getLong(), kind, file, column, firstRow + i));
                     case BOOLEAN -> b.addBoolean(r.getBoolean());
                     case BINARY -> b.addString(r.getBinary().toStringUsingUTF8());
                     default -> throw new IllegalStateException("unreachable: " + physical);
@@ -266,6 +305,24 @@ public final class ParquetIO {
             r.consume();
         }
         return b.build();
+    }
+
+    /**
+     * A stored value equal to the smallest value of its type would read back as missing (Tablesaw's marker): refused
+     * rather than silently lost.
+     */
+    private static long notMarker(long v, Kind kind, String file, String column, long row) {
+        boolean marker = switch (kind) {
+            case LONG -> v == Long.MIN_VALUE;
+            case INT -> v == Integer.MIN_VALUE;
+            case SHORT -> v == Short.MIN_VALUE;
+            default -> false;
+        };
+        if (marker) {
+            throw new TasniException(file + ": column '" + column + "' holds " + v + " at data row " + (row + 1)
+                    + ", the smallest " + kind.ecsv + ", which this toolkit uses as its missing-value marker.");
+        }
+        return v;
     }
 
     /** Writes {@code table} with the default row-group size. */

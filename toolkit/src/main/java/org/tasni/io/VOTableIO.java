@@ -57,6 +57,12 @@ public final class VOTableIO {
             throw new TasniException(name + ": not a readable VOTable (" + e.getMessage() + ").", e);
         } catch (IOException e) {
             throw new TasniException(name + ": could not read (" + e.getMessage() + ").", e);
+        } catch (RuntimeException e) {
+            if (e instanceof TasniException te) {
+                throw te;
+            }
+            // STIL signals some malformed documents (a bad value in a cell, a cut BINARY2 stream) unchecked
+            throw new TasniException(name + ": not a readable VOTable (" + e + ").", e);
         }
     }
 
@@ -81,7 +87,7 @@ public final class VOTableIO {
         List<ColumnBuilder> builders = new ArrayList<>();
         for (int k = 0; k < nc; k++) {
             ColumnInfo info = st.getColumnInfo(k);
-            builders.add(new ColumnBuilder(info.getName(), kindOf(name, info), (int) Math.max(0, st.getRowCount())));
+            builders.add(new ColumnBuilder(name, info.getName(), kindOf(name, info), (int) Math.max(0, st.getRowCount())));
         }
         try (RowSequence rs = st.getRowSequence()) {
             while (rs.next()) {

@@ -91,4 +91,86 @@ class MainTest {
         assertThrows(TasniException.class, () -> TileList.parse("12288", 12288));
         assertThrows(TasniException.class, () -> TileList.parse("a-b", 12288));
     }
+
+    /** Reports {@code ex} as the CLI does and returns {exit code, what was printed}. */
+    private static Object[] report(Throwable ex) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        int code = Main.report(ex, new java.io.PrintWriter(sw, true));
+        return new Object[] {code, sw.toString()};
+    }
+
+    @Test
+    void outOfMemoryInsideAWrapperIsOneLineWithXmxAdviceExitTwo() {
+        Object[] r = report(new RuntimeException("pool task failed", new OutOfMemoryError("Java heap space")));
+        assertEquals(2, r[0]);
+        String err = (String) r[1];
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("error: out of memory (the JVM may use at most "), err);
+        assertTrue(err.contains("java -Xmx8g -jar tasni-toolkit.jar"), err);
+        assertFalse(err.contains("\tat "), err);
+        Object[] bare = report(new OutOfMemoryError("Java heap space"));
+        assertEquals(2, bare[0]);
+        assertTrue(((String) bare[1]).contains("-Xmx"), (String) bare[1]);
+    }
+
+    @Test
+    void aUserErrorInsideACompletionExceptionIsExitOneWithItsMessage() {
+        Object[] r = report(new java.util.concurrent.CompletionException(
+                new RuntimeException(new TasniException("t.csv: line 3 has 2 cells; the header has 3."))));
+        assertEquals(1, r[0]);
+        assertEquals("error: t.csv: line 3 has 2 cells; the header has 3." + System.lineSeparator(), r[1]);
+        // a message carrying a library's line breaks still prints as one line
+        Object[] multi = report(new TasniException("x.parquet: not a readable Parquet file (bad magic\n  at offset 0)."));
+        assertEquals(1, multi[0]);
+        assertEquals("error: x.parquet: not a readable Parquet file (bad magic at offset 0)." + System.lineSeparator(), multi[1]);
+        // anything else is internal: exit 2, one line, the trace in a log it names
+        Object[] internal = report(new IllegalStateException("bug"));
+        assertEquals(2, internal[0]);
+        assertEquals(1, ((String) internal[1]).lines().count());
+        assertTrue(((String) internal[1]).startsWith("internal error: java.lang.IllegalStateException: bug (stack trace in "));
+    }
+
+    @Test
+    void simulateRefusesAnOutputThatIsItsTargetsOrAFile() throws Exception {
+        Path targets = dir.resolve("neowise_epochs.parquet");
+        TableIO.write(tech.tablesaw.api.Table.create("t", tech.tablesaw.api.StringColumn.create("designation", "J1"),
+                tech.tablesaw.api.DoubleColumn.create("ra", 10.0), tech.tablesaw.api.DoubleColumn.create("dec", 20.0)), targets);
+        byte[] before = Files.readAllBytes(targets);
+        Object[] r = cli("simulate", "--out", dir.toString(), "--targets", targets.toString());
+        assertEquals(1, r[0], (String) r[2]);
+        assertTrue(((String) r[2]).contains("refusing to overwrite an input"), (String) r[2]);
+        assertArrayEquals(before, Files.readAllBytes(targets));
+        Object[] f = cli("simulate", "--out", targets.resolve("sub").toString(), "--tiles", "100");
+        assertEquals(1, f[0]);
+        assertTrue(((String) f[2]).contains("is a file"), (String) f[2]);
+        // a directory holding downloaded tiles is not overwritten with simulated ones
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("tiles"));
+        Files.writeString(data.resolve("tiles/download-journal.tsv"), "journal");
+        Files.writeString(data.resolve("tiles/wise_hp00100.parquet"), "downloaded");
+        Object[] d = cli("simulate", "--out", data.toString(), "--tiles", "100", "--density-scale", "0.01");
+        assertEquals(1, d[0]);
+        assertTrue(((String) d[2]).contains("holds downloaded tiles"), (String) d[2]);
+        assertEquals("downloaded", Files.readString(data.resolve("tiles/wise_hp00100.parquet")));
+    }
+
+    @Test
+    void benchmarkWorkDirIsAbsoluteSoTheDefaultWorksFromAnyDirectory() throws Exception {
+        Path rel = Path.of("bench-crossmatch");
+        Path abs = org.tasni.bench.CrossmatchBenchmark.workDir(rel);
+        assertTrue(abs.isAbsolute());
+        assertEquals(Path.of("").toAbsolutePath().resolve("bench-crossmatch"), abs);
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        assertThrows(TasniException.class, () -> org.tasni.bench.CrossmatchBenchmark.workDir(file.resolve("b")));
+        // a bad --out or --dir is refused before the benchmark simulates or times anything
+        for (String bench : new String[] {"crossmatch", "variability", "download"}) {
+            Object[] r = cli("benchmark", bench, "--dir", dir.resolve("w").toString(), "--out", file.resolve("t.csv").toString());
+            assertEquals(1, r[0], bench + ": " + r[2]);
+            assertTrue(((String) r[2]).contains("is a file, not a directory"), (String) r[2]);
+            assertTrue(((String) r[1]).isEmpty(), "nothing run: " + r[1]);
+            Object[] d = cli("benchmark", bench, "--dir", file.toString());
+            assertEquals(1, d[0], bench + ": " + d[2]);
+        }
+        assertFalse(Files.exists(dir.resolve("w")));
+    }
 }

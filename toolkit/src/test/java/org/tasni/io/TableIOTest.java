@@ -171,7 +171,7 @@ class TableIOTest {
         var e2 = assertThrows(TasniException.class, () -> Columns.strings(t, "ra"));
         assertTrue(e2.getMessage().contains("column 'ra' has type DOUBLE; expected a string"));
         var e3 = assertThrows(TasniException.class, () -> Columns.longs(t, "source_id"));
-        assertTrue(e3.getMessage().startsWith("gaia.parquet row 5: column 'source_id' is empty"), e3.getMessage());
+        assertTrue(e3.getMessage().startsWith("gaia.parquet: column 'source_id' is empty at data row 6 "), e3.getMessage());
     }
 
     private Path writeAndName(Table t, String name) {
