@@ -281,6 +281,13 @@ public final class CrossMatcher {
                 + "; an id column must be an integer or a string.");
     }
 
+    private static void requireIdType(Table t, Column<?> c) {
+        if (!(c instanceof StringColumn || c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn)) {
+            throw new TasniException(t.name() + ": column '" + c.name() + "' has type " + c.type().name()
+                    + "; an id column must be an integer or a string.");
+        }
+    }
+
     private static long exactLong(Column<?> c, int row) {
         if (c instanceof LongColumn l) {
             return l.getLong(row);
@@ -350,6 +357,7 @@ public final class CrossMatcher {
             double[] ra0 = Columns.doubles(r, right[0]);
             double[] dec0 = Columns.doubles(r, right[1]);
             rightIds = Columns.require(r, right[2]);
+            requireIdType(r, rightIds); // before the match, not after it
             double[] pmra = null, pmdec = null;
             if (!Double.isNaN(fromEpoch)) {
                 pmra = Columns.doubles(r, pm[0]);

@@ -110,9 +110,18 @@ class CrossmatchHostileInputTest {
         }
         Table right = Table.create("r.parquet", DoubleColumn.create("ra", ra), DoubleColumn.create("dec", 0, 0),
                 DoubleColumn.create("myid", 1.0, 2.0));
-        var e = assertThrows(TasniException.class,
-                () -> CrossMatcher.radius(3).rightColumns("ra", "dec", "myid").nearest(left, right));
-        assertTrue(e.getMessage().contains("'myid'") && e.getMessage().contains("integer or a string"), e.getMessage());
+        for (String mode : List.of("nearest", "all", "orphans")) {
+            var xm = CrossMatcher.radius(3).rightColumns("ra", "dec", "myid");
+            var e = assertThrows(TasniException.class, () -> {
+                Table t = switch (mode) {
+                    case "nearest" -> xm.nearest(left, right);
+                    case "all" -> xm.all(left, right);
+                    default -> xm.orphans(left, right);
+                };
+            });
+            assertTrue(e.getMessage().startsWith("r.parquet: column 'myid' has type DOUBLE; an id column must be an integer"),
+                    e.getMessage());
+        }
     }
 
     @Test
