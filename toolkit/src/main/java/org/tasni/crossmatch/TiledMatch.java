@@ -48,7 +48,7 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * {@code orphans.parquet} row group by row group. Next to each tile's output, {@code orphans_hpNNNNN.run.json}
  * records the configuration (radius, propagation, margin, columns) and the identity (size and mtime) of every input
  * the tile read or looked for: its WISE and Gaia files, the Gaia files of the tiles within reach (present or absent)
- * and its margin file; with its counts, drops and caveat. A rerun reuses a tile's output only when all of these are
+ * and its margin file; with the identity of the output it wrote, its counts, drops and caveat. A rerun reuses a tile's output only when all of these are
  * unchanged (status DONE_BEFORE, counts and caveat from the record); otherwise the tile is matched again and
  * {@code recomputed} says so. A tile flagged for a missing neighbour is therefore recomputed once that neighbour (or
  * the margin file) is downloaded. {@code out} must not be the tile directory, and no output may be an input.
@@ -244,25 +244,26 @@ public final class TiledMatch {
             boolean recomputed = false;
             if (Files.exists(out)) {
                 TileRecord old = TileRecord.read(record);
-                if (old != null && old.config.equals(config) && old.inputs.equals(inputs)) {
+                if (old != null && old.config.equals(config) && old.inputs.equals(inputs)
+                        && old.output.equals(identity(out))) {
                     summary.add(tile, Status.DONE_BEFORE, old.counts, false, 0, old.message, old.wiseDropped,
                             old.gaiaDropped);
                     continue;
                 }
                 recomputed = true; // other options, other inputs, or no record: the old output cannot be trusted
             }
-            if (!Files.exists(gaiaFile)) {
-                summary.add(tile, Status.NO_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
-                        recomputed, 0, "no " + gaiaFile.getFileName() + ": not matched", Map.of(), Map.of());
-                continue;
-            }
-            if (ParquetIO.rowCount(gaiaFile) == 0) {
-                summary.add(tile, Status.EMPTY_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
-                        recomputed, 0, gaiaFile.getFileName() + " has no rows (a broken download?): not matched, "
-                                + "download it again", Map.of(), Map.of());
-                continue;
-            }
             try {
+                if (!Files.exists(gaiaFile)) {
+                    summary.add(tile, Status.NO_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
+                            recomputed, 0, "no " + gaiaFile.getFileName() + ": not matched", Map.of(), Map.of());
+                    continue;
+                }
+                if (ParquetIO.rowCount(gaiaFile) == 0) {
+                    summary.add(tile, Status.EMPTY_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
+                            recomputed, 0, gaiaFile.getFileName() + " has no rows (a broken download?): not matched, "
+                                    + "download it again", Map.of(), Map.of());
+                    continue;
+                }
                 TileResult r = matchTile(tile, e.getValue(), tilesDir);
                 String msg = r.missingNeighbours > 0 ? r.missingNeighbours + " neighbouring tile(s) have no Gaia file:"
                         + " sources within R of those borders may be false orphans" : "";
@@ -270,7 +271,7 @@ public final class TiledMatch {
                 // the record goes first so that a run killed between the two writes leaves an output without one
                 Files.deleteIfExists(record);
                 TableIO.write(r.orphans, out);
-                new TileRecord(config, inputs, counts, msg, r.wiseDropped, r.gaiaDropped).write(record);
+                new TileRecord(config, inputs, identity(out), counts, msg, r.wiseDropped, r.gaiaDropped).write(record);
                 summary.add(tile, Status.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped,
                         r.gaiaDropped);
             } catch (TasniException ex) {
@@ -302,16 +303,19 @@ public final class TiledMatch {
             files.add(gaiaPath(dir, nb));
         }
         for (Path f : files) {
-            String id;
-            try {
-                var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-                id = a.size() + " bytes, mtime " + a.lastModifiedTime().toMillis();
-            } catch (IOException e) {
-                id = "absent";
-            }
-            m.put(dir.relativize(f).toString(), id);
+            m.put(dir.relativize(f).toString(), identity(f));
         }
         return m;
+    }
+
+    /** "SIZE bytes, mtime MILLIS", or "absent". */
+    private static String identity(Path f) {
+        try {
+            var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+            return a.size() + " bytes, mtime " + a.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return "absent";
+        }
     }
 
     /** Tiles within reach: any point of the tile is within maxPixRad of its centre, plus margin and motion. */
@@ -320,7 +324,7 @@ public final class TiledMatch {
     }
 
     /** What a tile's run produced and from what: {@code orphans_hpNNNNN.run.json}. */
-    private record TileRecord(String config, Map<String, String> inputs, int[] counts, String message,
+    private record TileRecord(String config, Map<String, String> inputs, String output, int[] counts, String message,
             Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped) {
 
         private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -330,6 +334,7 @@ public final class TiledMatch {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("config", config);
             m.put("inputs", inputs);
+            m.put("output", output); // the tile's orphans file as written: replaced or touched since, not reused
             m.put("counts", counts);
             m.put("message", message);
             m.put("wise_dropped", keys(wiseDropped));
@@ -356,7 +361,7 @@ public final class TiledMatch {
                 for (int k = 0; k < 5; k++) {
                     counts[k] = n.get("counts").get(k).asInt();
                 }
-                return new TileRecord(n.get("config").asText(), inputs, counts, n.get("message").asText(),
+                return new TileRecord(n.get("config").asText(), inputs, n.get("output").asText(), counts, n.get("message").asText(),
                         drops(n.get("wise_dropped")), drops(n.get("gaia_dropped")));
             } catch (IOException | RuntimeException e) {
                 return null;

@@ -271,6 +271,10 @@ class CrossmatchHostileInputTest {
         assertEquals("OK", after.stringColumn("status").get(0));
         assertTrue(after.booleanColumn("recomputed").get(0));
         assertEquals(missing - 1, after.intColumn("missing_neighbours").get(0), after.print());
+        // an output replaced since (another run's file copied in): not reused
+        Files.copy(dir.resolve("fresh30/orphans_hp06044.parquet"), out.resolve("orphans_hp06044.parquet"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(wide.margin(90).run(tiles, out).booleanColumn("recomputed").get(0));
         // an output without its record (an older run, or killed between the writes) is not trusted
         Files.delete(out.resolve("orphans_hp06044.run.json"));
         assertTrue(wide.margin(90).run(tiles, out).booleanColumn("recomputed").get(0));
