@@ -296,4 +296,32 @@ class CrossmatchHostileInputTest {
         assertArrayEquals(before, Files.readAllBytes(tiles.resolve("wise_hp06046.parquet")));
         assertEquals(0, Files.list(tiles).filter(p -> p.getFileName().toString().startsWith("orphans")).count());
     }
+
+    @Test
+    void allPairsOfAnEverythingMatchesEverythingRadiusAreAUserErrorNotAnOutOfMemory() {
+        int n = 3000;
+        double[] ra = new double[n], dec = new double[n];
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = 10 + i * 1e-8; // all within 0.11″ of each other
+            rows[i] = i;
+        }
+        var pool = new java.util.concurrent.ForkJoinPool(2);
+        try {
+            ZoneIndex idx = ZoneIndex.build(ra, dec, rows, 1.0 / 3600, pool);
+            // 9 million pairs within 1″: over a budget of 100,000 the search stops with a message (the budget counts the
+            // lists' capacity, so 9 million pairs need a little more than 9 million)
+            var e = assertThrows(RuntimeException.class, () -> CpuKernel.within(idx, ra, dec, rows, 1, pool, 100_000));
+            Throwable t = e;
+            while (!(t instanceof TasniException) && t.getCause() != null) {
+                t = t.getCause();
+            }
+            assertTrue(t instanceof TasniException && t.getMessage().startsWith("the pairs within the radius exceed the budget of 100,000 pairs"),
+                    String.valueOf(t));
+            assertEquals((long) n * n, CpuKernel.within(idx, ra, dec, rows, 1, pool, 20_000_000).size(),
+                    "under the budget every pair is kept");
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
