@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.crossmatch.MatchReport;
+import org.tasni.io.DropReason;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +44,11 @@ final class CrossmatchCommand implements Callable<Integer> {
         if (!mode.equals("orphans") && !mode.equals("nearest") && !mode.equals("all")) {
             throw new TasniException("--mode must be orphans, nearest or all (got '" + mode + "').");
         }
+        // before anything is read: neither output may be an input (or the other output)
+        OutputPaths.refuseInputs(out, left, right);
+        if (statsJson != null) {
+            OutputPaths.refuseInputs(statsJson, left, right, out);
+        }
         long t0 = System.nanoTime();
         Table l = TableIO.read(left);
         Table r = TableIO.read(right);
@@ -61,10 +68,12 @@ final class CrossmatchCommand implements Callable<Integer> {
         new StatsJson().put("read_s", readS).put("index_s", StatsJson.seconds(rep.indexSeconds()))
                 .put("query_s", StatsJson.seconds(rep.querySeconds())).put("match_s", StatsJson.seconds(rep.matchSeconds()))
                 .put("write_s", writeS).put("n_left", rep.nLeft()).put("n_right", rep.nRight()).put("n_out", rep.nOut())
-                .put("n_left_nan", rep.leftNaN()).put("n_right_nan", rep.rightNaN())
+                .put("n_left_nan", rep.leftDropped().getOrDefault(DropReason.NONFINITE_POSITION, 0L))
+                .put("n_right_nan", rep.rightDropped().getOrDefault(DropReason.NONFINITE_POSITION, 0L))
+                .put("n_left_dropped", rep.leftDroppedTotal()).put("n_right_dropped", rep.rightDroppedTotal())
                 .put("n_right_unmoved", rep.rightUnmoved()).put("mode", mode).put("radius_arcsec", rep.radiusArcsec())
                 .put("propagation", rep.propagation()).put("backend", rep.backend().name()).put("threads", rep.threads())
-                .put("note", rep.note()).writeIfAsked(statsJson);
+                .put("note", rep.note()).putDrops(rep.dropped()).writeIfAsked(statsJson);
         return 0;
     }
 }

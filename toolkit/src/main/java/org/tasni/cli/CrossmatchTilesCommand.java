@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.TiledMatch;
+import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
+import org.tasni.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +37,11 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (statsJson != null) {
+            // the tiled driver checks its own outputs; the stats file must not be a tile either
+            OutputPaths.refuseInputs(statsJson, tileFiles());
+        }
+        OutputPaths.refuseInputs(out.resolve("tiles_summary.csv"), tileFiles());
         long t0 = System.nanoTime();
         TiledMatch tm = TiledMatch.of(options.matcher()).progress(ConsoleProgress.forTerminal());
         if (margin != null) {
@@ -43,20 +51,33 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         double totalS = StatsJson.since(t0);
         int ok = summary.stringColumn("status").isEqualTo("OK").size();
         int before = summary.stringColumn("status").isEqualTo("DONE_BEFORE").size();
-        Table bad = summary.where(summary.stringColumn("status").isIn("NO_GAIA", "ERROR"));
+        Table bad = summary.where(summary.stringColumn("status").isIn("NO_GAIA", "EMPTY_GAIA", "ERROR"));
+        int recomputed = summary.booleanColumn("recomputed").isTrue().size();
         long orphans = (long) summary.intColumn("n_orphans").sum();
         long flagged = summary.intColumn("missing_neighbours").isGreaterThan(0).size();
         System.out.printf("tiles: %d matched, %d done before, %d not matched; %,d orphans → %s (%.1f s)%n", ok, before,
                 bad.rowCount(), orphans, out.resolve("orphans.parquet"), totalS);
+        if (recomputed > 0) {
+            System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n", recomputed);
+        }
+        DropCounts wiseDrops = counts(tm.wiseDropped()), gaiaDrops = counts(tm.gaiaDropped());
+        System.out.printf("rows not used: wise %s; gaia %s%n", wiseDrops, gaiaDrops);
         if (flagged > 0) {
             System.out.printf("warning: %d tile(s) border a tile that has no Gaia file; their sources within the radius of"
                     + " those borders may be false orphans (see missing_neighbours in %s)%n", flagged,
                     out.resolve("tiles_summary.csv"));
         }
         org.tasni.io.TableIO.write(summary, out.resolve("tiles_summary.csv"));
+        DropCounts both = new DropCounts();
+        both.addAll(wiseDrops);
+        both.addAll(gaiaDrops);
         new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(summary.doubleColumn("seconds").sum()))
                 .put("n_tiles", summary.rowCount()).put("n_tiles_ok", ok).put("n_tiles_done_before", before)
-                .put("n_tiles_not_matched", bad.rowCount()).put("n_out", orphans).writeIfAsked(statsJson);
+                .put("n_tiles_not_matched", bad.rowCount()).put("n_out", orphans).put("n_tiles_recomputed", recomputed)
+                .put("n_tiles_no_gaia", summary.stringColumn("status").isEqualTo("NO_GAIA").size())
+                .put("n_tiles_empty_gaia", summary.stringColumn("status").isEqualTo("EMPTY_GAIA").size())
+                .put("n_tiles_flagged", flagged).put("n_wise_dropped", wiseDrops.total())
+                .put("n_gaia_dropped", gaiaDrops.total()).putDrops(both).writeIfAsked(statsJson);
         if (bad.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, bad.rowCount()); i++) {
@@ -67,5 +88,26 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
                     + "orphans.parquet:" + sb + "\nFix or download them and run again; finished tiles are kept.");
         }
         return 0;
+    }
+
+    private static DropCounts counts(java.util.Map<DropReason, Long> m) {
+        DropCounts d = new DropCounts();
+        m.forEach(d::add);
+        return d;
+    }
+
+    /** The files of the tile directory and its margin folder: what no output may be. */
+    private java.util.List<Path> tileFiles() {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (Path d : java.util.List.of(tiles, tiles.resolve("margin"))) {
+            if (java.nio.file.Files.isDirectory(d)) {
+                try (var s = java.nio.file.Files.list(d)) {
+                    s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);
+                } catch (java.io.IOException e) {
+                    throw new TasniException(d + ": cannot list (" + e.getMessage() + ").", e);
+                }
+            }
+        }
+        return files;
     }
 }

@@ -41,11 +41,18 @@ final class CpuKernel {
 
     /** All pairs within R, as (left row, right row, separation) triples in left order, then right row order. */
     static PairList within(ZoneIndex idx, double[] ra, double[] dec, int[] rows, double radiusArcsec, ForkJoinPool pool) {
+        return within(idx, ra, dec, rows, radiusArcsec, pool, PairList.defaultLimit());
+    }
+
+    /** As above, keeping at most about {@code maxPairs} pairs (a TasniException beyond). */
+    static PairList within(ZoneIndex idx, double[] ra, double[] dec, int[] rows, double radiusArcsec, ForkJoinPool pool,
+            long maxPairs) {
         int blocks = (rows.length + BLOCK - 1) / BLOCK;
         PairList[] parts = new PairList[blocks];
+        java.util.concurrent.atomic.AtomicLong reserved = new java.util.concurrent.atomic.AtomicLong();
         pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
             Search s = new Search(idx);
-            PairList out = new PairList();
+            PairList out = new PairList(reserved, maxPairs);
             for (int k = b * BLOCK, end = Math.min(rows.length, k + BLOCK); k < end; k++) {
                 int i = rows[k];
                 s.within(ra[i], dec[i], radiusArcsec, i, out);

@@ -12,6 +12,8 @@ import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
 
 /**
  * Sky crossmatch of two catalogues: the nearest neighbour, all pairs within a radius, and the orphans (left sources
@@ -36,13 +38,24 @@ import tech.tablesaw.columns.Column;
  *   <li>{@link #orphans}: the left rows whose nearest right source is farther than R, plus {@code nearest_sep_arcsec}
  *       (+∞ when the right side is empty).</li>
  *   <li>{@link #all}: every pair within R: {@code left_id, right_id, sep_arcsec} (astropy's {@code search_around_sky}).</li>
- *   <li>Rows with a NaN ra or dec are dropped and counted, never matched and never orphans; in {@code nearest} they
- *       keep an empty match. A Dec outside [−90, 90] is an error that names the row.</li>
+ *   <li>Rows with a NaN or infinite ra/dec ({@code NONFINITE_POSITION}), or a dec outside [−90, 90] or ra outside
+ *       [0, 360] ({@code POSITION_OUT_OF_RANGE}) are dropped and counted in the report, per side, never matched and
+ *       never orphans; in {@code nearest} they keep an empty match. A side where no row has a usable position is
+ *       refused, naming the column and a row.</li>
  *   <li>{@link #propagate(double, double)} moves the <em>right</em> catalogue by its {@code pmra}/{@code pmdec}
- *       before matching; rows with NaN proper motion stay where they are and are counted.</li>
+ *       before matching; rows with NaN proper motion stay where they are and are counted ({@code rightUnmoved});
+ *       rows with an infinite or impossible one (over {@link #MAX_PROPER_MOTION_MAS_YR}) are dropped and counted.</li>
+ *   <li>Ids ({@code match_id}, {@code left_id}, {@code right_id}) are copied exactly from an integer (short, int,
+ *       long) or string id column.</li>
  * </ul>
  */
 public final class CrossMatcher {
+
+    /**
+     * The largest total proper motion believed, mas/yr: Barnard's star, the fastest known, moves 10.4″/yr. A right
+     * row moving faster (or with an infinite pmra/pmdec) is dropped as {@link DropReason#NONFINITE_PROPER_MOTION}.
+     */
+    public static final double MAX_PROPER_MOTION_MAS_YR = 11_000;
 
     private final double radiusArcsec;
     private final Backend backend;
@@ -144,6 +157,22 @@ public final class CrossMatcher {
         return pm.clone();
     }
 
+    /** The left table's ra and dec column names. */
+    String[] leftPositionColumns() {
+        return new String[] {left[0], left[1]};
+    }
+
+    /**
+     * Everything that changes a result, as one line (the tiled driver's resume compares it): radius, propagation gap
+     * and columns. Backend and threads are left out since results never depend on them.
+     */
+    String configKey() {
+        return String.format(java.util.Locale.ROOT, "radius=%s propagation=%s left=%s right=%s pm=%s maxpm=%s",
+                Double.toString(radiusArcsec), isPropagating() ? fromEpoch + "->" + toEpoch : "none",
+                String.join(",", left), String.join(",", right), isPropagating() ? String.join(",", pm) : "-",
+                Double.toString(MAX_PROPER_MOTION_MAS_YR));
+    }
+
     /** The report of the last call on this matcher, or null before the first. */
     public MatchReport report() {
         return report;
@@ -228,7 +257,10 @@ public final class CrossMatcher {
         }
     }
 
-    /** A column of ids taken from {@code source} at {@code rows} (−1 for none). */
+    /**
+     * A column of ids taken from {@code source} at {@code rows} (missing for −1). Integer ids are copied as longs,
+     * never through a double: a Gaia source_id has 19 digits and a double keeps only about 16.
+     */
     private static Column<?> ids(String name, Column<?> source, int[] rows) {
         if (source instanceof StringColumn s) {
             String[] v = new String[rows.length];
@@ -239,14 +271,30 @@ public final class CrossMatcher {
         }
         if (source instanceof LongColumn || source instanceof IntColumn || source instanceof ShortColumn) {
             long[] v = new long[rows.length];
-            tech.tablesaw.api.NumericColumn<?> c = (tech.tablesaw.api.NumericColumn<?>) source;
             for (int k = 0; k < rows.length; k++) {
-                v[k] = rows[k] < 0 || c.isMissing(rows[k]) ? Long.MIN_VALUE : (long) c.getDouble(rows[k]);
+                v[k] = rows[k] < 0 || source.isMissing(rows[k]) ? Long.MIN_VALUE /* Tablesaw's missing long */
+                        : exactLong(source, rows[k]);
             }
             return LongColumn.create(name, v);
         }
         throw new TasniException("column '" + source.name() + "' has type " + source.type().name()
                 + "; an id column must be an integer or a string.");
+    }
+
+    private static void requireIdType(Table t, Column<?> c) {
+        if (!(c instanceof StringColumn || c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn)) {
+            throw new TasniException(t.name() + ": column '" + c.name() + "' has type " + c.type().name()
+                    + "; an id column must be an integer or a string.");
+        }
+    }
+
+    private static long exactLong(Column<?> c, int row) {
+        if (c instanceof LongColumn l) {
+            return l.getLong(row);
+        } else if (c instanceof IntColumn i) {
+            return i.getInt(row);
+        }
+        return ((ShortColumn) c).getShort(row);
     }
 
     private Nearest runNearest(String mode, Table leftTable, Table rightTable) {
@@ -299,6 +347,7 @@ public final class CrossMatcher {
         final double[] lra, ldec, rra, rdec;
         final int[] leftRows, rightRows;
         final Column<?> rightIds;
+        final DropCounts leftDrops = new DropCounts(), rightDrops = new DropCounts();
         int rightUnmoved;
 
         Prepared(String mode, Table l, Table r) {
@@ -308,28 +357,41 @@ public final class CrossMatcher {
             double[] ra0 = Columns.doubles(r, right[0]);
             double[] dec0 = Columns.doubles(r, right[1]);
             rightIds = Columns.require(r, right[2]);
-            leftRows = validRows(l, lra, ldec);
-            rightRows = validRows(r, ra0, dec0);
-            if (Double.isNaN(fromEpoch)) {
+            requireIdType(r, rightIds); // before the match, not after it
+            double[] pmra = null, pmdec = null;
+            if (!Double.isNaN(fromEpoch)) {
+                pmra = Columns.doubles(r, pm[0]);
+                pmdec = Columns.doubles(r, pm[1]);
+            }
+            leftRows = validRows(l, left, lra, ldec, leftDrops);
+            int[] onSky = validRows(r, right, ra0, dec0, rightDrops);
+            if (pmra == null) {
                 rra = ra0;
                 rdec = dec0;
+                rightRows = onSky;
             } else {
-                double[] pmra = Columns.doubles(r, pm[0]), pmdec = Columns.doubles(r, pm[1]);
                 rra = new double[ra0.length];
                 rdec = new double[ra0.length];
                 ProperMotion.propagate(ra0, dec0, pmra, pmdec, fromEpoch, toEpoch, rra, rdec);
-                for (int i : rightRows) {
+                int n = 0;
+                int[] kept = new int[onSky.length];
+                for (int i : onSky) {
                     if (Double.isNaN(pmra[i]) || Double.isNaN(pmdec[i])) {
-                        rightUnmoved++;
+                        rightUnmoved++; // Gaia's 2-parameter solutions: matched where they were measured
+                    } else if (!(Math.hypot(pmra[i], pmdec[i]) <= MAX_PROPER_MOTION_MAS_YR)) {
+                        rightDrops.add(DropReason.NONFINITE_PROPER_MOTION); // would move it anywhere on the sky
+                        continue;
                     }
+                    kept[n++] = i;
                 }
+                rightRows = java.util.Arrays.copyOf(kept, n);
             }
         }
 
         MatchReport report(int nOut, Backend used, double indexS, double queryS, String note) {
             String prop = Double.isNaN(fromEpoch) ? "none" : fromEpoch + " → " + toEpoch;
             return new MatchReport(mode, radiusArcsec, used, threads, lra.length, rra.length, nOut,
-                    lra.length - leftRows.length, rra.length - rightRows.length, rightUnmoved, prop, indexS, queryS, note);
+                    leftDrops.snapshot(), rightDrops.snapshot(), rightUnmoved, prop, indexS, queryS, note);
         }
     }
 
@@ -337,19 +399,36 @@ public final class CrossMatcher {
         return new Prepared(mode, l, r);
     }
 
-    /** Rows with a finite position; NaN rows are left out (and counted by the caller); bad values are errors. */
-    private static int[] validRows(Table t, double[] ra, double[] dec) {
-        int n = 0;
+    /**
+     * The rows with a position on the sky. A row with a NaN or infinite ra/dec, or a dec outside [−90, 90] or an ra
+     * outside [0, 360], is left out and counted: one bad row should not stop a catalogue of millions. When no row at
+     * all has a usable position, the column is wrong for the whole input (another column, another unit): refused,
+     * naming the table, the column and its first row.
+     */
+    private static int[] validRows(Table t, String[] cols, double[] ra, double[] dec, DropCounts drops) {
+        int n = 0, badRa = 0, badDec = 0, firstBad = -1;
         int[] rows = new int[ra.length];
         for (int i = 0; i < ra.length; i++) {
-            if (Double.isNaN(ra[i]) || Double.isNaN(dec[i])) {
-                continue;
+            if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
+                drops.add(DropReason.NONFINITE_POSITION);
+            } else if (!(dec[i] >= -90 && dec[i] <= 90 && ra[i] >= 0 && ra[i] <= 360)) {
+                drops.add(DropReason.POSITION_OUT_OF_RANGE);
+                badDec += dec[i] >= -90 && dec[i] <= 90 ? 0 : 1;
+                badRa += ra[i] >= 0 && ra[i] <= 360 ? 0 : 1;
+                firstBad = firstBad < 0 ? i : firstBad;
+            } else {
+                rows[n++] = i;
             }
-            if (!Double.isFinite(ra[i]) || !(dec[i] >= -90 && dec[i] <= 90)) {
-                throw new TasniException(t.name() + " row " + i + ": position (ra " + ra[i] + ", dec " + dec[i]
-                        + ") is not on the sky; expected finite ra and dec in [-90, 90] degrees.");
+        }
+        if (n == 0 && ra.length > 0) {
+            if (firstBad >= 0) {
+                boolean decWrong = badDec >= badRa;
+                throw new TasniException(t.name() + ": column '" + cols[decWrong ? 1 : 0] + "' has no value in "
+                        + (decWrong ? "[-90, 90]" : "[0, 360]") + " degrees (data row " + (firstBad + 1) + ": ra "
+                        + ra[firstBad] + ", dec " + dec[firstBad] + "); is it the right column, in degrees?");
             }
-            rows[n++] = i;
+            throw new TasniException(t.name() + ": columns '" + cols[0] + "'/'" + cols[1] + "' have no finite position in "
+                    + ra.length + " rows (data row 1: ra " + ra[0] + ", dec " + dec[0] + ").");
         }
         return java.util.Arrays.copyOf(rows, n);
     }

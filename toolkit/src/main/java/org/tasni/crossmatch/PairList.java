@@ -1,13 +1,39 @@
 package org.tasni.crossmatch;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tasni.TasniException;
 
-/** A growable list of (left row, right row, separation in arcsec) triples on primitive arrays. */
+/**
+ * A growable list of (left row, right row, separation in arcsec) triples on primitive arrays. The lists of one search
+ * share a budget of pairs: a radius that pairs everything with everything is a user error, not an OutOfMemoryError.
+ */
 final class PairList {
     int[] left = new int[256];
     int[] right = new int[256];
     double[] sep = new double[256];
     private int n;
+    private final AtomicLong reserved;
+    private final long limit;
+
+    /** A list alone (no budget beyond the array limit). */
+    PairList() {
+        this(new AtomicLong(), Integer.MAX_VALUE - 16);
+    }
+
+    /** A list that draws its capacity from {@code reserved}, shared with its siblings, up to {@code limit} pairs. */
+    PairList(AtomicLong reserved, long limit) {
+        this.reserved = reserved;
+        this.limit = Math.min(limit, Integer.MAX_VALUE - 16);
+    }
+
+    /**
+     * The most pairs one search keeps: 16 bytes a pair held up to three times (the lists, their concatenation, the
+     * output columns) within half the heap.
+     */
+    static long defaultLimit() {
+        return Runtime.getRuntime().maxMemory() / 2 / 48;
+    }
 
     int size() {
         return n;
@@ -15,9 +41,20 @@ final class PairList {
 
     void add(int l, int r, double s) {
         if (n == left.length) {
-            left = Arrays.copyOf(left, 2 * n);
-            right = Arrays.copyOf(right, 2 * n);
-            sep = Arrays.copyOf(sep, 2 * n);
+            long cur, grant;
+            do { // grow by up to n, within what the lists of this search have left
+                cur = reserved.get();
+                grant = Math.min(n, limit - cur);
+                if (grant <= 0) {
+                    throw new TasniException(String.format("the pairs within the radius exceed the budget of %,d pairs "
+                            + "that fit in memory; use a smaller radius, the nearest or orphans mode, or a larger -Xmx.",
+                            limit));
+                }
+            } while (!reserved.compareAndSet(cur, cur + grant));
+            int cap = n + (int) grant;
+            left = Arrays.copyOf(left, cap);
+            right = Arrays.copyOf(right, cap);
+            sep = Arrays.copyOf(sep, cap);
         }
         left[n] = l;
         right[n] = r;

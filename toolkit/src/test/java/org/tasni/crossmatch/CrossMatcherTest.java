@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tasni.TasniException;
+import org.tasni.io.DropReason;
 import org.tasni.sky.ProperMotion;
 import org.tasni.sky.SkyMath;
 import tech.tablesaw.api.DoubleColumn;
@@ -172,12 +174,16 @@ class CrossMatcherTest {
         assertTrue(near.booleanColumn("matched").get(0));
         assertTrue(near.longColumn("match_id").isMissing(1) && near.doubleColumn("sep_arcsec").isMissing(1));
         assertFalse(near.booleanColumn("matched").get(2));
-        assertEquals(2, xm.report().leftNaN());
-        assertEquals(1, xm.report().rightNaN());
+        assertEquals(Map.of(DropReason.NONFINITE_POSITION, 2L), xm.report().leftDropped());
+        assertEquals(Map.of(DropReason.NONFINITE_POSITION, 1L), xm.report().rightDropped());
         assertEquals(0, xm.orphans(left, right).rowCount(), "a NaN position is never an orphan");
+        // one row off the sky is dropped and counted; a column with no value on the sky is refused
+        assertEquals(2, xm.nearest(cat("wise.parquet", new double[] {1, 2}, new double[] {0, 95}), right).rowCount());
+        assertEquals(Map.of(DropReason.POSITION_OUT_OF_RANGE, 1L), xm.report().leftDropped());
         var e = assertThrows(TasniException.class,
-                () -> xm.nearest(cat("wise.parquet", new double[] {1, 2}, new double[] {0, 95}), right));
-        assertTrue(e.getMessage().startsWith("wise.parquet row 1: position (ra 2.0, dec 95.0) is not on the sky"), e.getMessage());
+                () -> xm.nearest(cat("wise.parquet", new double[] {1, 2}, new double[] {95, 95}), right));
+        assertTrue(e.getMessage().startsWith("wise.parquet: column 'dec' has no value in [-90, 90] degrees (data row 1"),
+                e.getMessage());
     }
 
     @Test
