@@ -29,6 +29,15 @@ final class StatsJson {
         return this;
     }
 
+    /**
+     * Adds {@code n_unusable_<band>_<reason>} for each reason of {@code counts} (zeros included) and their total
+     * {@code n_unusable_<band>}: measurements of one band left out while the row's other values were used.
+     */
+    StatsJson putUnusable(String band, DropCounts counts) {
+        counts.toJson().forEach((k, v) -> values.put(k.replace("n_dropped", "n_unusable_" + band), v));
+        return this;
+    }
+
     /** Seconds since {@code startNanos}, rounded to the microsecond. */
     static double since(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e3) / 1e6;
