@@ -241,14 +241,15 @@ class PeriodogramHostileInputTest {
     void consistentPeriodMeansWithinTenPercent() {
         var r = new VariabilityHostileInputTest.Rows();
         dense(r, "SAME", 10, new double[] {0.3, 5.0}, new double[] {0.3, 5.0});
-        dense(r, "NEAR", 11, new double[] {0.3, 5.0}, new double[] {0.3, 5.4}); // ratio 0.926: consistent
-        dense(r, "APART", 12, new double[] {0.3, 5.0}, new double[] {0.3, 5.75}); // ratio 0.870: not
-        dense(r, "FAR", 13, new double[] {0.3, 5.0}, new double[] {0.3, 4.4}); // ratio 1.136: not
+        dense(r, "NEAR", 11, new double[] {0.3, 5.0}, new double[] {0.3, 5.4}); // w1/w2 = 0.926: consistent
+        dense(r, "APART", 12, new double[] {0.3, 5.0}, new double[] {0.3, 5.6}); // 0.893: just outside
+        dense(r, "FAR", 13, new double[] {0.3, 5.0}, new double[] {0.3, 4.5}); // 1.111: just outside
+        dense(r, "NEAR2", 14, new double[] {0.3, 5.0}, new double[] {0.3, 4.6}); // 1.087: consistent
         Table t = Periodogram.of(PeriodogramConfig.standard()).run(r.table());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             assertTrue(t.booleanColumn("w1_is_periodic").get(i) && t.booleanColumn("w2_is_periodic").get(i));
         }
-        assertEquals(List.of(true, true, false, false), t.booleanColumn("consistent_period").asList(),
+        assertEquals(List.of(true, true, false, false, true), t.booleanColumn("consistent_period").asList(),
                 t.doubleColumn("w1_best_period").asList() + " " + t.doubleColumn("w2_best_period").asList());
     }
 

@@ -216,4 +216,43 @@ class VariabilityHostileInputTest {
     private static long countNonFinite(Table t, String col) {
         return java.util.Arrays.stream(((FloatColumn) t.column(col)).asDoubleArray()).filter(x -> !Double.isFinite(x)).count();
     }
+
+    /** The standard preset's per-source columns, recomputed by hand (equal errors: weighted = plain) and by commons-math. */
+    @Test
+    void standardColumnsAgreeWithAHandComputation() {
+        Rows r = clean();
+        Table t = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(r.table());
+        for (int src = 0; src < 2; src++) {
+            double[] mjd = new double[40], w1 = new double[40];
+            for (int i = 0; i < 40; i++) {
+                mjd[i] = r.v.get(2 * i + src)[0];
+                w1[i] = r.v.get(2 * i + src)[1];
+            }
+            String who = t.stringColumn("designation").get(src);
+            assertEquals(40, t.intColumn("n_rows").get(src), who);
+            assertEquals(40, t.intColumn("n_w1").get(src), who);
+            assertEquals(8, t.intColumn("n_visits").get(src), who);
+            assertEquals((mjd[39] - mjd[0]) / 365.25, t.doubleColumn("baseline_years").getDouble(src), 1e-12, who);
+            double mean = java.util.Arrays.stream(w1).average().orElseThrow(), ss = 0, chi = 0, dd = 0;
+            for (int i = 0; i < 40; i++) {
+                ss += (w1[i] - mean) * (w1[i] - mean);
+                chi += Math.pow((w1[i] - mean) / 0.03, 2);
+                dd += i > 0 ? Math.pow(w1[i] - w1[i - 1], 2) : 0;
+            }
+            assertEquals(mean, t.doubleColumn("mean_w1").getDouble(src), 1e-9, who);
+            assertEquals(Math.sqrt(ss / 39), t.doubleColumn("rms_w1").getDouble(src), 1e-9, who);
+            assertEquals(chi / 39, t.doubleColumn("chi2_w1").getDouble(src), 1e-6, who);
+            assertEquals(dd / 39 / (ss / 39), t.doubleColumn("eta_w1").getDouble(src), 1e-6, who);
+            var reg = new org.apache.commons.math3.stat.regression.SimpleRegression();
+            for (int i = 0; i < 40; i++) {
+                reg.addData((mjd[i] - mjd[0]) / 365.25, w1[i]);
+            }
+            assertEquals(reg.getSlope(), t.doubleColumn("trend_w1_mag_yr").getDouble(src), 1e-9, who);
+            assertEquals(reg.getSlopeStdErr(), t.doubleColumn("trend_w1_err").getDouble(src), 1e-9, who);
+            assertEquals(reg.getRSquare(), t.doubleColumn("trend_w1_r2").getDouble(src), 1e-9, who);
+            double p = t.doubleColumn("trend_w1_p").getDouble(src);
+            assertTrue(Math.abs(reg.getSignificance() - p) <= 1e-9 + 1e-6 * p, who + " p " + p + " vs " + reg.getSignificance());
+            assertEquals(0, t.intColumn("n_nan_w1").get(src));
+        }
+    }
 }
