@@ -116,6 +116,22 @@ class HostileVariabilityCliTest {
     }
 
     @Test
+    void anMjdColumnInJulianDaysIsRefusedInOneLine() throws Exception {
+        Table t = TableIO.read(SAMPLES);
+        DoubleColumn mjd = t.doubleColumn("mjd");
+        for (int i = 0; i < t.rowCount(); i++) {
+            mjd.set(i, mjd.get(i) + 2_400_000.5);
+        }
+        Path in = dir.resolve("jd.parquet");
+        TableIO.write(t, in);
+        for (String cmd : List.of("variability", "periodogram")) {
+            assertOneLineUserError(Jar.run(cmd, "--epochs", in.toString(), "--out", dir.resolve("o.csv").toString()),
+                    "column 'mjd' has no value in the WISE/NEOWISE span");
+        }
+        assertFalse(Files.exists(dir.resolve("o.csv")));
+    }
+
+    @Test
     void theRealFadersStayFadingWithInfiniteValues() throws Exception {
         Path real = VariabilityCliTest.REAL;
         Assumptions.assumeTrue(Files.exists(real), "skipped: " + real + " is not present");

@@ -93,6 +93,7 @@ final class Epochs {
                 dropped.add(why);
             }
         }
+        refuseWhollyWrong(idColumn);
         // dense source numbers in order of first appearance
         int[] number = new int[range];
         java.util.Arrays.fill(number, -1);
@@ -153,6 +154,30 @@ final class Epochs {
         designation = new String[sources];
         for (int k = 0; k < sources; k++) {
             designation[k] = id.get(order[start[k]]);
+        }
+    }
+
+    /**
+     * A column wrong in every row is a mistake about the whole file (a JD or a date in seconds for mjd, the wrong id
+     * column), not bad rows to count: refused, naming the file, the column and the first row.
+     */
+    private void refuseWhollyWrong(String idColumn) {
+        if (rows == 0) {
+            return;
+        }
+        long finite = rows - dropped.get(DropReason.NONFINITE_MJD) - dropped.get(DropReason.MISSING_ID);
+        if (dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0) {
+            int first = 0;
+            while (!Double.isFinite(mjd[first]) || (mjd[first] >= MJD_MIN && mjd[first] <= MJD_MAX)) {
+                first++;
+            }
+            throw new TasniException(String.format("%s: column 'mjd' has no value in the WISE/NEOWISE span [%.0f, %.0f] "
+                    + "(data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN, MJD_MAX,
+                    first + 1, mjd[first]));
+        }
+        if (dropped.get(DropReason.MISSING_ID) == rows) {
+            throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data row 1 to " + rows
+                    + "); every epoch needs a source id.");
         }
     }
 

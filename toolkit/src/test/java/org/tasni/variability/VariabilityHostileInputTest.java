@@ -255,4 +255,23 @@ class VariabilityHostileInputTest {
             assertEquals(0, t.intColumn("n_nan_w1").get(src));
         }
     }
+
+    @Test
+    void aColumnWrongInEveryRowIsRefusedNamingFileColumnAndRow() {
+        Rows jd = new Rows();
+        for (double[] v : clean().v) {
+            jd.add("A", v[0] + 2_400_000.5, v[1], v[2], v[3], v[4]);
+        }
+        jd.v.get(0)[0] = Double.NaN; // the first data row has no time: the message names the second
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy())) {
+            var e = assertThrows(org.tasni.TasniException.class, () -> VariabilityAnalyzer.of(cfg).analyze(jd.table()));
+            assertTrue(e.getMessage().startsWith("epochs.parquet: column 'mjd'") && e.getMessage().contains("data row 2:")
+                    && e.getMessage().contains("JD"), e.getMessage());
+        }
+        assertThrows(org.tasni.TasniException.class, () -> Periodogram.of(PeriodogramConfig.standard()).run(jd.table()));
+        Rows noId = new Rows().add("", 57000, 14, 0.1, 14, 0.1).add(" ", 57001, 14, 0.1, 14, 0.1);
+        var e = assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(noId.table()));
+        assertTrue(e.getMessage().contains("column 'designation' is empty in every row"), e.getMessage());
+    }
 }
