@@ -52,6 +52,11 @@ final class Epochs {
     final DropCounts unusableW1 = new DropCounts(), unusableW2 = new DropCounts();
 
     Epochs(Table t, String idColumn, QualityCuts cuts) {
+        this(t, idColumn, cuts, 0);
+    }
+
+    /** @param firstRow the file's row number of t's first row minus one (a streamed part's offset), for messages */
+    Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow) {
         file = t.name();
         rows = t.rowCount();
         mjd = Columns.doubles(t, "mjd");
@@ -93,7 +98,7 @@ final class Epochs {
                 dropped.add(why);
             }
         }
-        refuseWhollyWrong(idColumn);
+        refuseWhollyWrong(idColumn, firstRow);
         // dense source numbers in order of first appearance
         int[] number = new int[range];
         java.util.Arrays.fill(number, -1);
@@ -161,7 +166,7 @@ final class Epochs {
      * A column wrong in every row is a mistake about the whole file (a JD or a date in seconds for mjd, the wrong id
      * column), not bad rows to count: refused, naming the file, the column and the first row.
      */
-    private void refuseWhollyWrong(String idColumn) {
+    private void refuseWhollyWrong(String idColumn, long firstRow) {
         if (rows == 0) {
             return;
         }
@@ -173,11 +178,11 @@ final class Epochs {
             }
             throw new TasniException(String.format("%s: column 'mjd' has no value in the WISE/NEOWISE span [%.0f, %.0f] "
                     + "(data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN, MJD_MAX,
-                    first + 1, mjd[first]));
+                    firstRow + first + 1, mjd[first]));
         }
         if (dropped.get(DropReason.MISSING_ID) == rows) {
-            throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data row 1 to " + rows
-                    + "); every epoch needs a source id.");
+            throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
+                    + " to " + (firstRow + rows) + "); every epoch needs a source id.");
         }
     }
 

@@ -158,7 +158,7 @@ public final class VariabilityAnalyzer {
     private void analyzePart(Table part, java.util.Set<String> finished, long firstRow, java.util.List<Table> parts,
             int[] rows, int[] cut, double[] compute, org.tasni.io.DropCounts[] drops) {
         long t0 = System.nanoTime();
-        Epochs e = new Epochs(part, idColumn, new QualityCuts(config));
+        Epochs e = new Epochs(part, idColumn, new QualityCuts(config), firstRow);
         for (int k = 0; k < e.sources(); k++) {
             boolean again = finished.contains(e.designation[k]);
             if (again || !e.wasGrouped) {
