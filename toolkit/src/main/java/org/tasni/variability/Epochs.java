@@ -74,7 +74,7 @@ final class Epochs {
             }
         }
         cut = cuts.apply(t);
-        StringColumn id = Columns.strings(t, idColumn);
+        StringColumn id = ids(t, idColumn);
         int[] key = dictionaryKeys(id);
         int minKey = rows == 0 ? 0 : key[rows], range = rows == 0 ? 0 : key[rows + 1] - minKey + 1;
         // whole-exposure drops, before grouping: such a row belongs to no source
@@ -160,6 +160,32 @@ final class Epochs {
         for (int k = 0; k < sources; k++) {
             designation[k] = id.get(order[start[k]]);
         }
+    }
+
+    /**
+     * The id column as strings: a string column as it is, an integer column (a cntr, a source_id) written in decimal,
+     * exactly (never through a double), a missing value as "".
+     */
+    static StringColumn ids(Table t, String idColumn) {
+        tech.tablesaw.api.NumericColumn<?> n = null;
+        if (t.containsColumn(idColumn) && (t.column(idColumn) instanceof tech.tablesaw.api.LongColumn
+                || t.column(idColumn) instanceof tech.tablesaw.api.IntColumn
+                || t.column(idColumn) instanceof tech.tablesaw.api.ShortColumn)) {
+            n = (tech.tablesaw.api.NumericColumn<?>) t.column(idColumn);
+        }
+        if (n == null) {
+            if (t.containsColumn(idColumn) && !(t.column(idColumn) instanceof StringColumn)) {
+                throw new TasniException(t.name() + ": column '" + idColumn + "' has type " + t.column(idColumn).type().name()
+                        + "; a source id must be a string or an integer.");
+            }
+            return Columns.strings(t, idColumn);
+        }
+        String[] out = new String[n.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = n.get(i); // Long, Integer or Short: exact
+            out[i] = n.isMissing(i) || v == null ? "" : v.toString();
+        }
+        return StringColumn.create(idColumn, out);
     }
 
     /**

@@ -103,7 +103,7 @@ public final class VariabilityAnalyzer {
      */
     public Table analyze(java.nio.file.Path parquet) {
         java.util.List<String> have = org.tasni.io.ParquetIO.columnNames(parquet);
-        java.util.List<String> cols = new java.util.ArrayList<>();
+        java.util.Set<String> cols = new java.util.LinkedHashSet<>(); // an id column may be one of the others
         for (String c : new String[] {idColumn, "mjd", "w1mpro", "w1mpro_ep", "w1sigmpro", "w1sigmpro_ep", "w2mpro",
             "w2mpro_ep", "w2sigmpro", "w2sigmpro_ep", "qual_frame", "qi_fact", "saa_sep", "moon_masked", "cc_flags"}) {
             if (have.contains(c)) {
@@ -122,9 +122,9 @@ public final class VariabilityAnalyzer {
         double[] compute = {0};
         org.tasni.io.DropCounts[] drops = {new org.tasni.io.DropCounts(), new org.tasni.io.DropCounts(),
             new org.tasni.io.DropCounts()};
-        org.tasni.io.ParquetIO.forEachRowGroup(parquet, cols, group -> {
+        org.tasni.io.ParquetIO.forEachRowGroup(parquet, new java.util.ArrayList<>(cols), group -> {
             Table t = carry[0] == null ? group : carry[0].append(group);
-            tech.tablesaw.api.StringColumn id = t.stringColumn(idColumn);
+            tech.tablesaw.api.StringColumn id = Epochs.ids(t, idColumn);
             int n = t.rowCount();
             int tail = n;
             while (tail > 0 && id.get(tail - 1).equals(id.get(n - 1))) {
@@ -164,7 +164,7 @@ public final class VariabilityAnalyzer {
             if (again || !e.wasGrouped) {
                 String who = again ? e.designation[k] : firstRepeat(e);
                 throw new TasniException(part.name() + ": not grouped by " + idColumn + " (" + who + " appears again after "
-                        + "other sources, near row " + firstRow + "), so it cannot be streamed. Sort it by " + idColumn
+                        + "other sources, near data row " + (firstRow + 1) + "), so it cannot be streamed. Sort it by " + idColumn
                         + " and mjd first (for example with DuckDB: COPY (SELECT * FROM '" + part.name() + "' ORDER BY "
                         + idColumn + ", mjd) TO 'sorted.parquet'), or read it whole: TableIO.read(…) and analyze(table), "
                         + "with enough heap (java -Xmx…).");

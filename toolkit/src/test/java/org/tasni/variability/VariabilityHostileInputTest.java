@@ -274,4 +274,34 @@ class VariabilityHostileInputTest {
                 () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(noId.table()));
         assertTrue(e.getMessage().contains("column 'designation' is empty in every row"), e.getMessage());
     }
+
+    /** An integer id (an AllWISE cntr) keeps its exact value: two ids one apart above 2^53 stay two sources. */
+    @Test
+    void anIntegerIdColumnIsExact() {
+        Rows r = clean();
+        Table t = r.table();
+        long big = 1_234_567_890_123_456_789L;
+        long[] cntr = new long[t.rowCount()];
+        for (int i = 0; i < cntr.length; i++) {
+            cntr[i] = t.stringColumn("designation").get(i).equals("FADER") ? big : big + 1;
+        }
+        t.addColumns(tech.tablesaw.api.LongColumn.create("cntr", cntr));
+        assertEquals((double) big, (double) (big + 1), "the two ids are one double");
+        Path file = dir.resolve("cntr.parquet");
+        // streaming needs each source's rows together (not Tablesaw's sort: it compares longs as doubles)
+        TableIO.write(t.where(t.stringColumn("designation").isEqualTo("FADER"))
+                .append(t.where(t.stringColumn("designation").isEqualTo("FLAT"))), file);
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy())) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg).idColumn("cntr");
+            Table whole = a.analyze(t), streamed = a.analyze(file);
+            List<String> want = List.of(Long.toString(big), Long.toString(big + 1));
+            assertEquals(want, whole.stringColumn("designation").asList().stream().sorted().toList(), cfg.name());
+            assertEquals(want, streamed.stringColumn("designation").asList().stream().sorted().toList(), cfg.name());
+        }
+        // an id column of another type is refused by name
+        var e = assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn("w1mpro").analyze(t));
+        assertTrue(e.getMessage().contains("column 'w1mpro' has type DOUBLE; a source id must be a string or an integer"),
+                e.getMessage());
+    }
 }
