@@ -54,7 +54,10 @@ public final class Periodogram {
     }
 
     public Periodogram threads(int n) {
-        return new Periodogram(config, Math.max(1, n), progress);
+        if (n < 1) {
+            throw new TasniException("threads must be >= 1 (got " + n + ").");
+        }
+        return new Periodogram(config, n, progress);
     }
 
     /** Reports {@link #run}'s progress in frequencies computed, summed over every light curve. */

@@ -80,6 +80,7 @@ class PeriodogramHostileInputTest {
         assertThrows(TasniException.class, () -> Periodogram.of(dense).powerAtFap(t, "J1", "w1", 0.01));
         assertThrows(TasniException.class,
                 () -> new PeriodogramConfig("x", 0.001, 2, PeriodogramConfig.MAX_FREQUENCIES + 1, 5, 0, false, 0.01, 10, true));
+        assertThrows(TasniException.class, () -> Periodogram.of(PeriodogramConfig.standard()).threads(0));
     }
 
     @Test
