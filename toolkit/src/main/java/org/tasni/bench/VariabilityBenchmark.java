@@ -64,7 +64,8 @@ public final class VariabilityBenchmark {
             for (int j = 0; j < epochs; j++) {
                 int i = s * epochs + j;
                 des[i] = d;
-                mjd[i] = 58000 + 10 * j + r.nextDouble(5);
+                // every 10 days, closer when more than 300 epochs would pass the WISE/NEOWISE span's end (61000)
+                mjd[i] = 58000 + 10 * j * Math.min(1, 299.0 / Math.max(1, epochs - 1)) + r.nextDouble(5);
                 double drift = trend * (mjd[i] - 58000) / 365.25;
                 w1[i] = (float) (14 + drift + 0.1 * gauss(r));
                 e1[i] = (float) (0.05 + r.nextDouble(0.05));

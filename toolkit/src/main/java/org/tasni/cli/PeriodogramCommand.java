@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
+import org.tasni.variability.PeriodogramReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
@@ -37,7 +38,12 @@ final class PeriodogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Periodogram p = Periodogram.of(PeriodogramConfig.forPreset(preset));
+        // before anything is read: an output (or the stats file) that is the input would destroy it
+        org.tasni.io.OutputPaths.refuseInputs(out, epochs);
+        if (statsJson != null) {
+            org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
+        }
+        Periodogram p = Periodogram.of(PeriodogramConfig.forPreset(preset)).progress(ConsoleProgress.forTerminal());
         if (threads != null) {
             p = p.threads(threads);
         }
@@ -50,11 +56,18 @@ final class PeriodogramCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         TableIO.write(result, out);
         double writeS = StatsJson.since(t2);
-        long periodic = result.booleanColumn("w1_is_periodic").countTrue() + result.booleanColumn("w2_is_periodic").countTrue();
+        PeriodogramReport rep = p.report();
+        System.out.println(rep);
+        if (e.rowCount() == 0) {
+            System.out.println("warning: " + epochs + " has no rows; the result has no sources.");
+        }
         System.out.printf("%s: %,d sources, %d periodic bands, %d consistent (read %.2f s, compute %.2f s, write %.2f s)%n",
-                out, result.rowCount(), periodic, result.booleanColumn("consistent_period").countTrue(), readS, computeS, writeS);
-        new StatsJson().put("read_s", readS).put("compute_s", computeS).put("write_s", writeS)
-                .put("n_sources", result.rowCount()).put("n_rows", e.rowCount()).put("preset", preset).writeIfAsked(statsJson);
+                out, result.rowCount(), rep.periodicBands(), rep.consistent(), readS, computeS, writeS);
+        StatsJson json = new StatsJson().put("read_s", readS).put("compute_s", computeS).put("write_s", writeS)
+                .put("n_sources", result.rowCount()).put("n_rows", e.rowCount()).putDrops(rep.dropped())
+                .put("n_periodic_bands", rep.periodicBands()).put("n_consistent", rep.consistent())
+                .put("n_no_period", rep.noPeriod().values().stream().mapToLong(Long::longValue).sum());
+        json.put("preset", preset).writeIfAsked(statsJson);
         return 0;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
 
 /**
  * The {@code --stats-json} file: phase timings measured in process ({@code read_s}, {@code match_s} or
@@ -26,6 +27,18 @@ final class StatsJson {
     /** Adds every {@code n_dropped_…} count of {@code drops} (zeros included) and their total {@code n_dropped}. */
     StatsJson putDrops(DropCounts drops) {
         values.putAll(drops.toJson());
+        return this;
+    }
+
+    /**
+     * Adds {@code n_unusable_<band>_nonfinite_magnitude} and {@code …_bad_error} (zeros included) and their total
+     * {@code n_unusable_<band>}: measurements of one band left out while the row's other values were used.
+     */
+    StatsJson putUnusable(String band, DropCounts counts) {
+        values.put("n_unusable_" + band, counts.total());
+        for (DropReason r : new DropReason[] {DropReason.NONFINITE_MAGNITUDE, DropReason.BAD_ERROR}) {
+            values.put(r.key().replace("n_dropped", "n_unusable_" + band), counts.get(r));
+        }
         return this;
     }
 

@@ -41,6 +41,11 @@ final class VariabilityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // before anything is read: an output (or the stats file) that is the input would destroy it
+        org.tasni.io.OutputPaths.refuseInputs(out, epochs);
+        if (statsJson != null) {
+            org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
+        }
         VariabilityConfig cfg = VariabilityConfig.preset(preset);
         if (binVisits) {
             cfg = cfg.withBinVisits(true);
@@ -66,10 +71,16 @@ final class VariabilityCommand implements Callable<Integer> {
         TableIO.write(result, out);
         double writeS = StatsJson.since(t1);
         System.out.println(rep);
+        if (rep.rows() == 0) {
+            System.out.println("warning: " + epochs + " has no rows; the result has no sources.");
+        } else if (rep.sources() == 0) {
+            System.out.println("warning: every row of " + epochs + " was dropped (" + rep.dropped() + "); the result has no sources.");
+        }
         System.out.printf("%s: %,d sources (read %.2f s, compute %.3f s, write %.2f s)%n", out, result.rowCount(), readS,
                 rep.computeSeconds(), writeS);
         new StatsJson().put("read_s", readS).put("compute_s", StatsJson.seconds(rep.computeSeconds())).put("write_s", writeS)
                 .put("n_sources", rep.sources()).put("n_rows", rep.rows()).put("n_rows_cut", rep.cutRows())
+                .putDrops(rep.dropped()).putUnusable("w1", rep.unusableW1()).putUnusable("w2", rep.unusableW2())
                 .put("preset", cfg.name()).put("flags", rep.flags()).writeIfAsked(statsJson);
         return 0;
     }

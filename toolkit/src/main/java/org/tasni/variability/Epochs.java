@@ -3,6 +3,8 @@ package org.tasni.variability;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
+import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.strings.DictionaryMap;
@@ -15,20 +17,46 @@ import tech.tablesaw.columns.strings.DictionaryMap;
  * scan and ungrouped input one counting sort: O(rows) either way, not the reference's O(sources × rows) scan.
  *
  * <p>Column aliases: IRSA's {@code w1mpro, w1sigmpro, w2mpro, w2sigmpro} or the reference's {@code w1mpro_ep, …}.
+ *
+ * <p>Rows no preset can use are left out here and counted in {@link #dropped} (whole exposures): an empty id, a
+ * non-finite mjd, an mjd outside [{@value #MJD_MIN}, {@value #MJD_MAX}], and a repeat of a source's exposure at the
+ * same mjd. A bad magnitude or error only makes that band of the exposure unusable ({@link #countUnusable}); an
+ * infinite one is read as NaN.
  */
 final class Epochs {
 
+    /**
+     * The accepted mjd span, days. WISE's first light was 2009-12-14 (MJD 55179) and NEOWISE's last exposures
+     * 2024-08-01 (MJD ~60523); the slack on both sides (2009-06-18 to 2025-11-26) keeps any real exposure, and an mjd
+     * outside it is a unit or epoch mistake (JD, seconds, a year) that would stretch the baseline and the trend.
+     */
+    static final double MJD_MIN = 55_000, MJD_MAX = 61_000;
+
     final String file;
+    /** Input rows, dropped ones included. */
     final int rows;
     final double[] mjd, w1, e1, w2, e2;
+    /** The kept rows of source k are {@code order[start[k] .. start[k+1])}; dropped rows appear in no source. */
     final int[] order;
     final int[] start;
     final String[] designation;
     /** Per row, a bit per failed quality cut (see {@link QualityCuts}); 0 when the row passes. */
     final byte[] cut;
     final boolean wasGrouped;
+    /**
+     * Exposures left out whole, by reason: missing id, non-finite or out-of-span mjd, a second exposure of a source at
+     * the same mjd. Thread-safe, so a preset may add its own (tier5 drops rows with a NaN band).
+     */
+    final DropCounts dropped = new DropCounts();
+    /** Per band, measurements of kept exposures that band cannot use (see {@link #countUnusable}). */
+    final DropCounts unusableW1 = new DropCounts(), unusableW2 = new DropCounts();
 
     Epochs(Table t, String idColumn, QualityCuts cuts) {
+        this(t, idColumn, cuts, 0);
+    }
+
+    /** @param firstRow the file's row number of t's first row minus one (a streamed part's offset), for messages */
+    Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow) {
         file = t.name();
         rows = t.rowCount();
         mjd = Columns.doubles(t, "mjd");
@@ -36,51 +64,205 @@ final class Epochs {
         e1 = Columns.doubles(t, pick(t, "w1sigmpro", "w1sigmpro_ep"));
         w2 = Columns.doubles(t, pick(t, "w2mpro", "w2mpro_ep"));
         e2 = Columns.doubles(t, pick(t, "w2sigmpro", "w2sigmpro_ep"));
+        // ±Infinity becomes NaN (the arrays are copies): every preset then treats it as the missing value it is, where
+        // an infinite magnitude would turn a whole light curve's mean, RMS and trend into NaN or infinity
+        for (double[] a : new double[][] {w1, e1, w2, e2}) {
+            for (int i = 0; i < rows; i++) {
+                if (Double.isInfinite(a[i])) {
+                    a[i] = Double.NaN;
+                }
+            }
+        }
         cut = cuts.apply(t);
-        StringColumn id = Columns.strings(t, idColumn);
+        StringColumn id = ids(t, idColumn);
         int[] key = dictionaryKeys(id);
         int minKey = rows == 0 ? 0 : key[rows], range = rows == 0 ? 0 : key[rows + 1] - minKey + 1;
+        // whole-exposure drops, before grouping: such a row belongs to no source
+        boolean[] drop = new boolean[rows];
+        byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
+        for (int i = 0; i < rows; i++) {
+            DropReason why = null;
+            int k = key[i] - minKey;
+            if (blank[k] == 0) {
+                blank[k] = (byte) (id.get(i).isBlank() ? 2 : 1);
+            }
+            if (blank[k] == 2) {
+                why = DropReason.MISSING_ID;
+            } else if (!Double.isFinite(mjd[i])) {
+                why = DropReason.NONFINITE_MJD;
+            } else if (mjd[i] < MJD_MIN || mjd[i] > MJD_MAX) {
+                why = DropReason.MJD_OUT_OF_RANGE;
+            }
+            if (why != null) {
+                drop[i] = true;
+                dropped.add(why);
+            }
+        }
+        refuseWhollyWrong(idColumn, firstRow);
         // dense source numbers in order of first appearance
         int[] number = new int[range];
         java.util.Arrays.fill(number, -1);
-        int sources = 0, runs = 0;
+        int sources = 0, runs = 0, last = -1;
         int[] code = new int[rows];
         for (int i = 0; i < rows; i++) {
+            if (drop[i]) {
+                code[i] = -1;
+                continue;
+            }
             int k = key[i] - minKey;
             if (number[k] < 0) {
                 number[k] = sources++;
             }
             code[i] = number[k];
-            if (i == 0 || code[i] != code[i - 1]) {
+            if (code[i] != last) {
                 runs++;
+                last = code[i];
             }
         }
         wasGrouped = runs == sources;
-        start = new int[sources + 1];
+        int[] st = new int[sources + 1];
         for (int i = 0; i < rows; i++) {
-            start[code[i] + 1]++;
+            if (code[i] >= 0) {
+                st[code[i] + 1]++;
+            }
         }
         for (int k = 0; k < sources; k++) {
-            start[k + 1] += start[k];
+            st[k + 1] += st[k];
         }
-        order = new int[rows];
-        if (wasGrouped) {
-            for (int i = 0; i < rows; i++) {
-                order[i] = i;
-            }
-        } else {
-            int[] fill = java.util.Arrays.copyOf(start, sources);
-            for (int i = 0; i < rows; i++) {
-                order[fill[code[i]]++] = i;
+        int[] ord = new int[st[sources]];
+        int[] fill = java.util.Arrays.copyOf(st, sources);
+        for (int i = 0; i < rows; i++) {
+            if (code[i] >= 0) {
+                ord[fill[code[i]]++] = i;
             }
         }
+        // exact duplicates (same source, same mjd): the first in file order is kept
+        int duplicates = markDuplicates(ord, st, drop);
+        if (duplicates > 0) {
+            dropped.add(DropReason.DUPLICATE, duplicates);
+            int[] kept = new int[ord.length - duplicates];
+            int[] st2 = new int[sources + 1];
+            int m = 0;
+            for (int k = 0; k < sources; k++) {
+                for (int r = st[k]; r < st[k + 1]; r++) {
+                    if (!drop[ord[r]]) {
+                        kept[m++] = ord[r];
+                    }
+                }
+                st2[k + 1] = m;
+            }
+            ord = kept;
+            st = st2;
+        }
+        order = ord;
+        start = st;
         designation = new String[sources];
         for (int k = 0; k < sources; k++) {
-            int first = order[start[k]];
-            designation[k] = id.get(first);
-            if (designation[k].isEmpty()) {
-                throw new TasniException(file + " row " + first + ": column '" + idColumn + "' is empty; every epoch needs a source id.");
+            designation[k] = id.get(order[start[k]]);
+        }
+    }
+
+    /**
+     * The id column as strings: a string column as it is, an integer column (a cntr, a source_id) written in decimal,
+     * exactly (never through a double), a missing value as "".
+     */
+    static StringColumn ids(Table t, String idColumn) {
+        tech.tablesaw.api.NumericColumn<?> n = null;
+        if (t.containsColumn(idColumn) && (t.column(idColumn) instanceof tech.tablesaw.api.LongColumn
+                || t.column(idColumn) instanceof tech.tablesaw.api.IntColumn
+                || t.column(idColumn) instanceof tech.tablesaw.api.ShortColumn)) {
+            n = (tech.tablesaw.api.NumericColumn<?>) t.column(idColumn);
+        }
+        if (n == null) {
+            if (t.containsColumn(idColumn) && !(t.column(idColumn) instanceof StringColumn)) {
+                throw new TasniException(t.name() + ": column '" + idColumn + "' has type " + t.column(idColumn).type().name()
+                        + "; a source id must be a string or an integer.");
             }
+            return Columns.strings(t, idColumn);
+        }
+        String[] out = new String[n.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = n.get(i); // Long, Integer or Short: exact
+            out[i] = n.isMissing(i) || v == null ? "" : v.toString();
+        }
+        return StringColumn.create(idColumn, out);
+    }
+
+    /**
+     * A column wrong in every row is a mistake about the whole file (a JD or a date in seconds for mjd, the wrong id
+     * column), not bad rows to count: refused, naming the file, the column and the first row.
+     */
+    private void refuseWhollyWrong(String idColumn, long firstRow) {
+        if (rows == 0) {
+            return;
+        }
+        long finite = rows - dropped.get(DropReason.NONFINITE_MJD) - dropped.get(DropReason.MISSING_ID);
+        if (dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0) {
+            int first = 0;
+            while (!Double.isFinite(mjd[first]) || (mjd[first] >= MJD_MIN && mjd[first] <= MJD_MAX)) {
+                first++;
+            }
+            throw new TasniException(String.format("%s: column 'mjd' has no value in the WISE/NEOWISE span [%.0f, %.0f] "
+                    + "(data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN, MJD_MAX,
+                    firstRow + first + 1, mjd[first]));
+        }
+        if (dropped.get(DropReason.MISSING_ID) == rows) {
+            throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
+                    + " to " + (firstRow + rows) + "); every epoch needs a source id.");
+        }
+    }
+
+    /** Marks in {@code drop} every row whose source already has an exposure at the same mjd; returns their number. */
+    private int markDuplicates(int[] ord, int[] st, boolean[] drop) {
+        int n = 0;
+        int[] scratch = new int[0];
+        for (int k = 0; k + 1 < st.length; k++) {
+            int from = st[k], to = st[k + 1];
+            boolean increasing = true;
+            for (int r = from + 1; r < to && increasing; r++) {
+                increasing = mjd[ord[r]] > mjd[ord[r - 1]];
+            }
+            if (increasing) {
+                continue; // the usual case: time-ordered, no two equal
+            }
+            int len = to - from;
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, 2 * scratch.length)];
+            }
+            System.arraycopy(ord, from, scratch, 0, len);
+            // by mjd, then file order, so that the first exposure in the file is the one kept
+            IntArrays.quickSort(scratch, 0, len, (a, b) -> a == b ? 0 : mjd[a] != mjd[b] ? Double.compare(mjd[a], mjd[b])
+                    : Integer.compare(a, b));
+            for (int r = 1; r < len; r++) {
+                if (mjd[scratch[r]] == mjd[scratch[r - 1]]) {
+                    drop[scratch[r]] = true;
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Counts, per band, the measurements of kept exposures that passed the quality cuts but cannot be used in that
+     * band: a non-finite magnitude ({@link DropReason#NONFINITE_MAGNITUDE}) or an error that is not finite and &gt; 0
+     * ({@link DropReason#BAD_ERROR}). The exposure itself stays: its other band is used.
+     */
+    void countUnusable() {
+        for (int i : order) {
+            if (cut[i] != 0) {
+                continue;
+            }
+            countBand(w1[i], e1[i], unusableW1);
+            countBand(w2[i], e2[i], unusableW2);
+        }
+    }
+
+    static void countBand(double m, double s, DropCounts into) {
+        if (!Double.isFinite(m)) {
+            into.add(DropReason.NONFINITE_MAGNITUDE);
+        } else if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
+            into.add(DropReason.BAD_ERROR);
         }
     }
 

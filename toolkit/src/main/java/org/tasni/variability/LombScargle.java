@@ -45,6 +45,39 @@ final class LombScargle {
      */
     static void power(double[] t, double[] y, double[] dy, int from, int to, double f0, double df, int nf,
             double[] power, Work work) {
+        power(t, y, dy, from, to, f0, df, nf, power, 0, work);
+    }
+
+    /**
+     * Below this relative weighted spread, magnitudes are one value up to rounding: P = 0/0, which rounding turns into
+     * any number (10⁵ was seen). Real light curves vary by 10⁻³ mag or more; float32 magnitudes resolve 10⁻⁶ of 15.
+     */
+    private static final double CONSTANT_SPREAD = 1e-9;
+
+    /** Whether the points' weighted variance about their weighted mean is zero up to rounding. */
+    static boolean constant(double[] y, double[] dy, int from, int to) {
+        double sw = 0, swy = 0;
+        for (int i = from; i < to; i++) {
+            double w = 1 / (dy[i] * dy[i]);
+            sw += w;
+            swy += w * y[i];
+        }
+        double ybar = swy / sw, yy = 0;
+        for (int i = from; i < to; i++) {
+            double w = 1 / (dy[i] * dy[i]) / sw, d = y[i] - ybar;
+            yy += w * d * d;
+        }
+        return isConstant(yy, ybar);
+    }
+
+    private static boolean isConstant(double yy, double ybar) {
+        double scale = CONSTANT_SPREAD * Math.max(1, Math.abs(ybar));
+        return !(yy > scale * scale);
+    }
+
+    /** As above, into {@code power[at .. at+nf)}; NaN for a constant light curve. */
+    static void power(double[] t, double[] y, double[] dy, int from, int to, double f0, double df, int nf,
+            double[] power, int at, Work work) {
         int n = to - from;
         work.ensure(n);
         double[] w = work.w, yh = work.yh, c = work.c, s = work.s, cd = work.cd, sd = work.sd;
@@ -72,6 +105,10 @@ final class LombScargle {
             cd[i] = Math.cos(b);
             sd[i] = Math.sin(b);
         }
+        if (isConstant(yy, ybar)) {
+            java.util.Arrays.fill(power, at, at + nf, Double.NaN);
+            return;
+        }
         for (int k = 0; k < nf; k++) {
             double sc = 0, ss = 0, syc = 0, sys = 0, scc = 0, scs = 0;
             for (int i = 0; i < n; i++) {
@@ -85,7 +122,7 @@ final class LombScargle {
                 c[i] = ci * cd[i] - si * sd[i];
                 s[i] = si * cd[i] + ci * sd[i];
             }
-            power[k] = combine(sc, ss, syc, sys, scc, scs, yy);
+            power[at + k] = combine(sc, ss, syc, sys, scc, scs, yy);
         }
     }
 
@@ -93,7 +130,12 @@ final class LombScargle {
     private static double combine(double sc, double ss, double syc, double sys, double scc, double scs, double yy) {
         double cc = scc - sc * sc, sS = (1 - scc) - ss * ss, cs = scs - sc * ss;
         double d = cc * sS - cs * cs;
-        return yy > 0 && d > 0 ? (sS * syc * syc + cc * sys * sys - 2 * cs * syc * sys) / (yy * d) : 0;
+        if (!(yy > 0 && d > 0)) {
+            return 0;
+        }
+        // a fraction of the variance: rounding may step just outside [0, 1]
+        double p = (sS * syc * syc + cc * sys * sys - 2 * cs * syc * sys) / (yy * d);
+        return p > 1 ? 1 : p > 0 ? p : 0;
     }
 
     /**

@@ -25,9 +25,23 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
     /** NEOWISE cadence period window the alias check uses, days. */
     public static final double CADENCE_DAYS = 182.6;
 
+    /**
+     * The most frequencies one band's grid may have: 40 MB of powers per thread. The standard grid over the whole
+     * WISE/NEOWISE span needs about 60,000; a grid beyond this comes from an absurd baseline or setting, and is refused.
+     */
+    public static final int MAX_FREQUENCIES = 5_000_000;
+
     public PeriodogramConfig {
         if (!(fMin > 0 && fMax > fMin) || nFrequencies < 0 || !(samplesPerPeak > 0)) {
             throw new TasniException("periodogram grid: need 0 < fMin < fMax, nFrequencies >= 0 and samplesPerPeak > 0.");
+        }
+        if (nFrequencies > MAX_FREQUENCIES) {
+            throw new TasniException("periodogram grid: nFrequencies " + nFrequencies + " is more than the limit of "
+                    + MAX_FREQUENCIES + ".");
+        }
+        if (minPoints < 4) {
+            throw new TasniException("minPoints must be >= 4 (a floating-mean sinusoid has 3 parameters and Baluev's FAP "
+                    + "needs more points; got " + minPoints + ").");
         }
         if (!(fapThreshold > 0 && fapThreshold < 1)) {
             throw new TasniException("fapThreshold must be in (0, 1) (got " + fapThreshold + ").");

@@ -79,7 +79,7 @@ final class StetsonIndices {
     }
 
     static boolean usable(double m, double e) {
-        return !Double.isNaN(m) && e > 0 && e < Double.POSITIVE_INFINITY;
+        return Double.isFinite(m) && e > 0 && e < Double.POSITIVE_INFINITY;
     }
 
     /** The robust mean of the usable epochs of one band (see the class comment). */

@@ -24,8 +24,13 @@ import tech.tablesaw.api.Table;
  * ({@code w1mpro_ep, …}); optional quality columns {@code qual_frame, qi_fact, saa_sep, moon_masked, cc_flags}. The
  * input need not be sorted or grouped. Sources are processed in parallel, each on primitive slices.
  *
- * <p>Nothing is dropped silently: each quality cut is counted per source ({@code n_cut_qual_frame}, …), and so are
- * exposures without a usable magnitude ({@code n_nan_w1}, {@code n_nan_w2}). {@link #report()} sums them.
+ * <p>Nothing is dropped silently. Exposures no preset can use (an empty id, a non-finite mjd, an mjd outside the
+ * WISE/NEOWISE span [55000, 61000], a second exposure of a source at the same mjd) are left out and counted by reason
+ * in {@link VariabilityReport#dropped()}; tasni-tier5 also drops, and counts, the rows with a NaN band as its
+ * reference did. A NaN or infinite magnitude, or an error that is not finite and &gt; 0, only makes that band of the
+ * exposure unusable: the other band is still used. Those are counted per band in the report
+ * ({@link VariabilityReport#unusableW1()}) and per source ({@code n_nan_w1}, {@code n_nan_w2}). Each quality cut is
+ * counted per source ({@code n_cut_qual_frame}, …) and in the report. An empty input gives an empty result.
  */
 public final class VariabilityAnalyzer {
 
@@ -79,6 +84,9 @@ public final class VariabilityAnalyzer {
     }
 
     private Table compute(Epochs e) {
+        if (config.method() != VariabilityConfig.Method.TIER5) {
+            e.countUnusable(); // tier5 drops a row with a NaN band whole, and counts as it goes
+        }
         return switch (config.method()) {
             case STANDARD -> standard(e);
             case LEGACY -> legacy(e);
@@ -95,7 +103,7 @@ public final class VariabilityAnalyzer {
      */
     public Table analyze(java.nio.file.Path parquet) {
         java.util.List<String> have = org.tasni.io.ParquetIO.columnNames(parquet);
-        java.util.List<String> cols = new java.util.ArrayList<>();
+        java.util.Set<String> cols = new java.util.LinkedHashSet<>(); // an id column may be one of the others
         for (String c : new String[] {idColumn, "mjd", "w1mpro", "w1mpro_ep", "w1sigmpro", "w1sigmpro_ep", "w2mpro",
             "w2mpro_ep", "w2sigmpro", "w2sigmpro_ep", "qual_frame", "qi_fact", "saa_sep", "moon_masked", "cc_flags"}) {
             if (have.contains(c)) {
@@ -112,9 +120,11 @@ public final class VariabilityAnalyzer {
         long[] rowsBefore = {0};
         int[] rows = {0}, cut = {0};
         double[] compute = {0};
-        org.tasni.io.ParquetIO.forEachRowGroup(parquet, cols, group -> {
+        org.tasni.io.DropCounts[] drops = {new org.tasni.io.DropCounts(), new org.tasni.io.DropCounts(),
+            new org.tasni.io.DropCounts()};
+        org.tasni.io.ParquetIO.forEachRowGroup(parquet, new java.util.ArrayList<>(cols), group -> {
             Table t = carry[0] == null ? group : carry[0].append(group);
-            tech.tablesaw.api.StringColumn id = t.stringColumn(idColumn);
+            tech.tablesaw.api.StringColumn id = Epochs.ids(t, idColumn);
             int n = t.rowCount();
             int tail = n;
             while (tail > 0 && id.get(tail - 1).equals(id.get(n - 1))) {
@@ -122,12 +132,16 @@ public final class VariabilityAnalyzer {
             }
             carry[0] = t.inRange(tail, n).setName(file);
             if (tail > 0) {
-                analyzePart(t.inRange(0, tail).setName(file), finished, rowsBefore[0], parts, rows, cut, compute);
+                analyzePart(t.inRange(0, tail).setName(file), finished, rowsBefore[0], parts, rows, cut, compute, drops);
                 rowsBefore[0] += tail;
             }
         });
         if (carry[0] != null && carry[0].rowCount() > 0) {
-            analyzePart(carry[0], finished, rowsBefore[0], parts, rows, cut, compute);
+            analyzePart(carry[0], finished, rowsBefore[0], parts, rows, cut, compute, drops);
+        }
+        if (parts.isEmpty()) {
+            // a file without rows: the same empty result, with every column, as reading it whole
+            return analyze(org.tasni.io.TableIO.read(parquet).setName(file));
         }
         Table out = parts.get(0);
         for (int k = 1; k < parts.size(); k++) {
@@ -136,21 +150,21 @@ public final class VariabilityAnalyzer {
         if (config.method() == VariabilityConfig.Method.LEGACY) {
             out = out.sortAscendingOn("designation");
         }
-        report = new VariabilityReport(config.name(), rows[0], out.rowCount(), true, cut[0],
+        report = new VariabilityReport(config.name(), rows[0], out.rowCount(), true, cut[0], drops[0], drops[1], drops[2],
                 VariabilityReport.flagCounts(out), compute[0]);
         return out;
     }
 
     private void analyzePart(Table part, java.util.Set<String> finished, long firstRow, java.util.List<Table> parts,
-            int[] rows, int[] cut, double[] compute) {
+            int[] rows, int[] cut, double[] compute, org.tasni.io.DropCounts[] drops) {
         long t0 = System.nanoTime();
-        Epochs e = new Epochs(part, idColumn, new QualityCuts(config));
+        Epochs e = new Epochs(part, idColumn, new QualityCuts(config), firstRow);
         for (int k = 0; k < e.sources(); k++) {
             boolean again = finished.contains(e.designation[k]);
             if (again || !e.wasGrouped) {
                 String who = again ? e.designation[k] : firstRepeat(e);
                 throw new TasniException(part.name() + ": not grouped by " + idColumn + " (" + who + " appears again after "
-                        + "other sources, near row " + firstRow + "), so it cannot be streamed. Sort it by " + idColumn
+                        + "other sources, near data row " + (firstRow + 1) + "), so it cannot be streamed. Sort it by " + idColumn
                         + " and mjd first (for example with DuckDB: COPY (SELECT * FROM '" + part.name() + "' ORDER BY "
                         + idColumn + ", mjd) TO 'sorted.parquet'), or read it whole: TableIO.read(…) and analyze(table), "
                         + "with enough heap (java -Xmx…).");
@@ -162,11 +176,10 @@ public final class VariabilityAnalyzer {
         }
         parts.add(out);
         rows[0] += e.rows;
-        for (byte b : e.cut) {
-            if (b != 0) {
-                cut[0]++;
-            }
-        }
+        cut[0] += VariabilityReport.cutRows(e);
+        drops[0].addAll(e.dropped);
+        drops[1].addAll(e.unusableW1);
+        drops[2].addAll(e.unusableW2);
         compute[0] += (System.nanoTime() - t0) / 1e9;
     }
 
@@ -276,9 +289,6 @@ public final class VariabilityAnalyzer {
                             cuts[c][k]++;
                         }
                     }
-                    continue;
-                }
-                if (Double.isNaN(e.mjd[i])) {
                     continue;
                 }
                 if (!StetsonIndices.usable(e.w1[i], e.e1[i])) {
@@ -500,13 +510,16 @@ public final class VariabilityAnalyzer {
                 flag[k] = "UNKNOWN";
                 return;
             }
-            // drop every row where w1, w2 or mjd is NaN
+            // drop every row where w1, w2 or mjd is NaN (mjd already is: Epochs dropped those), counted
             int n = 0;
             for (int r = from; r < to; r++) {
                 int i = e.order[r];
-                if (Double.isNaN(e.w1[i]) || Double.isNaN(e.w2[i]) || Double.isNaN(e.mjd[i])) {
+                if (Double.isNaN(e.w1[i]) || Double.isNaN(e.w2[i])) {
+                    e.dropped.add(org.tasni.io.DropReason.NONFINITE_MAGNITUDE);
                     continue;
                 }
+                Epochs.countBand(e.w1[i], e.e1[i], e.unusableW1);
+                Epochs.countBand(e.w2[i], e.e2[i], e.unusableW2);
                 w.put(n++, e, i);
             }
             nEp[k] = n;

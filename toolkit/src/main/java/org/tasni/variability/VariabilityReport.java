@@ -1,29 +1,42 @@
 package org.tasni.variability;
 
+import org.tasni.io.DropCounts;
 import tech.tablesaw.api.Table;
 
 /**
- * What one {@link VariabilityAnalyzer#analyze} call did.
+ * What one {@link VariabilityAnalyzer#analyze} call did. With the standard preset every input row is either in a
+ * source's {@code n_rows} or in {@code dropped}: {@code rows == sum(n_rows) + dropped.total()}.
  *
  * @param preset          the configuration's name
- * @param rows            input rows (exposures)
+ * @param rows            input rows (exposures), dropped ones included
  * @param sources         sources (output rows)
  * @param wasGrouped      whether the input already had each source's rows together
  * @param cutRows         exposures removed by the quality cuts (an exposure failing several cuts counts once)
+ * @param dropped         exposures left out whole, by reason (missing id, non-finite or out-of-span mjd, duplicate;
+ *                        tasni-tier5: a NaN magnitude in either band)
+ * @param unusableW1      W1 measurements of kept, uncut exposures that W1 cannot use (non-finite magnitude, bad
+ *                        error); the exposure's W2 is still used
+ * @param unusableW2      the same for W2
  * @param flags           "FADING=5, NORMAL=45, …"
  * @param computeSeconds  grouping, statistics and classification, in process, excluding file I/O
  */
-public record VariabilityReport(String preset, int rows, int sources, boolean wasGrouped, int cutRows, String flags,
-        double computeSeconds) {
+public record VariabilityReport(String preset, int rows, int sources, boolean wasGrouped, int cutRows, DropCounts dropped,
+        DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds) {
 
     static VariabilityReport of(String preset, Epochs e, Table out, double seconds) {
+        return new VariabilityReport(preset, e.rows, e.sources(), e.wasGrouped, cutRows(e), e.dropped, e.unusableW1,
+                e.unusableW2, flagCounts(out), seconds);
+    }
+
+    /** Kept exposures that failed a quality cut. */
+    static int cutRows(Epochs e) {
         int cut = 0;
-        for (byte b : e.cut) {
-            if (b != 0) {
+        for (int i : e.order) {
+            if (e.cut[i] != 0) {
                 cut++;
             }
         }
-        return new VariabilityReport(preset, e.rows, e.sources(), e.wasGrouped, cut, flagCounts(out), seconds);
+        return cut;
     }
 
     /** "FADING=5, NORMAL=45, …" in alphabetical order. */
@@ -39,7 +52,9 @@ public record VariabilityReport(String preset, int rows, int sources, boolean wa
 
     @Override
     public String toString() {
-        return String.format("VariabilityReport[%s: %,d sources from %,d exposures (%,d cut by quality), %s; compute %.3f s%s]",
-                preset, sources, rows, cutRows, flags, computeSeconds, wasGrouped ? "" : "; input was not grouped by source");
+        return String.format("VariabilityReport[%s: %,d sources from %,d exposures (%,d cut by quality; dropped: %s; "
+                + "unusable W1: %s; unusable W2: %s), %s; compute %.3f s%s]", preset, sources, rows, cutRows, dropped,
+                unusableW1, unusableW2, flags.isEmpty() ? "no sources" : flags, computeSeconds,
+                wasGrouped ? "" : "; input was not grouped by source");
     }
 }

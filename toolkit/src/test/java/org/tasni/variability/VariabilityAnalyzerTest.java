@@ -137,7 +137,7 @@ class VariabilityAnalyzerTest {
     @Test
     void badValuesAreHandledAndCountedNeverACrash() {
         String[] d = {"A", "B", "B", "C", "C", "C", "D", "D", "D"};
-        double[] mjd = {1, 1, 2, 1, 2, 3, 1, 2, 3};
+        double[] mjd = {57001, 57001, 57002, 57001, 57002, 57003, 57001, 57002, 57003};
         float[] w1 = {14, 14, 15, Float.NaN, Float.NaN, Float.NaN, 14, 14.1f, 14.2f};
         float[] s1 = {0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0, -1};
         Table e = Table.create("e", StringColumn.create("designation", d), DoubleColumn.create("mjd", mjd),
@@ -181,11 +181,11 @@ class VariabilityAnalyzerTest {
 
     @Test
     void visitBinningAveragesInFlux() {
-        // two visits of two exposures: 14 and 15 mag with equal flux errors average to −2.5 log10 of the mean flux
+        // two visits; the first has two different magnitudes and errors, so a flux mean and a magnitude mean differ
+        double[] m = {14.0, 15.0, 14.5, 14.5}, sig = {0.1, 0.15, 0.1, 0.1};
         Table e = Table.create("e", StringColumn.create("designation", new String[] {"A", "A", "A", "A"}),
-                DoubleColumn.create("mjd", new double[] {100, 100.5, 300, 300.5}),
-                DoubleColumn.create("w1mpro", new double[] {14, 14, 15, 15}),
-                DoubleColumn.create("w1sigmpro", new double[] {0.1, 0.1, 0.1, 0.1}),
+                DoubleColumn.create("mjd", new double[] {57100, 57100.5, 57300, 57300.5}),
+                DoubleColumn.create("w1mpro", m), DoubleColumn.create("w1sigmpro", sig),
                 DoubleColumn.create("w2mpro", new double[] {13, 13, 13, 13}),
                 DoubleColumn.create("w2sigmpro", new double[] {0.1, 0.1, 0.1, 0.1}));
         var cfg = VariabilityConfig.standard().withBinVisits(true);
@@ -194,9 +194,25 @@ class VariabilityAnalyzerTest {
                 0.01, 0.01, 0)).analyze(e);
         assertEquals(2, t.intColumn("n_w1").get(0));
         assertEquals(2, t.intColumn("n_visits").get(0));
-        // each visit's W1 error: the error of a mean of two equal measurements, 0.1/√2
-        double rms = t.doubleColumn("rms_w1").get(0);
-        assertEquals(Math.sqrt(0.5), rms, 1e-9, "visits at 14 and 15 mag");
-        assertEquals(14.5, t.doubleColumn("mean_w1").get(0), 1e-9);
+        // by hand: fluxes f = 10^(-0.4 m), σ_f = f σ ln10 / 2.5, inverse-variance weighted mean, back to magnitudes
+        double[] v1 = fluxMean(m[0], sig[0], m[1], sig[1]), v2 = fluxMean(m[2], sig[2], m[3], sig[3]);
+        LightCurve.Band visits = LightCurve.of(e, "A").w1().visits(50);
+        assertEquals(v1[0], visits.mag()[0], 1e-12, "visit 1 magnitude: the flux mean, not the magnitude mean");
+        assertEquals(v1[1], visits.err()[0], 1e-12, "visit 1 error");
+        assertEquals(v2[0], visits.mag()[1], 1e-12);
+        assertTrue(Math.abs(v1[0] - (m[0] + m[1]) / 2) > 0.05, "the test tells the two means apart");
+        // the analyzer's statistics use those visit values: weighted mean and sample RMS of the two visits
+        double w1 = 1 / (v1[1] * v1[1]), w2 = 1 / (v2[1] * v2[1]);
+        assertEquals((w1 * v1[0] + w2 * v2[0]) / (w1 + w2), t.doubleColumn("mean_w1").get(0), 1e-9);
+        assertEquals(Math.abs(v1[0] - v2[0]) / Math.sqrt(2), t.doubleColumn("rms_w1").get(0), 1e-9);
+    }
+
+    /** {magnitude, error} of the inverse-variance weighted flux mean of two measurements, computed by hand. */
+    private static double[] fluxMean(double ma, double sa, double mb, double sb) {
+        double k = Math.log(10) / 2.5;
+        double fa = Math.pow(10, -0.4 * ma), fb = Math.pow(10, -0.4 * mb);
+        double wa = 1 / Math.pow(fa * sa * k, 2), wb = 1 / Math.pow(fb * sb * k, 2);
+        double f = (wa * fa + wb * fb) / (wa + wb);
+        return new double[] {-2.5 * Math.log10(f), Math.sqrt(1 / (wa + wb)) / f / k};
     }
 }

@@ -1,0 +1,34 @@
+package org.tasni.variability;
+
+import java.util.Map;
+import org.tasni.io.DropCounts;
+
+/**
+ * What one {@link Periodogram#run} did.
+ *
+ * @param preset         the configuration's name
+ * @param rows           input rows (exposures), dropped ones included
+ * @param sources        sources (output rows)
+ * @param dropped        exposures left out, by reason (missing id, non-finite or out-of-span mjd, duplicate)
+ * @param noPeriod       bands without a period, by band and reason ("w1_one visit" → 3), as the note columns say
+ * @param periodicBands  bands with a FAP below the threshold
+ * @param consistent     sources with consistent_period
+ * @param computeSeconds grouping and periodograms, in process, excluding file I/O
+ */
+public record PeriodogramReport(String preset, int rows, int sources, DropCounts dropped, Map<String, Long> noPeriod,
+        long periodicBands, long consistent, double computeSeconds) {
+
+    public PeriodogramReport {
+        noPeriod = Map.copyOf(noPeriod);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder np = new StringBuilder();
+        new java.util.TreeMap<>(noPeriod).forEach((k, v) -> np.append(np.length() > 0 ? ", " : "").append(v).append(' ')
+                .append(k.replaceFirst("_", ": ")));
+        return String.format("PeriodogramReport[%s: %,d sources from %,d exposures (dropped: %s), %,d periodic bands, "
+                + "%,d consistent; no period: %s; compute %.3f s]", preset, sources, rows, dropped, periodicBands,
+                consistent, np.length() == 0 ? "none" : np, computeSeconds);
+    }
+}

@@ -1,0 +1,307 @@
+package org.tasni.variability;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.io.DropReason;
+import org.tasni.io.TableAssert;
+import org.tasni.io.TableIO;
+import org.tasni.simulate.EpochConfig;
+import org.tasni.simulate.EpochSimulator;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Bad values in the epochs: each left out and counted by reason, never a changed answer for the good rows. */
+class VariabilityHostileInputTest {
+
+    static final List<String> REAL_FADERS = List.of("J044024.40-731441.6", "J060501.01-545944.5", "J143046.35-025927.8",
+            "J193547.43+601201.5", "J231029.40-060547.3");
+
+    @TempDir
+    Path dir;
+
+    /** Rows of one table, with the columns of the analyzer; built row by row so a test reads like its data. */
+    static final class Rows {
+        final List<String> id = new ArrayList<>();
+        final List<double[]> v = new ArrayList<>();
+
+        Rows add(String d, double mjd, double w1, double s1, double w2, double s2) {
+            id.add(d);
+            v.add(new double[] {mjd, w1, s1, w2, s2});
+            return this;
+        }
+
+        Table table() {
+            String[] names = {"mjd", "w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro"};
+            Table t = Table.create("epochs.parquet", StringColumn.create("designation", id));
+            for (int c = 0; c < names.length; c++) {
+                double[] col = new double[v.size()];
+                for (int i = 0; i < col.length; i++) {
+                    col[i] = v.get(i)[c];
+                }
+                t.addColumns(DoubleColumn.create(names[c], col));
+            }
+            return t;
+        }
+    }
+
+    /** A fading source with 4 visits of 5 exposures over 3 years, and a flat one. */
+    static Rows clean() {
+        Rows r = new Rows();
+        for (int v = 0; v < 8; v++) {
+            for (int x = 0; x < 5; x++) {
+                double t = 57000 + v * 182.6 + x * 0.1;
+                double noise = 0.02 * Math.sin(7.1 * v + 3.3 * x);
+                r.add("FADER", t, 14 + 0.2 * (t - 57000) / 365.25 + noise, 0.03, 13.5 + 0.2 * (t - 57000) / 365.25 - noise, 0.03);
+                r.add("FLAT", t, 15 + noise, 0.03, 14.6 + noise, 0.03);
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void badTimesAndIdsAreDroppedCountedAndChangeNothing() {
+        Table good = clean().table();
+        Rows bad = clean();
+        bad.add("FADER", Double.NaN, 10, 0.03, 10, 0.03)
+                .add("FADER", Double.POSITIVE_INFINITY, 30, 0.03, 30, 0.03)
+                .add("FLAT", Double.NEGATIVE_INFINITY, 30, 0.03, 30, 0.03)
+                .add("FLAT", 2_457_000.5, 30, 0.03, 30, 0.03) // a JD, not an MJD
+                .add("FADER", 0, 30, 0.03, 30, 0.03)
+                .add("FADER", 54_999.9, 30, 0.03, 30, 0.03) // before WISE
+                .add("", 57000, 30, 0.03, 30, 0.03)
+                .add("FLAT", 57000 + 182.6, 9, 0.03, 9, 0.03); // the same exposure again, other values: not used
+        Table t = bad.table();
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5())) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg);
+            Table want = a.analyze(good);
+            Table got = a.analyze(t);
+            var rep = a.report();
+            assertEquals(Map.of(DropReason.NONFINITE_MJD, 3L, DropReason.MJD_OUT_OF_RANGE, 3L, DropReason.MISSING_ID, 1L,
+                    DropReason.DUPLICATE, 1L), rep.dropped().snapshot(), cfg.name());
+            assertEquals(t.rowCount(), rep.rows());
+            assertEquals(2, rep.sources());
+            TableAssert.assertSameTable(want, got);
+        }
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table got = a.analyze(t);
+        assertEquals(List.of("FADING", "STABLE"), got.stringColumn("flag").asList());
+        // every input row is either in a source or counted
+        assertEquals(t.rowCount(), (long) got.intColumn("n_rows").sum() + a.report().dropped().total());
+        assertTrue(a.report().toString().contains("3 non-finite mjd"), a.report().toString());
+    }
+
+    @Test
+    void aBadMagnitudeOrErrorLosesOnlyThatBand() {
+        Rows r = clean();
+        r.add("FLAT", 57000.45, Double.POSITIVE_INFINITY, 0.03, 14.6, 0.03)
+                .add("FLAT", 57000.46, Double.NaN, 0.03, 14.6, 0.03)
+                .add("FLAT", 57000.47, 15, 0, 14.6, 0.03)
+                .add("FLAT", 57000.48, 15, -1, 14.6, Double.POSITIVE_INFINITY)
+                .add("FLAT", 57000.49, 15, Double.NaN, Double.NEGATIVE_INFINITY, 0.03);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table got = a.analyze(r.table());
+        Table flat = got.where(got.stringColumn("designation").isEqualTo("FLAT"));
+        assertEquals(40, flat.intColumn("n_w1").get(0), "none of the 5 W1 values is usable");
+        assertEquals(43, flat.intColumn("n_w2").get(0), "3 of the 5 W2 values are: their exposures stay");
+        assertEquals(45, flat.intColumn("n_rows").get(0));
+        assertEquals(5, flat.intColumn("n_nan_w1").get(0));
+        assertEquals(2, flat.intColumn("n_nan_w2").get(0));
+        var rep = a.report();
+        assertEquals(0, rep.dropped().total(), "no exposure is lost whole");
+        assertEquals(Map.of(DropReason.NONFINITE_MAGNITUDE, 2L, DropReason.BAD_ERROR, 3L), rep.unusableW1().snapshot());
+        assertEquals(Map.of(DropReason.NONFINITE_MAGNITUDE, 1L, DropReason.BAD_ERROR, 1L), rep.unusableW2().snapshot());
+        // the W2 statistics include the three good W2 values: the mean over 43 by hand
+        double sum = 0;
+        for (int i = 0; i < 40; i++) {
+            sum += r.v.get(2 * i + 1)[3];
+        }
+        assertEquals((sum + 3 * 14.6) / 43, flat.doubleColumn("mean_w2").get(0), 1e-9, "equal errors: plain mean");
+        // tier5 drops a row with a NaN band whole, as its reference did, and counts it
+        VariabilityAnalyzer t5 = VariabilityAnalyzer.of(VariabilityConfig.tasniTier5());
+        Table five = t5.analyze(r.table());
+        assertEquals(Map.of(DropReason.NONFINITE_MAGNITUDE, 3L), t5.report().dropped().snapshot());
+        assertEquals(42, five.where(five.stringColumn("designation").isEqualTo("FLAT")).intColumn("n_epochs").get(0));
+    }
+
+    /** The real data's FADING sources stay FADING with an infinite magnitude or time in their epochs. */
+    @Test
+    void realFadersStayFadingWithInfinities() {
+        Table epochs = TableIO.read(TableAssert.realEpochs());
+        Table extra = epochs.emptyCopy();
+        for (String d : REAL_FADERS) {
+            Table one = epochs.where(epochs.stringColumn("designation").isEqualTo(d));
+            for (int k = 0; k < 3; k++) {
+                extra.addRow(one.rowCount() / 2 + k, one);
+            }
+            int n = extra.rowCount();
+            // one exposure at w1 = +Inf, one at mjd = +Inf, one at mjd = NaN
+            ((FloatColumn) extra.column("w1mpro_ep")).set(n - 3, Float.POSITIVE_INFINITY);
+            extra.doubleColumn("mjd").set(n - 3, extra.doubleColumn("mjd").get(n - 3) + 0.001);
+            extra.doubleColumn("mjd").set(n - 2, Double.POSITIVE_INFINITY);
+            extra.doubleColumn("mjd").set(n - 1, Double.NaN);
+        }
+        Table hostile = epochs.copy().append(extra);
+        VariabilityAnalyzer legacy = VariabilityAnalyzer.of(VariabilityConfig.tasniLegacy());
+        legacy.analyze(epochs);
+        long nonFiniteBefore = legacy.report().unusableW1().get(DropReason.NONFINITE_MAGNITUDE);
+        Table t = legacy.analyze(hostile);
+        assertEquals(REAL_FADERS, t.where(t.stringColumn("variability_flag").isEqualTo("FADING")).stringColumn("designation")
+                .asList());
+        assertEquals(Map.of(DropReason.NONFINITE_MJD, 10L), legacy.report().dropped().snapshot());
+        assertEquals(5, legacy.report().unusableW1().get(DropReason.NONFINITE_MAGNITUDE) - nonFiniteBefore,
+                "one infinite W1 per fader, counted for W1 only");
+        // the standard preset: the same flags as without the bad exposures
+        VariabilityAnalyzer std = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table clean = std.analyze(epochs), dirty = std.analyze(hostile);
+        assertEquals(clean.stringColumn("flag").asList(), dirty.stringColumn("flag").asList());
+    }
+
+    @Test
+    void emptyInputGivesAnEmptyResultWithItsColumns() {
+        Table empty = clean().table().emptyCopy();
+        Path file = dir.resolve("empty.parquet");
+        TableIO.write(empty, file);
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5())) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg);
+            Table want = a.analyze(clean().table());
+            Table t = a.analyze(empty);
+            assertEquals(0, t.rowCount());
+            assertEquals(want.columnNames(), t.columnNames(), cfg.name());
+            assertEquals(0, a.report().rows());
+            Table s = a.analyze(file);
+            assertEquals(0, s.rowCount());
+            assertEquals(want.columnNames(), s.columnNames(), cfg.name() + " streamed");
+        }
+        // every row dropped: the same empty result, with the rows counted
+        Table allBad = new Rows().add("A", Double.NaN, 14, 0.1, 14, 0.1).add("", 57000, 14, 0.1, 14, 0.1).table();
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        assertEquals(0, a.analyze(allBad).rowCount());
+        assertEquals(2, a.report().dropped().total());
+    }
+
+    @Test
+    void streamingCountsTheSameDrops() {
+        var sample = EpochSimulator.of(EpochConfig.defaults().withSeed(5)).simulate(VariabilityAnalyzerTest.targets(30, "S"));
+        Table t = sample.epochs().copy();
+        DoubleColumn mjd = t.doubleColumn("mjd");
+        mjd.set(3, Double.NaN);
+        mjd.set(200, 1e9);
+        mjd.set(401, mjd.get(400)); // an exposure repeated at the same time
+        ((FloatColumn) t.column("w1mpro")).set(500, Float.NEGATIVE_INFINITY);
+        Path file = dir.resolve("e.parquet");
+        TableIO.write(t, file);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table whole = a.analyze(TableIO.read(file));
+        var w = a.report();
+        Table streamed = a.analyze(file);
+        var s = a.report();
+        TableAssert.assertSameTable(whole, streamed);
+        assertEquals(Map.of(DropReason.NONFINITE_MJD, 1L, DropReason.MJD_OUT_OF_RANGE, 1L, DropReason.DUPLICATE, 1L),
+                s.dropped().snapshot());
+        assertEquals(w.dropped().snapshot(), s.dropped().snapshot());
+        assertEquals(w.unusableW1().snapshot(), s.unusableW1().snapshot());
+        assertEquals(1, s.unusableW1().get(DropReason.NONFINITE_MAGNITUDE) - countNonFinite(sample.epochs(), "w1mpro"));
+    }
+
+    private static long countNonFinite(Table t, String col) {
+        return java.util.Arrays.stream(((FloatColumn) t.column(col)).asDoubleArray()).filter(x -> !Double.isFinite(x)).count();
+    }
+
+    /** The standard preset's per-source columns, recomputed by hand (equal errors: weighted = plain) and by commons-math. */
+    @Test
+    void standardColumnsAgreeWithAHandComputation() {
+        Rows r = clean();
+        Table t = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(r.table());
+        for (int src = 0; src < 2; src++) {
+            double[] mjd = new double[40], w1 = new double[40];
+            for (int i = 0; i < 40; i++) {
+                mjd[i] = r.v.get(2 * i + src)[0];
+                w1[i] = r.v.get(2 * i + src)[1];
+            }
+            String who = t.stringColumn("designation").get(src);
+            assertEquals(40, t.intColumn("n_rows").get(src), who);
+            assertEquals(40, t.intColumn("n_w1").get(src), who);
+            assertEquals(8, t.intColumn("n_visits").get(src), who);
+            assertEquals((mjd[39] - mjd[0]) / 365.25, t.doubleColumn("baseline_years").getDouble(src), 1e-12, who);
+            double mean = java.util.Arrays.stream(w1).average().orElseThrow(), ss = 0, chi = 0, dd = 0;
+            for (int i = 0; i < 40; i++) {
+                ss += (w1[i] - mean) * (w1[i] - mean);
+                chi += Math.pow((w1[i] - mean) / 0.03, 2);
+                dd += i > 0 ? Math.pow(w1[i] - w1[i - 1], 2) : 0;
+            }
+            assertEquals(mean, t.doubleColumn("mean_w1").getDouble(src), 1e-9, who);
+            assertEquals(Math.sqrt(ss / 39), t.doubleColumn("rms_w1").getDouble(src), 1e-9, who);
+            assertEquals(chi / 39, t.doubleColumn("chi2_w1").getDouble(src), 1e-6, who);
+            assertEquals(dd / 39 / (ss / 39), t.doubleColumn("eta_w1").getDouble(src), 1e-6, who);
+            var reg = new org.apache.commons.math3.stat.regression.SimpleRegression();
+            for (int i = 0; i < 40; i++) {
+                reg.addData((mjd[i] - mjd[0]) / 365.25, w1[i]);
+            }
+            assertEquals(reg.getSlope(), t.doubleColumn("trend_w1_mag_yr").getDouble(src), 1e-9, who);
+            assertEquals(reg.getSlopeStdErr(), t.doubleColumn("trend_w1_err").getDouble(src), 1e-9, who);
+            assertEquals(reg.getRSquare(), t.doubleColumn("trend_w1_r2").getDouble(src), 1e-9, who);
+            double p = t.doubleColumn("trend_w1_p").getDouble(src);
+            assertTrue(Math.abs(reg.getSignificance() - p) <= 1e-9 + 1e-6 * p, who + " p " + p + " vs " + reg.getSignificance());
+            assertEquals(0, t.intColumn("n_nan_w1").get(src));
+        }
+    }
+
+    @Test
+    void aColumnWrongInEveryRowIsRefusedNamingFileColumnAndRow() {
+        Rows jd = new Rows();
+        for (double[] v : clean().v) {
+            jd.add("A", v[0] + 2_400_000.5, v[1], v[2], v[3], v[4]);
+        }
+        jd.v.get(0)[0] = Double.NaN; // the first data row has no time: the message names the second
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy())) {
+            var e = assertThrows(org.tasni.TasniException.class, () -> VariabilityAnalyzer.of(cfg).analyze(jd.table()));
+            assertTrue(e.getMessage().startsWith("epochs.parquet: column 'mjd'") && e.getMessage().contains("data row 2:")
+                    && e.getMessage().contains("JD"), e.getMessage());
+        }
+        assertThrows(org.tasni.TasniException.class, () -> Periodogram.of(PeriodogramConfig.standard()).run(jd.table()));
+        Rows noId = new Rows().add("", 57000, 14, 0.1, 14, 0.1).add(" ", 57001, 14, 0.1, 14, 0.1);
+        var e = assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(noId.table()));
+        assertTrue(e.getMessage().contains("column 'designation' is empty in every row"), e.getMessage());
+    }
+
+    /** An integer id (an AllWISE cntr) keeps its exact value: two ids one apart above 2^53 stay two sources. */
+    @Test
+    void anIntegerIdColumnIsExact() {
+        Rows r = clean();
+        Table t = r.table();
+        long big = 1_234_567_890_123_456_789L;
+        long[] cntr = new long[t.rowCount()];
+        for (int i = 0; i < cntr.length; i++) {
+            cntr[i] = t.stringColumn("designation").get(i).equals("FADER") ? big : big + 1;
+        }
+        t.addColumns(tech.tablesaw.api.LongColumn.create("cntr", cntr));
+        assertEquals((double) big, (double) (big + 1), "the two ids are one double");
+        Path file = dir.resolve("cntr.parquet");
+        // streaming needs each source's rows together (not Tablesaw's sort: it compares longs as doubles)
+        TableIO.write(t.where(t.stringColumn("designation").isEqualTo("FADER"))
+                .append(t.where(t.stringColumn("designation").isEqualTo("FLAT"))), file);
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy())) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg).idColumn("cntr");
+            Table whole = a.analyze(t), streamed = a.analyze(file);
+            List<String> want = List.of(Long.toString(big), Long.toString(big + 1));
+            assertEquals(want, whole.stringColumn("designation").asList().stream().sorted().toList(), cfg.name());
+            assertEquals(want, streamed.stringColumn("designation").asList().stream().sorted().toList(), cfg.name());
+        }
+        // an id column of another type is refused by name
+        var e = assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn("w1mpro").analyze(t));
+        assertTrue(e.getMessage().contains("column 'w1mpro' has type DOUBLE; a source id must be a string or an integer"),
+                e.getMessage());
+    }
+}
