@@ -524,8 +524,10 @@ public final class TapClient {
             throw new TasniException(url + ": HTTP " + s + (html != null ? page + "."
                     : " (" + text.substring(0, Math.min(200, text.length())) + ")."));
         }
-        if (html != null) {
-            // a 200 page is no promise that the service comes back soon: a few tries, not the whole retry budget
+        if (html != null && s < 300) {
+            // a redirect's body is often a small HTML page (DaCHS's 303 See Other): only a page that stands where the
+            // document should be is a fault. A 200 page is no promise that the service comes back soon: a few tries,
+            // not the whole retry budget.
             throw new Transient(page.substring(2), Double.NaN, HTML_ATTEMPTS);
         }
         return new Reply(s, r.headers(), bytes);

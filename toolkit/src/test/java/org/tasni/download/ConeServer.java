@@ -73,7 +73,7 @@ final class ConeServer implements AutoCloseable {
             String id = "job" + ids.incrementAndGet();
             jobs.put(id, form(ex));
             ex.getResponseHeaders().add("Location", base() + "/async/" + id);
-            send(ex, 303, new byte[0]);
+            seeOther(ex);
             return;
         }
         String[] parts = path.substring("/tap/async/".length()).split("/");
@@ -83,7 +83,7 @@ final class ConeServer implements AutoCloseable {
             send(ex, 404, new byte[0]);
         } else if (parts.length == 2 && parts[1].equals("phase")) {
             ex.getResponseHeaders().add("Location", base() + "/async/" + parts[0]);
-            send(ex, 303, new byte[0]);
+            seeOther(ex);
         } else if (parts.length == 1 && method.equals("GET")) {
             send(ex, 200, "<uws:job xmlns:uws=\"http://www.ivoa.net/xml/UWS/v1.0\"><uws:phase>COMPLETED</uws:phase></uws:job>"
                     .getBytes(StandardCharsets.UTF_8));
@@ -91,7 +91,7 @@ final class ConeServer implements AutoCloseable {
             respond(ex, job);
         } else if (parts.length == 1 && method.equals("DELETE")) {
             jobs.remove(parts[0]);
-            send(ex, 303, new byte[0]);
+            seeOther(ex);
         } else {
             send(ex, 404, new byte[0]);
         }
@@ -155,6 +155,16 @@ final class ConeServer implements AutoCloseable {
             return;
         }
         send(ex, 200, body);
+    }
+
+    /**
+     * 303 See Other with a small HTML body, as DaCHS sends it: a redirect's page must not be taken for a maintenance
+     * page.
+     */
+    private static void seeOther(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        send(ex, 303, "<!DOCTYPE html><html><head><title>TAP service -- See Other</title></head><body>See Other</body></html>"
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
