@@ -1,14 +1,19 @@
 package org.tasni.io;
 
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -404,204 +409,178 @@ public final class CsvIO {
     }
 
     /**
-     * The records of a CSV file, one at a time, with the line each starts on. Cells may be quoted ("" inside quotes is
-     * one quote; quoted cells may hold the delimiter and line breaks); unquoted cells are stripped of surrounding
-     * blanks. With a space delimiter (ECSV's default) a run of blanks separates two cells. Blank lines and lines
-     * starting with '#' are skipped.
+     * The records of a CSV file, one at a time, with the line each starts on, as univocity's {@link CsvParser} reads
+     * them: quoted cells ("" inside quotes is one quote; quoted cells may hold the delimiter and line breaks), unquoted
+     * cells stripped of surrounding blanks, blank lines and lines starting with '#' skipped, a UTF-8 byte-order mark
+     * skipped, no cell longer than {@link #MAX_CELL_CHARS}. With a space delimiter (ECSV's default) a run of blanks
+     * separates two cells. Written by hand here, because univocity does not do them: the line a record starts on, the
+     * refusal of an unclosed quote, the choice of line separator (see {@link #lineSeparator}).
      */
     private static final class Records implements AutoCloseable {
+        /**
+         * A line of our own after the file's last one (hand-written: univocity returns a quoted cell left open at the
+         * end of the input as if it were closed, and has no setting to refuse it). A cell still open when this line
+         * comes swallows it, which is how an unclosed quote is told. U+FFFF is a noncharacter: no text holds it.
+         */
+        private static final String END = "\uFFFF";
+        /** Cells a row may have before it is refused; univocity keeps an array this long. */
+        private static final int MAX_CELLS = 1 << 16;
         private final String file;
-        private final Reader in;
-        private final char delimiter;
-        private final List<String> cells = new ArrayList<>();
-        private final StringBuilder cell = new StringBuilder();
-        private int line = 1;
-        private int recordLine;
-        private int pushback = -2;
-        private final char[] buf = new char[1 << 16];
-        private int pos, len;
+        private final boolean spaces;
+        private final char lineBreak;
+        private final CsvParser parser;
+        private String[] cells;
+        private int line;
+        private int lastLine;
 
         Records(Path path, char delimiter) {
             this.file = path.getFileName().toString();
-            this.delimiter = delimiter;
+            this.spaces = delimiter == ' ';
+            String separator = lineSeparator(path);
+            this.lineBreak = separator.charAt(0);
+            CsvParserSettings s = new CsvParserSettings();
+            s.getFormat().setDelimiter(delimiter);
+            s.getFormat().setQuote('"');
+            s.getFormat().setQuoteEscape('"');
+            s.getFormat().setComment('#');
+            s.getFormat().setLineSeparator(separator);
+            s.getFormat().setNormalizedNewline(lineBreak); // a quoted cell keeps its line breaks as the file has them
+            s.setSkipEmptyLines(true);
+            s.setIgnoreLeadingWhitespaces(true);
+            s.setIgnoreTrailingWhitespaces(true);
+            s.setNullValue(null); // an unquoted empty cell (and, with spaces, the gap in a run of blanks)
+            s.setEmptyValue(""); // a quoted empty cell
+            s.setMaxCharsPerColumn(MAX_CELL_CHARS);
+            s.setMaxColumns(MAX_CELLS);
+            s.setReadInputOnSeparateThread(false);
+            this.parser = new CsvParser(s);
             try {
-                this.in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
-                int c = in.read();
-                if (c != '\uFEFF') {
-                    pushback = c;
-                }
+                byte[] end = (separator + END + separator).getBytes(StandardCharsets.UTF_8);
+                // an InputStream, not a Reader: univocity then skips a byte-order mark
+                parser.beginParsing(new SequenceInputStream(Files.newInputStream(path), new ByteArrayInputStream(end)),
+                        StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new TasniException(file + ": could not read (" + e.getMessage() + ").", e);
             }
         }
 
-        private int read() throws IOException {
-            if (pushback != -2) {
-                int c = pushback;
-                pushback = -2;
-                return c;
-            }
-            // our own buffer: Reader.read() takes a lock per character
-            if (pos == len) {
-                len = in.read(buf, 0, buf.length);
-                pos = 0;
-                if (len <= 0) {
-                    len = 0;
-                    return -1;
+        /**
+         * "\r" when the first line ends with a lone carriage return (old Mac files), else "\n": univocity then reads
+         * "\r\n" too, its '\r' being trimmed as a blank, and so files that mix "\r\n" and "\n". Hand-written because
+         * univocity's own detection (setLineSeparatorDetectionEnabled) takes "\r\n" from a first line so ended and
+         * then reads a lone "\n" further down as text inside a cell.
+         */
+        private static String lineSeparator(Path path) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+                for (int c = in.read(); c != -1; c = in.read()) {
+                    if (c == '\n') {
+                        return "\n";
+                    }
+                    if (c == '\r') {
+                        return in.read() == '\n' ? "\n" : "\r";
+                    }
                 }
+                return "\n";
+            } catch (IOException e) {
+                throw new TasniException(path.getFileName() + ": could not read (" + e.getMessage() + ").", e);
             }
-            return buf[pos++];
         }
 
         int line() {
-            return recordLine;
+            return line;
         }
 
         int cells() {
-            return cells.size();
+            return cells.length;
         }
 
         String cell(int k) {
-            return cells.get(k);
+            return cells[k];
         }
 
         void requireCells(int expected) {
-            if (cells.size() != expected) {
-                throw new TasniException(file + ": line " + recordLine + " has " + cells.size() + " cell"
-                        + (cells.size() == 1 ? "" : "s") + "; the header has " + expected + ". Check that row's commas and quotes.");
+            if (cells.length != expected) {
+                throw new TasniException(file + ": line " + line + " has " + cells.length + " cell"
+                        + (cells.length == 1 ? "" : "s") + "; the header has " + expected + ". Check that row's commas and quotes.");
             }
         }
 
         /** Reads the next record; false at the end of the file. */
         boolean next() {
+            String[] row;
             try {
-                return readRecord();
-            } catch (IOException e) {
-                throw new TasniException(file + ": could not read (" + e.getMessage() + ").", e);
+                row = parser.parseNext();
+            } catch (TextParsingException e) {
+                throw refused(e);
             }
+            if (row == null || (row.length == 1 && END.equals(row[0]))) {
+                return false;
+            }
+            int end = (int) parser.getContext().currentLine();
+            if (parser.getContext().isStopped()) {
+                // the input ran out inside a cell: only a quoted one can swallow the END line
+                String open = row[row.length - 1];
+                throw new TasniException(file + ": line " + (end - breaks(open)) + ": a quoted cell is not closed "
+                        + "before the end of the file.");
+            }
+            if (end == lastLine + 1) {
+                line = end; // one line right after the last record: the common case, with no line break to count
+            } else {
+                // univocity gives the line a record ends on (counting line breaks in quoted cells, and the blank and
+                // comment lines it skipped); the line it starts on, which it does not give, is that less the record's
+                // own line breaks
+                int n = 0;
+                for (String c : row) {
+                    n += c == null ? 0 : breaks(c);
+                }
+                line = end - n;
+            }
+            lastLine = end;
+            // an unquoted empty cell is null; with a space delimiter it is the gap between two blanks of a run
+            int kept = 0;
+            for (String c : row) {
+                if (c != null) {
+                    row[kept++] = c;
+                } else if (!spaces) {
+                    row[kept++] = "";
+                }
+            }
+            cells = kept == row.length ? row : Arrays.copyOf(row, kept);
+            return true;
         }
 
-        private boolean readRecord() throws IOException {
-            cells.clear();
-            int c;
-            // skip blank and comment lines
-            while (true) {
-                c = read();
-                if (c == -1) {
-                    return false;
-                }
-                if (c == '\r') {
-                    continue;
-                }
-                if (c == '\n') {
-                    line++;
-                    continue;
-                }
-                if (c == '#') {
-                    while (c != -1 && c != '\n') {
-                        c = read();
-                    }
-                    if (c == '\n') {
-                        line++;
-                    }
-                    continue;
-                }
-                break;
+        private int breaks(String s) {
+            int n = 0;
+            for (int i = s.indexOf(lineBreak); i >= 0; i = s.indexOf(lineBreak, i + 1)) {
+                n++;
             }
-            recordLine = line;
-            while (true) {
-                // one cell: c is its first character
-                cell.setLength(0);
-                // leading blanks: dropped (an unquoted cell is stripped anyway; a quoted one starts at its quote)
-                while (c == ' ' || c == '\t') {
-                    c = read();
-                }
-                boolean quoted = c == '"';
-                if (quoted) {
-                    int startLine = line;
-                    while (true) {
-                        c = read();
-                        if (c == -1) {
-                            throw new TasniException(file + ": line " + startLine + ": a quoted cell is not closed "
-                                    + "before the end of the file.");
-                        }
-                        if (c == '"') {
-                            c = read();
-                            if (c != '"') {
-                                break;
-                            }
-                        }
-                        if (c == '\n') {
-                            line++;
-                        }
-                        append(c, startLine);
-                    }
-                    // anything after the closing quote up to the delimiter is kept (lenient, like Python's csv)
-                    while (c != -1 && c != delimiter && c != '\n' && c != '\r') {
-                        if (c != ' ' && c != '\t') {
-                            append(c, line);
-                        }
-                        c = read();
-                    }
-                } else {
-                    while (c != -1 && c != delimiter && c != '\n' && c != '\r') {
-                        append(c, line);
-                        c = read();
-                    }
-                }
-                cells.add(quoted ? cell.toString() : cell.toString().strip());
-                if (c == '\r') {
-                    c = read();
-                    if (c != '\n' && c != -1) {
-                        pushback = c;
-                        c = '\n';
-                    }
-                }
-                if (c == -1) {
-                    return true;
-                }
-                if (c == '\n') {
-                    line++;
-                    return true;
-                }
-                // c is the delimiter
-                c = read();
-                if (delimiter == ' ') {
-                    while (c == ' ' || c == '\t') {
-                        c = read();
-                    }
-                    if (c == '\n' || c == '\r' || c == -1) {
-                        // trailing blanks end the record, they do not make an empty cell
-                        if (c == '\r') {
-                            c = read();
-                            if (c != '\n' && c != -1) {
-                                pushback = c;
-                            }
-                        }
-                        if (c != -1) {
-                            line++;
-                        }
-                        return true;
-                    }
-                }
-            }
+            return n;
         }
 
-        private void append(int c, int startLine) {
-            if (cell.length() >= MAX_CELL_CHARS) {
-                throw new TasniException(file + ": line " + startLine + ": a cell is longer than " + MAX_CELL_CHARS
-                        + " characters (an unclosed quote?).");
+        private TasniException refused(TextParsingException e) {
+            int at = (int) e.getLineIndex() + 1;
+            if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+                if (e.getColumnIndex() >= MAX_CELLS - 1) {
+                    return new TasniException(file + ": line " + at + " has more than " + MAX_CELLS + " cells. Check "
+                            + "that row's commas and quotes.", e);
+                }
+                // the cell's content so far is in the exception, and the record's text up to the character that
+                // overflowed in the context: the cell started that many line breaks before the line univocity is on
+                String content = e.getParsedContent();
+                String raw = parser.getContext().currentParsedContent();
+                int start = at - (content == null ? 0 : breaks(content))
+                        - (raw != null && !raw.isEmpty() && raw.charAt(raw.length() - 1) == lineBreak ? 1 : 0);
+                return new TasniException(file + ": line " + start + ": a cell is longer than " + MAX_CELL_CHARS
+                        + " characters (an unclosed quote?).", e);
             }
-            cell.append((char) c);
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage().lines().findFirst().orElse("");
+            return new TasniException(file + ": could not read (line " + at + ": " + why + ").", e);
         }
 
         @Override
         public void close() {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // reading is over; nothing to report
-            }
+            parser.stopParsing();
         }
     }
 
