@@ -1,16 +1,11 @@
 package org.tasni.it;
 
+import org.tasni.download.SilentServer;
+
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasni.io.TableIO;
@@ -21,42 +16,6 @@ class HostileDownloadCliTest {
 
     @TempDir
     Path dir;
-
-    /** Accepts connections on loopback and never answers; counts them. */
-    static final class SilentServer implements AutoCloseable {
-        final ServerSocket socket;
-        final AtomicInteger accepted = new AtomicInteger();
-        final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
-
-        SilentServer() throws Exception {
-            socket = new ServerSocket();
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            Thread t = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        open.add(socket.accept());
-                        accepted.incrementAndGet();
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-
-        String base() {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/tap";
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.close();
-            for (Socket s : open) {
-                s.close();
-            }
-        }
-    }
 
     @Test
     void aSilentServerIsReportedWhileItWaitsAndTheTileFailsAtItsDeadline() throws Exception {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -214,42 +210,6 @@ class DownloadHostileInputTest {
     }
 
     // ---- 2. a server that accepts and never answers ----
-
-    /** Accepts connections and never answers; counts them. */
-    static final class SilentServer implements AutoCloseable {
-        final ServerSocket socket;
-        final AtomicInteger accepted = new AtomicInteger();
-        final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
-
-        SilentServer() throws Exception {
-            socket = new ServerSocket();
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            Thread t = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        open.add(socket.accept());
-                        accepted.incrementAndGet();
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-
-        String base() {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/tap";
-        }
-
-        @Override
-        public void close() throws Exception {
-            socket.close();
-            for (Socket s : open) {
-                s.close();
-            }
-        }
-    }
 
     @Test
     void aServerThatNeverAnswersIsReportedWhileItWaitsAndTheTileFails(@TempDir Path dir) throws Exception {
