@@ -98,7 +98,7 @@ public final class Downloader {
     /** Any TAP service. */
     public static Downloader at(String tapUrl) {
         return new Downloader(TapClient.of(tapUrl), Catalog.allwise(), new long[0], Path.of("tiles"), 4, 60, 2_000_000,
-                true, Progress.NONE, DEFAULT_TILE_DEADLINE);
+                true, Progress.byDefault(), DEFAULT_TILE_DEADLINE);
     }
 
     public Downloader allwise() {

@@ -120,7 +120,7 @@ public final class NeowiseEpochs {
     }
 
     public static NeowiseEpochs at(String tapUrl) {
-        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.NONE,
+        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.byDefault(),
                 Downloader.DEFAULT_TILE_DEADLINE);
     }
 
