@@ -115,7 +115,8 @@ final class TableFiles {
                         + "TableIO.read(files, \"ra\", \"dec\").");
             }
             Column<?> o = t.column(c.name());
-            if (!o.type().equals(c.type())) {
+            // by class, not ColumnType identity, which can differ for one type (see Kind.of)
+            if (o.getClass() != c.getClass()) {
                 throw new TasniException(file + ": column '" + c.name() + "' is " + o.type().name() + ", but "
                         + c.type().name() + " in " + firstFile + ". Files read together must give each column the same type.");
             }
