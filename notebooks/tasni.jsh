@@ -10,3 +10,5 @@ import org.tasni.variability.*;
 import org.tasni.notebook.*;
 import org.tasni.bench.*;
 import org.tasni.download.*;
+// stages show their progress in the cell without being given a listener (the kernel's display provider does this too)
+NotebookProgress.useByDefault();

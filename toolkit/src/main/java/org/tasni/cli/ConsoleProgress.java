@@ -6,10 +6,16 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.tasni.Progress;
 
-/** A console progress bar on stderr (rate and ETA included), used by the CLI when it runs in a terminal. */
+/**
+ * A console progress bar on stderr (rate and ETA included), used by the CLI when it runs in a terminal.
+ *
+ * <p>Thread-safe, as {@link Progress} requires: every method holds this object's lock, so a pool thread's report
+ * cannot race {@code onStart} or {@code onDone}, and a value lower than the last one shown is ignored.
+ */
 final class ConsoleProgress implements Progress {
 
     private ProgressBar bar;
+    private long shown;
 
     /** A bar in a terminal, nothing when output goes to a file or a CI log. */
     static Progress forTerminal() {
@@ -17,20 +23,25 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void onStart(String task, long total) {
+    public synchronized void onStart(String task, long total) {
+        if (bar != null) {
+            bar.close();
+        }
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build();
+        shown = 0;
     }
 
     @Override
-    public void onProgress(long done) {
-        if (bar != null) {
+    public synchronized void onProgress(long done) {
+        if (bar != null && done > shown) {
+            shown = done;
             bar.stepTo(done);
         }
     }
 
     @Override
-    public void onDone() {
+    public synchronized void onDone() {
         if (bar != null) {
             bar.close();
             bar = null;

@@ -87,7 +87,7 @@ public final class TiledMatch {
     }
 
     public static TiledMatch of(CrossMatcher matcher) {
-        return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), org.tasni.Progress.NONE);
+        return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), org.tasni.Progress.byDefault());
     }
 
     /** Reports tiles done to {@code p} (a console bar, a notebook line). */

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
@@ -99,7 +98,7 @@ public final class Downloader {
     /** Any TAP service. */
     public static Downloader at(String tapUrl) {
         return new Downloader(TapClient.of(tapUrl), Catalog.allwise(), new long[0], Path.of("tiles"), 4, 60, 2_000_000,
-                true, Progress.NONE, DEFAULT_TILE_DEADLINE);
+                true, Progress.byDefault(), DEFAULT_TILE_DEADLINE);
     }
 
     public Downloader allwise() {
@@ -241,13 +240,13 @@ public final class Downloader {
                 catalog.table(), Adql.number(marginArcsec), String.join(",", catalog.columns()), client.base()));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<TileRow>> futures = new ArrayList<>();
-        AtomicInteger done = new AtomicInteger();
-        progress.onStart("download " + catalog.filePrefix() + " tiles", tiles.length);
+        // pool threads finish tiles in any order; the counter hands the totals over in order
+        Progress.Counter done = Progress.Counter.start(progress, "download " + catalog.filePrefix() + " tiles", tiles.length);
         try {
             for (long t : tiles) {
                 futures.add(pool.submit(() -> {
                     TileRow r = tile(t, journal);
-                    progress.onProgress(done.incrementAndGet());
+                    done.add(1);
                     return r;
                 }));
             }
@@ -263,7 +262,7 @@ public final class Downloader {
             return TileRow.table(rows);
         } finally {
             pool.shutdownNow();
-            progress.onDone();
+            done.close();
         }
     }
 

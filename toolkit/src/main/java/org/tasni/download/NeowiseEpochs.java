@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
@@ -121,7 +120,7 @@ public final class NeowiseEpochs {
     }
 
     public static NeowiseEpochs at(String tapUrl) {
-        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.NONE,
+        return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.byDefault(),
                 Downloader.DEFAULT_TILE_DEADLINE);
     }
 
@@ -330,14 +329,14 @@ public final class NeowiseEpochs {
         }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<List<Path>>> futures = new ArrayList<>();
-        AtomicInteger done = new AtomicInteger();
-        progress.onStart("NEOWISE epochs", n);
+        // pool threads finish chunks in any order; the counter hands the totals over in order
+        Progress.Counter done = Progress.Counter.start(progress, "NEOWISE epochs", n);
         try {
             for (Chunk c : chunks) {
                 futures.add(pool.submit(() -> {
                     List<Path> files = new ArrayList<>();
                     fetch(dir, c, files, requests, retries);
-                    progress.onProgress(done.addAndGet(c.to - c.from));
+                    done.add(c.to - c.from);
                     return files;
                 }));
             }
@@ -355,7 +354,7 @@ public final class NeowiseEpochs {
             throw new IllegalStateException(e);
         } finally {
             pool.shutdownNow();
-            progress.onDone();
+            done.close();
         }
     }
 

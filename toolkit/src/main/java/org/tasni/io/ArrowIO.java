@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -17,7 +18,6 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.LargeVarCharVector;
@@ -117,20 +117,12 @@ public final class ArrowIO {
                 b.addDouble(x.get(i));
             } else if (v instanceof Float4Vector x) {
                 b.addFloat(x.get(i));
-            } else if (v instanceof BigIntVector x) {
-                b.addLong(x.get(i));
-            } else if (v instanceof IntVector x) {
-                b.addLong(x.get(i));
-            } else if (v instanceof SmallIntVector x) {
-                b.addLong(x.get(i));
-            } else if (v instanceof TinyIntVector x) {
-                b.addLong(x.get(i));
+            } else if (v instanceof BaseIntVector x) { // 8- to 64-bit, signed only (kindOf refuses unsigned)
+                b.addLong(x.getValueAsLong(i));
             } else if (v instanceof BitVector x) {
                 b.addBoolean(x.get(i) != 0);
-            } else if (v instanceof VarCharVector x) {
-                b.addString(new String(x.get(i), StandardCharsets.UTF_8));
-            } else if (v instanceof LargeVarCharVector x) {
-                b.addString(new String(x.get(i), StandardCharsets.UTF_8));
+            } else if (v instanceof VarCharVector || v instanceof LargeVarCharVector) {
+                b.addString(v.getObject(i).toString()); // a Text, decoded as UTF-8
             } else {
                 throw new IllegalStateException("unexpected vector " + v.getClass().getSimpleName());
             }

@@ -33,6 +33,7 @@ public final class DropCounts {
         }
     }
 
+    /** The rows dropped for {@code reason} (0 if none). */
     public long get(DropReason reason) {
         return counts.get(reason.ordinal());
     }

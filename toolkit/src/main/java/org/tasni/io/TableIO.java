@@ -14,25 +14,66 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * var wise = TableIO.read("data-samples/tiles/wise_hp06044.parquet");     // the table is named after its file
  * var lite = TableIO.read("gaia.parquet", "source_id", "ra", "dec");      // only these columns are decoded
+ * var all  = TableIO.read("data-samples/tiles/wise_hp*.parquet");         // every match, appended in name order
+ * var two  = TableIO.read(List.of(Path.of("a.parquet"), Path.of("b.csv")));   // these files, in this order
  * TableIO.write(wise, "wise.arrow");                                      // atomic: temp file, then rename
  * }</pre>
  *
  * <p>Every problem (no such file, a corrupt file, a missing column, an unsupported type, a cell the column cannot
- * hold, a row with too many or too few cells) is a {@link org.tasni.TasniException} whose one-line message names the
- * file, the column and, where one is at fault, the row. Every format reads and writes zero-row tables.
+ * hold, a row with too many or too few cells, files read together whose columns differ) is a
+ * {@link TasniException} whose one-line message names the file, the column and, where one is at fault, the row.
+ * Every format reads and writes zero-row tables.
  */
 public final class TableIO {
 
     private TableIO() {}
 
-    /** Reads a table. */
+    /**
+     * Reads a table, or every file a glob matches appended into one.
+     *
+     * <p>A {@code path} with {@code *}, {@code ?}, {@code [} or {@code {} that is not itself a file is a glob
+     * ({@link java.nio.file.FileSystems#getPathMatcher} syntax; {@code **} crosses directories): the files it matches
+     * are read in the order of their names and appended, as {@link #read(List, String...)} does. The table is then
+     * named after the pattern and the count, e.g. {@code "wise_hp*.parquet (12 files)"}.
+     *
+     * @param path    a file ({@code "data/allwise.parquet"}) or a glob ({@code "data/tiles/wise_hp*.parquet"})
+     * @param columns the columns to keep, in this order; none keeps all
+     * @throws TasniException if no file matches, or as {@link #read(Path, String...)} and {@link #read(List, String...)}
+     */
     public static Table read(String path, String... columns) {
+        if (TableFiles.isGlob(path)) {
+            List<Path> files = TableFiles.glob(path);
+            return TableFiles.readAll(files, TableFiles.name(Path.of(path).getFileName().toString(), files.size()), columns);
+        }
         return read(Path.of(path), columns);
     }
 
     /**
+     * Reads several files, in the order given, and appends them into one table: the rows of the first file, then the
+     * second's, and so on. The files may be of different formats, but each must have the same columns with the same
+     * types (in any order; the first file's order is kept). The table is named after the first and last file and the
+     * count, e.g. {@code "wise_hp06044.parquet … wise_hp06050.parquet (7 files)"}; one file keeps its own name.
+     *
+     * <p>Row numbers in later messages count rows of the appended table, not of one file.
+     *
+     * @param paths   the files, each once
+     * @param columns the columns to keep from every file, in this order; none keeps all
+     * @throws TasniException if no file is given, one is given twice, or a file lacks a column of the first, has one
+     *                        the first lacks, or types it differently (the message names the file and the column);
+     *                        and for any problem {@link #read(Path, String...)} reports
+     */
+    public static Table read(List<Path> paths, String... columns) {
+        return TableFiles.readAll(paths, paths.isEmpty() ? "" : TableFiles.name(paths), columns);
+    }
+
+    /**
      * Reads a table, keeping only {@code columns} (in that order) if any are named. For Parquet only those columns
-     * are decoded; other formats are read whole and then projected.
+     * are decoded; other formats are read whole and then projected. The table is named after the file.
+     *
+     * @param path    the file; its extension chooses the format ({@link Format})
+     * @param columns the columns to keep, in this order; none keeps all
+     * @throws TasniException if the file is missing, unreadable or corrupt, a column is missing or asked for twice,
+     *                        or a cell does not fit its column (the message names the file, column and row)
      */
     public static Table read(Path path, String... columns) {
         List<String> cols = Arrays.asList(columns);

@@ -1,12 +1,15 @@
 package org.tasni.io;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tasni.TasniException;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -36,10 +39,10 @@ import uk.ac.starlink.votable.VOTableWriter;
 public final class VOTableIO {
 
     /** STIL reports its buffer sizes at INFO level on stderr; users need only its warnings. Held so it is not collected. */
-    private static final java.util.logging.Logger STIL_LOG = java.util.logging.Logger.getLogger("uk.ac.starlink");
+    private static final Logger STIL_LOG = Logger.getLogger("uk.ac.starlink");
 
     static {
-        STIL_LOG.setLevel(java.util.logging.Level.WARNING);
+        STIL_LOG.setLevel(Level.WARNING);
     }
 
     private VOTableIO() {}
@@ -152,7 +155,7 @@ public final class VOTableIO {
 
     /** A VOTable 1.4 document with TABLEDATA, the serialisation every reader takes (e.g. for a TAP upload). */
     public static byte[] toBytes(Table table) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new VOTableWriter(DataFormat.TABLEDATA, true, VOTableVersion.V14).writeStarTable(toStarTable(table), out);
         } catch (IOException e) {

@@ -2,7 +2,8 @@
  * Catalogue files as Tablesaw tables: Parquet, CSV/ECSV, Arrow IPC and VOTable, chosen by extension.
  *
  * <p>Start with {@link org.tasni.io.TableIO}: {@code TableIO.read(path, columns...)} and
- * {@code TableIO.write(table, path)}. Stages take primitive arrays out of tables once through
+ * {@code TableIO.write(table, path)}; {@code TableIO.read("tiles/wise_hp*.parquet")} appends every file a glob
+ * matches (same columns and types required). Stages take primitive arrays out of tables once through
  * {@link org.tasni.io.Columns}, whose errors name the table's file and the column.
  *
  * <h2>Parts</h2>

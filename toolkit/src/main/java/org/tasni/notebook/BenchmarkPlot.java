@@ -9,7 +9,13 @@ public final class BenchmarkPlot {
 
     private BenchmarkPlot() {}
 
-    /** @param measure "seconds" (lower is better) or "per_second" (higher is better) */
+    /**
+     * One bar per tool that ran.
+     *
+     * @param benchmark the table a benchmark returns, one row per tool
+     * @param measure   {@code "seconds"} (lower is better) or {@code "per_second"} (higher is better)
+     * @return a Plotly horizontal bar chart; tools with no figure (not installed) are left out
+     */
     public static Figure create(Table benchmark, String measure) {
         Table ran = benchmark.where(benchmark.doubleColumn(measure).isNotMissing());
         return HorizontalBarPlot.create(benchmark.name() + ": " + measure.replace('_', ' '), ran, "tool", measure);

@@ -16,11 +16,25 @@ public final class ColorMagnitudePlot {
 
     private ColorMagnitudePlot() {}
 
+    /**
+     * One catalogue's colour–magnitude diagram, in red.
+     *
+     * @param title   the figure's title
+     * @param sources a table with {@code w1mpro} and {@code w2mpro} (mag); a row with a NaN magnitude is not drawn
+     * @return a Plotly figure, which renders inline in a notebook
+     */
     public static Figure create(String title, Table sources) {
         return create(title, null, sources);
     }
 
-    /** All sources in grey and highlighted ones in red; either may be null. */
+    /**
+     * All sources in grey and highlighted ones (e.g. the orphans) in red, with the line W1 − W2 = 0.5.
+     *
+     * @param title       the figure's title
+     * @param all         the background sources ({@code w1mpro}, {@code w2mpro} in mag), or null for none
+     * @param highlighted the sources to stand out, named in the legend by their table's name, or null for none
+     * @return a Plotly figure, W1 increasing downward
+     */
     public static Figure create(String title, Table all, Table highlighted) {
         List<Trace> traces = new ArrayList<>();
         double lo = 16, hi = 8;

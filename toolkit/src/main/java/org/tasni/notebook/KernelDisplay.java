@@ -26,7 +26,13 @@ public final class KernelDisplay {
 
     private KernelDisplay() {}
 
-    /** Registers the toolkit's renderers with the running IJava or JJava kernel, and says which. */
+    /**
+     * Registers the toolkit's renderers with the running IJava or JJava kernel, makes {@link NotebookProgress} the
+     * stages' default progress display, and says which kernel it found. Run it once, in the first cell.
+     *
+     * @return one line for the cell's output: the kernel found, or that neither is running
+     * @throws TasniException if a kernel is running but its display API is not the one expected
+     */
     public static String install() {
         for (String[] k : KERNELS) {
             Object kernel;
@@ -41,15 +47,21 @@ public final class KernelDisplay {
                 } catch (ReflectiveOperationException e) {
                     throw new TasniException(k[0] + " was found but its renderer could not be reached (" + e + ").", e);
                 }
-                return "TASNI tables and figures now render in " + k[0] + ".";
+                NotebookProgress.useByDefault();
+                return "TASNI tables and figures now render in " + k[0] + "; stages show their progress here.";
             }
         }
         return "Neither IJava nor JJava is running here; the tasni-java (rapaio) kernel renders without this call.";
     }
 
     /**
-     * Registers on a basekernel {@code Renderer} (of either package): {@link Table}, {@link Figure} and the report
-     * records as text/html, with text/plain beside.
+     * Registers on a basekernel {@code Renderer} (of either package): {@link tech.tablesaw.api.Table Table},
+     * {@link tech.tablesaw.plotly.components.Figure Figure} and the report records as text/html, with text/plain
+     * beside. {@link #install()} calls it; call it yourself only for a
+     * renderer you got some other way.
+     *
+     * @param renderer a {@code io.github.spencerpark.jupyter.kernel.display.Renderer} or its JJava twin
+     * @throws TasniException if {@code renderer} is not of the jupyter-jvm-basekernel display API
      */
     public static void register(Object renderer) {
         try {

@@ -20,6 +20,15 @@ public final class LightCurvePlot {
 
     private LightCurvePlot() {}
 
+    /**
+     * The light curve of one source.
+     *
+     * @param epochs      an epoch table ({@code designation}, {@code mjd}, {@code w1mpro_ep}, {@code w1sigmpro_ep}, …,
+     *                    or the IRSA names), as {@code NeowiseEpochs} writes it
+     * @param designation the source, as in the table's designation column
+     * @return a Plotly figure, magnitudes increasing downward
+     * @throws org.tasni.TasniException if the table has no epochs of that source or lacks a column (naming it)
+     */
     public static Figure create(Table epochs, String designation) {
         LightCurve lc = LightCurve.of(epochs, designation);
         java.util.List<Trace> traces = new java.util.ArrayList<>();

@@ -14,10 +14,27 @@ public final class PeriodogramPlot {
 
     private PeriodogramPlot() {}
 
+    /**
+     * The periodogram of one band of one source, with the standard preset's grid and false-alarm level.
+     *
+     * @param epochs      an epoch table, as for {@link LightCurvePlot#create}
+     * @param designation the source
+     * @param band        {@code "w1"} or {@code "w2"}
+     * @return a Plotly figure: power against period in days (log axis), and the 1% false-alarm line
+     */
     public static Figure create(Table epochs, String designation, String band) {
         return create(epochs, designation, band, PeriodogramConfig.standard());
     }
 
+    /**
+     * The periodogram of one band of one source, with {@code config}'s frequency grid and false-alarm level.
+     *
+     * @param epochs      an epoch table, as for {@link LightCurvePlot#create}
+     * @param designation the source
+     * @param band        {@code "w1"} or {@code "w2"}
+     * @param config      the frequency grid, and the false-alarm probability whose power level is drawn
+     * @return a Plotly figure: power against period in days (log axis), and the false-alarm line
+     */
     public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config) {
         Periodogram p = Periodogram.of(config);
         Table s = p.spectrum(epochs, designation, band);

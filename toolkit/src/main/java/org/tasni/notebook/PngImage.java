@@ -1,5 +1,6 @@
 package org.tasni.notebook;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.tasni.io.AtomicFiles;
@@ -18,10 +19,12 @@ public record PngImage(String title, byte[] png, int width, int height) {
                 + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"/>";
     }
 
+    /** Writes the picture to {@code file}, atomically (a temporary file, then a rename). */
     public void save(Path file) {
-        AtomicFiles.write(file, tmp -> java.nio.file.Files.write(tmp, png));
+        AtomicFiles.write(file, tmp -> Files.write(tmp, png));
     }
 
+    /** One line: the size and the title, e.g. "PNG 900×520 (48213 bytes): AllWISE orphans". */
     @Override
     public String toString() {
         return "PNG " + width + "×" + height + " (" + png.length + " bytes): " + title;

@@ -1,7 +1,16 @@
 package org.tasni.notebook;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
@@ -26,11 +35,26 @@ public final class SkyPlot {
 
     private SkyPlot() {}
 
+    /**
+     * One catalogue on the sky, in red over the graticule.
+     *
+     * @param title   the figure's title
+     * @param sources a table with {@code ra} and {@code dec} in degrees; a row with a NaN position is not drawn
+     * @return a Plotly figure, which renders inline in a notebook
+     * @throws TasniException if {@code ra} or {@code dec} is missing or not numeric (naming the table)
+     */
     public static Figure create(String title, Table sources) {
         return create(title, null, sources);
     }
 
-    /** All sources in grey, highlighted ones in red; either may be null. */
+    /**
+     * All sources in grey, highlighted ones (e.g. the orphans among them) in red on top.
+     *
+     * @param title       the figure's title
+     * @param all         the background sources ({@code ra}, {@code dec} in degrees), or null for none
+     * @param highlighted the sources to stand out, named in the legend by their table's name, or null for none
+     * @return a Plotly figure; for more than about 100 000 points prefer {@link #png}
+     */
     public static Figure create(String title, Table all, Table highlighted) {
         List<Trace> traces = new ArrayList<>(graticule());
         if (all != null) {
@@ -48,6 +72,11 @@ public final class SkyPlot {
      * The same map as a PNG density image: every source counted into a pixel (grey, on a log scale) and the
      * highlighted ones drawn on top in red, zoomed to the sources. Better than {@link #create} for hundreds of thousands
      * of points, which a Plotly figure carries one by one.
+     *
+     * @param title       the picture's title (its alternative text)
+     * @param all         the background sources ({@code ra}, {@code dec} in degrees), or null for none
+     * @param highlighted the sources drawn in red on top, or null for none
+     * @return a 900×520 picture that renders inline and saves with {@link PngImage#save}
      */
     public static PngImage png(String title, Table all, Table highlighted) {
         int w = 900, h = 520, pad = 40;
@@ -84,26 +113,26 @@ public final class SkyPlot {
                 max = Math.max(max, ++counts[py * w + px]);
             }
         }
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < counts.length; i++) {
             int grey = counts[i] == 0 ? 255 : (int) (200 - 170 * Math.log1p(counts[i]) / Math.log1p(max));
             img.setRGB(i % w, i / w, grey << 16 | grey << 8 | grey);
         }
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new java.awt.Color(0xd6, 0x27, 0x28));
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0xd6, 0x27, 0x28));
         for (int i = 0; i < hl[0].length; i++) {
             double px = w / 2.0 + (hl[0][i] - cx) * scale, py = h / 2.0 - (hl[1][i] - cy) * scale;
-            g.fill(new java.awt.geom.Ellipse2D.Double(px - 1.5, py - 1.5, 3, 3));
+            g.fill(new Ellipse2D.Double(px - 1.5, py - 1.5, 3, 3));
         }
-        g.setColor(java.awt.Color.DARK_GRAY);
+        g.setColor(Color.DARK_GRAY);
         g.drawString(title + "  (grey: " + a[0].length + " sources, log density; red: " + hl[0].length + ")", pad, pad / 2 + 5);
         g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(img, "png", out);
-        } catch (java.io.IOException e) {
-            throw new org.tasni.TasniException("could not encode the sky map as PNG (" + e.getMessage() + ").", e);
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new TasniException("could not encode the sky map as PNG (" + e.getMessage() + ").", e);
         }
         return new PngImage(title, out.toByteArray(), w, h);
     }

@@ -18,6 +18,12 @@ public final class VariabilitySummaryPlot {
 
     private VariabilitySummaryPlot() {}
 
+    /**
+     * One point per source of {@code VariabilityAnalyzer}'s table.
+     *
+     * @param stats the variability table, of any preset
+     * @return a Plotly figure: trend (mag/yr) against reduced χ² (log axis), a trace per flag
+     */
     public static Figure create(Table stats) {
         String trend = stats.containsColumn("trend_w1_mag_yr") ? "trend_w1_mag_yr" : "trend_w1";
         String flag = stats.containsColumn("flag") ? "flag" : "variability_flag";

@@ -1,5 +1,6 @@
 package org.tasni.simulate;
 
+import java.util.Arrays;
 import org.tasni.TasniException;
 
 /**
@@ -24,7 +25,7 @@ public record EpochConfig(long seed, double startMjd, double endMjd, double cade
             throw new TasniException("simulate: the epoch range, cadence, exposures per visit and visit span must be positive.");
         }
         if (fractions.length != LightCurveClass.values().length) {
-            throw new TasniException("simulate: give one class fraction per class " + java.util.Arrays.toString(LightCurveClass.values()) + ".");
+            throw new TasniException("simulate: give one class fraction per class " + Arrays.toString(LightCurveClass.values()) + ".");
         }
         double sum = 0;
         for (double f : fractions) {
@@ -48,6 +49,7 @@ public record EpochConfig(long seed, double startMjd, double endMjd, double cade
         return new EpochConfig(42, 56658, 60523, 182.6, 12, 1.0, new double[] {0.55, 0.15, 0.12, 0.06, 0.12}, 0.01, 0.15);
     }
 
+    /** A copy with another random seed. */
     public EpochConfig withSeed(long s) {
         return new EpochConfig(s, startMjd, endMjd, cadenceDays, exposuresPerVisit, visitSpanDays, fractions,
                 minTrendMagYr, maxTrendMagYr);
@@ -61,6 +63,7 @@ public record EpochConfig(long seed, double startMjd, double endMjd, double cade
                 minTrendMagYr, maxTrendMagYr);
     }
 
+    /** The probability of each {@link LightCurveClass}, in enum order (a copy: the record stays immutable). */
     @Override
     public double[] fractions() {
         return fractions.clone();

@@ -45,6 +45,11 @@ public final class EpochSimulator {
         this.config = config;
     }
 
+    /**
+     * A simulator with these settings; it keeps no other state, so the same targets give the same light curves.
+     *
+     * @param config cadence, class fractions, trend range and seed, e.g. {@code EpochConfig.defaults().withSeed(7)}
+     */
     public static EpochSimulator of(EpochConfig config) {
         return new EpochSimulator(config);
     }

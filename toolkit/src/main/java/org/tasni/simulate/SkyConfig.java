@@ -49,16 +49,19 @@ public record SkyConfig(long seed, double gaiaDensity, double wiseDensity, doubl
         return new SkyConfig(42, 44_000, 18_000, 1.0, 0.54, 0.25, 0.0005, 0.19, 0.15, 2010.5, 2016.0);
     }
 
+    /** A copy with another random seed. */
     public SkyConfig withSeed(long s) {
         return new SkyConfig(s, gaiaDensity, wiseDensity, densityScale, matchedFraction, positionSigmaArcsec,
                 highPmFraction, nanPmFraction, redOrphanFraction, wiseEpoch, gaiaEpoch);
     }
 
+    /** A copy whose Gaia and WISE densities are multiplied by {@code x} (0.1 for small sample sets), in [0, 100]. */
     public SkyConfig withDensityScale(double x) {
         return new SkyConfig(seed, gaiaDensity, wiseDensity, x, matchedFraction, positionSigmaArcsec,
                 highPmFraction, nanPmFraction, redOrphanFraction, wiseEpoch, gaiaEpoch);
     }
 
+    /** A copy with this fraction of Gaia sources moving 500–5000 mas/yr, in [0, 1]. */
     public SkyConfig withHighPmFraction(double x) {
         return new SkyConfig(seed, gaiaDensity, wiseDensity, densityScale, matchedFraction, positionSigmaArcsec,
                 x, nanPmFraction, redOrphanFraction, wiseEpoch, gaiaEpoch);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.tasni.TasniException;
 import org.tasni.io.ParquetIO;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
@@ -55,20 +56,32 @@ public final class SkySimulator {
         this.config = config;
     }
 
+    /**
+     * A simulator with these settings; it keeps no other state, so the same tiles give the same catalogues.
+     *
+     * @param config the densities, fractions, epochs and seed, e.g. {@code SkyConfig.defaults().withDensityScale(0.1)}
+     */
     public static SkySimulator of(SkyConfig config) {
         return new SkySimulator(config);
     }
 
+    /** The settings this simulator was made with. */
     public SkyConfig config() {
         return config;
     }
 
-    /** Simulates these nside-32 tiles. */
+    /**
+     * Simulates these HEALPix nside-32 tiles (nested numbering; duplicates are ignored).
+     *
+     * @param tiles tile numbers in [0, 12287]
+     * @return the Gaia and WISE catalogue of each tile, with the truth columns
+     * @throws TasniException if a tile is outside [0, 12287]
+     */
     public SkySample simulate(long... tiles) {
         long[] sorted = Arrays.stream(tiles).distinct().sorted().toArray();
         for (long t : sorted) {
             if (t < 0 || t >= TILES.npix()) {
-                throw new org.tasni.TasniException("simulate: tile " + t + " is outside [0, 12287] (HEALPix nside 32).");
+                throw new TasniException("simulate: tile " + t + " is outside [0, 12287] (HEALPix nside 32).");
             }
         }
         Map<Long, Table> gaia = new LinkedHashMap<>();

@@ -83,10 +83,12 @@ public final class Healpix {
         return new Healpix(k);
     }
 
+    /** The number of pixels along a base pixel's side, a power of two: 32 for the pipeline's tiles. */
     public long nside() {
         return nside;
     }
 
+    /** log2(nside): 5 for the pipeline's tiles. */
     public int order() {
         return order;
     }
@@ -431,6 +433,7 @@ public final class Healpix {
         return new double[] {sth * Math.cos(phi), sth * Math.sin(phi), z};
     }
 
+    /** One line, e.g. "Healpix[nside=32, NESTED]". */
     @Override
     public String toString() {
         return "Healpix[nside=" + nside + ", NESTED]";

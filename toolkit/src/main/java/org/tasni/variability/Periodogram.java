@@ -50,7 +50,7 @@ public final class Periodogram {
     }
 
     public static Periodogram of(PeriodogramConfig config) {
-        return new Periodogram(config, Runtime.getRuntime().availableProcessors(), Progress.NONE);
+        return new Periodogram(config, Runtime.getRuntime().availableProcessors(), Progress.byDefault());
     }
 
     public Periodogram threads(int n) {

@@ -1,19 +1,29 @@
 package org.tasni.notebook.rapaio;
 
 import java.util.List;
+import java.util.function.Function;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import org.tasni.notebook.Html;
+import org.tasni.notebook.NotebookProgress;
 
 /**
  * Renders toolkit results in the rapaio JShell kernel ({@link Html#RENDERINGS}): a table as an HTML table (with a text
  * fallback), a Tablesaw Plotly figure inline and offline, PNG pictures, and report records as one line. Registered through
  * {@code META-INF/services}; the kernel finds it when the toolkit jar is on its class path. Nothing else in the
  * toolkit refers to this package, so the jar works without the kernel.
+ *
+ * <p>Being loaded by the kernel is also the sign that the toolkit runs in a notebook, so the provider makes
+ * {@link NotebookProgress} the stages' default progress display ({@link NotebookProgress#useByDefault()}).
  */
 public final class TasniDisplayProvider implements DisplayProvider {
+
+    /** Called by the kernel's service loader; makes the notebook progress display the stages' default. */
+    public TasniDisplayProvider() {
+        NotebookProgress.useByDefault();
+    }
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
@@ -25,8 +35,7 @@ public final class TasniDisplayProvider implements DisplayProvider {
         return List.of();
     }
 
-    private static DisplayRenderer renderer(Class<?> type, java.util.function.Function<Object, String> html,
-            java.util.function.Function<Object, String> text) {
+    private static DisplayRenderer renderer(Class<?> type, Function<Object, String> html, Function<Object, String> text) {
         return new DisplayRenderer() {
             @Override
             public Class<?> rendererClass() {

@@ -1,0 +1,31 @@
+/**
+ * The {@code benchmark} command: each stage of the toolkit timed against the tools astronomers already use, on the
+ * same generated data, in the same run, with a check that every tool gives the same answer.
+ *
+ * <p>Start with the CLI ({@code java -jar tasni-toolkit.jar benchmark crossmatch|variability|download --help}) or, in
+ * a notebook, with the class of one benchmark; each returns a table with one row per tool, which
+ * {@link org.tasni.notebook.BenchmarkPlot} draws:
+ * <pre>{@code
+ * var cross = new CrossmatchBenchmark(…).run(Files.createTempDirectory("tasni-xm"), null);   // one row per tool
+ * BenchmarkPlot.create(cross, "seconds")
+ * }</pre>
+ *
+ * <h2>Parts</h2>
+ * <ul>
+ *   <li>{@link org.tasni.bench.CrossmatchBenchmark}: the anti-join on a simulated cap at real density, against
+ *       astropy, scipy, scikit-learn and STILTS; every tool must find the same orphans.</li>
+ *   <li>{@link org.tasni.bench.VariabilityBenchmark}: the standard statistics against a numpy group-by, and the
+ *       periodogram against astropy's {@code LombScargle}.</li>
+ *   <li>{@link org.tasni.bench.DownloadBenchmark}: tiles and requests per second against a loopback TAP service
+ *       with a fixed latency, as the concurrency grows under the rate limit.</li>
+ *   <li>{@code Npy}: how arrays reach the Python peers (NumPy's {@code .npy}, as Debian has no pyarrow).</li>
+ * </ul>
+ *
+ * <h2>Conventions</h2>
+ * Figures are cold (the first call in a fresh JVM) and warm (the best of several runs) for the toolkit, and each
+ * peer's from the same run on the same data; a peer that is not installed is a row marked skipped, never a missing
+ * row. Each peer's row says in its {@code agreement} column whether it found what the toolkit found. Timings exclude
+ * file I/O unless the row says "process" (a whole command, start-up included). Python peers run under
+ * {@code /usr/bin/python3} with Debian's packages; nothing is fetched from the network.
+ */
+package org.tasni.bench;

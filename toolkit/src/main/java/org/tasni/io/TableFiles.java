@@ -1,0 +1,136 @@
+package org.tasni.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.tasni.TasniException;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Several files read as one table, for {@link TableIO#read(String, String...)} with a glob and
+ * {@link TableIO#read(java.util.List, String...)}: the glob's expansion and the checked append.
+ */
+final class TableFiles {
+
+    /** The characters that make a path a glob ({@link FileSystems#getPathMatcher}'s syntax). */
+    private static final String GLOB_CHARS = "*?[{";
+
+    private TableFiles() {}
+
+    /** Whether {@code path} is a pattern rather than a file name: it has a glob character and no such file exists. */
+    static boolean isGlob(String path) {
+        return path.chars().anyMatch(ch -> GLOB_CHARS.indexOf(ch) >= 0) && !Files.exists(Path.of(path));
+    }
+
+    /**
+     * The regular files that {@code pattern} matches, sorted by their path below the pattern's fixed directory (so,
+     * in one directory, by file name). The part before the first component with a glob character is a directory
+     * that is listed; {@code **} crosses directories, as in {@link FileSystems#getPathMatcher}.
+     */
+    static List<Path> glob(String pattern) {
+        Path p = Path.of(pattern);
+        int first = 0;
+        while (first < p.getNameCount() && p.getName(first).toString().chars().noneMatch(ch -> GLOB_CHARS.indexOf(ch) >= 0)) {
+            first++;
+        }
+        Path base = first == 0 ? (p.getRoot() != null ? p.getRoot() : Path.of("."))
+                : (p.getRoot() != null ? p.getRoot().resolve(p.subpath(0, first)) : p.subpath(0, first));
+        Path rest = p.subpath(first, p.getNameCount());
+        if (!Files.isDirectory(base)) {
+            throw new TasniException(pattern + ": no directory " + base + " to look in.");
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        int depth = rest.toString().contains("**") ? Integer.MAX_VALUE : rest.getNameCount();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(base, depth)) {
+            files = walk.filter(f -> matcher.matches(base.relativize(f)) && Files.isRegularFile(f))
+                    .sorted((a, b) -> base.relativize(a).toString().compareTo(base.relativize(b).toString())).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new TasniException(pattern + ": could not list " + base + " (" + e.getMessage() + ").", e);
+        }
+        if (files.isEmpty()) {
+            throw new TasniException(pattern + ": no file matches (looked in " + base.toAbsolutePath().normalize()
+                    + "). Check the directory and the pattern, e.g. \"tiles/wise_hp*.parquet\".");
+        }
+        return files;
+    }
+
+    /**
+     * The files read in the given order and appended into one table named {@code name} (one file keeps its own
+     * name). Every file must have the same columns (in any order; the first file's order is kept) with the same types.
+     */
+    static Table readAll(List<Path> files, String name, String... columns) {
+        if (files.isEmpty()) {
+            throw new TasniException("TableIO.read: no files given (expected one or more).");
+        }
+        Set<Path> seen = new HashSet<>();
+        for (Path f : files) {
+            if (!seen.add(f.toAbsolutePath().normalize())) {
+                throw new TasniException(f + ": listed twice; every file is read once.");
+            }
+        }
+        Table out = TableIO.read(files.get(0), columns);
+        if (files.size() == 1) {
+            return out;
+        }
+        String firstFile = files.get(0).getFileName().toString();
+        List<Table> rest = new ArrayList<>();
+        for (Path f : files.subList(1, files.size())) {
+            Table t = TableIO.read(f, columns);
+            requireSameColumns(out, firstFile, t, f.getFileName().toString());
+            rest.add(t);
+        }
+        for (Table t : rest) {
+            out.append(t); // by column name, so another column order is fine once the names and types agree
+        }
+        return out.setName(name);
+    }
+
+    /** The name of a table read from several files: the pattern (or the first and last file) and how many files. */
+    static String name(String what, int files) {
+        return what + " (" + files + " files)";
+    }
+
+    /** The name for a list of files: first … last, and how many. */
+    static String name(List<Path> files) {
+        String first = files.get(0).getFileName().toString(), last = files.get(files.size() - 1).getFileName().toString();
+        return name(files.size() == 2 ? first + ", " + last : first + " … " + last, files.size());
+    }
+
+    private static void requireSameColumns(Table first, String firstFile, Table t, String file) {
+        for (Column<?> c : first.columns()) {
+            if (!t.containsColumn(c.name())) {
+                throw new TasniException(file + ": no column '" + c.name() + "', which " + firstFile + " has (columns: "
+                        + names(t) + "). Files read together must have the same columns; name the ones you need, as in "
+                        + "TableIO.read(files, \"ra\", \"dec\").");
+            }
+            Column<?> o = t.column(c.name());
+            // by class, not ColumnType identity, which can differ for one type (see Kind.of)
+            if (o.getClass() != c.getClass()) {
+                throw new TasniException(file + ": column '" + c.name() + "' is " + o.type().name() + ", but "
+                        + c.type().name() + " in " + firstFile + ". Files read together must give each column the same type.");
+            }
+        }
+        for (Column<?> o : t.columns()) {
+            if (!first.containsColumn(o.name())) {
+                throw new TasniException(file + ": column '" + o.name() + "' is not in " + firstFile + " (columns: "
+                        + names(first) + "). Files read together must have the same columns; name the ones you need, as in "
+                        + "TableIO.read(files, \"ra\", \"dec\").");
+            }
+        }
+    }
+
+    private static String names(Table t) {
+        return t.columnNames().stream().collect(Collectors.joining(", "));
+    }
+}
