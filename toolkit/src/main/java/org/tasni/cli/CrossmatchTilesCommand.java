@@ -1,5 +1,8 @@
 package org.tasni.cli;
 
+import org.tasni.io.TileStatus;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
@@ -32,16 +35,17 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
             description = "margin taken from neighbouring tiles, ≥ radius (default: max(radius, 60)); nearest_sep_arcsec is exact up to it")
     Double margin;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
-    Path statsJson;
+    @Mixin
+    StatsJsonOption stats;
 
     @Override
     public Integer call() {
+        Path statsJson = stats.path(), summaryFile = DataFile.TILES_SUMMARY.in(out);
         if (statsJson != null) {
             // the tiled driver checks its own outputs; the stats file must not be a tile either
             OutputPaths.refuseInputs(statsJson, tileFiles());
         }
-        OutputPaths.refuseInputs(out.resolve("tiles_summary.csv"), tileFiles());
+        OutputPaths.refuseInputs(summaryFile, tileFiles());
         long t0 = System.nanoTime();
         TiledMatch tm = TiledMatch.of(options.matcher()).progress(ConsoleProgress.forTerminal());
         if (margin != null) {
@@ -49,14 +53,14 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         }
         Table summary = tm.run(tiles, out);
         double totalS = StatsJson.since(t0);
-        int ok = summary.stringColumn("status").isEqualTo("OK").size();
-        int before = summary.stringColumn("status").isEqualTo("DONE_BEFORE").size();
-        Table bad = summary.where(summary.stringColumn("status").isIn("NO_GAIA", "EMPTY_GAIA", "ERROR"));
+        int ok = TileStatus.count(summary, TileStatus.OK);
+        int before = TileStatus.count(summary, TileStatus.DONE_BEFORE);
+        Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
         int recomputed = summary.booleanColumn("recomputed").isTrue().size();
         long orphans = (long) summary.intColumn("n_orphans").sum();
         long flagged = summary.intColumn("missing_neighbours").isGreaterThan(0).size();
         System.out.printf("tiles: %d matched, %d done before, %d not matched; %,d orphans → %s (%.1f s)%n", ok, before,
-                bad.rowCount(), orphans, out.resolve("orphans.parquet"), totalS);
+                bad.rowCount(), orphans, DataFile.ORPHANS.in(out), totalS);
         if (recomputed > 0) {
             System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n", recomputed);
         }
@@ -65,17 +69,17 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         if (flagged > 0) {
             System.out.printf("warning: %d tile(s) border a tile that has no Gaia file; their sources within the radius of"
                     + " those borders may be false orphans (see missing_neighbours in %s)%n", flagged,
-                    out.resolve("tiles_summary.csv"));
+                    summaryFile);
         }
-        org.tasni.io.TableIO.write(summary, out.resolve("tiles_summary.csv"));
+        org.tasni.io.TableIO.write(summary, summaryFile);
         DropCounts both = new DropCounts();
         both.addAll(wiseDrops);
         both.addAll(gaiaDrops);
         new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(summary.doubleColumn("seconds").sum()))
                 .put("n_tiles", summary.rowCount()).put("n_tiles_ok", ok).put("n_tiles_done_before", before)
                 .put("n_tiles_not_matched", bad.rowCount()).put("n_out", orphans).put("n_tiles_recomputed", recomputed)
-                .put("n_tiles_no_gaia", summary.stringColumn("status").isEqualTo("NO_GAIA").size())
-                .put("n_tiles_empty_gaia", summary.stringColumn("status").isEqualTo("EMPTY_GAIA").size())
+                .put("n_tiles_no_gaia", TileStatus.count(summary, TileStatus.NO_GAIA))
+                .put("n_tiles_empty_gaia", TileStatus.count(summary, TileStatus.EMPTY_GAIA))
                 .put("n_tiles_flagged", flagged).put("n_wise_dropped", wiseDrops.total())
                 .put("n_gaia_dropped", gaiaDrops.total()).putDrops(both).writeIfAsked(statsJson);
         if (bad.rowCount() > 0) {
@@ -99,7 +103,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
     /** The files of the tile directory and its margin folder: what no output may be. */
     private java.util.List<Path> tileFiles() {
         java.util.List<Path> files = new java.util.ArrayList<>();
-        for (Path d : java.util.List.of(tiles, tiles.resolve("margin"))) {
+        for (Path d : java.util.List.of(tiles, TileLayout.marginDir(tiles))) {
             if (java.nio.file.Files.isDirectory(d)) {
                 try (var s = java.nio.file.Files.list(d)) {
                     s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
@@ -17,6 +15,8 @@ import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
 import tech.tablesaw.api.BooleanColumn;
@@ -73,7 +73,6 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  */
 public final class TiledMatch {
 
-    private static final Pattern WISE = Pattern.compile("wise_hp(\\d{5})\\.parquet");
     private static final Healpix TILES = Healpix.nside(32);
 
     private final CrossMatcher matcher;
@@ -104,20 +103,6 @@ public final class TiledMatch {
         return new TiledMatch(matcher, arcsec, progress);
     }
 
-    /** Status of one tile in the summary. */
-    public enum Status {
-        /** matched and written */
-        OK,
-        /** its output and a record of the same configuration and inputs existed (resume) */
-        DONE_BEFORE,
-        /** a WISE file but no Gaia file: not matched, reported */
-        NO_GAIA,
-        /** a zero-row Gaia file (a broken download): not matched, reported like a missing one */
-        EMPTY_GAIA,
-        /** the tile failed; the message says why; it is retried on the next run */
-        ERROR
-    }
-
     /**
      * Matches every WISE tile in {@code tilesDir}, writing {@code orphans_hpNNNNN.parquet} and the merged
      * {@code orphans.parquet} into {@code outDir}.
@@ -127,17 +112,7 @@ public final class TiledMatch {
      *         {@link #wiseDropped()} and {@link #gaiaDropped()}
      */
     public Table run(Path tilesDir, Path outDir) {
-        TreeMap<Long, Path> wise = new TreeMap<>();
-        try (Stream<Path> s = Files.list(tilesDir)) {
-            s.forEach(p -> {
-                Matcher m = WISE.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    wise.put(Long.parseLong(m.group(1)), p);
-                }
-            });
-        } catch (IOException e) {
-            throw new TasniException(tilesDir + ": cannot list the tile directory (" + e.getMessage() + ").", e);
-        }
+        TreeMap<Long, Path> wise = TileLayout.list(tilesDir, TileLayout.WISE);
         if (wise.isEmpty()) {
             throw new TasniException(tilesDir + ": no wise_hpNNNNN.parquet tiles found.");
         }
@@ -173,7 +148,7 @@ public final class TiledMatch {
      */
     private static void refuseInputs(Path tilesDir, Path outDir, TreeMap<Long, Path> wise) {
         OutputPaths.requireDirectory(outDir);
-        for (Path in : List.of(tilesDir, tilesDir.resolve("margin"))) {
+        for (Path in : List.of(tilesDir, TileLayout.marginDir(tilesDir))) {
             if (outDir.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize()) || sameFile(outDir, in)) {
                 throw new TasniException(outDir + ": the output directory is the tile directory " + in
                         + "; refusing to write results among the inputs. Give another --out.");
@@ -183,7 +158,7 @@ public final class TiledMatch {
             return;
         }
         java.util.Set<Object> inputKeys = new java.util.HashSet<>();
-        for (Path dir : List.of(tilesDir, tilesDir.resolve("margin"))) {
+        for (Path dir : List.of(tilesDir, TileLayout.marginDir(tilesDir))) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
                     s.filter(Files::isRegularFile).forEach(p -> inputKeys.add(fileKey(p)));
@@ -192,7 +167,7 @@ public final class TiledMatch {
                 }
             }
         }
-        List<Path> outs = new ArrayList<>(List.of(outDir.resolve("orphans.parquet")));
+        List<Path> outs = new ArrayList<>(List.of(TileLayout.DataFile.ORPHANS.in(outDir)));
         for (long t : wise.keySet()) {
             outs.add(outputPath(outDir, t));
             outs.add(recordPath(outDir, t));
@@ -223,11 +198,11 @@ public final class TiledMatch {
     }
 
     private static Path outputPath(Path outDir, long tile) {
-        return outDir.resolve(String.format("orphans_hp%05d.parquet", tile));
+        return TileLayout.orphansTile(outDir, tile);
     }
 
     private static Path recordPath(Path outDir, long tile) {
-        return outDir.resolve(String.format("orphans_hp%05d.run.json", tile));
+        return TileLayout.orphansRecord(outDir, tile);
     }
 
     private void runTiles(TreeMap<Long, Path> wise, Path tilesDir, Path outDir, Summary summary) {
@@ -246,7 +221,7 @@ public final class TiledMatch {
                 TileRecord old = TileRecord.read(record);
                 if (old != null && old.config.equals(config) && old.inputs.equals(inputs)
                         && old.output.equals(identity(out))) {
-                    summary.add(tile, Status.DONE_BEFORE, old.counts, false, 0, old.message, old.wiseDropped,
+                    summary.add(tile, TileStatus.DONE_BEFORE, old.counts, false, 0, old.message, old.wiseDropped,
                             old.gaiaDropped);
                     continue;
                 }
@@ -254,12 +229,12 @@ public final class TiledMatch {
             }
             try {
                 if (!Files.exists(gaiaFile)) {
-                    summary.add(tile, Status.NO_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
+                    summary.add(tile, TileStatus.NO_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
                             recomputed, 0, "no " + gaiaFile.getFileName() + ": not matched", Map.of(), Map.of());
                     continue;
                 }
                 if (ParquetIO.rowCount(gaiaFile) == 0) {
-                    summary.add(tile, Status.EMPTY_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
+                    summary.add(tile, TileStatus.EMPTY_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
                             recomputed, 0, gaiaFile.getFileName() + " has no rows (a broken download?): not matched, "
                                     + "download it again", Map.of(), Map.of());
                     continue;
@@ -272,10 +247,10 @@ public final class TiledMatch {
                 Files.deleteIfExists(record);
                 TableIO.write(r.orphans, out);
                 new TileRecord(config, inputs, identity(out), counts, msg, r.wiseDropped, r.gaiaDropped).write(record);
-                summary.add(tile, Status.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped,
+                summary.add(tile, TileStatus.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped,
                         r.gaiaDropped);
             } catch (TasniException ex) {
-                summary.add(tile, Status.ERROR, new int[] {-1, -1, -1, -1, 0}, recomputed,
+                summary.add(tile, TileStatus.ERROR, new int[] {-1, -1, -1, -1, 0}, recomputed,
                         (System.nanoTime() - t0) / 1e9, ex.getMessage(), Map.of(), Map.of());
             } catch (IOException ex) {
                 throw new TasniException(record + ": cannot replace the tile's record (" + ex.getMessage() + ").", ex);
@@ -296,8 +271,8 @@ public final class TiledMatch {
      */
     private Map<String, String> inputIdentities(long tile, Path dir) {
         Map<String, String> m = new TreeMap<>();
-        List<Path> files = new ArrayList<>(List.of(dir.resolve(String.format("wise_hp%05d.parquet", tile)),
-                gaiaPath(dir, tile), dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName())));
+        List<Path> files = new ArrayList<>(List.of(TileLayout.tileFile(dir, TileLayout.WISE, tile),
+                gaiaPath(dir, tile), TileLayout.marginFile(dir, TileLayout.GAIA, tile)));
         double[] c = TILES.pix2ang(tile);
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
             files.add(gaiaPath(dir, nb));
@@ -376,7 +351,7 @@ public final class TiledMatch {
     }
 
     private static Path gaiaPath(Path dir, long tile) {
-        return dir.resolve(String.format("gaia_hp%05d.parquet", tile));
+        return TileLayout.tileFile(dir, TileLayout.GAIA, tile);
     }
 
     private record TileResult(Table orphans, int nWise, int nGaia, int nMargin, int missingNeighbours,
@@ -395,7 +370,7 @@ public final class TiledMatch {
         int nMargin = 0;
         org.tasni.sky.TileMargin margin = new org.tasni.sky.TileMargin(tile, marginArcsec);
         // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
-        Path marginFile = dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName());
+        Path marginFile = TileLayout.marginFile(dir, TileLayout.GAIA, tile);
         boolean haveMarginFile = Files.exists(marginFile);
         java.util.Set<Long> absent = new java.util.HashSet<>();
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
@@ -432,7 +407,7 @@ public final class TiledMatch {
             gaia.append(near);
         }
         Table orphans = matcher.orphans(wise, gaia.setName(gaiaFile.getFileName().toString()))
-                .setName(String.format("orphans_hp%05d.parquet", tile));
+                .setName(TileLayout.tileFileName(TileLayout.ORPHANS, tile));
         MatchReport rep = matcher.report();
         rep.leftDropped().forEach(wiseDrops::add);
         rep.rightDropped().forEach(gaiaDrops::add);
@@ -532,8 +507,7 @@ public final class TiledMatch {
     private void merge(Summary summary, Path outDir) {
         List<Path> parts = new ArrayList<>();
         for (int k = 0; k < summary.tile.size(); k++) {
-            Status st = summary.status.get(k);
-            if (st == Status.OK || st == Status.DONE_BEFORE) {
+            if (summary.status.get(k).isDone()) {
                 parts.add(outputPath(outDir, summary.tile.get(k)));
             }
         }
@@ -545,7 +519,7 @@ public final class TiledMatch {
             for (Path p : parts) {
                 ParquetIO.forEachRowGroup(p, List.of(), part -> {
                     if (w[0] == null) {
-                        w[0] = ParquetIO.writer(part, outDir.resolve("orphans.parquet"), ParquetIO.DEFAULT_ROW_GROUP_BYTES);
+                        w[0] = ParquetIO.writer(part, TileLayout.DataFile.ORPHANS.in(outDir), ParquetIO.DEFAULT_ROW_GROUP_BYTES);
                     }
                     w[0].write(part);
                 });
@@ -560,7 +534,7 @@ public final class TiledMatch {
 
     private static final class Summary {
         final List<Long> tile = new ArrayList<>();
-        final List<Status> status = new ArrayList<>();
+        final List<TileStatus> status = new ArrayList<>();
         final List<int[]> counts = new ArrayList<>();
         final List<long[]> dropped = new ArrayList<>();
         final List<Boolean> recomputed = new ArrayList<>();
@@ -569,7 +543,7 @@ public final class TiledMatch {
         final DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
 
         /** counts: n_wise, n_gaia, n_margin, n_orphans, missing_neighbours (−1 for unknown). */
-        void add(long t, Status s, int[] c, boolean recomp, double sec, String msg, Map<DropReason, Long> wiseD,
+        void add(long t, TileStatus s, int[] c, boolean recomp, double sec, String msg, Map<DropReason, Long> wiseD,
                 Map<DropReason, Long> gaiaD) {
             tile.add(t);
             status.add(s);

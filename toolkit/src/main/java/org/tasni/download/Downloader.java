@@ -19,6 +19,8 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.TileMargin;
 import tech.tablesaw.api.DoubleColumn;
@@ -214,11 +216,11 @@ public final class Downloader {
     }
 
     Path tileFile(long tile) {
-        return dir.resolve(String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile));
+        return TileLayout.tileFile(dir, catalog.filePrefix(), tile);
     }
 
     Path marginFile(long tile) {
-        return dir.resolve("margin").resolve(String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile));
+        return TileLayout.marginFile(dir, catalog.filePrefix(), tile);
     }
 
     /**
@@ -232,7 +234,7 @@ public final class Downloader {
             throw new TasniException("no tiles chosen: call .tiles(from, to) first.");
         }
         OutputPaths.requireDirectory(dir);
-        for (Path d : List.of(dir, dir.resolve("margin"), parts())) {
+        for (Path d : List.of(dir, TileLayout.marginDir(dir), parts())) {
             AtomicFiles.removeStale(d);
         }
         Journal journal = Journal.open(dir);
@@ -270,7 +272,7 @@ public final class Downloader {
     private TileRow tile(long tile, Journal journal) {
         long t0 = System.nanoTime();
         if (Files.exists(tileFile(tile)) && Files.exists(marginFile(tile))) {
-            return new TileRow(tile, "DONE_BEFORE", -1, -1, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
+            return new TileRow(tile, TileStatus.DONE_BEFORE, -1, -1, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
         }
         TapClient.Task task = new TapClient.Task("tile " + tile, tileDeadlineSeconds);
         Stats s = new Stats(journal, client.task(task));
@@ -282,12 +284,12 @@ public final class Downloader {
             TableIO.write(margin, marginFile(tile));
             TableIO.write(own, tileFile(tile)); // last: its presence marks the tile finished
             journal.done(key(5, tile), own.rowCount(), margin.rowCount());
-            return new TileRow(tile, "OK", own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
+            return new TileRow(tile, TileStatus.OK, own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
                     s.queries, s.splits, (System.nanoTime() - t0) / 1e9, dropped.snapshot(), s.message(dropped));
         } catch (TasniException e) {
             journal.failed(key(5, tile), e.getMessage());
             // the requests of a failed tile are counted too: they are what the server saw
-            return new TileRow(tile, "FAILED", -1, -1, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
+            return new TileRow(tile, TileStatus.FAILED, -1, -1, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
                     (System.nanoTime() - t0) / 1e9, Map.of(), e.getMessage());
         }
     }
@@ -340,8 +342,6 @@ public final class Downloader {
         }
     }
 
-    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\w+)_o(\\d+)_p(\\d+)\\.parquet");
-
     /** The nside-32 tile (order 5) that contains NESTED pixel {@code pix} of a finer order. */
     static long tileOf(int order, long pix) {
         return pix >> (2 * (order - 5));
@@ -352,11 +352,11 @@ public final class Downloader {
     }
 
     private Path parts() {
-        return dir.resolve(".parts");
+        return TileLayout.partsDir(dir);
     }
 
     private Path partFile(int order, long pix) {
-        return parts().resolve(String.format("%s_o%02d_p%d.parquet", catalog.filePrefix(), order, pix));
+        return TileLayout.partFile(dir, catalog.filePrefix(), order, pix);
     }
 
     /** The rows of pixel {@code pix} at {@code order} plus its margin, splitting until no result overflows. */
@@ -429,11 +429,9 @@ public final class Downloader {
         }
         try (var files = Files.list(parts())) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                java.util.regex.Matcher m = PART.matcher(p.getFileName().toString());
-                if (m.matches() && m.group(1).equals(catalog.filePrefix())) {
-                    if (Files.exists(tileFile(tileOf(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)))))) {
-                        Files.deleteIfExists(p);
-                    }
+                var part = TileLayout.partOf(p).filter(x -> x.prefix().equals(catalog.filePrefix()));
+                if (part.isPresent() && Files.exists(tileFile(tileOf(part.get().order(), part.get().pixel())))) {
+                    Files.deleteIfExists(p);
                 }
             }
         } catch (java.io.IOException e) {
@@ -455,7 +453,7 @@ public final class Downloader {
                 sel.add(i);
             }
         }
-        String name = String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile);
+        String name = TileLayout.tileFileName(catalog.filePrefix(), tile);
         return sortedByKey(all.where(sel), catalog.idColumn()).setName(name);
     }
 
@@ -480,7 +478,7 @@ public final class Downloader {
     }
 
     /** One row of the summary. */
-    private record TileRow(long tile, String status, int rows, int marginRows, long bytes, int requests, int retries, int queries,
+    private record TileRow(long tile, TileStatus status, int rows, int marginRows, long bytes, int requests, int retries, int queries,
             int splits, double seconds, Map<DropReason, Long> dropped, String message) {
 
         /** The reasons a tile can leave a fetched row out, each a column of the summary. */
@@ -488,7 +486,7 @@ public final class Downloader {
 
         static Table table(List<TileRow> rows) {
             Table t = Table.create("download", LongColumn.create("tile", rows.stream().mapToLong(TileRow::tile).toArray()),
-                    StringColumn.create("status", rows.stream().map(TileRow::status).toList()));
+                    StringColumn.create("status", rows.stream().map(r -> r.status().name()).toList()));
             IntColumn r = IntColumn.create("rows"), m = IntColumn.create("margin_rows");
             for (TileRow x : rows) {
                 if (x.rows < 0) {
