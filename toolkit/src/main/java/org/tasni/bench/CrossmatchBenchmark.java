@@ -1,5 +1,6 @@
 package org.tasni.bench;
 
+import org.tasni.io.RecordTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,9 +23,6 @@ import org.tasni.simulate.SkySimulator;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.SkyMath;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.BitmapBackedSelection;
 
@@ -46,6 +44,69 @@ public final class CrossmatchBenchmark {
     /** Area of the realistic case at scale 1, deg². */
     public static final double AREA_DEG2 = 38.5;
 
+    /**
+     * What the benchmark runs, built from {@link #defaults()} with withers:
+     * {@code CrossmatchBenchmark.Options.defaults().withScale(0.1).withPeers()}.
+     *
+     * @param scale        area (and source count) relative to the 38.5 deg² case, in (0, 100]
+     * @param radiusArcsec the match radius, arcsec
+     * @param threads      CPU threads of the toolkit
+     * @param repeat       warm runs after the first (at least 1)
+     * @param peers        peers to run: astropy, scipy, sklearn, stilts (none: an empty list)
+     * @param centreDec    declination of the cap's centre, degrees: 21 for the realistic case, 90 for the polar one
+     *                     (which also spans the RA wrap)
+     * @param cliJar       the toolkit jar whose CLI is timed too, or empty for no CLI row
+     */
+    public record Options(double scale, double radiusArcsec, int threads, int repeat, List<String> peers,
+            double centreDec, java.util.Optional<Path> cliJar) {
+
+        public Options {
+            if (!(scale > 0 && scale <= 100)) {
+                throw new TasniException("--scale must be in (0, 100] (got " + scale + ").");
+            }
+            repeat = Math.max(1, repeat);
+            peers = List.copyOf(peers);
+        }
+
+        /** Scale 1 at Dec 21, R = 3″, all cores, 5 warm runs, every peer, no CLI row. */
+        public static Options defaults() {
+            return new Options(1, 3, Runtime.getRuntime().availableProcessors(), 5,
+                    List.of("astropy", "scipy", "sklearn", "stilts"), 21, java.util.Optional.empty());
+        }
+
+        public Options withScale(double s) {
+            return new Options(s, radiusArcsec, threads, repeat, peers, centreDec, cliJar);
+        }
+
+        public Options withRadiusArcsec(double r) {
+            return new Options(scale, r, threads, repeat, peers, centreDec, cliJar);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(scale, radiusArcsec, n, repeat, peers, centreDec, cliJar);
+        }
+
+        public Options withRepeat(int n) {
+            return new Options(scale, radiusArcsec, threads, n, peers, centreDec, cliJar);
+        }
+
+        public Options withPeers(String... names) {
+            return new Options(scale, radiusArcsec, threads, repeat, List.of(names), centreDec, cliJar);
+        }
+
+        public Options withCentreDec(double dec) {
+            return new Options(scale, radiusArcsec, threads, repeat, peers, dec, cliJar);
+        }
+
+        public Options withCliJar(Path jar) {
+            return new Options(scale, radiusArcsec, threads, repeat, peers, centreDec, java.util.Optional.ofNullable(jar));
+        }
+    }
+
+    /** One row of the result: a tool's time, its ratio to the toolkit's, its orphans (missing if skipped), agreement. */
+    public record Row(String tool, String what, double seconds, double xTasniTime, Integer nOrphans, String agreement) {}
+
+    private final Options options;
     private final double scale;
     private final double radiusArcsec;
     private final int threads;
@@ -53,21 +114,15 @@ public final class CrossmatchBenchmark {
     private final List<String> peers;
     private final double centreDec;
 
-    /**
-     * @param centreDec declination of the cap's centre: 21 for the realistic case, 90 for the polar one (which also
-     *                  spans the RA wrap)
-     */
-    public CrossmatchBenchmark(double scale, double radiusArcsec, int threads, int repeat, List<String> peers,
-            double centreDec) {
-        if (!(scale > 0 && scale <= 100)) {
-            throw new TasniException("--scale must be in (0, 100] (got " + scale + ").");
-        }
-        this.scale = scale;
-        this.radiusArcsec = radiusArcsec;
-        this.threads = threads;
-        this.repeat = Math.max(1, repeat);
-        this.peers = peers;
-        this.centreDec = centreDec;
+    /** The benchmark with {@code options}. */
+    public CrossmatchBenchmark(Options options) {
+        this.options = options;
+        this.scale = options.scale();
+        this.radiusArcsec = options.radiusArcsec();
+        this.threads = options.threads();
+        this.repeat = options.repeat();
+        this.peers = options.peers();
+        this.centreDec = options.centreDec();
     }
 
     /** Simulated WISE and Gaia sources in a cap of 38.5 deg² × scale centred at RA 84° and the given Dec. */
@@ -93,7 +148,8 @@ public final class CrossmatchBenchmark {
     }
 
     /** Runs everything in {@code dir} and returns one row per tool. */
-    public Table run(Path dir, Path toolkitJar) throws IOException, InterruptedException {
+    public Table run(Path dir) throws IOException, InterruptedException {
+        Path toolkitJar = options.cliJar().orElse(null);
         dir = workDir(dir);
         Files.createDirectories(dir);
         long g0 = System.nanoTime();
@@ -270,41 +326,18 @@ public final class CrossmatchBenchmark {
 
     /** The result table, one row per tool. */
     private static final class Rows {
-        final List<String> tool = new ArrayList<>(), what = new ArrayList<>(), agrees = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>(), ratio = new ArrayList<>();
-        final List<Integer> orphans = new ArrayList<>();
+        final List<Row> rows = new ArrayList<>();
 
         void add(String t, String w, double s, double ref, int n, String a) {
-            tool.add(t);
-            what.add(w);
-            seconds.add(Math.round(s * 1e4) / 1e4);
-            ratio.add(Math.round(s / ref * 100) / 100.0);
-            orphans.add(n);
-            agrees.add(a);
+            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, Math.round(s / ref * 100) / 100.0, n, a));
         }
 
         void skip(String t, String why) {
-            tool.add(t);
-            what.add("skipped: " + why);
-            seconds.add(Double.NaN);
-            ratio.add(Double.NaN);
-            orphans.add(null);
-            agrees.add("");
+            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, null, ""));
         }
 
         Table toTable() {
-            IntColumn n = IntColumn.create("n_orphans");
-            for (Integer o : orphans) {
-                if (o == null) {
-                    n.appendMissing();
-                } else {
-                    n.append(o);
-                }
-            }
-            return Table.create("crossmatch benchmark", StringColumn.create("tool", tool), StringColumn.create("what", what),
-                    DoubleColumn.create("seconds", seconds.stream().mapToDouble(Double::doubleValue).toArray()),
-                    DoubleColumn.create("x_tasni_time", ratio.stream().mapToDouble(Double::doubleValue).toArray()), n,
-                    StringColumn.create("agreement", agrees));
+            return RecordTables.toTable("crossmatch benchmark", Row.class, rows);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tasni.bench;
 
+import org.tasni.io.RecordTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,6 +33,63 @@ import tech.tablesaw.api.Table;
  */
 public final class VariabilityBenchmark {
 
+    /**
+     * What the benchmark runs, built from {@link #defaults()} with withers:
+     * {@code VariabilityBenchmark.Options.defaults().withSources(20_000).withPeers()}.
+     *
+     * @param sources     simulated sources
+     * @param epochs      epochs per source (at least 10)
+     * @param lightCurves periodograms to compute, at most {@code sources} (the wither caps it)
+     * @param threads     threads of the toolkit
+     * @param repeat      warm runs after the first (at least 1)
+     * @param peers       peers to run: numpy, astropy (none: an empty list)
+     */
+    public record Options(int sources, int epochs, int lightCurves, int threads, int repeat, List<String> peers) {
+
+        public Options {
+            if (sources < 1 || epochs < 10 || lightCurves < 1 || lightCurves > sources) {
+                throw new TasniException("benchmark variability: need sources >= 1, epochs >= 10 and 1 <= light curves <= sources.");
+            }
+            repeat = Math.max(1, repeat);
+            peers = List.copyOf(peers);
+        }
+
+        /** 100,000 sources × 300 epochs, 10,000 periodograms, all cores, 3 warm runs, numpy and astropy. */
+        public static Options defaults() {
+            return new Options(100_000, 300, 10_000, Runtime.getRuntime().availableProcessors(), 3,
+                    List.of("numpy", "astropy"));
+        }
+
+        /** {@code n} sources; the light curves are capped at {@code n}. */
+        public Options withSources(int n) {
+            return new Options(n, epochs, Math.min(lightCurves, Math.max(1, n)), threads, repeat, peers);
+        }
+
+        public Options withEpochs(int n) {
+            return new Options(sources, n, lightCurves, threads, repeat, peers);
+        }
+
+        /** {@code n} periodograms, capped at the sources. */
+        public Options withLightCurves(int n) {
+            return new Options(sources, epochs, Math.min(n, sources), threads, repeat, peers);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(sources, epochs, lightCurves, n, repeat, peers);
+        }
+
+        public Options withRepeat(int n) {
+            return new Options(sources, epochs, lightCurves, threads, n, peers);
+        }
+
+        public Options withPeers(String... names) {
+            return new Options(sources, epochs, lightCurves, threads, repeat, List.of(names));
+        }
+    }
+
+    /** One row of the result: a tool's time, its throughput (sources/s or periodograms/s) and its agreement. */
+    public record Row(String tool, String what, double seconds, double perSecond, String agreement) {}
+
     private final int sources;
     private final int epochs;
     private final int lightCurves;
@@ -39,18 +97,17 @@ public final class VariabilityBenchmark {
     private final int repeat;
     private final List<String> peers;
 
-    public VariabilityBenchmark(int sources, int epochs, int lightCurves, int threads, int repeat, List<String> peers) {
-        if (sources < 1 || epochs < 10 || lightCurves < 1 || lightCurves > sources) {
-            throw new TasniException("benchmark variability: need sources >= 1, epochs >= 10 and 1 <= light curves <= sources.");
-        }
-        this.sources = sources;
-        this.epochs = epochs;
-        this.lightCurves = lightCurves;
-        this.threads = threads;
-        this.repeat = Math.max(1, repeat);
-        this.peers = peers;
+    /** The benchmark with {@code options}. */
+    public VariabilityBenchmark(Options options) {
+        this.sources = options.sources();
+        this.epochs = options.epochs();
+        this.lightCurves = options.lightCurves();
+        this.threads = options.threads();
+        this.repeat = options.repeat();
+        this.peers = options.peers();
     }
 
+    /** Runs it in {@code dir} and returns one row per tool. */
     public Table run(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int n = sources * epochs;
@@ -175,31 +232,19 @@ public final class VariabilityBenchmark {
     }
 
     private static final class Rows {
-        final List<String> tool = new ArrayList<>(), what = new ArrayList<>(), agree = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>(), rate = new ArrayList<>();
+        final List<Row> rows = new ArrayList<>();
 
         void add(String t, String w, double s, double perSecond, String a) {
-            tool.add(t);
-            what.add(w);
-            seconds.add(Math.round(s * 1e4) / 1e4);
-            rate.add((double) Math.round(perSecond));
-            agree.add(a);
+            // per_second: sources/s for the statistics rows, periodograms/s for the periodogram rows
+            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, (double) Math.round(perSecond), a));
         }
 
         void skip(String t, String why) {
-            tool.add(t);
-            what.add("skipped: " + why);
-            seconds.add(Double.NaN);
-            rate.add(Double.NaN);
-            agree.add("");
+            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, ""));
         }
 
         Table toTable() {
-            return Table.create("variability benchmark", StringColumn.create("tool", tool), StringColumn.create("what", what),
-                    DoubleColumn.create("seconds", seconds.stream().mapToDouble(Double::doubleValue).toArray()),
-                    DoubleColumn.create("per_second", rate.stream().mapToDouble(Double::doubleValue).toArray()),
-                    // sources/s for the statistics rows, periodograms/s for the periodogram rows
-                    StringColumn.create("agreement", agree));
+            return RecordTables.toTable("variability benchmark", Row.class, rows);
         }
     }
 }

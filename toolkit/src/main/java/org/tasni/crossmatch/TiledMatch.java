@@ -14,16 +14,12 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
+import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.BitmapBackedSelection;
 
@@ -506,9 +502,9 @@ public final class TiledMatch {
     /** Streams the per-tile outputs of the OK and resumed tiles into one file. */
     private void merge(Summary summary, Path outDir) {
         List<Path> parts = new ArrayList<>();
-        for (int k = 0; k < summary.tile.size(); k++) {
-            if (summary.status.get(k).isDone()) {
-                parts.add(outputPath(outDir, summary.tile.get(k)));
+        for (TileRow row : summary.rows) {
+            if (row.status().isDone()) {
+                parts.add(outputPath(outDir, row.tile()));
             }
         }
         if (parts.isEmpty()) {
@@ -532,28 +528,29 @@ public final class TiledMatch {
         }
     }
 
+    /**
+     * One row of the summary. The counts are null (missing) where unknown: a tile not matched has no orphans count,
+     * and a failed tile no counts at all.
+     */
+    private record TileRow(long tile, TileStatus status, Integer nWise, Integer nGaia, Integer nMargin, Integer nOrphans,
+            Integer missingNeighbours, long nDroppedWise, long nDroppedGaia, boolean recomputed, double seconds,
+            String message) {}
+
     private static final class Summary {
-        final List<Long> tile = new ArrayList<>();
-        final List<TileStatus> status = new ArrayList<>();
-        final List<int[]> counts = new ArrayList<>();
-        final List<long[]> dropped = new ArrayList<>();
-        final List<Boolean> recomputed = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>();
-        final List<String> message = new ArrayList<>();
+        final List<TileRow> rows = new ArrayList<>();
         final DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
 
         /** counts: n_wise, n_gaia, n_margin, n_orphans, missing_neighbours (−1 for unknown). */
         void add(long t, TileStatus s, int[] c, boolean recomp, double sec, String msg, Map<DropReason, Long> wiseD,
                 Map<DropReason, Long> gaiaD) {
-            tile.add(t);
-            status.add(s);
-            counts.add(c.clone());
             wiseD.forEach(wiseDrops::add);
             gaiaD.forEach(gaiaDrops::add);
-            dropped.add(new long[] {sum(wiseD), sum(gaiaD)});
-            recomputed.add(recomp);
-            seconds.add(sec);
-            message.add(msg);
+            rows.add(new TileRow(t, s, known(c[0]), known(c[1]), known(c[2]), known(c[3]), known(c[4]), sum(wiseD),
+                    sum(gaiaD), recomp, sec, msg));
+        }
+
+        private static Integer known(int v) {
+            return v < 0 ? null : v;
         }
 
         private static long sum(Map<DropReason, Long> d) {
@@ -561,28 +558,7 @@ public final class TiledMatch {
         }
 
         Table toTable() {
-            int n = tile.size();
-            IntColumn[] cs = {IntColumn.create("n_wise"), IntColumn.create("n_gaia"), IntColumn.create("n_margin"),
-                IntColumn.create("n_orphans"), IntColumn.create("missing_neighbours")};
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < cs.length; j++) {
-                    int v = counts.get(k)[j];
-                    if (v < 0) {
-                        cs[j].appendMissing();
-                    } else {
-                        cs[j].append(v);
-                    }
-                }
-            }
-            Table t = Table.create("tiles", LongColumn.create("tile", tile.stream().mapToLong(Long::longValue).toArray()),
-                    StringColumn.create("status", status.stream().map(Enum::name).toList()));
-            t.addColumns(cs);
-            t.addColumns(LongColumn.create("n_dropped_wise", dropped.stream().mapToLong(d -> d[0]).toArray()),
-                    LongColumn.create("n_dropped_gaia", dropped.stream().mapToLong(d -> d[1]).toArray()),
-                    BooleanColumn.create("recomputed", recomputed),
-                    DoubleColumn.create("seconds", seconds.stream().mapToDouble(Double::doubleValue).toArray()),
-                    StringColumn.create("message", message));
-            return t;
+            return RecordTables.toTable("tiles", TileRow.class, rows);
         }
     }
 }

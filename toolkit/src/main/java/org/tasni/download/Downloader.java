@@ -18,15 +18,13 @@ import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.TileMargin;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
@@ -272,7 +270,7 @@ public final class Downloader {
     private TileRow tile(long tile, Journal journal) {
         long t0 = System.nanoTime();
         if (Files.exists(tileFile(tile)) && Files.exists(marginFile(tile))) {
-            return new TileRow(tile, TileStatus.DONE_BEFORE, -1, -1, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
+            return new TileRow(tile, TileStatus.DONE_BEFORE, null, null, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
         }
         TapClient.Task task = new TapClient.Task("tile " + tile, tileDeadlineSeconds);
         Stats s = new Stats(journal, client.task(task));
@@ -289,7 +287,7 @@ public final class Downloader {
         } catch (TasniException e) {
             journal.failed(key(5, tile), e.getMessage());
             // the requests of a failed tile are counted too: they are what the server saw
-            return new TileRow(tile, TileStatus.FAILED, -1, -1, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
+            return new TileRow(tile, TileStatus.FAILED, null, null, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
                     (System.nanoTime() - t0) / 1e9, Map.of(), e.getMessage());
         }
     }
@@ -477,38 +475,23 @@ public final class Downloader {
         return out;
     }
 
-    /** One row of the summary. */
-    private record TileRow(long tile, TileStatus status, int rows, int marginRows, long bytes, int requests, int retries, int queries,
-            int splits, double seconds, Map<DropReason, Long> dropped, String message) {
+    /**
+     * One row of the summary; {@code rows} and {@code marginRows} are null (missing) for a tile not written in this run.
+     * The drop counts are one column per reason a tile can leave a fetched row out, named by {@link DropReason#key()}.
+     */
+    private record TileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests,
+            int retries, int queries, int splits, double seconds, long nDroppedNonfinitePosition,
+            long nDroppedPositionOutOfRange, String message) {
 
-        /** The reasons a tile can leave a fetched row out, each a column of the summary. */
-        static final List<DropReason> REASONS = List.of(DropReason.NONFINITE_POSITION, DropReason.POSITION_OUT_OF_RANGE);
+        TileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests, int retries,
+                int queries, int splits, double seconds, Map<DropReason, Long> dropped, String message) {
+            this(tile, status, rows, marginRows, bytes, requests, retries, queries, splits, seconds,
+                    dropped.getOrDefault(DropReason.NONFINITE_POSITION, 0L),
+                    dropped.getOrDefault(DropReason.POSITION_OUT_OF_RANGE, 0L), message);
+        }
 
         static Table table(List<TileRow> rows) {
-            Table t = Table.create("download", LongColumn.create("tile", rows.stream().mapToLong(TileRow::tile).toArray()),
-                    StringColumn.create("status", rows.stream().map(r -> r.status().name()).toList()));
-            IntColumn r = IntColumn.create("rows"), m = IntColumn.create("margin_rows");
-            for (TileRow x : rows) {
-                if (x.rows < 0) {
-                    r.appendMissing();
-                    m.appendMissing();
-                } else {
-                    r.append(x.rows);
-                    m.append(x.marginRows);
-                }
-            }
-            t.addColumns(r, m, LongColumn.create("bytes", rows.stream().mapToLong(TileRow::bytes).toArray()),
-                    IntColumn.create("requests", rows.stream().mapToInt(TileRow::requests).toArray()),
-                    IntColumn.create("retries", rows.stream().mapToInt(TileRow::retries).toArray()),
-                    IntColumn.create("queries", rows.stream().mapToInt(TileRow::queries).toArray()),
-                    IntColumn.create("splits", rows.stream().mapToInt(TileRow::splits).toArray()),
-                    DoubleColumn.create("seconds", rows.stream().mapToDouble(TileRow::seconds).toArray()));
-            for (DropReason reason : REASONS) {
-                t.addColumns(LongColumn.create(reason.key(), rows.stream().mapToLong(x -> x.dropped.getOrDefault(reason, 0L)).toArray()));
-            }
-            t.addColumns(
-                    StringColumn.create("message", rows.stream().map(TileRow::message).toList()));
-            return t;
+            return RecordTables.toTable("download", TileRow.class, rows);
         }
     }
 }
