@@ -9,6 +9,7 @@ import org.tasni.TasniException;
 import org.tasni.download.Catalog;
 import org.tasni.download.Downloader;
 import org.tasni.download.NeowiseEpochs;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -128,26 +129,17 @@ final class DownloadCommand implements Callable<Integer> {
         d = d.tiles(TileList.parse(tiles, 12288)).to(TileLayout.tilesDir(out)).concurrency(concurrency).maxrec(maxrec).rate(rate)
                 .timeout(timeout).tileDeadline(tileDeadline).notices(DownloadCommand::notice)
                 .progress(ConsoleProgress.forTerminal());
-        Table s = d.run();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        int ok = TileStatus.count(s, TileStatus.OK);
-        int before = TileStatus.count(s, TileStatus.DONE_BEFORE);
+        ResultTable<Downloader.Report> s = d.run();
+        Downloader.Report r = s.report();
         Table failed = TileStatus.select(s, TileStatus.FAILED);
-        long requests = (long) s.intColumn("requests").sum(), retries = (long) s.intColumn("retries").sum();
         org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
-        for (org.tasni.io.DropReason r : org.tasni.io.DropReason.values()) {
-            if (s.containsColumn(r.key())) {
-                drops.add(r, (long) s.longColumn(r.key()).sum());
-            }
-        }
-        long rows = (long) s.intColumn("rows").sum(), marginRows = (long) s.intColumn("margin_rows").sum();
-        System.out.printf("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
-                + "%d requests (%d retries), %.2f requests/s (limit %.2f); rows left out: %s%n", ok, failed.rowCount(), before,
-                rows, marginRows, s.longColumn("bytes").sum() / 1048576.0, requests, retries, requests / secs, rate, drops);
+        r.dropped().forEach(drops::add);
+        System.out.printf("%s; %.2f requests/s (limit %.2f)%n", r, r.requests() / r.seconds(), rate);
         TableIO.write(s, TileLayout.downloadSummary(TileLayout.tilesDir(out), catalog.toString()));
-        new StatsJson().put("download_s", StatsJson.seconds(secs)).put("n_tiles_ok", ok).put("n_tiles_failed", failed.rowCount())
-                .put("n_tiles_done_before", before).put("n_rows", rows).put("n_margin_rows", marginRows)
-                .put("n_requests", requests).put("n_retries", retries).putDrops(drops).writeIfAsked(stats.path());
+        new StatsJson().put("download_s", StatsJson.seconds(r.seconds())).put("n_tiles_ok", r.ok())
+                .put("n_tiles_failed", r.failed()).put("n_tiles_done_before", r.doneBefore()).put("n_rows", r.rows())
+                .put("n_margin_rows", r.marginRows()).put("n_requests", r.requests()).put("n_retries", r.retries())
+                .putDrops(drops).writeIfAsked(stats.path());
         if (failed.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, failed.rowCount()); i++) {

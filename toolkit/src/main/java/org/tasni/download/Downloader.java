@@ -1,5 +1,6 @@
 package org.tasni.download;
 
+import org.tasni.io.ResultTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,12 +223,59 @@ public final class Downloader {
     }
 
     /**
+     * What a {@link #run()} did, summed over its tiles: how many were downloaded ({@code ok}), found finished
+     * ({@code doneBefore}) or failed; rows and margin rows written, bytes, HTTP requests and retries (those of failed
+     * tiles too), fetched rows left out by reason, and the wall time in seconds.
+     */
+    public record Report(int tiles, int ok, int doneBefore, int failed, long rows, long marginRows, long bytes,
+            long requests, long retries, Map<DropReason, Long> dropped, double seconds) {
+
+        /** Fetched rows left out, over all reasons. */
+        public long droppedTotal() {
+            return dropped.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** This report as a one-row table (the drops as one text column). */
+        public Table toTable() {
+            return RecordTables.toTable(this);
+        }
+
+        @Override
+        public String toString() {
+            DropCounts d = new DropCounts();
+            dropped.forEach(d::add);
+            return String.format("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
+                    + "%d requests (%d retries); rows left out: %s", ok, failed, doneBefore, rows, marginRows,
+                    bytes / 1048576.0, requests, retries, d);
+        }
+
+        static Report of(List<TileRow> rows, double seconds) {
+            DropCounts d = new DropCounts();
+            long own = 0, margin = 0, bytes = 0, requests = 0, retries = 0;
+            int[] by = new int[TileStatus.values().length];
+            for (TileRow r : rows) {
+                by[r.status().ordinal()]++;
+                own += r.rows() == null ? 0 : r.rows();
+                margin += r.marginRows() == null ? 0 : r.marginRows();
+                bytes += r.bytes();
+                requests += r.requests();
+                retries += r.retries();
+                d.add(DropReason.NONFINITE_POSITION, r.nDroppedNonfinitePosition());
+                d.add(DropReason.POSITION_OUT_OF_RANGE, r.nDroppedPositionOutOfRange());
+            }
+            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
+                    by[TileStatus.FAILED.ordinal()], own, margin, bytes, requests, retries, d.snapshot(), seconds);
+        }
+    }
+
+    /**
      * Downloads the tiles and returns one row per tile: {@code tile, status} (OK, DONE_BEFORE, FAILED),
      * {@code rows, margin_rows, bytes, requests, retries} (those of failed tiles too), {@code queries, splits, seconds},
      * the fetched rows left out for an unusable position ({@code n_dropped_nonfinite_position},
-     * {@code n_dropped_position_out_of_range}) and {@code message}.
+     * {@code n_dropped_position_out_of_range}) and {@code message}; {@code result.report()} sums them up.
      */
-    public Table run() {
+    public ResultTable<Report> run() {
+        long t0 = System.nanoTime();
         if (tiles.length == 0) {
             throw new TasniException("no tiles chosen: call .tiles(from, to) first.");
         }
@@ -260,7 +308,7 @@ public final class Downloader {
                 }
             }
             removeFinishedParts();
-            return TileRow.table(rows);
+            return new ResultTable<>(TileRow.table(rows), Report.of(rows, (System.nanoTime() - t0) / 1e9));
         } finally {
             pool.shutdownNow();
             progress.onDone();

@@ -1,5 +1,7 @@
 package org.tasni.download;
 
+import org.tasni.io.ResultTable;
+import org.tasni.io.RecordTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +92,14 @@ public final class NeowiseEpochs {
     public record Report(int targets, int queried, int failed, long epochs, long requests, long retries,
             Map<DropReason, Long> dropped) {
 
+        /** Target rows left out, over all reasons. */
         public long droppedTotal() {
             return dropped.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** This report as a one-row table (the drops as one text column). */
+        public Table toTable() {
+            return RecordTables.toTable(this);
         }
 
         @Override
@@ -299,8 +307,11 @@ public final class NeowiseEpochs {
     /** A query's worth of targets: rows [from, to) of the target table. */
     private record Chunk(int from, int to) {}
 
-    /** All epochs of all targets that succeeded, ordered by target (as given), then mjd. */
-    public Table run() {
+    /**
+     * All epochs of all targets that succeeded, ordered by target (as given), then mjd; {@code result.report()} says
+     * what the run did (also {@link #report()}).
+     */
+    public ResultTable<Report> run() {
         if (targets == null) {
             throw new TasniException("no targets: call .forTargets(table) first.");
         }
@@ -350,7 +361,7 @@ public final class NeowiseEpochs {
             Table out = ordered(parts);
             int failed = failures.size();
             report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped());
-            return out;
+            return new ResultTable<>(out, report);
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } finally {
