@@ -10,6 +10,7 @@ import org.tasni.crossmatch.TiledMatch;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,8 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
     @Option(names = "--tiles", required = true, paramLabel = "DIR", description = "directory of wise_hp*/gaia_hp* tiles")
     Path tiles;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    Path out;
+    @Mixin
+    OutDirOption outDir;
 
     @Mixin
     MatchOptions options;
@@ -40,6 +41,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = outDir.path();
         Path statsJson = stats.path(), summaryFile = DataFile.TILES_SUMMARY.in(out);
         if (statsJson != null) {
             // the tiled driver checks its own outputs; the stats file must not be a tile either
@@ -51,37 +53,33 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         if (margin != null) {
             tm = tm.margin(margin);
         }
-        Table summary = tm.run(tiles, out);
+        ResultTable<TiledMatch.Report> summary = tm.run(tiles, out);
+        TiledMatch.Report rep = summary.report();
         double totalS = StatsJson.since(t0);
-        int ok = TileStatus.count(summary, TileStatus.OK);
-        int before = TileStatus.count(summary, TileStatus.DONE_BEFORE);
         Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
-        int recomputed = summary.booleanColumn("recomputed").isTrue().size();
-        long orphans = (long) summary.intColumn("n_orphans").sum();
-        long flagged = summary.intColumn("missing_neighbours").isGreaterThan(0).size();
-        System.out.printf("tiles: %d matched, %d done before, %d not matched; %,d orphans → %s (%.1f s)%n", ok, before,
-                bad.rowCount(), orphans, DataFile.ORPHANS.in(out), totalS);
-        if (recomputed > 0) {
-            System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n", recomputed);
+        System.out.printf("%s → %s (%.1f s)%n", rep, DataFile.ORPHANS.in(out), totalS);
+        if (rep.recomputed() > 0) {
+            System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n",
+                    rep.recomputed());
         }
-        DropCounts wiseDrops = counts(tm.wiseDropped()), gaiaDrops = counts(tm.gaiaDropped());
+        DropCounts wiseDrops = counts(rep.wiseDropped()), gaiaDrops = counts(rep.gaiaDropped());
         System.out.printf("rows not used: wise %s; gaia %s%n", wiseDrops, gaiaDrops);
-        if (flagged > 0) {
+        if (rep.flagged() > 0) {
             System.out.printf("warning: %d tile(s) border a tile that has no Gaia file; their sources within the radius of"
-                    + " those borders may be false orphans (see missing_neighbours in %s)%n", flagged,
+                    + " those borders may be false orphans (see missing_neighbours in %s)%n", rep.flagged(),
                     summaryFile);
         }
         org.tasni.io.TableIO.write(summary, summaryFile);
         DropCounts both = new DropCounts();
         both.addAll(wiseDrops);
         both.addAll(gaiaDrops);
-        new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(summary.doubleColumn("seconds").sum()))
-                .put("n_tiles", summary.rowCount()).put("n_tiles_ok", ok).put("n_tiles_done_before", before)
-                .put("n_tiles_not_matched", bad.rowCount()).put("n_out", orphans).put("n_tiles_recomputed", recomputed)
-                .put("n_tiles_no_gaia", TileStatus.count(summary, TileStatus.NO_GAIA))
-                .put("n_tiles_empty_gaia", TileStatus.count(summary, TileStatus.EMPTY_GAIA))
-                .put("n_tiles_flagged", flagged).put("n_wise_dropped", wiseDrops.total())
-                .put("n_gaia_dropped", gaiaDrops.total()).putDrops(both).writeIfAsked(statsJson);
+        new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(rep.matchSeconds()))
+                .put("n_tiles", rep.tiles()).put("n_tiles_ok", rep.ok()).put("n_tiles_done_before", rep.doneBefore())
+                .put("n_tiles_not_matched", rep.notMatched()).put("n_out", rep.orphans())
+                .put("n_tiles_recomputed", rep.recomputed()).put("n_tiles_no_gaia", rep.noGaia())
+                .put("n_tiles_empty_gaia", rep.emptyGaia()).put("n_tiles_flagged", rep.flagged())
+                .put("n_wise_dropped", wiseDrops.total()).put("n_gaia_dropped", gaiaDrops.total()).putDrops(both)
+                .writeIfAsked(statsJson);
         if (bad.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, bad.rowCount()); i++) {

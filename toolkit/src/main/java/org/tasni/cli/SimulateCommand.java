@@ -1,5 +1,6 @@
 package org.tasni.cli;
 
+import picocli.CommandLine.Mixin;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.io.TileLayout;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ import tech.tablesaw.api.Table;
                 "OUT/neowise_truth.parquet. The same seed gives the same files."})
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    Path out;
+    @Mixin
+    OutDirOption outDir;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -49,6 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = outDir.path();
         if (lightCurves < 0) {
             throw new TasniException("--light-curves must be >= 0 (got " + lightCurves + ").");
         }

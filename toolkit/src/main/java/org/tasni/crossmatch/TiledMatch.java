@@ -1,5 +1,6 @@
 package org.tasni.crossmatch;
 
+import org.tasni.io.ResultTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,14 +101,40 @@ public final class TiledMatch {
     }
 
     /**
+     * What a {@link #run} did: tiles by status, tiles recomputed because their options or inputs changed, orphans
+     * written, tiles flagged for a neighbour without a Gaia file, the rows not used by reason (WISE, and Gaia of the
+     * tiles' own files), and the seconds spent matching (resumed tiles count zero).
+     */
+    public record Report(int tiles, int ok, int doneBefore, int noGaia, int emptyGaia, int error, int recomputed,
+            long orphans, int flagged, Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped,
+            double matchSeconds) {
+
+        /** Tiles not matched, not in {@code orphans.parquet}: NO_GAIA, EMPTY_GAIA and ERROR. */
+        public int notMatched() {
+            return noGaia + emptyGaia + error;
+        }
+
+        /** This report as a one-row table (the drops as text columns). */
+        public Table toTable() {
+            return RecordTables.toTable(this);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("tiles: %d matched, %d done before, %d not matched; %,d orphans", ok, doneBefore,
+                    notMatched(), orphans);
+        }
+    }
+
+    /**
      * Matches every WISE tile in {@code tilesDir}, writing {@code orphans_hpNNNNN.parquet} and the merged
      * {@code orphans.parquet} into {@code outDir}.
      *
      * @return one row per tile: {@code tile, status, n_wise, n_gaia, n_margin, n_orphans, missing_neighbours,
      *         n_dropped_wise, n_dropped_gaia, recomputed, seconds, message}; the drops by reason are in
-     *         {@link #wiseDropped()} and {@link #gaiaDropped()}
+     *         {@link #wiseDropped()} and {@link #gaiaDropped()}, and the totals in {@code result.report()}
      */
-    public Table run(Path tilesDir, Path outDir) {
+    public ResultTable<Report> run(Path tilesDir, Path outDir) {
         TreeMap<Long, Path> wise = TileLayout.list(tilesDir, TileLayout.WISE);
         if (wise.isEmpty()) {
             throw new TasniException(tilesDir + ": no wise_hpNNNNN.parquet tiles found.");
@@ -123,7 +150,7 @@ public final class TiledMatch {
         merge(summary, outDir);
         lastWiseDropped = summary.wiseDrops.snapshot();
         lastGaiaDropped = summary.gaiaDrops.snapshot();
-        return summary.toTable();
+        return new ResultTable<>(summary.toTable(), summary.report());
     }
 
     private volatile Map<DropReason, Long> lastWiseDropped = Map.of(), lastGaiaDropped = Map.of();
@@ -559,6 +586,23 @@ public final class TiledMatch {
 
         Table toTable() {
             return RecordTables.toTable("tiles", TileRow.class, rows);
+        }
+
+        Report report() {
+            int[] by = new int[TileStatus.values().length];
+            int recomputed = 0, flagged = 0;
+            long orphans = 0;
+            double seconds = 0;
+            for (TileRow r : rows) {
+                by[r.status().ordinal()]++;
+                recomputed += r.recomputed() ? 1 : 0;
+                flagged += r.missingNeighbours() != null && r.missingNeighbours() > 0 ? 1 : 0;
+                orphans += r.nOrphans() == null ? 0 : r.nOrphans();
+                seconds += r.seconds();
+            }
+            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
+                    by[TileStatus.NO_GAIA.ordinal()], by[TileStatus.EMPTY_GAIA.ordinal()], by[TileStatus.ERROR.ordinal()],
+                    recomputed, orphans, flagged, wiseDrops.snapshot(), gaiaDrops.snapshot(), seconds);
         }
     }
 }
