@@ -107,22 +107,11 @@ public final class CrossmatchBenchmark {
     public record Row(String tool, String what, double seconds, double xTasniTime, Integer nOrphans, String agreement) {}
 
     private final Options options;
-    private final double scale;
-    private final double radiusArcsec;
-    private final int threads;
-    private final int repeat;
-    private final List<String> peers;
-    private final double centreDec;
+
 
     /** The benchmark with {@code options}. */
     public CrossmatchBenchmark(Options options) {
         this.options = options;
-        this.scale = options.scale();
-        this.radiusArcsec = options.radiusArcsec();
-        this.threads = options.threads();
-        this.repeat = options.repeat();
-        this.peers = options.peers();
-        this.centreDec = options.centreDec();
     }
 
     /** Simulated WISE and Gaia sources in a cap of 38.5 deg² × scale centred at RA 84° and the given Dec. */
@@ -153,19 +142,20 @@ public final class CrossmatchBenchmark {
         dir = workDir(dir);
         Files.createDirectories(dir);
         long g0 = System.nanoTime();
-        Table[] c = realisticCase(scale, centreDec, 42);
+        Table[] c = realisticCase(options.scale(), options.centreDec(), 42);
         Table wise = c[0].selectColumns("cntr", "designation", "ra", "dec").setName("wise");
         Table gaia = c[1].selectColumns("source_id", "ra", "dec").setName("gaia");
         System.out.printf("case: %,d WISE × %,d Gaia in a %.1f deg² cap at Dec %s, R = %s″ (simulated in %.1f s)%n",
-                wise.rowCount(), gaia.rowCount(), AREA_DEG2 * scale, centreDec, radiusArcsec, (System.nanoTime() - g0) / 1e9);
+                wise.rowCount(), gaia.rowCount(), AREA_DEG2 * options.scale(), options.centreDec(), options.radiusArcsec(),
+                (System.nanoTime() - g0) / 1e9);
         Rows rows = new Rows();
 
         // the toolkit, in process: cold first run, then the best of the warm ones
         boolean[] ours = null;
         double cold = 0, best = Double.POSITIVE_INFINITY;
         MatchReport rep = null;
-        for (int k = 0; k <= repeat; k++) {
-            CrossMatcher xm = CrossMatcher.radius(radiusArcsec).threads(threads);
+        for (int k = 0; k <= options.repeat(); k++) {
+            CrossMatcher xm = CrossMatcher.radius(options.radiusArcsec()).threads(options.threads());
             Table near = xm.nearest(wise, gaia);
             rep = xm.report();
             if (k == 0) {
@@ -179,9 +169,10 @@ public final class CrossmatchBenchmark {
             }
         }
         int nOurs = count(ours);
-        double ref = repeat > 0 ? best : cold;
-        rows.add("tasni CPU (" + threads + " threads)", "match, best of " + repeat + " warm", ref, ref, nOurs, "reference");
-        rows.add("tasni CPU (" + threads + " threads)", "match, first (cold JIT)", cold, ref, nOurs, "reference");
+        double ref = options.repeat() > 0 ? best : cold;
+        String tasni = "tasni CPU (" + options.threads() + " threads)";
+        rows.add(tasni, "match, best of " + options.repeat() + " warm", ref, ref, nOurs, "reference");
+        rows.add(tasni, "match, first (cold JIT)", cold, ref, nOurs, "reference");
 
         // the same positions for the others
         Npy.writeDoubles(dir.resolve("wise_ra.npy"), wise.doubleColumn("ra").asDoubleArray());
@@ -195,13 +186,14 @@ public final class CrossmatchBenchmark {
             Path out = dir.resolve("orphans_tasni.parquet");
             double t = time(List.of(javaExe(), "-jar", toolkitJar.toString(), "crossmatch", "--left",
                     dir.resolve("wise.parquet").toString(), "--right", dir.resolve("gaia.parquet").toString(), "--radius",
-                    String.valueOf(radiusArcsec), "--threads", String.valueOf(threads), "--out", out.toString()), dir);
+                    String.valueOf(options.radiusArcsec()), "--threads", String.valueOf(options.threads()), "--out",
+                    out.toString()), dir);
             int n = (int) org.tasni.io.ParquetIO.rowCount(out);
             rows.add("tasni CLI", "process (JVM start, read Parquet, match, write)", t, ref, n, agree(n == nOurs));
         }
 
         List<String> python = new ArrayList<>();
-        for (String p : peers) {
+        for (String p : options.peers()) {
             if (p.equals("astropy") || p.equals("scipy") || p.equals("sklearn")) {
                 python.add(p);
             }
@@ -209,7 +201,7 @@ public final class CrossmatchBenchmark {
         if (!python.isEmpty()) {
             runPython(dir, python, ours, ref, rows);
         }
-        if (peers.contains("stilts")) {
+        if (options.peers().contains("stilts")) {
             runStilts(dir, wise, ours, ref, rows);
         }
         return rows.toTable();
@@ -229,7 +221,7 @@ public final class CrossmatchBenchmark {
             Files.write(script, in.readAllBytes());
         }
         List<String> cmd = new ArrayList<>(List.of(py.toString(), script.toString(), dir.toString(),
-                String.valueOf(radiusArcsec), String.join(",", python)));
+                String.valueOf(options.radiusArcsec()), String.join(",", python)));
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(1, TimeUnit.HOURS) || proc.exitValue() != 0) {
@@ -268,7 +260,7 @@ public final class CrossmatchBenchmark {
         Path out = dir.resolve("orphans_stilts.csv");
         double t = time(List.of(stilts.toString(), "tmatch2", "in1=" + dir.resolve("wise.vot"), "ifmt1=votable",
                 "in2=" + dir.resolve("gaia.vot"), "ifmt2=votable", "matcher=sky", "values1=ra dec", "values2=ra dec",
-                "params=" + radiusArcsec, "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir);
+                "params=" + options.radiusArcsec(), "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir);
         Set<Long> theirs = new HashSet<>();
         List<String> lines = Files.readAllLines(out);
         for (String l : lines.subList(1, lines.size())) {

@@ -82,17 +82,12 @@ public final class DownloadBenchmark {
             double ceilingPerS, double rateLimit, @RecordTables.Name("max_in_1s") int maxIn1s,
             @RecordTables.Name("bound_1s") double bound1s) {}
 
-    private final int latencyMs;
-    private final double rate;
-    private final int tiles;
-    private final List<Integer> concurrencies;
+
+    private final Options options;
 
     /** The benchmark with {@code options}. */
     public DownloadBenchmark(Options options) {
-        this.latencyMs = options.latencyMs();
-        this.rate = options.rate();
-        this.tiles = options.tiles();
-        this.concurrencies = options.concurrencies();
+        this.options = options;
     }
 
     /** Runs it in {@code dir} (a fresh sub-directory per concurrency) and returns one row per concurrency. */
@@ -106,36 +101,38 @@ public final class DownloadBenchmark {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/tap";
         List<Row> rows = new ArrayList<>();
         try {
-            for (int c : concurrencies) {
+            for (int c : options.concurrencies()) {
                 arrivals.clear();
                 TapClient client = TapClient.of(base).retry(new RetryPolicy(3, 0.1, 1, 30))
-                        .rateLimiter(new RateLimiter(rate, BURST, RateLimiter.SYSTEM));
+                        .rateLimiter(new RateLimiter(options.rate(), BURST, RateLimiter.SYSTEM));
                 Files.createDirectories(dir);
                 Path out = Files.createTempDirectory(dir, "c" + c + "-"); // fresh: a finished tile would be skipped
                 long t0 = System.nanoTime();
-                Table summary = Downloader.at(base).gaiaDr3().sync().client(client).tiles(0, tiles - 1).concurrency(c)
+                Table summary = Downloader.at(base).gaiaDr3().sync().client(client).tiles(0, options.tiles() - 1)
+                        .concurrency(c)
                         .to(out).run();
                 double s = (System.nanoTime() - t0) / 1e9;
                 deleteTree(out);
                 if (TileStatus.count(summary, TileStatus.OK) < summary.rowCount()) {
                     throw new TasniException("the benchmark download failed:\n" + summary.print());
                 }
-                rows.add(new Row(c, arrivals.size(), round2(s), round2(tiles / s), round2(arrivals.size() / s),
-                        Math.min(c * 1000.0 / latencyMs, rate), rate, maxInWindow(arrivals, 1_000_000_000L), rate + BURST));
+                rows.add(new Row(c, arrivals.size(), round2(s), round2(options.tiles() / s), round2(arrivals.size() / s),
+                        Math.min(c * 1000.0 / options.latencyMs(), options.rate()), options.rate(),
+                        maxInWindow(arrivals, 1_000_000_000L), options.rate() + BURST));
             }
         } finally {
             server.stop(0);
             pool.shutdownNow();
         }
-        return RecordTables.toTable("download benchmark (" + latencyMs + " ms latency, " + tiles + " tiles each)", Row.class,
-                rows);
+        return RecordTables.toTable("download benchmark (" + options.latencyMs() + " ms latency, " + options.tiles()
+                + " tiles each)", Row.class, rows);
     }
 
     private void answer(HttpExchange ex, List<Long> arrivals) throws IOException {
         arrivals.add(System.nanoTime());
         ex.getRequestBody().readAllBytes();
         try {
-            Thread.sleep(latencyMs);
+            Thread.sleep(options.latencyMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

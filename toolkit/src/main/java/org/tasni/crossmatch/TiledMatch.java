@@ -17,6 +17,7 @@ import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
@@ -107,16 +108,11 @@ public final class TiledMatch {
      */
     public record Report(int tiles, int ok, int doneBefore, int noGaia, int emptyGaia, int error, int recomputed,
             long orphans, int flagged, Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped,
-            double matchSeconds) {
+            double matchSeconds) implements TableReport {
 
         /** Tiles not matched, not in {@code orphans.parquet}: NO_GAIA, EMPTY_GAIA and ERROR. */
         public int notMatched() {
             return noGaia + emptyGaia + error;
-        }
-
-        /** This report as a one-row table (the drops as text columns). */
-        public Table toTable() {
-            return RecordTables.toTable(this);
         }
 
         @Override

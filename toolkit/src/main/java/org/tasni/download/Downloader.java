@@ -21,6 +21,7 @@ import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
@@ -228,17 +229,7 @@ public final class Downloader {
      * tiles too), fetched rows left out by reason, and the wall time in seconds.
      */
     public record Report(int tiles, int ok, int doneBefore, int failed, long rows, long marginRows, long bytes,
-            long requests, long retries, Map<DropReason, Long> dropped, double seconds) {
-
-        /** Fetched rows left out, over all reasons. */
-        public long droppedTotal() {
-            return dropped.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        /** This report as a one-row table (the drops as one text column). */
-        public Table toTable() {
-            return RecordTables.toTable(this);
-        }
+            long requests, long retries, Map<DropReason, Long> dropped, double seconds) implements TableReport {
 
         @Override
         public String toString() {

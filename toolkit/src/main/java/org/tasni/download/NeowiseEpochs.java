@@ -1,7 +1,5 @@
 package org.tasni.download;
 
-import org.tasni.io.ResultTable;
-import org.tasni.io.RecordTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,9 @@ import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableReport;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -90,16 +90,11 @@ public final class NeowiseEpochs {
      * epochs returned, HTTP requests and retries (failed queries included), and the target rows left out by reason.
      */
     public record Report(int targets, int queried, int failed, long epochs, long requests, long retries,
-            Map<DropReason, Long> dropped) {
+            Map<DropReason, Long> dropped) implements TableReport {
 
         /** Target rows left out, over all reasons. */
         public long droppedTotal() {
             return dropped.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        /** This report as a one-row table (the drops as one text column). */
-        public Table toTable() {
-            return RecordTables.toTable(this);
         }
 
         @Override
