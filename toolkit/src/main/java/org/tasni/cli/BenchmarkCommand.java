@@ -27,7 +27,8 @@ final class BenchmarkCommand implements Runnable {
     @Command(name = "crossmatch", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Orphans of simulated WISE against Gaia in a 38.5 deg² × SCALE cap at real density (692k × 1.69M",
                     "at scale 1): the toolkit's CPU backend, then astropy, scipy and scikit-learn (Debian python3-astropy,",
-                    "python3-scipy, python3-sklearn) and STILTS (Debian stilts) when installed. Prints times, ratios and agreement."})
+                    "python3-scipy, python3-sklearn) and STILTS (Debian stilts) when installed. Prints times, ratios and agreement.",
+                    "Defaults: --repeat 5, --peers astropy,scipy,sklearn,stilts."})
     static final class Crossmatch implements Callable<Integer> {
 
         @Option(names = "--scale", defaultValue = "1.0", description = "area (and source count) relative to the 38.5 deg² case (default: ${DEFAULT-VALUE})")
@@ -40,14 +41,7 @@ final class BenchmarkCommand implements Runnable {
         double radius;
 
         @Mixin
-        ThreadsOption threads;
-
-        @Option(names = "--repeat", defaultValue = "5", description = "warm runs of the toolkit after the first (default: ${DEFAULT-VALUE})")
-        int repeat;
-
-        @Option(names = "--peers", split = ",", defaultValue = "astropy,scipy,sklearn,stilts",
-                description = "peers to run (default: ${DEFAULT-VALUE}; none: --peers='')")
-        String[] peers;
+        PeerOptions peer;
 
         @Mixin
         BenchmarkOptions bench;
@@ -55,9 +49,10 @@ final class BenchmarkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = bench.checkedDir("crossmatch");
-            var options = CrossmatchBenchmark.Options.defaults().withScale(scale).withRadiusArcsec(radius)
-                    .withThreads(threads.orAllCores()).withRepeat(repeat).withPeers(BenchmarkOptions.peers(peers))
-                    .withCentreDec(dec).withCliJar(jarPath());
+            var d = CrossmatchBenchmark.Options.defaults();
+            var options = d.withScale(scale).withRadiusArcsec(radius).withThreads(peer.threads())
+                    .withRepeat(peer.repeat(d.repeat())).withPeers(peer.peers(d.peers())).withCentreDec(dec)
+                    .withCliJar(jarPath());
             return bench.show(new CrossmatchBenchmark(options).run(dir));
         }
 
@@ -75,7 +70,8 @@ final class BenchmarkCommand implements Runnable {
     @Command(name = "variability", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The standard statistics on SOURCES × EPOCHS simulated epochs against a vectorised numpy group-by",
                     "(Debian python3-numpy, python3-scipy), and the periodogram against astropy's LombScargle, same data, same run.",
-                    "The full size (100,000 × 300) needs about 8 GB of heap: java -Xmx8g -jar …"})
+                    "The full size (100,000 × 300) needs about 8 GB of heap: java -Xmx8g -jar …",
+                    "Defaults: --repeat 3, --peers numpy,astropy."})
     static final class Variability implements Callable<Integer> {
 
         @Option(names = "--sources", defaultValue = "100000", description = "(default: ${DEFAULT-VALUE})")
@@ -88,13 +84,7 @@ final class BenchmarkCommand implements Runnable {
         int lightCurves;
 
         @Mixin
-        ThreadsOption threads;
-
-        @Option(names = "--repeat", defaultValue = "3", description = "warm runs after the first (default: ${DEFAULT-VALUE})")
-        int repeat;
-
-        @Option(names = "--peers", split = ",", defaultValue = "numpy,astropy", description = "(default: ${DEFAULT-VALUE}; none: --peers='')")
-        String[] peers;
+        PeerOptions peer;
 
         @Mixin
         BenchmarkOptions bench;
@@ -102,9 +92,9 @@ final class BenchmarkCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = bench.checkedDir("variability");
-            var options = VariabilityBenchmark.Options.defaults().withSources(sources).withEpochs(epochs)
-                    .withLightCurves(lightCurves).withThreads(threads.orAllCores()).withRepeat(repeat)
-                    .withPeers(BenchmarkOptions.peers(peers));
+            var d = VariabilityBenchmark.Options.defaults();
+            var options = d.withSources(sources).withEpochs(epochs).withLightCurves(lightCurves)
+                    .withThreads(peer.threads()).withRepeat(peer.repeat(d.repeat())).withPeers(peer.peers(d.peers()));
             return bench.show(new VariabilityBenchmark(options).run(dir));
         }
     }

@@ -1,8 +1,6 @@
 package org.tasni.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import org.tasni.io.Format;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
@@ -42,11 +40,5 @@ final class BenchmarkOptions {
             TableIO.write(t, out);
         }
         return 0;
-    }
-
-    /** A {@code --peers} list without blanks ({@code --peers=''} means none). */
-    static String[] peers(String[] given) {
-        List<String> p = Arrays.stream(given).filter(s -> !s.isBlank()).toList();
-        return p.toArray(String[]::new);
     }
 }
