@@ -83,6 +83,7 @@ public final class TiledMatch {
         this.progress = progress;
     }
 
+    /** Tiled orphans with {@code matcher}'s radius, propagation and columns; the margin is max(radius, 60″). */
     public static TiledMatch of(CrossMatcher matcher) {
         return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), org.tasni.Progress.NONE);
     }

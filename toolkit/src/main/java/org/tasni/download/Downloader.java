@@ -36,7 +36,8 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  *
  * <pre>{@code
  * var summary = Downloader.irsa().allwise().tiles(0, 100).to(Path.of("data/tiles")).run();
- * summary.where(summary.stringColumn("status").isNotEqualTo("OK"))   // failed tiles are rows, never hidden
+ * summary.report()                                // tiles ok, failed, done before; rows, requests, retries
+ * TileStatus.select(summary, TileStatus.FAILED)   // failed tiles are rows, never hidden
  * }</pre>
  *
  * <h2>Completeness</h2>
@@ -104,14 +105,17 @@ public final class Downloader {
                 true, Progress.NONE, DEFAULT_TILE_DEADLINE);
     }
 
+    /** AllWISE ({@link Catalog#allwise()}), written as {@code wise_hpNNNNN.parquet}. */
     public Downloader allwise() {
         return catalog(Catalog.allwise());
     }
 
+    /** Gaia DR3 ({@link Catalog#gaiaDr3()}), written as {@code gaia_hpNNNNN.parquet}. */
     public Downloader gaiaDr3() {
         return catalog(Catalog.gaiaDr3());
     }
 
+    /** Any catalogue: its table, columns, key and tile file prefix. */
     public Downloader catalog(Catalog c) {
         return new Downloader(client, c, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
@@ -124,6 +128,7 @@ public final class Downloader {
         return tiles(java.util.stream.LongStream.rangeClosed(from, to).toArray());
     }
 
+    /** These HEALPix nside-32 NESTED tiles, each in [0, 12287]. */
     public Downloader tiles(long... list) {
         for (long t : list) {
             if (t < 0 || t >= TILES.npix()) {
@@ -133,6 +138,7 @@ public final class Downloader {
         return new Downloader(client, catalog, list.clone(), dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
+    /** The tile directory to write into ({@code DATA/tiles}, see {@link org.tasni.io.TileLayout#tilesDir}). */
     public Downloader to(Path directory) {
         return new Downloader(client, catalog, tiles, directory, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
@@ -150,10 +156,12 @@ public final class Downloader {
         return client(client.rateLimiter(new RateLimiter(perSecond, 3, RateLimiter.SYSTEM)));
     }
 
+    /** How transient HTTP faults are retried (attempts, backoff, timeout). */
     public Downloader retry(RetryPolicy p) {
         return client(client.retry(p));
     }
 
+    /** The TAP client to use (its service, retry policy and rate limiter). */
     public Downloader client(TapClient c) {
         return new Downloader(c, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
@@ -203,6 +211,7 @@ public final class Downloader {
         return client(client.notices(sink));
     }
 
+    /** Reports tiles done to {@code p} (a console bar, a notebook line). */
     public Downloader progress(Progress p) {
         return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, p, tileDeadlineSeconds);
     }

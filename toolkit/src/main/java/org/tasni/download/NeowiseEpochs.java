@@ -119,10 +119,12 @@ public final class NeowiseEpochs {
         this.deadlineSeconds = deadlineSeconds;
     }
 
+    /** NEOWISE-R at IRSA's TAP service ({@code neowiser_p1bs_psd}). */
     public static NeowiseEpochs irsa() {
         return at("https://irsa.ipac.caltech.edu/TAP");
     }
 
+    /** The same table at any TAP service (a mirror, a test server). */
     public static NeowiseEpochs at(String tapUrl) {
         return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.NONE,
                 Downloader.DEFAULT_TILE_DEADLINE);
