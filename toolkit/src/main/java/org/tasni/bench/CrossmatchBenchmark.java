@@ -1,5 +1,6 @@
 package org.tasni.bench;
 
+import org.tasni.io.RecordTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,9 +23,6 @@ import org.tasni.simulate.SkySimulator;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.SkyMath;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.BitmapBackedSelection;
 
@@ -46,28 +44,74 @@ public final class CrossmatchBenchmark {
     /** Area of the realistic case at scale 1, deg². */
     public static final double AREA_DEG2 = 38.5;
 
-    private final double scale;
-    private final double radiusArcsec;
-    private final int threads;
-    private final int repeat;
-    private final List<String> peers;
-    private final double centreDec;
-
     /**
-     * @param centreDec declination of the cap's centre: 21 for the realistic case, 90 for the polar one (which also
-     *                  spans the RA wrap)
+     * What the benchmark runs, built from {@link #defaults()} with withers:
+     * {@code CrossmatchBenchmark.Options.defaults().withScale(0.1).withPeers()}.
+     *
+     * @param scale        area (and source count) relative to the 38.5 deg² case, in (0, 100]
+     * @param radiusArcsec the match radius, arcsec
+     * @param threads      CPU threads of the toolkit
+     * @param repeat       warm runs after the first (at least 1)
+     * @param peers        peers to run: astropy, scipy, sklearn, stilts (none: an empty list)
+     * @param centreDec    declination of the cap's centre, degrees: 21 for the realistic case, 90 for the polar one
+     *                     (which also spans the RA wrap)
+     * @param cliJar       the toolkit jar whose CLI is timed too, or empty for no CLI row
      */
-    public CrossmatchBenchmark(double scale, double radiusArcsec, int threads, int repeat, List<String> peers,
-            double centreDec) {
-        if (!(scale > 0 && scale <= 100)) {
-            throw new TasniException("--scale must be in (0, 100] (got " + scale + ").");
+    public record Options(double scale, double radiusArcsec, int threads, int repeat, List<String> peers,
+            double centreDec, java.util.Optional<Path> cliJar) {
+
+        public Options {
+            if (!(scale > 0 && scale <= 100)) {
+                throw new TasniException("--scale must be in (0, 100] (got " + scale + ").");
+            }
+            repeat = Math.max(1, repeat);
+            peers = List.copyOf(peers);
         }
-        this.scale = scale;
-        this.radiusArcsec = radiusArcsec;
-        this.threads = threads;
-        this.repeat = Math.max(1, repeat);
-        this.peers = peers;
-        this.centreDec = centreDec;
+
+        /** Scale 1 at Dec 21, R = 3″, all cores, 5 warm runs, every peer, no CLI row. */
+        public static Options defaults() {
+            return new Options(1, 3, Runtime.getRuntime().availableProcessors(), 5,
+                    List.of("astropy", "scipy", "sklearn", "stilts"), 21, java.util.Optional.empty());
+        }
+
+        public Options withScale(double s) {
+            return new Options(s, radiusArcsec, threads, repeat, peers, centreDec, cliJar);
+        }
+
+        public Options withRadiusArcsec(double r) {
+            return new Options(scale, r, threads, repeat, peers, centreDec, cliJar);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(scale, radiusArcsec, n, repeat, peers, centreDec, cliJar);
+        }
+
+        public Options withRepeat(int n) {
+            return new Options(scale, radiusArcsec, threads, n, peers, centreDec, cliJar);
+        }
+
+        public Options withPeers(String... names) {
+            return new Options(scale, radiusArcsec, threads, repeat, List.of(names), centreDec, cliJar);
+        }
+
+        public Options withCentreDec(double dec) {
+            return new Options(scale, radiusArcsec, threads, repeat, peers, dec, cliJar);
+        }
+
+        public Options withCliJar(Path jar) {
+            return new Options(scale, radiusArcsec, threads, repeat, peers, centreDec, java.util.Optional.ofNullable(jar));
+        }
+    }
+
+    /** One row of the result: a tool's time, its ratio to the toolkit's, its orphans (missing if skipped), agreement. */
+    public record Row(String tool, String what, double seconds, double xTasniTime, Integer nOrphans, String agreement) {}
+
+    private final Options options;
+
+
+    /** The benchmark with {@code options}. */
+    public CrossmatchBenchmark(Options options) {
+        this.options = options;
     }
 
     /** Simulated WISE and Gaia sources in a cap of 38.5 deg² × scale centred at RA 84° and the given Dec. */
@@ -93,23 +137,25 @@ public final class CrossmatchBenchmark {
     }
 
     /** Runs everything in {@code dir} and returns one row per tool. */
-    public Table run(Path dir, Path toolkitJar) throws IOException, InterruptedException {
+    public Table run(Path dir) throws IOException, InterruptedException {
+        Path toolkitJar = options.cliJar().orElse(null);
         dir = workDir(dir);
         Files.createDirectories(dir);
         long g0 = System.nanoTime();
-        Table[] c = realisticCase(scale, centreDec, 42);
+        Table[] c = realisticCase(options.scale(), options.centreDec(), 42);
         Table wise = c[0].selectColumns("cntr", "designation", "ra", "dec").setName("wise");
         Table gaia = c[1].selectColumns("source_id", "ra", "dec").setName("gaia");
         System.out.printf("case: %,d WISE × %,d Gaia in a %.1f deg² cap at Dec %s, R = %s″ (simulated in %.1f s)%n",
-                wise.rowCount(), gaia.rowCount(), AREA_DEG2 * scale, centreDec, radiusArcsec, (System.nanoTime() - g0) / 1e9);
+                wise.rowCount(), gaia.rowCount(), AREA_DEG2 * options.scale(), options.centreDec(), options.radiusArcsec(),
+                (System.nanoTime() - g0) / 1e9);
         Rows rows = new Rows();
 
         // the toolkit, in process: cold first run, then the best of the warm ones
         boolean[] ours = null;
         double cold = 0, best = Double.POSITIVE_INFINITY;
         MatchReport rep = null;
-        for (int k = 0; k <= repeat; k++) {
-            CrossMatcher xm = CrossMatcher.radius(radiusArcsec).threads(threads);
+        for (int k = 0; k <= options.repeat(); k++) {
+            CrossMatcher xm = CrossMatcher.radius(options.radiusArcsec()).threads(options.threads());
             Table near = xm.nearest(wise, gaia);
             rep = xm.report();
             if (k == 0) {
@@ -123,9 +169,10 @@ public final class CrossmatchBenchmark {
             }
         }
         int nOurs = count(ours);
-        double ref = repeat > 0 ? best : cold;
-        rows.add("tasni CPU (" + threads + " threads)", "match, best of " + repeat + " warm", ref, ref, nOurs, "reference");
-        rows.add("tasni CPU (" + threads + " threads)", "match, first (cold JIT)", cold, ref, nOurs, "reference");
+        double ref = options.repeat() > 0 ? best : cold;
+        String tasni = "tasni CPU (" + options.threads() + " threads)";
+        rows.add(tasni, "match, best of " + options.repeat() + " warm", ref, ref, nOurs, "reference");
+        rows.add(tasni, "match, first (cold JIT)", cold, ref, nOurs, "reference");
 
         // the same positions for the others
         Npy.writeDoubles(dir.resolve("wise_ra.npy"), wise.doubleColumn("ra").asDoubleArray());
@@ -139,13 +186,14 @@ public final class CrossmatchBenchmark {
             Path out = dir.resolve("orphans_tasni.parquet");
             double t = time(List.of(javaExe(), "-jar", toolkitJar.toString(), "crossmatch", "--left",
                     dir.resolve("wise.parquet").toString(), "--right", dir.resolve("gaia.parquet").toString(), "--radius",
-                    String.valueOf(radiusArcsec), "--threads", String.valueOf(threads), "--out", out.toString()), dir);
+                    String.valueOf(options.radiusArcsec()), "--threads", String.valueOf(options.threads()), "--out",
+                    out.toString()), dir);
             int n = (int) org.tasni.io.ParquetIO.rowCount(out);
             rows.add("tasni CLI", "process (JVM start, read Parquet, match, write)", t, ref, n, agree(n == nOurs));
         }
 
         List<String> python = new ArrayList<>();
-        for (String p : peers) {
+        for (String p : options.peers()) {
             if (p.equals("astropy") || p.equals("scipy") || p.equals("sklearn")) {
                 python.add(p);
             }
@@ -153,7 +201,7 @@ public final class CrossmatchBenchmark {
         if (!python.isEmpty()) {
             runPython(dir, python, ours, ref, rows);
         }
-        if (peers.contains("stilts")) {
+        if (options.peers().contains("stilts")) {
             runStilts(dir, wise, ours, ref, rows);
         }
         return rows.toTable();
@@ -173,7 +221,7 @@ public final class CrossmatchBenchmark {
             Files.write(script, in.readAllBytes());
         }
         List<String> cmd = new ArrayList<>(List.of(py.toString(), script.toString(), dir.toString(),
-                String.valueOf(radiusArcsec), String.join(",", python)));
+                String.valueOf(options.radiusArcsec()), String.join(",", python)));
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(1, TimeUnit.HOURS) || proc.exitValue() != 0) {
@@ -212,7 +260,7 @@ public final class CrossmatchBenchmark {
         Path out = dir.resolve("orphans_stilts.csv");
         double t = time(List.of(stilts.toString(), "tmatch2", "in1=" + dir.resolve("wise.vot"), "ifmt1=votable",
                 "in2=" + dir.resolve("gaia.vot"), "ifmt2=votable", "matcher=sky", "values1=ra dec", "values2=ra dec",
-                "params=" + radiusArcsec, "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir);
+                "params=" + options.radiusArcsec(), "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir);
         Set<Long> theirs = new HashSet<>();
         List<String> lines = Files.readAllLines(out);
         for (String l : lines.subList(1, lines.size())) {
@@ -270,41 +318,18 @@ public final class CrossmatchBenchmark {
 
     /** The result table, one row per tool. */
     private static final class Rows {
-        final List<String> tool = new ArrayList<>(), what = new ArrayList<>(), agrees = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>(), ratio = new ArrayList<>();
-        final List<Integer> orphans = new ArrayList<>();
+        final List<Row> rows = new ArrayList<>();
 
         void add(String t, String w, double s, double ref, int n, String a) {
-            tool.add(t);
-            what.add(w);
-            seconds.add(Math.round(s * 1e4) / 1e4);
-            ratio.add(Math.round(s / ref * 100) / 100.0);
-            orphans.add(n);
-            agrees.add(a);
+            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, Math.round(s / ref * 100) / 100.0, n, a));
         }
 
         void skip(String t, String why) {
-            tool.add(t);
-            what.add("skipped: " + why);
-            seconds.add(Double.NaN);
-            ratio.add(Double.NaN);
-            orphans.add(null);
-            agrees.add("");
+            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, null, ""));
         }
 
         Table toTable() {
-            IntColumn n = IntColumn.create("n_orphans");
-            for (Integer o : orphans) {
-                if (o == null) {
-                    n.appendMissing();
-                } else {
-                    n.append(o);
-                }
-            }
-            return Table.create("crossmatch benchmark", StringColumn.create("tool", tool), StringColumn.create("what", what),
-                    DoubleColumn.create("seconds", seconds.stream().mapToDouble(Double::doubleValue).toArray()),
-                    DoubleColumn.create("x_tasni_time", ratio.stream().mapToDouble(Double::doubleValue).toArray()), n,
-                    StringColumn.create("agreement", agrees));
+            return RecordTables.toTable("crossmatch benchmark", Row.class, rows);
         }
     }
 }

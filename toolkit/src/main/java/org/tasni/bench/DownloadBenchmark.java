@@ -1,5 +1,7 @@
 package org.tasni.bench;
 
+import org.tasni.io.TileStatus;
+import org.tasni.io.RecordTables;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,8 +20,6 @@ import org.tasni.download.Downloader;
 import org.tasni.download.RateLimiter;
 import org.tasni.download.RetryPolicy;
 import org.tasni.download.TapClient;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -36,19 +36,61 @@ public final class DownloadBenchmark {
             + "<TABLE><FIELD name=\"source_id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\"/>"
             + "<FIELD name=\"dec\" datatype=\"double\"/><DATA><TABLEDATA></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
 
-    private final int latencyMs;
-    private final double rate;
-    private final int tiles;
-    private final int[] concurrencies;
+    /**
+     * What the benchmark runs, built from {@link #defaults()} with withers:
+     * {@code DownloadBenchmark.Options.defaults().withLatencyMs(10).withConcurrency(1, 8)}.
+     *
+     * @param latencyMs     how long the loopback service takes to answer each query, ms
+     * @param rate          the rate limit, requests per second
+     * @param tiles         tiles downloaded at each concurrency
+     * @param concurrencies the concurrencies to time, one row each
+     */
+    public record Options(int latencyMs, double rate, int tiles, List<Integer> concurrencies) {
 
-    public DownloadBenchmark(int latencyMs, double rate, int tiles, int[] concurrencies) {
-        this.latencyMs = latencyMs;
-        this.rate = rate;
-        this.tiles = tiles;
-        this.concurrencies = concurrencies.clone();
+        public Options {
+            if (latencyMs < 0 || !(rate > 0) || tiles < 1 || concurrencies.isEmpty()) {
+                throw new TasniException("benchmark download: need latency >= 0 ms, rate > 0, tiles >= 1 and a concurrency "
+                        + "(got " + latencyMs + " ms, " + rate + "/s, " + tiles + " tiles, " + concurrencies + ").");
+            }
+            concurrencies = List.copyOf(concurrencies);
+        }
+
+        /** 50 ms latency, 40 requests/s, 120 tiles at concurrencies 1, 2, 4, 8 and 16. */
+        public static Options defaults() {
+            return new Options(50, 40, 120, List.of(1, 2, 4, 8, 16));
+        }
+
+        public Options withLatencyMs(int ms) {
+            return new Options(ms, rate, tiles, concurrencies);
+        }
+
+        public Options withRate(double perSecond) {
+            return new Options(latencyMs, perSecond, tiles, concurrencies);
+        }
+
+        public Options withTiles(int n) {
+            return new Options(latencyMs, rate, n, concurrencies);
+        }
+
+        public Options withConcurrency(int... values) {
+            return new Options(latencyMs, rate, tiles, java.util.Arrays.stream(values).boxed().toList());
+        }
     }
 
-    /** One row per concurrency. */
+    /** One row of the result: a concurrency's throughput against its ceiling, and the busiest second against the bound. */
+    public record Row(int concurrency, int requests, double seconds, double tilesPerS, double requestsPerS,
+            double ceilingPerS, double rateLimit, @RecordTables.Name("max_in_1s") int maxIn1s,
+            @RecordTables.Name("bound_1s") double bound1s) {}
+
+
+    private final Options options;
+
+    /** The benchmark with {@code options}. */
+    public DownloadBenchmark(Options options) {
+        this.options = options;
+    }
+
+    /** Runs it in {@code dir} (a fresh sub-directory per concurrency) and returns one row per concurrency. */
     public Table run(Path dir) throws IOException {
         List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -57,48 +99,40 @@ public final class DownloadBenchmark {
         server.createContext("/tap/sync", ex -> answer(ex, arrivals));
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/tap";
-        IntColumn conc = IntColumn.create("concurrency"), reqs = IntColumn.create("requests"), peak = IntColumn.create("max_in_1s");
-        DoubleColumn secs = DoubleColumn.create("seconds"), tps = DoubleColumn.create("tiles_per_s"),
-                rps = DoubleColumn.create("requests_per_s"), ceiling = DoubleColumn.create("ceiling_per_s"),
-                limit = DoubleColumn.create("rate_limit"), bound = DoubleColumn.create("bound_1s");
+        List<Row> rows = new ArrayList<>();
         try {
-            for (int c : concurrencies) {
+            for (int c : options.concurrencies()) {
                 arrivals.clear();
                 TapClient client = TapClient.of(base).retry(new RetryPolicy(3, 0.1, 1, 30))
-                        .rateLimiter(new RateLimiter(rate, BURST, RateLimiter.SYSTEM));
+                        .rateLimiter(new RateLimiter(options.rate(), BURST, RateLimiter.SYSTEM));
                 Files.createDirectories(dir);
                 Path out = Files.createTempDirectory(dir, "c" + c + "-"); // fresh: a finished tile would be skipped
                 long t0 = System.nanoTime();
-                Table summary = Downloader.at(base).gaiaDr3().sync().client(client).tiles(0, tiles - 1).concurrency(c)
+                Table summary = Downloader.at(base).gaiaDr3().sync().client(client).tiles(0, options.tiles() - 1)
+                        .concurrency(c)
                         .to(out).run();
                 double s = (System.nanoTime() - t0) / 1e9;
                 deleteTree(out);
-                if (summary.stringColumn("status").isNotEqualTo("OK").size() > 0) {
+                if (TileStatus.count(summary, TileStatus.OK) < summary.rowCount()) {
                     throw new TasniException("the benchmark download failed:\n" + summary.print());
                 }
-                conc.append(c);
-                reqs.append(arrivals.size());
-                secs.append(round2(s));
-                tps.append(round2(tiles / s));
-                rps.append(round2(arrivals.size() / s));
-                ceiling.append(Math.min(c * 1000.0 / latencyMs, rate));
-                limit.append(rate);
-                peak.append(maxInWindow(arrivals, 1_000_000_000L));
-                bound.append(rate + BURST);
+                rows.add(new Row(c, arrivals.size(), round2(s), round2(options.tiles() / s), round2(arrivals.size() / s),
+                        Math.min(c * 1000.0 / options.latencyMs(), options.rate()), options.rate(),
+                        maxInWindow(arrivals, 1_000_000_000L), options.rate() + BURST));
             }
         } finally {
             server.stop(0);
             pool.shutdownNow();
         }
-        return Table.create("download benchmark (" + latencyMs + " ms latency, " + tiles + " tiles each)", conc, reqs, secs,
-                tps, rps, ceiling, limit, peak, bound);
+        return RecordTables.toTable("download benchmark (" + options.latencyMs() + " ms latency, " + options.tiles()
+                + " tiles each)", Row.class, rows);
     }
 
     private void answer(HttpExchange ex, List<Long> arrivals) throws IOException {
         arrivals.add(System.nanoTime());
         ex.getRequestBody().readAllBytes();
         try {
-            Thread.sleep(latencyMs);
+            Thread.sleep(options.latencyMs());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,6 @@
 package org.tasni.bench;
 
+import org.tasni.io.RecordTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,40 +33,87 @@ import tech.tablesaw.api.Table;
  */
 public final class VariabilityBenchmark {
 
-    private final int sources;
-    private final int epochs;
-    private final int lightCurves;
-    private final int threads;
-    private final int repeat;
-    private final List<String> peers;
+    /**
+     * What the benchmark runs, built from {@link #defaults()} with withers:
+     * {@code VariabilityBenchmark.Options.defaults().withSources(20_000).withPeers()}.
+     *
+     * @param sources     simulated sources
+     * @param epochs      epochs per source (at least 10)
+     * @param lightCurves periodograms to compute, at most {@code sources} (the wither caps it)
+     * @param threads     threads of the toolkit
+     * @param repeat      warm runs after the first (at least 1)
+     * @param peers       peers to run: numpy, astropy (none: an empty list)
+     */
+    public record Options(int sources, int epochs, int lightCurves, int threads, int repeat, List<String> peers) {
 
-    public VariabilityBenchmark(int sources, int epochs, int lightCurves, int threads, int repeat, List<String> peers) {
-        if (sources < 1 || epochs < 10 || lightCurves < 1 || lightCurves > sources) {
-            throw new TasniException("benchmark variability: need sources >= 1, epochs >= 10 and 1 <= light curves <= sources.");
+        public Options {
+            if (sources < 1 || epochs < 10 || lightCurves < 1 || lightCurves > sources) {
+                throw new TasniException("benchmark variability: need sources >= 1, epochs >= 10 and 1 <= light curves <= sources.");
+            }
+            repeat = Math.max(1, repeat);
+            peers = List.copyOf(peers);
         }
-        this.sources = sources;
-        this.epochs = epochs;
-        this.lightCurves = lightCurves;
-        this.threads = threads;
-        this.repeat = Math.max(1, repeat);
-        this.peers = peers;
+
+        /** 100,000 sources × 300 epochs, 10,000 periodograms, all cores, 3 warm runs, numpy and astropy. */
+        public static Options defaults() {
+            return new Options(100_000, 300, 10_000, Runtime.getRuntime().availableProcessors(), 3,
+                    List.of("numpy", "astropy"));
+        }
+
+        /** {@code n} sources; the light curves are capped at {@code n}. */
+        public Options withSources(int n) {
+            return new Options(n, epochs, Math.min(lightCurves, Math.max(1, n)), threads, repeat, peers);
+        }
+
+        public Options withEpochs(int n) {
+            return new Options(sources, n, lightCurves, threads, repeat, peers);
+        }
+
+        /** {@code n} periodograms, capped at the sources. */
+        public Options withLightCurves(int n) {
+            return new Options(sources, epochs, Math.min(n, sources), threads, repeat, peers);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(sources, epochs, lightCurves, n, repeat, peers);
+        }
+
+        public Options withRepeat(int n) {
+            return new Options(sources, epochs, lightCurves, threads, n, peers);
+        }
+
+        public Options withPeers(String... names) {
+            return new Options(sources, epochs, lightCurves, threads, repeat, List.of(names));
+        }
     }
 
+    /** One row of the result: a tool's time, its throughput (sources/s or periodograms/s) and its agreement. */
+    public record Row(String tool, String what, double seconds, double perSecond, String agreement) {}
+
+
+    private final Options options;
+
+    /** The benchmark with {@code options}. */
+    public VariabilityBenchmark(Options options) {
+        this.options = options;
+    }
+
+    /** Runs it in {@code dir} and returns one row per tool. */
     public Table run(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        int n = sources * epochs;
+        int n = options.sources() * options.epochs();
         var r = new SplittableRandom(42);
         String[] des = new String[n];
         double[] mjd = new double[n];
         float[] w1 = new float[n], e1 = new float[n], w2 = new float[n], e2 = new float[n];
-        for (int s = 0; s < sources; s++) {
+        for (int s = 0; s < options.sources(); s++) {
             String d = String.format("S%07d", s);
             double trend = s % 10 == 0 ? 0.05 : 0;
-            for (int j = 0; j < epochs; j++) {
-                int i = s * epochs + j;
+            for (int j = 0; j < options.epochs(); j++) {
+                int i = s * options.epochs() + j;
                 des[i] = d;
                 // every 10 days, closer when more than 300 epochs would pass the WISE/NEOWISE span's end (61000)
-                mjd[i] = 58000 + 10 * j * Math.min(1, 299.0 / Math.max(1, epochs - 1)) + r.nextDouble(5);
+                mjd[i] = 58000 + 10 * j * Math.min(1, 299.0 / Math.max(1, options.epochs() - 1)) + r.nextDouble(5);
                 double drift = trend * (mjd[i] - 58000) / 365.25;
                 w1[i] = (float) (14 + drift + 0.1 * gauss(r));
                 e1[i] = (float) (0.05 + r.nextDouble(0.05));
@@ -77,13 +125,13 @@ public final class VariabilityBenchmark {
                 DoubleColumn.create("mjd", mjd), FloatColumn.create("w1mpro", w1), FloatColumn.create("w1sigmpro", e1),
                 FloatColumn.create("w2mpro", w2), FloatColumn.create("w2sigmpro", e2));
         System.out.printf("case: %,d sources × %d epochs = %,d rows; periodogram: %,d light curves × 10,000 frequencies%n",
-                sources, epochs, n, lightCurves);
+                options.sources(), options.epochs(), n, options.lightCurves());
         Rows rows = new Rows();
 
         double cold = 0, best = Double.POSITIVE_INFINITY;
         Table stats = null;
-        for (int k = 0; k <= repeat; k++) {
-            VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard()).threads(threads);
+        for (int k = 0; k <= options.repeat(); k++) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard()).threads(options.threads());
             stats = a.analyze(epochsTable);
             if (k == 0) {
                 cold = a.report().computeSeconds();
@@ -91,50 +139,50 @@ public final class VariabilityBenchmark {
                 best = Math.min(best, a.report().computeSeconds());
             }
         }
-        rows.add("tasni standard statistics (" + threads + " threads)", "best of " + repeat + " warm", best, sources / best, "reference");
-        rows.add("tasni standard statistics (" + threads + " threads)", "first (cold JIT)", cold, sources / cold, "reference");
+        rows.add("tasni standard statistics (" + options.threads() + " threads)", "best of " + options.repeat() + " warm", best, options.sources() / best, "reference");
+        rows.add("tasni standard statistics (" + options.threads() + " threads)", "first (cold JIT)", cold, options.sources() / cold, "reference");
 
-        Table lcs = epochsTable.inRange(0, lightCurves * epochs);
-        Periodogram pg = Periodogram.of(PeriodogramConfig.tasniLegacy()).threads(threads);
-        pg.run(lcs.inRange(0, Math.min(lightCurves, 50) * epochs)); // warm-up
+        Table lcs = epochsTable.inRange(0, options.lightCurves() * options.epochs());
+        Periodogram pg = Periodogram.of(PeriodogramConfig.tasniLegacy()).threads(options.threads());
+        pg.run(lcs.inRange(0, Math.min(options.lightCurves(), 50) * options.epochs())); // warm-up
         long p0 = System.nanoTime();
         Table periods = pg.run(lcs);
         double pgS = (System.nanoTime() - p0) / 1e9;
         // per_second counts periodograms: each light curve has two (W1 and W2); the astropy rows do W1 only
-        rows.add("tasni periodogram (exact GLS, " + threads + " threads)",
-                String.format("%,d light curves × W1, W2: 300 points × 10,000 frequencies", lightCurves), pgS,
-                2.0 * lightCurves / pgS, "reference");
+        rows.add("tasni periodogram (exact GLS, " + options.threads() + " threads)",
+                String.format("%,d light curves × W1, W2: 300 points × 10,000 frequencies", options.lightCurves()), pgS,
+                2.0 * options.lightCurves() / pgS, "reference");
 
-        if (!peers.isEmpty()) {
+        if (!options.peers().isEmpty()) {
             Path py = Path.of("/usr/bin/python3");
             if (!Files.isExecutable(py)) {
-                for (String p : peers) {
+                for (String p : options.peers()) {
                     rows.skip(p, "no /usr/bin/python3");
                 }
                 return rows.toTable();
             }
-            Npy.writeDoubles(dir.resolve("mjd.npy"), mjd, sources, epochs);
-            Npy.writeFloats(dir.resolve("w1.npy"), w1, sources, epochs);
-            Npy.writeFloats(dir.resolve("e1.npy"), e1, sources, epochs);
-            Npy.writeFloats(dir.resolve("w2.npy"), w2, sources, epochs);
-            Npy.writeFloats(dir.resolve("e2.npy"), e2, sources, epochs);
+            Npy.writeDoubles(dir.resolve("mjd.npy"), mjd, options.sources(), options.epochs());
+            Npy.writeFloats(dir.resolve("w1.npy"), w1, options.sources(), options.epochs());
+            Npy.writeFloats(dir.resolve("e1.npy"), e1, options.sources(), options.epochs());
+            Npy.writeFloats(dir.resolve("w2.npy"), w2, options.sources(), options.epochs());
+            Npy.writeFloats(dir.resolve("e2.npy"), e2, options.sources(), options.epochs());
             Path script = dir.resolve("variability_peers.py");
             try (InputStream in = VariabilityBenchmark.class.getResourceAsStream("variability_peers.py")) {
                 Files.write(script, in.readAllBytes());
             }
-            int astropyLc = Math.min(lightCurves, 200);
-            Process proc = new ProcessBuilder(py.toString(), script.toString(), dir.toString(), String.join(",", peers),
+            int astropyLc = Math.min(options.lightCurves(), 200);
+            Process proc = new ProcessBuilder(py.toString(), script.toString(), dir.toString(), String.join(",", options.peers()),
                     String.valueOf(astropyLc)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!proc.waitFor(2, TimeUnit.HOURS) || proc.exitValue() != 0) {
-                rows.skip(String.join(",", peers), "python peers failed: " + out.strip());
+                rows.skip(String.join(",", options.peers()), "python peers failed: " + out.strip());
                 return rows.toTable();
             }
             JsonNode res = new ObjectMapper().readTree(out);
             if (res.has("numpy")) {
                 double s = res.get("numpy").get("compute_s").asDouble();
                 String agree = agreement(stats, dir);
-                rows.add("numpy vectorised group-by (1 thread)", "same statistics, 2-D arrays", s, sources / s, agree);
+                rows.add("numpy vectorised group-by (1 thread)", "same statistics, 2-D arrays", s, options.sources() / s, agree);
             }
             for (String m : new String[] {"fast", "cython"}) {
                 if (res.has("astropy_" + m)) {
@@ -175,31 +223,19 @@ public final class VariabilityBenchmark {
     }
 
     private static final class Rows {
-        final List<String> tool = new ArrayList<>(), what = new ArrayList<>(), agree = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>(), rate = new ArrayList<>();
+        final List<Row> rows = new ArrayList<>();
 
         void add(String t, String w, double s, double perSecond, String a) {
-            tool.add(t);
-            what.add(w);
-            seconds.add(Math.round(s * 1e4) / 1e4);
-            rate.add((double) Math.round(perSecond));
-            agree.add(a);
+            // per_second: sources/s for the statistics rows, periodograms/s for the periodogram rows
+            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, (double) Math.round(perSecond), a));
         }
 
         void skip(String t, String why) {
-            tool.add(t);
-            what.add("skipped: " + why);
-            seconds.add(Double.NaN);
-            rate.add(Double.NaN);
-            agree.add("");
+            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, ""));
         }
 
         Table toTable() {
-            return Table.create("variability benchmark", StringColumn.create("tool", tool), StringColumn.create("what", what),
-                    DoubleColumn.create("seconds", seconds.stream().mapToDouble(Double::doubleValue).toArray()),
-                    DoubleColumn.create("per_second", rate.stream().mapToDouble(Double::doubleValue).toArray()),
-                    // sources/s for the statistics rows, periodograms/s for the periodogram rows
-                    StringColumn.create("agreement", agree));
+            return RecordTables.toTable("variability benchmark", Row.class, rows);
         }
     }
 }

@@ -2,13 +2,13 @@ package org.tasni.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.tasni.bench.CrossmatchBenchmark;
-import org.tasni.io.TableIO;
+import org.tasni.bench.DownloadBenchmark;
+import org.tasni.bench.VariabilityBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.Table;
 
 /** {@code benchmark}: the toolkit against its peers, same data, same run. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
@@ -24,31 +24,11 @@ final class BenchmarkCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /**
-     * Checks, before a benchmark spends minutes, that its working directory can be one and that {@code --out} has a
-     * known format and can be written.
-     */
-    private static void checkPaths(Path dir, Path out) {
-        org.tasni.io.OutputPaths.requireDirectory(dir);
-        if (out != null) {
-            org.tasni.io.Format.of(out);
-            org.tasni.io.OutputPaths.requireDirectoryPossible(out);
-        }
-    }
-
-    /** Prints a benchmark's table and, with {@code --out}, writes it too. */
-    private static int show(Table t, Path out) {
-        System.out.println(t.printAll());
-        if (out != null) {
-            TableIO.write(t, out);
-        }
-        return 0;
-    }
-
     @Command(name = "crossmatch", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Orphans of simulated WISE against Gaia in a 38.5 deg² × SCALE cap at real density (692k × 1.69M",
                     "at scale 1): the toolkit's CPU backend, then astropy, scipy and scikit-learn (Debian python3-astropy,",
-                    "python3-scipy, python3-sklearn) and STILTS (Debian stilts) when installed. Prints times, ratios and agreement."})
+                    "python3-scipy, python3-sklearn) and STILTS (Debian stilts) when installed. Prints times, ratios and agreement.",
+                    "Defaults: --repeat 5, --peers astropy,scipy,sklearn,stilts."})
     static final class Crossmatch implements Callable<Integer> {
 
         @Option(names = "--scale", defaultValue = "1.0", description = "area (and source count) relative to the 38.5 deg² case (default: ${DEFAULT-VALUE})")
@@ -60,30 +40,20 @@ final class BenchmarkCommand implements Runnable {
         @Option(names = "--radius", defaultValue = "3", paramLabel = "ARCSEC", description = "(default: ${DEFAULT-VALUE})")
         double radius;
 
-        @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
-        Integer threads;
+        @Mixin
+        PeerOptions peer;
 
-        @Option(names = "--repeat", defaultValue = "5", description = "warm runs of the toolkit after the first (default: ${DEFAULT-VALUE})")
-        int repeat;
-
-        @Option(names = "--peers", split = ",", defaultValue = "astropy,scipy,sklearn,stilts",
-                description = "peers to run (default: ${DEFAULT-VALUE}; none: --peers='')")
-        String[] peers;
-
-        @Option(names = "--dir", defaultValue = "bench-crossmatch", paramLabel = "DIR", description = "working directory (default: ${DEFAULT-VALUE})")
-        Path dir;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "also write the result table (.csv, .parquet, …)")
-        Path out;
+        @Mixin
+        BenchmarkOptions bench;
 
         @Override
         public Integer call() throws Exception {
-            checkPaths(dir, out);
-            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            Path jar = jarPath();
-            Table t = new CrossmatchBenchmark(scale, radius, n, repeat,
-                    Arrays.stream(peers).filter(s -> !s.isBlank()).toList(), dec).run(dir, jar);
-            return show(t, out);
+            Path dir = bench.checkedDir("crossmatch");
+            var d = CrossmatchBenchmark.Options.defaults();
+            var options = d.withScale(scale).withRadiusArcsec(radius).withThreads(peer.threads())
+                    .withRepeat(peer.repeat(d.repeat())).withPeers(peer.peers(d.peers())).withCentreDec(dec)
+                    .withCliJar(jarPath());
+            return bench.show(new CrossmatchBenchmark(options).run(dir));
         }
 
         /** The jar this command runs from, so the CLI row times the same build. */
@@ -100,7 +70,8 @@ final class BenchmarkCommand implements Runnable {
     @Command(name = "variability", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The standard statistics on SOURCES × EPOCHS simulated epochs against a vectorised numpy group-by",
                     "(Debian python3-numpy, python3-scipy), and the periodogram against astropy's LombScargle, same data, same run.",
-                    "The full size (100,000 × 300) needs about 8 GB of heap: java -Xmx8g -jar …"})
+                    "The full size (100,000 × 300) needs about 8 GB of heap: java -Xmx8g -jar …",
+                    "Defaults: --repeat 3, --peers numpy,astropy."})
     static final class Variability implements Callable<Integer> {
 
         @Option(names = "--sources", defaultValue = "100000", description = "(default: ${DEFAULT-VALUE})")
@@ -112,28 +83,19 @@ final class BenchmarkCommand implements Runnable {
         @Option(names = "--light-curves", defaultValue = "10000", description = "periodograms to compute (default: ${DEFAULT-VALUE})")
         int lightCurves;
 
-        @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-        Integer threads;
+        @Mixin
+        PeerOptions peer;
 
-        @Option(names = "--repeat", defaultValue = "3", description = "warm runs after the first (default: ${DEFAULT-VALUE})")
-        int repeat;
-
-        @Option(names = "--peers", split = ",", defaultValue = "numpy,astropy", description = "(default: ${DEFAULT-VALUE}; none: --peers='')")
-        String[] peers;
-
-        @Option(names = "--dir", defaultValue = "bench-variability", paramLabel = "DIR", description = "working directory (default: ${DEFAULT-VALUE})")
-        Path dir;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "also write the result table")
-        Path out;
+        @Mixin
+        BenchmarkOptions bench;
 
         @Override
         public Integer call() throws Exception {
-            checkPaths(dir, out);
-            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            Table t = new org.tasni.bench.VariabilityBenchmark(sources, epochs, Math.min(lightCurves, sources), n, repeat,
-                    Arrays.stream(peers).filter(s -> !s.isBlank()).toList()).run(dir);
-            return show(t, out);
+            Path dir = bench.checkedDir("variability");
+            var d = VariabilityBenchmark.Options.defaults();
+            var options = d.withSources(sources).withEpochs(epochs).withLightCurves(lightCurves)
+                    .withThreads(peer.threads()).withRepeat(peer.repeat(d.repeat())).withPeers(peer.peers(d.peers()));
+            return bench.show(new VariabilityBenchmark(options).run(dir));
         }
     }
 
@@ -155,17 +117,15 @@ final class BenchmarkCommand implements Runnable {
         @Option(names = "--concurrency", split = ",", defaultValue = "1,2,4,8,16", description = "(default: ${DEFAULT-VALUE})")
         int[] concurrency;
 
-        @Option(names = "--dir", defaultValue = "bench-download", paramLabel = "DIR", description = "working directory (default: ${DEFAULT-VALUE})")
-        Path dir;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "also write the result table")
-        Path out;
+        @Mixin
+        BenchmarkOptions bench;
 
         @Override
         public Integer call() throws Exception {
-            checkPaths(dir, out);
-            Table t = new org.tasni.bench.DownloadBenchmark(latencyMs, rate, tiles, concurrency).run(dir);
-            return show(t, out);
+            Path dir = bench.checkedDir("download");
+            var options = DownloadBenchmark.Options.defaults().withLatencyMs(latencyMs).withRate(rate).withTiles(tiles)
+                    .withConcurrency(concurrency);
+            return bench.show(new DownloadBenchmark(options).run(dir));
         }
     }
 }

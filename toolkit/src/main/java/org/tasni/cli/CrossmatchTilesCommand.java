@@ -1,5 +1,8 @@
 package org.tasni.cli;
 
+import org.tasni.io.TileStatus;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
@@ -7,6 +10,7 @@ import org.tasni.crossmatch.TiledMatch;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +26,8 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
     @Option(names = "--tiles", required = true, paramLabel = "DIR", description = "directory of wise_hp*/gaia_hp* tiles")
     Path tiles;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    Path out;
+    @Mixin
+    OutDirOption outDir;
 
     @Mixin
     MatchOptions options;
@@ -32,52 +36,50 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
             description = "margin taken from neighbouring tiles, ≥ radius (default: max(radius, 60)); nearest_sep_arcsec is exact up to it")
     Double margin;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
-    Path statsJson;
+    @Mixin
+    StatsJsonOption stats;
 
     @Override
     public Integer call() {
+        Path out = outDir.path();
+        Path statsJson = stats.path(), summaryFile = DataFile.TILES_SUMMARY.in(out);
         if (statsJson != null) {
             // the tiled driver checks its own outputs; the stats file must not be a tile either
             OutputPaths.refuseInputs(statsJson, tileFiles());
         }
-        OutputPaths.refuseInputs(out.resolve("tiles_summary.csv"), tileFiles());
+        OutputPaths.refuseInputs(summaryFile, tileFiles());
         long t0 = System.nanoTime();
         TiledMatch tm = TiledMatch.of(options.matcher()).progress(ConsoleProgress.forTerminal());
         if (margin != null) {
             tm = tm.margin(margin);
         }
-        Table summary = tm.run(tiles, out);
+        ResultTable<TiledMatch.Report> summary = tm.run(tiles, out);
+        TiledMatch.Report rep = summary.report();
         double totalS = StatsJson.since(t0);
-        int ok = summary.stringColumn("status").isEqualTo("OK").size();
-        int before = summary.stringColumn("status").isEqualTo("DONE_BEFORE").size();
-        Table bad = summary.where(summary.stringColumn("status").isIn("NO_GAIA", "EMPTY_GAIA", "ERROR"));
-        int recomputed = summary.booleanColumn("recomputed").isTrue().size();
-        long orphans = (long) summary.intColumn("n_orphans").sum();
-        long flagged = summary.intColumn("missing_neighbours").isGreaterThan(0).size();
-        System.out.printf("tiles: %d matched, %d done before, %d not matched; %,d orphans → %s (%.1f s)%n", ok, before,
-                bad.rowCount(), orphans, out.resolve("orphans.parquet"), totalS);
-        if (recomputed > 0) {
-            System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n", recomputed);
+        Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
+        System.out.printf("%s → %s (%.1f s)%n", rep, DataFile.ORPHANS.in(out), totalS);
+        if (rep.recomputed() > 0) {
+            System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n",
+                    rep.recomputed());
         }
-        DropCounts wiseDrops = counts(tm.wiseDropped()), gaiaDrops = counts(tm.gaiaDropped());
+        DropCounts wiseDrops = counts(rep.wiseDropped()), gaiaDrops = counts(rep.gaiaDropped());
         System.out.printf("rows not used: wise %s; gaia %s%n", wiseDrops, gaiaDrops);
-        if (flagged > 0) {
+        if (rep.flagged() > 0) {
             System.out.printf("warning: %d tile(s) border a tile that has no Gaia file; their sources within the radius of"
-                    + " those borders may be false orphans (see missing_neighbours in %s)%n", flagged,
-                    out.resolve("tiles_summary.csv"));
+                    + " those borders may be false orphans (see missing_neighbours in %s)%n", rep.flagged(),
+                    summaryFile);
         }
-        org.tasni.io.TableIO.write(summary, out.resolve("tiles_summary.csv"));
+        org.tasni.io.TableIO.write(summary, summaryFile);
         DropCounts both = new DropCounts();
         both.addAll(wiseDrops);
         both.addAll(gaiaDrops);
-        new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(summary.doubleColumn("seconds").sum()))
-                .put("n_tiles", summary.rowCount()).put("n_tiles_ok", ok).put("n_tiles_done_before", before)
-                .put("n_tiles_not_matched", bad.rowCount()).put("n_out", orphans).put("n_tiles_recomputed", recomputed)
-                .put("n_tiles_no_gaia", summary.stringColumn("status").isEqualTo("NO_GAIA").size())
-                .put("n_tiles_empty_gaia", summary.stringColumn("status").isEqualTo("EMPTY_GAIA").size())
-                .put("n_tiles_flagged", flagged).put("n_wise_dropped", wiseDrops.total())
-                .put("n_gaia_dropped", gaiaDrops.total()).putDrops(both).writeIfAsked(statsJson);
+        new StatsJson().put("total_s", totalS).put("match_s", StatsJson.seconds(rep.matchSeconds()))
+                .put("n_tiles", rep.tiles()).put("n_tiles_ok", rep.ok()).put("n_tiles_done_before", rep.doneBefore())
+                .put("n_tiles_not_matched", rep.notMatched()).put("n_out", rep.orphans())
+                .put("n_tiles_recomputed", rep.recomputed()).put("n_tiles_no_gaia", rep.noGaia())
+                .put("n_tiles_empty_gaia", rep.emptyGaia()).put("n_tiles_flagged", rep.flagged())
+                .put("n_wise_dropped", wiseDrops.total()).put("n_gaia_dropped", gaiaDrops.total()).putDrops(both)
+                .writeIfAsked(statsJson);
         if (bad.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, bad.rowCount()); i++) {
@@ -99,7 +101,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
     /** The files of the tile directory and its margin folder: what no output may be. */
     private java.util.List<Path> tileFiles() {
         java.util.List<Path> files = new java.util.ArrayList<>();
-        for (Path d : java.util.List.of(tiles, tiles.resolve("margin"))) {
+        for (Path d : java.util.List.of(tiles, TileLayout.marginDir(tiles))) {
             if (java.nio.file.Files.isDirectory(d)) {
                 try (var s = java.nio.file.Files.list(d)) {
                     s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);

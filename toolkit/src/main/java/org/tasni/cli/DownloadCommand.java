@@ -1,11 +1,15 @@
 package org.tasni.cli;
 
+import picocli.CommandLine.Mixin;
+import org.tasni.io.TileStatus;
+import org.tasni.io.TileLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.download.Catalog;
 import org.tasni.download.Downloader;
 import org.tasni.download.NeowiseEpochs;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +21,20 @@ import tech.tablesaw.api.Table;
                 "Complete cones, overflow split into sub-pixels, retries, a rate limit; finished tiles are skipped on a rerun."})
 final class DownloadCommand implements Callable<Integer> {
 
-    @Option(names = "--catalog", required = true, paramLabel = "allwise|gaia|neowise", description = "what to download")
-    String catalog;
+    /** What {@code --catalog} can name: a tiled catalogue, or the NEOWISE epochs of targets. */
+    enum Source {
+        ALLWISE, GAIA, NEOWISE;
+
+        /** The name users type and see in help and file names. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Option(names = "--catalog", required = true, paramLabel = "NAME",
+            description = "what to download: ${COMPLETION-CANDIDATES}")
+    Source catalog;
 
     @Option(names = "--tap-url", paramLabel = "URL", description = "TAP base URL (default: IRSA for allwise/neowise, the ESA Gaia archive for gaia)")
     String tapUrl;
@@ -65,8 +81,8 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "data", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
-    Path statsJson;
+    @Mixin
+    StatsJsonOption stats;
 
     /** Stalled requests and long waits, said while they happen (a line each, on stderr beside the progress bar). */
     private static void notice(String line) {
@@ -83,13 +99,12 @@ final class DownloadCommand implements Callable<Integer> {
                     + "directory for --out.");
         }
         org.tasni.io.OutputPaths.requireDirectory(out);
-        if (statsJson != null) {
-            org.tasni.io.OutputPaths.refuseInputs(statsJson, targets);
+        if (stats.path() != null) {
+            org.tasni.io.OutputPaths.refuseInputs(stats.path(), targets);
         }
         return switch (catalog) {
-            case "allwise", "gaia" -> tiles(t0);
-            case "neowise" -> neowise(t0);
-            default -> throw new TasniException("--catalog must be allwise, gaia or neowise (got '" + catalog + "').");
+            case ALLWISE, GAIA -> tiles(t0);
+            case NEOWISE -> neowise(t0);
         };
     }
 
@@ -105,35 +120,26 @@ final class DownloadCommand implements Callable<Integer> {
         if (tiles == null) {
             throw new TasniException("--tiles is required for --catalog " + catalog + " (e.g. --tiles 0-99).");
         }
-        Catalog c = catalog.equals("gaia") ? Catalog.gaiaDr3() : Catalog.allwise();
-        Downloader d = tapUrl != null ? Downloader.at(tapUrl) : catalog.equals("gaia") ? Downloader.gaia() : Downloader.irsa();
+        Catalog c = catalog == Source.GAIA ? Catalog.gaiaDr3() : Catalog.allwise();
+        Downloader d = tapUrl != null ? Downloader.at(tapUrl) : catalog == Source.GAIA ? Downloader.gaia() : Downloader.irsa();
         d = d.catalog(table != null ? c.withTable(table) : c);
         if (sync) {
             d = d.sync();
         }
-        d = d.tiles(TileList.parse(tiles, 12288)).to(out.resolve("tiles")).concurrency(concurrency).maxrec(maxrec).rate(rate)
+        d = d.tiles(TileList.parse(tiles, 12288)).to(TileLayout.tilesDir(out)).concurrency(concurrency).maxrec(maxrec).rate(rate)
                 .timeout(timeout).tileDeadline(tileDeadline).notices(DownloadCommand::notice)
                 .progress(ConsoleProgress.forTerminal());
-        Table s = d.run();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        int ok = s.stringColumn("status").isEqualTo("OK").size();
-        int before = s.stringColumn("status").isEqualTo("DONE_BEFORE").size();
-        Table failed = s.where(s.stringColumn("status").isEqualTo("FAILED"));
-        long requests = (long) s.intColumn("requests").sum(), retries = (long) s.intColumn("retries").sum();
+        ResultTable<Downloader.Report> s = d.run();
+        Downloader.Report r = s.report();
+        Table failed = TileStatus.select(s, TileStatus.FAILED);
         org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
-        for (org.tasni.io.DropReason r : org.tasni.io.DropReason.values()) {
-            if (s.containsColumn(r.key())) {
-                drops.add(r, (long) s.longColumn(r.key()).sum());
-            }
-        }
-        long rows = (long) s.intColumn("rows").sum(), marginRows = (long) s.intColumn("margin_rows").sum();
-        System.out.printf("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
-                + "%d requests (%d retries), %.2f requests/s (limit %.2f); rows left out: %s%n", ok, failed.rowCount(), before,
-                rows, marginRows, s.longColumn("bytes").sum() / 1048576.0, requests, retries, requests / secs, rate, drops);
-        TableIO.write(s, out.resolve("tiles").resolve(catalog + "_download_summary.csv"));
-        new StatsJson().put("download_s", StatsJson.seconds(secs)).put("n_tiles_ok", ok).put("n_tiles_failed", failed.rowCount())
-                .put("n_tiles_done_before", before).put("n_rows", rows).put("n_margin_rows", marginRows)
-                .put("n_requests", requests).put("n_retries", retries).putDrops(drops).writeIfAsked(statsJson);
+        r.dropped().forEach(drops::add);
+        System.out.printf("%s; %.2f requests/s (limit %.2f)%n", r, r.requests() / r.seconds(), rate);
+        TableIO.write(s, TileLayout.downloadSummary(TileLayout.tilesDir(out), catalog.toString()));
+        new StatsJson().put("download_s", StatsJson.seconds(r.seconds())).put("n_tiles_ok", r.ok())
+                .put("n_tiles_failed", r.failed()).put("n_tiles_done_before", r.doneBefore()).put("n_rows", r.rows())
+                .put("n_margin_rows", r.marginRows()).put("n_requests", r.requests()).put("n_retries", r.retries())
+                .putDrops(drops).writeIfAsked(stats.path());
         if (failed.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(5, failed.rowCount()); i++) {
@@ -150,13 +156,13 @@ final class DownloadCommand implements Callable<Integer> {
         if (targets == null) {
             throw new TasniException("--targets FILE is required for --catalog neowise.");
         }
-        Path epochsFile = out.resolve("neowise_epochs.parquet");
+        Path epochsFile = TileLayout.DataFile.NEOWISE_EPOCHS.in(out);
         org.tasni.io.OutputPaths.refuseInputs(epochsFile, targets);
         long tr = System.nanoTime();
         Table given = TableIO.read(targets);
         double readS = StatsJson.since(tr);
         NeowiseEpochs n = (tapUrl != null ? NeowiseEpochs.at(tapUrl) : NeowiseEpochs.irsa())
-                .forTargets(given).checkpoint(out.resolve("epochs-checkpoint")).concurrency(concurrency)
+                .forTargets(given).checkpoint(TileLayout.checkpointsDir(out)).concurrency(concurrency)
                 .radius(radius).rate(rate).timeout(timeout).deadline(tileDeadline).notices(DownloadCommand::notice)
                 .progress(ConsoleProgress.forTerminal());
         if (table != null) {
@@ -181,7 +187,7 @@ final class DownloadCommand implements Callable<Integer> {
         new StatsJson().put("read_s", readS).put("download_s", downloadS).put("write_s", writeS)
                 .put("n_targets", r.targets()).put("n_targets_queried", r.queried()).put("n_targets_failed", r.failed())
                 .put("n_epochs", r.epochs()).put("n_requests", r.requests()).put("n_retries", r.retries())
-                .putDrops(drops).writeIfAsked(statsJson);
+                .putDrops(drops).writeIfAsked(stats.path());
         if (!n.failures().isEmpty()) {
             throw new TasniException(n.failures().size() + " target(s) failed and are not in the epochs file (their "
                     + "checkpoints are missing, so a rerun fetches them): " + String.join("; ", n.failures().subList(0,

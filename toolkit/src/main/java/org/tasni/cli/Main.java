@@ -39,6 +39,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // enum options (--catalog, …) accept any case; help lists their lower-case names (${COMPLETION-CANDIDATES})
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + ex.getMessage());

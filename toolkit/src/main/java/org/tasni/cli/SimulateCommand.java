@@ -1,5 +1,8 @@
 package org.tasni.cli;
 
+import picocli.CommandLine.Mixin;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +26,8 @@ import tech.tablesaw.api.Table;
                 "OUT/neowise_truth.parquet. The same seed gives the same files."})
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
-    Path out;
+    @Mixin
+    OutDirOption outDir;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -47,17 +50,19 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = outDir.path();
         if (lightCurves < 0) {
             throw new TasniException("--light-curves must be >= 0 (got " + lightCurves + ").");
         }
         // checked before anything is read or simulated: OUT must be a directory, no output may be the --targets file,
         // and tiles a download fetched are not replaced by simulated ones
         OutputPaths.requireDirectory(out);
-        for (String f : new String[] {"targets.parquet", "neowise_epochs.parquet", "neowise_truth.parquet"}) {
-            OutputPaths.refuseInputs(out.resolve(f), targetsFile);
+        for (DataFile f : new DataFile[] {DataFile.TARGETS, DataFile.NEOWISE_EPOCHS, DataFile.NEOWISE_TRUTH}) {
+            OutputPaths.refuseInputs(f.in(out), targetsFile);
         }
-        if (targetsFile == null && java.nio.file.Files.exists(out.resolve("tiles").resolve("download-journal.tsv"))) {
-            throw new TasniException(out.resolve("tiles") + ": holds downloaded tiles (it has a download journal); "
+        Path tilesDir = TileLayout.tilesDir(out);
+        if (targetsFile == null && java.nio.file.Files.exists(TileLayout.journal(tilesDir))) {
+            throw new TasniException(tilesDir + ": holds downloaded tiles (it has a download journal); "
                     + "simulate would overwrite them with simulated ones. Give another --out.");
         }
         long t0 = System.nanoTime();
@@ -67,26 +72,26 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             long[] ts = TileList.parse(tiles, SkySimulator.TILES.npix());
             var sky = SkySimulator.of(SkyConfig.defaults().withSeed(seed).withDensityScale(densityScale)).simulate(ts);
-            sky.writeTiles(out.resolve("tiles"));
+            sky.writeTiles(tilesDir);
             Table wise = sky.allWise();
             long orphans = wise.booleanColumn("is_orphan_truth").countTrue();
             System.out.printf("sky: %d tiles, %,d Gaia and %,d WISE sources (%,d WISE-only) → %s%n", ts.length,
-                    sky.allGaia().rowCount(), wise.rowCount(), orphans, out.resolve("tiles"));
+                    sky.allGaia().rowCount(), wise.rowCount(), orphans, tilesDir);
             if (sky.wiseLostAtEdge() > 0) {
                 System.out.printf("sky: %,d WISE counterparts fell into tiles outside --tiles and were not written%n",
                         sky.wiseLostAtEdge());
             }
             targets = pickTargets(wise, lightCurves, seed);
             if (targets.rowCount() > 0) {
-                TableIO.write(targets, out.resolve("targets.parquet"));
+                TableIO.write(targets, DataFile.TARGETS.in(out));
             }
         }
         if (targets.rowCount() > 0 && (targetsFile != null || lightCurves > 0)) {
             var sample = EpochSimulator.of(EpochConfig.defaults().withSeed(seed)).simulate(targets);
-            TableIO.write(sample.epochs(), out.resolve("neowise_epochs.parquet"));
-            TableIO.write(sample.truth(), out.resolve("neowise_truth.parquet"));
+            TableIO.write(sample.epochs(), DataFile.NEOWISE_EPOCHS.in(out));
+            TableIO.write(sample.truth(), DataFile.NEOWISE_TRUTH.in(out));
             System.out.printf("epochs: %,d light curves, %,d exposures → %s%n", sample.truth().rowCount(),
-                    sample.epochs().rowCount(), out.resolve("neowise_epochs.parquet"));
+                    sample.epochs().rowCount(), DataFile.NEOWISE_EPOCHS.in(out));
         }
         System.out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return 0;
@@ -108,6 +113,6 @@ final class SimulateCommand implements Callable<Integer> {
         List<Integer> rows = new ArrayList<>(red);
         rows.addAll(other);
         int[] pick = rows.stream().limit(n).mapToInt(Integer::intValue).toArray();
-        return wise.where(tech.tablesaw.selection.Selection.with(pick)).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName("targets.parquet");
+        return wise.where(tech.tablesaw.selection.Selection.with(pick)).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName(DataFile.TARGETS.fileName());
     }
 }

@@ -1,5 +1,7 @@
 package org.tasni.cli;
 
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,8 @@ final class StatusCommand implements Callable<Integer> {
     Path out;
 
     /** Inputs under the data directory, then results under the output directory, in pipeline order. */
-    static final String[] INPUTS = {"targets.parquet", "neowise_epochs.parquet"};
-    static final String[] RESULTS = {"orphans.parquet", "candidates.parquet", "variability.parquet", "periodogram.parquet"};
+    static final DataFile[] INPUTS = {DataFile.TARGETS, DataFile.NEOWISE_EPOCHS};
+    static final DataFile[] RESULTS = {DataFile.ORPHANS, DataFile.CANDIDATES, DataFile.VARIABILITY, DataFile.PERIODOGRAM};
 
     @Override
     public Integer call() throws IOException {
@@ -34,9 +36,9 @@ final class StatusCommand implements Callable<Integer> {
             throw new TasniException(dir + ": no such directory.");
         }
         System.out.println("=== TASNI status: " + dir.toAbsolutePath().normalize() + " ===");
-        Path tiles = Files.isDirectory(dir.resolve("tiles")) ? dir.resolve("tiles") : dir;
-        tileLine("WISE tiles", tiles, "wise_hp");
-        tileLine("Gaia tiles", tiles, "gaia_hp");
+        Path tiles = Files.isDirectory(TileLayout.tilesDir(dir)) ? TileLayout.tilesDir(dir) : dir;
+        tileLine("WISE tiles", tiles, TileLayout.WISE);
+        tileLine("Gaia tiles", tiles, TileLayout.GAIA);
         for (String line : org.tasni.download.Downloader.describe(tiles)) {
             System.out.println("  download journal, " + line);
         }
@@ -45,11 +47,11 @@ final class StatusCommand implements Callable<Integer> {
         Path results = out != null ? out : dir.resolve("out");
         String resultsLabel = out != null ? out.toString() : "out";
         java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
-        for (String o : INPUTS) {
-            files.put(o, dir.resolve(o));
+        for (DataFile o : INPUTS) {
+            files.put(o.fileName(), o.in(dir));
         }
-        for (String o : RESULTS) {
-            files.put(resultsLabel + "/" + o, results.resolve(o));
+        for (DataFile o : RESULTS) {
+            files.put(resultsLabel + "/" + o.fileName(), o.in(results));
         }
         for (var f : files.entrySet()) {
             String label = f.getKey();
@@ -86,10 +88,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void tileLine(String label, Path dir, String prefix) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().matches(prefix + "\\d{5}\\.parquet")).sorted().forEach(files::add);
-        }
+        var byTile = TileLayout.list(dir, prefix);
+        List<Path> files = new ArrayList<>(byTile.values());
         long bytes = 0, rows = 0;
         int unreadable = 0;
         for (Path f : files) {
@@ -101,13 +101,8 @@ final class StatusCommand implements Callable<Integer> {
                 rows += r;
             }
         }
-        String range = files.isEmpty() ? "" : " (" + tileNumber(files.get(0)) + "–" + tileNumber(files.get(files.size() - 1)) + ")";
+        String range = files.isEmpty() ? "" : String.format(" (%05d–%05d)", byTile.firstKey(), byTile.lastKey());
         System.out.printf("%-12s %5d / 12288%s, %,d rows, %.1f MB%s%n", label + ":", files.size(), range, rows,
                 bytes / 1048576.0, unreadable > 0 ? ", " + unreadable + " UNREADABLE" : "");
-    }
-
-    private static String tileNumber(Path p) {
-        String n = p.getFileName().toString();
-        return n.substring(n.indexOf("hp") + 2, n.indexOf("hp") + 7);
     }
 }

@@ -1,5 +1,6 @@
 package org.tasni.crossmatch;
 
+import org.tasni.io.ResultTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
@@ -16,14 +15,13 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
+import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableReport;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.BitmapBackedSelection;
 
@@ -73,7 +71,6 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  */
 public final class TiledMatch {
 
-    private static final Pattern WISE = Pattern.compile("wise_hp(\\d{5})\\.parquet");
     private static final Healpix TILES = Healpix.nside(32);
 
     private final CrossMatcher matcher;
@@ -86,6 +83,7 @@ public final class TiledMatch {
         this.progress = progress;
     }
 
+    /** Tiled orphans with {@code matcher}'s radius, propagation and columns; the margin is max(radius, 60″). */
     public static TiledMatch of(CrossMatcher matcher) {
         return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), org.tasni.Progress.byDefault());
     }
@@ -104,18 +102,25 @@ public final class TiledMatch {
         return new TiledMatch(matcher, arcsec, progress);
     }
 
-    /** Status of one tile in the summary. */
-    public enum Status {
-        /** matched and written */
-        OK,
-        /** its output and a record of the same configuration and inputs existed (resume) */
-        DONE_BEFORE,
-        /** a WISE file but no Gaia file: not matched, reported */
-        NO_GAIA,
-        /** a zero-row Gaia file (a broken download): not matched, reported like a missing one */
-        EMPTY_GAIA,
-        /** the tile failed; the message says why; it is retried on the next run */
-        ERROR
+    /**
+     * What a {@link #run} did: tiles by status, tiles recomputed because their options or inputs changed, orphans
+     * written, tiles flagged for a neighbour without a Gaia file, the rows not used by reason (WISE, and Gaia of the
+     * tiles' own files), and the seconds spent matching (resumed tiles count zero).
+     */
+    public record Report(int tiles, int ok, int doneBefore, int noGaia, int emptyGaia, int error, int recomputed,
+            long orphans, int flagged, Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped,
+            double matchSeconds) implements TableReport {
+
+        /** Tiles not matched, not in {@code orphans.parquet}: NO_GAIA, EMPTY_GAIA and ERROR. */
+        public int notMatched() {
+            return noGaia + emptyGaia + error;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("tiles: %d matched, %d done before, %d not matched; %,d orphans", ok, doneBefore,
+                    notMatched(), orphans);
+        }
     }
 
     /**
@@ -124,20 +129,10 @@ public final class TiledMatch {
      *
      * @return one row per tile: {@code tile, status, n_wise, n_gaia, n_margin, n_orphans, missing_neighbours,
      *         n_dropped_wise, n_dropped_gaia, recomputed, seconds, message}; the drops by reason are in
-     *         {@link #wiseDropped()} and {@link #gaiaDropped()}
+     *         {@link #wiseDropped()} and {@link #gaiaDropped()}, and the totals in {@code result.report()}
      */
-    public Table run(Path tilesDir, Path outDir) {
-        TreeMap<Long, Path> wise = new TreeMap<>();
-        try (Stream<Path> s = Files.list(tilesDir)) {
-            s.forEach(p -> {
-                Matcher m = WISE.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    wise.put(Long.parseLong(m.group(1)), p);
-                }
-            });
-        } catch (IOException e) {
-            throw new TasniException(tilesDir + ": cannot list the tile directory (" + e.getMessage() + ").", e);
-        }
+    public ResultTable<Report> run(Path tilesDir, Path outDir) {
+        TreeMap<Long, Path> wise = TileLayout.list(tilesDir, TileLayout.WISE);
         if (wise.isEmpty()) {
             throw new TasniException(tilesDir + ": no wise_hpNNNNN.parquet tiles found.");
         }
@@ -152,7 +147,7 @@ public final class TiledMatch {
         merge(summary, outDir);
         lastWiseDropped = summary.wiseDrops.snapshot();
         lastGaiaDropped = summary.gaiaDrops.snapshot();
-        return summary.toTable();
+        return new ResultTable<>(summary.toTable(), summary.report());
     }
 
     private volatile Map<DropReason, Long> lastWiseDropped = Map.of(), lastGaiaDropped = Map.of();
@@ -173,7 +168,7 @@ public final class TiledMatch {
      */
     private static void refuseInputs(Path tilesDir, Path outDir, TreeMap<Long, Path> wise) {
         OutputPaths.requireDirectory(outDir);
-        for (Path in : List.of(tilesDir, tilesDir.resolve("margin"))) {
+        for (Path in : List.of(tilesDir, TileLayout.marginDir(tilesDir))) {
             if (outDir.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize()) || sameFile(outDir, in)) {
                 throw new TasniException(outDir + ": the output directory is the tile directory " + in
                         + "; refusing to write results among the inputs. Give another --out.");
@@ -183,7 +178,7 @@ public final class TiledMatch {
             return;
         }
         java.util.Set<Object> inputKeys = new java.util.HashSet<>();
-        for (Path dir : List.of(tilesDir, tilesDir.resolve("margin"))) {
+        for (Path dir : List.of(tilesDir, TileLayout.marginDir(tilesDir))) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
                     s.filter(Files::isRegularFile).forEach(p -> inputKeys.add(fileKey(p)));
@@ -192,7 +187,7 @@ public final class TiledMatch {
                 }
             }
         }
-        List<Path> outs = new ArrayList<>(List.of(outDir.resolve("orphans.parquet")));
+        List<Path> outs = new ArrayList<>(List.of(TileLayout.DataFile.ORPHANS.in(outDir)));
         for (long t : wise.keySet()) {
             outs.add(outputPath(outDir, t));
             outs.add(recordPath(outDir, t));
@@ -223,11 +218,11 @@ public final class TiledMatch {
     }
 
     private static Path outputPath(Path outDir, long tile) {
-        return outDir.resolve(String.format("orphans_hp%05d.parquet", tile));
+        return TileLayout.orphansTile(outDir, tile);
     }
 
     private static Path recordPath(Path outDir, long tile) {
-        return outDir.resolve(String.format("orphans_hp%05d.run.json", tile));
+        return TileLayout.orphansRecord(outDir, tile);
     }
 
     private void runTiles(TreeMap<Long, Path> wise, Path tilesDir, Path outDir, Summary summary) {
@@ -246,7 +241,7 @@ public final class TiledMatch {
                 TileRecord old = TileRecord.read(record);
                 if (old != null && old.config.equals(config) && old.inputs.equals(inputs)
                         && old.output.equals(identity(out))) {
-                    summary.add(tile, Status.DONE_BEFORE, old.counts, false, 0, old.message, old.wiseDropped,
+                    summary.add(tile, TileStatus.DONE_BEFORE, old.counts, false, 0, old.message, old.wiseDropped,
                             old.gaiaDropped);
                     continue;
                 }
@@ -254,12 +249,12 @@ public final class TiledMatch {
             }
             try {
                 if (!Files.exists(gaiaFile)) {
-                    summary.add(tile, Status.NO_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
+                    summary.add(tile, TileStatus.NO_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
                             recomputed, 0, "no " + gaiaFile.getFileName() + ": not matched", Map.of(), Map.of());
                     continue;
                 }
                 if (ParquetIO.rowCount(gaiaFile) == 0) {
-                    summary.add(tile, Status.EMPTY_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
+                    summary.add(tile, TileStatus.EMPTY_GAIA, new int[] {(int) ParquetIO.rowCount(e.getValue()), 0, 0, -1, 0},
                             recomputed, 0, gaiaFile.getFileName() + " has no rows (a broken download?): not matched, "
                                     + "download it again", Map.of(), Map.of());
                     continue;
@@ -272,10 +267,10 @@ public final class TiledMatch {
                 Files.deleteIfExists(record);
                 TableIO.write(r.orphans, out);
                 new TileRecord(config, inputs, identity(out), counts, msg, r.wiseDropped, r.gaiaDropped).write(record);
-                summary.add(tile, Status.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped,
+                summary.add(tile, TileStatus.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped,
                         r.gaiaDropped);
             } catch (TasniException ex) {
-                summary.add(tile, Status.ERROR, new int[] {-1, -1, -1, -1, 0}, recomputed,
+                summary.add(tile, TileStatus.ERROR, new int[] {-1, -1, -1, -1, 0}, recomputed,
                         (System.nanoTime() - t0) / 1e9, ex.getMessage(), Map.of(), Map.of());
             } catch (IOException ex) {
                 throw new TasniException(record + ": cannot replace the tile's record (" + ex.getMessage() + ").", ex);
@@ -296,8 +291,8 @@ public final class TiledMatch {
      */
     private Map<String, String> inputIdentities(long tile, Path dir) {
         Map<String, String> m = new TreeMap<>();
-        List<Path> files = new ArrayList<>(List.of(dir.resolve(String.format("wise_hp%05d.parquet", tile)),
-                gaiaPath(dir, tile), dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName())));
+        List<Path> files = new ArrayList<>(List.of(TileLayout.tileFile(dir, TileLayout.WISE, tile),
+                gaiaPath(dir, tile), TileLayout.marginFile(dir, TileLayout.GAIA, tile)));
         double[] c = TILES.pix2ang(tile);
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
             files.add(gaiaPath(dir, nb));
@@ -376,7 +371,7 @@ public final class TiledMatch {
     }
 
     private static Path gaiaPath(Path dir, long tile) {
-        return dir.resolve(String.format("gaia_hp%05d.parquet", tile));
+        return TileLayout.tileFile(dir, TileLayout.GAIA, tile);
     }
 
     private record TileResult(Table orphans, int nWise, int nGaia, int nMargin, int missingNeighbours,
@@ -395,7 +390,7 @@ public final class TiledMatch {
         int nMargin = 0;
         org.tasni.sky.TileMargin margin = new org.tasni.sky.TileMargin(tile, marginArcsec);
         // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
-        Path marginFile = dir.resolve("margin").resolve(gaiaPath(dir, tile).getFileName());
+        Path marginFile = TileLayout.marginFile(dir, TileLayout.GAIA, tile);
         boolean haveMarginFile = Files.exists(marginFile);
         java.util.Set<Long> absent = new java.util.HashSet<>();
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
@@ -432,7 +427,7 @@ public final class TiledMatch {
             gaia.append(near);
         }
         Table orphans = matcher.orphans(wise, gaia.setName(gaiaFile.getFileName().toString()))
-                .setName(String.format("orphans_hp%05d.parquet", tile));
+                .setName(TileLayout.tileFileName(TileLayout.ORPHANS, tile));
         MatchReport rep = matcher.report();
         rep.leftDropped().forEach(wiseDrops::add);
         rep.rightDropped().forEach(gaiaDrops::add);
@@ -531,10 +526,9 @@ public final class TiledMatch {
     /** Streams the per-tile outputs of the OK and resumed tiles into one file. */
     private void merge(Summary summary, Path outDir) {
         List<Path> parts = new ArrayList<>();
-        for (int k = 0; k < summary.tile.size(); k++) {
-            Status st = summary.status.get(k);
-            if (st == Status.OK || st == Status.DONE_BEFORE) {
-                parts.add(outputPath(outDir, summary.tile.get(k)));
+        for (TileRow row : summary.rows) {
+            if (row.status().isDone()) {
+                parts.add(outputPath(outDir, row.tile()));
             }
         }
         if (parts.isEmpty()) {
@@ -545,7 +539,7 @@ public final class TiledMatch {
             for (Path p : parts) {
                 ParquetIO.forEachRowGroup(p, List.of(), part -> {
                     if (w[0] == null) {
-                        w[0] = ParquetIO.writer(part, outDir.resolve("orphans.parquet"), ParquetIO.DEFAULT_ROW_GROUP_BYTES);
+                        w[0] = ParquetIO.writer(part, TileLayout.DataFile.ORPHANS.in(outDir), ParquetIO.DEFAULT_ROW_GROUP_BYTES);
                     }
                     w[0].write(part);
                 });
@@ -558,28 +552,29 @@ public final class TiledMatch {
         }
     }
 
+    /**
+     * One row of the summary. The counts are null (missing) where unknown: a tile not matched has no orphans count,
+     * and a failed tile no counts at all.
+     */
+    private record TileRow(long tile, TileStatus status, Integer nWise, Integer nGaia, Integer nMargin, Integer nOrphans,
+            Integer missingNeighbours, long nDroppedWise, long nDroppedGaia, boolean recomputed, double seconds,
+            String message) {}
+
     private static final class Summary {
-        final List<Long> tile = new ArrayList<>();
-        final List<Status> status = new ArrayList<>();
-        final List<int[]> counts = new ArrayList<>();
-        final List<long[]> dropped = new ArrayList<>();
-        final List<Boolean> recomputed = new ArrayList<>();
-        final List<Double> seconds = new ArrayList<>();
-        final List<String> message = new ArrayList<>();
+        final List<TileRow> rows = new ArrayList<>();
         final DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
 
         /** counts: n_wise, n_gaia, n_margin, n_orphans, missing_neighbours (−1 for unknown). */
-        void add(long t, Status s, int[] c, boolean recomp, double sec, String msg, Map<DropReason, Long> wiseD,
+        void add(long t, TileStatus s, int[] c, boolean recomp, double sec, String msg, Map<DropReason, Long> wiseD,
                 Map<DropReason, Long> gaiaD) {
-            tile.add(t);
-            status.add(s);
-            counts.add(c.clone());
             wiseD.forEach(wiseDrops::add);
             gaiaD.forEach(gaiaDrops::add);
-            dropped.add(new long[] {sum(wiseD), sum(gaiaD)});
-            recomputed.add(recomp);
-            seconds.add(sec);
-            message.add(msg);
+            rows.add(new TileRow(t, s, known(c[0]), known(c[1]), known(c[2]), known(c[3]), known(c[4]), sum(wiseD),
+                    sum(gaiaD), recomp, sec, msg));
+        }
+
+        private static Integer known(int v) {
+            return v < 0 ? null : v;
         }
 
         private static long sum(Map<DropReason, Long> d) {
@@ -587,28 +582,24 @@ public final class TiledMatch {
         }
 
         Table toTable() {
-            int n = tile.size();
-            IntColumn[] cs = {IntColumn.create("n_wise"), IntColumn.create("n_gaia"), IntColumn.create("n_margin"),
-                IntColumn.create("n_orphans"), IntColumn.create("missing_neighbours")};
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < cs.length; j++) {
-                    int v = counts.get(k)[j];
-                    if (v < 0) {
-                        cs[j].appendMissing();
-                    } else {
-                        cs[j].append(v);
-                    }
-                }
+            return RecordTables.toTable("tiles", TileRow.class, rows);
+        }
+
+        Report report() {
+            int[] by = new int[TileStatus.values().length];
+            int recomputed = 0, flagged = 0;
+            long orphans = 0;
+            double seconds = 0;
+            for (TileRow r : rows) {
+                by[r.status().ordinal()]++;
+                recomputed += r.recomputed() ? 1 : 0;
+                flagged += r.missingNeighbours() != null && r.missingNeighbours() > 0 ? 1 : 0;
+                orphans += r.nOrphans() == null ? 0 : r.nOrphans();
+                seconds += r.seconds();
             }
-            Table t = Table.create("tiles", LongColumn.create("tile", tile.stream().mapToLong(Long::longValue).toArray()),
-                    StringColumn.create("status", status.stream().map(Enum::name).toList()));
-            t.addColumns(cs);
-            t.addColumns(LongColumn.create("n_dropped_wise", dropped.stream().mapToLong(d -> d[0]).toArray()),
-                    LongColumn.create("n_dropped_gaia", dropped.stream().mapToLong(d -> d[1]).toArray()),
-                    BooleanColumn.create("recomputed", recomputed),
-                    DoubleColumn.create("seconds", seconds.stream().mapToDouble(Double::doubleValue).toArray()),
-                    StringColumn.create("message", message));
-            return t;
+            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
+                    by[TileStatus.NO_GAIA.ordinal()], by[TileStatus.EMPTY_GAIA.ordinal()], by[TileStatus.ERROR.ordinal()],
+                    recomputed, orphans, flagged, wiseDrops.snapshot(), gaiaDrops.snapshot(), seconds);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tasni.download;
 
+import org.tasni.io.ResultTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +18,14 @@ import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableReport;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.TileMargin;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
@@ -33,7 +35,8 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  *
  * <pre>{@code
  * var summary = Downloader.irsa().allwise().tiles(0, 100).to(Path.of("data/tiles")).run();
- * summary.where(summary.stringColumn("status").isNotEqualTo("OK"))   // failed tiles are rows, never hidden
+ * summary.report()                                // tiles ok, failed, done before; rows, requests, retries
+ * TileStatus.select(summary, TileStatus.FAILED)   // failed tiles are rows, never hidden
  * }</pre>
  *
  * <h2>Completeness</h2>
@@ -101,14 +104,17 @@ public final class Downloader {
                 true, Progress.byDefault(), DEFAULT_TILE_DEADLINE);
     }
 
+    /** AllWISE ({@link Catalog#allwise()}), written as {@code wise_hpNNNNN.parquet}. */
     public Downloader allwise() {
         return catalog(Catalog.allwise());
     }
 
+    /** Gaia DR3 ({@link Catalog#gaiaDr3()}), written as {@code gaia_hpNNNNN.parquet}. */
     public Downloader gaiaDr3() {
         return catalog(Catalog.gaiaDr3());
     }
 
+    /** Any catalogue: its table, columns, key and tile file prefix. */
     public Downloader catalog(Catalog c) {
         return new Downloader(client, c, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
@@ -121,6 +127,7 @@ public final class Downloader {
         return tiles(java.util.stream.LongStream.rangeClosed(from, to).toArray());
     }
 
+    /** These HEALPix nside-32 NESTED tiles, each in [0, 12287]. */
     public Downloader tiles(long... list) {
         for (long t : list) {
             if (t < 0 || t >= TILES.npix()) {
@@ -130,6 +137,7 @@ public final class Downloader {
         return new Downloader(client, catalog, list.clone(), dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
+    /** The tile directory to write into ({@code DATA/tiles}, see {@link org.tasni.io.TileLayout#tilesDir}). */
     public Downloader to(Path directory) {
         return new Downloader(client, catalog, tiles, directory, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
@@ -147,10 +155,12 @@ public final class Downloader {
         return client(client.rateLimiter(new RateLimiter(perSecond, 3, RateLimiter.SYSTEM)));
     }
 
+    /** How transient HTTP faults are retried (attempts, backoff, timeout). */
     public Downloader retry(RetryPolicy p) {
         return client(client.retry(p));
     }
 
+    /** The TAP client to use (its service, retry policy and rate limiter). */
     public Downloader client(TapClient c) {
         return new Downloader(c, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
@@ -200,6 +210,7 @@ public final class Downloader {
         return client(client.notices(sink));
     }
 
+    /** Reports tiles done to {@code p} (a console bar, a notebook line). */
     public Downloader progress(Progress p) {
         return new Downloader(client, catalog, tiles, dir, concurrency, marginArcsec, maxrec, async, p, tileDeadlineSeconds);
     }
@@ -213,25 +224,62 @@ public final class Downloader {
     }
 
     Path tileFile(long tile) {
-        return dir.resolve(String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile));
+        return TileLayout.tileFile(dir, catalog.filePrefix(), tile);
     }
 
     Path marginFile(long tile) {
-        return dir.resolve("margin").resolve(String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile));
+        return TileLayout.marginFile(dir, catalog.filePrefix(), tile);
+    }
+
+    /**
+     * What a {@link #run()} did, summed over its tiles: how many were downloaded ({@code ok}), found finished
+     * ({@code doneBefore}) or failed; rows and margin rows written, bytes, HTTP requests and retries (those of failed
+     * tiles too), fetched rows left out by reason, and the wall time in seconds.
+     */
+    public record Report(int tiles, int ok, int doneBefore, int failed, long rows, long marginRows, long bytes,
+            long requests, long retries, Map<DropReason, Long> dropped, double seconds) implements TableReport {
+
+        @Override
+        public String toString() {
+            DropCounts d = new DropCounts();
+            dropped.forEach(d::add);
+            return String.format("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
+                    + "%d requests (%d retries); rows left out: %s", ok, failed, doneBefore, rows, marginRows,
+                    bytes / 1048576.0, requests, retries, d);
+        }
+
+        static Report of(List<TileRow> rows, double seconds) {
+            DropCounts d = new DropCounts();
+            long own = 0, margin = 0, bytes = 0, requests = 0, retries = 0;
+            int[] by = new int[TileStatus.values().length];
+            for (TileRow r : rows) {
+                by[r.status().ordinal()]++;
+                own += r.rows() == null ? 0 : r.rows();
+                margin += r.marginRows() == null ? 0 : r.marginRows();
+                bytes += r.bytes();
+                requests += r.requests();
+                retries += r.retries();
+                d.add(DropReason.NONFINITE_POSITION, r.nDroppedNonfinitePosition());
+                d.add(DropReason.POSITION_OUT_OF_RANGE, r.nDroppedPositionOutOfRange());
+            }
+            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
+                    by[TileStatus.FAILED.ordinal()], own, margin, bytes, requests, retries, d.snapshot(), seconds);
+        }
     }
 
     /**
      * Downloads the tiles and returns one row per tile: {@code tile, status} (OK, DONE_BEFORE, FAILED),
      * {@code rows, margin_rows, bytes, requests, retries} (those of failed tiles too), {@code queries, splits, seconds},
      * the fetched rows left out for an unusable position ({@code n_dropped_nonfinite_position},
-     * {@code n_dropped_position_out_of_range}) and {@code message}.
+     * {@code n_dropped_position_out_of_range}) and {@code message}; {@code result.report()} sums them up.
      */
-    public Table run() {
+    public ResultTable<Report> run() {
+        long t0 = System.nanoTime();
         if (tiles.length == 0) {
             throw new TasniException("no tiles chosen: call .tiles(from, to) first.");
         }
         OutputPaths.requireDirectory(dir);
-        for (Path d : List.of(dir, dir.resolve("margin"), parts())) {
+        for (Path d : List.of(dir, TileLayout.marginDir(dir), parts())) {
             AtomicFiles.removeStale(d);
         }
         Journal journal = Journal.open(dir);
@@ -259,7 +307,7 @@ public final class Downloader {
                 }
             }
             removeFinishedParts();
-            return TileRow.table(rows);
+            return new ResultTable<>(TileRow.table(rows), Report.of(rows, (System.nanoTime() - t0) / 1e9));
         } finally {
             pool.shutdownNow();
             done.close();
@@ -269,7 +317,7 @@ public final class Downloader {
     private TileRow tile(long tile, Journal journal) {
         long t0 = System.nanoTime();
         if (Files.exists(tileFile(tile)) && Files.exists(marginFile(tile))) {
-            return new TileRow(tile, "DONE_BEFORE", -1, -1, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
+            return new TileRow(tile, TileStatus.DONE_BEFORE, null, null, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
         }
         TapClient.Task task = new TapClient.Task("tile " + tile, tileDeadlineSeconds);
         Stats s = new Stats(journal, client.task(task));
@@ -281,12 +329,12 @@ public final class Downloader {
             TableIO.write(margin, marginFile(tile));
             TableIO.write(own, tileFile(tile)); // last: its presence marks the tile finished
             journal.done(key(5, tile), own.rowCount(), margin.rowCount());
-            return new TileRow(tile, "OK", own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
+            return new TileRow(tile, TileStatus.OK, own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
                     s.queries, s.splits, (System.nanoTime() - t0) / 1e9, dropped.snapshot(), s.message(dropped));
         } catch (TasniException e) {
             journal.failed(key(5, tile), e.getMessage());
             // the requests of a failed tile are counted too: they are what the server saw
-            return new TileRow(tile, "FAILED", -1, -1, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
+            return new TileRow(tile, TileStatus.FAILED, null, null, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
                     (System.nanoTime() - t0) / 1e9, Map.of(), e.getMessage());
         }
     }
@@ -339,8 +387,6 @@ public final class Downloader {
         }
     }
 
-    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\w+)_o(\\d+)_p(\\d+)\\.parquet");
-
     /** The nside-32 tile (order 5) that contains NESTED pixel {@code pix} of a finer order. */
     static long tileOf(int order, long pix) {
         return pix >> (2 * (order - 5));
@@ -351,11 +397,11 @@ public final class Downloader {
     }
 
     private Path parts() {
-        return dir.resolve(".parts");
+        return TileLayout.partsDir(dir);
     }
 
     private Path partFile(int order, long pix) {
-        return parts().resolve(String.format("%s_o%02d_p%d.parquet", catalog.filePrefix(), order, pix));
+        return TileLayout.partFile(dir, catalog.filePrefix(), order, pix);
     }
 
     /** The rows of pixel {@code pix} at {@code order} plus its margin, splitting until no result overflows. */
@@ -428,11 +474,9 @@ public final class Downloader {
         }
         try (var files = Files.list(parts())) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                java.util.regex.Matcher m = PART.matcher(p.getFileName().toString());
-                if (m.matches() && m.group(1).equals(catalog.filePrefix())) {
-                    if (Files.exists(tileFile(tileOf(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)))))) {
-                        Files.deleteIfExists(p);
-                    }
+                var part = TileLayout.partOf(p).filter(x -> x.prefix().equals(catalog.filePrefix()));
+                if (part.isPresent() && Files.exists(tileFile(tileOf(part.get().order(), part.get().pixel())))) {
+                    Files.deleteIfExists(p);
                 }
             }
         } catch (java.io.IOException e) {
@@ -454,7 +498,7 @@ public final class Downloader {
                 sel.add(i);
             }
         }
-        String name = String.format("%s_hp%05d.parquet", catalog.filePrefix(), tile);
+        String name = TileLayout.tileFileName(catalog.filePrefix(), tile);
         return sortedByKey(all.where(sel), catalog.idColumn()).setName(name);
     }
 
@@ -478,38 +522,23 @@ public final class Downloader {
         return out;
     }
 
-    /** One row of the summary. */
-    private record TileRow(long tile, String status, int rows, int marginRows, long bytes, int requests, int retries, int queries,
-            int splits, double seconds, Map<DropReason, Long> dropped, String message) {
+    /**
+     * One row of the summary; {@code rows} and {@code marginRows} are null (missing) for a tile not written in this run.
+     * The drop counts are one column per reason a tile can leave a fetched row out, named by {@link DropReason#key()}.
+     */
+    private record TileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests,
+            int retries, int queries, int splits, double seconds, long nDroppedNonfinitePosition,
+            long nDroppedPositionOutOfRange, String message) {
 
-        /** The reasons a tile can leave a fetched row out, each a column of the summary. */
-        static final List<DropReason> REASONS = List.of(DropReason.NONFINITE_POSITION, DropReason.POSITION_OUT_OF_RANGE);
+        TileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests, int retries,
+                int queries, int splits, double seconds, Map<DropReason, Long> dropped, String message) {
+            this(tile, status, rows, marginRows, bytes, requests, retries, queries, splits, seconds,
+                    dropped.getOrDefault(DropReason.NONFINITE_POSITION, 0L),
+                    dropped.getOrDefault(DropReason.POSITION_OUT_OF_RANGE, 0L), message);
+        }
 
         static Table table(List<TileRow> rows) {
-            Table t = Table.create("download", LongColumn.create("tile", rows.stream().mapToLong(TileRow::tile).toArray()),
-                    StringColumn.create("status", rows.stream().map(TileRow::status).toList()));
-            IntColumn r = IntColumn.create("rows"), m = IntColumn.create("margin_rows");
-            for (TileRow x : rows) {
-                if (x.rows < 0) {
-                    r.appendMissing();
-                    m.appendMissing();
-                } else {
-                    r.append(x.rows);
-                    m.append(x.marginRows);
-                }
-            }
-            t.addColumns(r, m, LongColumn.create("bytes", rows.stream().mapToLong(TileRow::bytes).toArray()),
-                    IntColumn.create("requests", rows.stream().mapToInt(TileRow::requests).toArray()),
-                    IntColumn.create("retries", rows.stream().mapToInt(TileRow::retries).toArray()),
-                    IntColumn.create("queries", rows.stream().mapToInt(TileRow::queries).toArray()),
-                    IntColumn.create("splits", rows.stream().mapToInt(TileRow::splits).toArray()),
-                    DoubleColumn.create("seconds", rows.stream().mapToDouble(TileRow::seconds).toArray()));
-            for (DropReason reason : REASONS) {
-                t.addColumns(LongColumn.create(reason.key(), rows.stream().mapToLong(x -> x.dropped.getOrDefault(reason, 0L)).toArray()));
-            }
-            t.addColumns(
-                    StringColumn.create("message", rows.stream().map(TileRow::message).toList()));
-            return t;
+            return RecordTables.toTable("download", TileRow.class, rows);
         }
     }
 }

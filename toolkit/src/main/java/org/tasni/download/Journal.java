@@ -33,7 +33,6 @@ import org.tasni.TasniException;
  */
 final class Journal {
 
-    static final String FILE = "download-journal.tsv";
 
     private final Path file;
     private final Map<String, URI> jobs = new HashMap<>();
@@ -45,7 +44,7 @@ final class Journal {
     }
 
     static Journal open(Path dir) {
-        Journal j = new Journal(dir.resolve(FILE));
+        Journal j = new Journal(org.tasni.io.TileLayout.journal(dir));
         if (!Files.exists(j.file)) {
             return j;
         }
@@ -71,7 +70,7 @@ final class Journal {
      * (with the reason), and async jobs submitted for unfinished tiles (a rerun picks them up). Empty without a journal.
      */
     static List<String> describe(Path dir) {
-        Path f = dir.resolve(FILE);
+        Path f = org.tasni.io.TileLayout.journal(dir);
         if (!Files.exists(f)) {
             return List.of();
         }
@@ -141,7 +140,7 @@ final class Journal {
         } else if (!before.equals(description)) {
             throw new TasniException(file.getParent() + " holds " + prefix + " data downloaded with " + before + ", but this "
                     + "run asks for " + description + ". Use another directory, or delete its " + prefix + " files and "
-                    + FILE + " to start afresh.");
+                    + file.getFileName() + " to start afresh.");
         }
     }
 

@@ -17,7 +17,9 @@ import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableReport;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -87,8 +89,9 @@ public final class NeowiseEpochs {
      * epochs returned, HTTP requests and retries (failed queries included), and the target rows left out by reason.
      */
     public record Report(int targets, int queried, int failed, long epochs, long requests, long retries,
-            Map<DropReason, Long> dropped) {
+            Map<DropReason, Long> dropped) implements TableReport {
 
+        /** Target rows left out, over all reasons. */
         public long droppedTotal() {
             return dropped.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -115,10 +118,12 @@ public final class NeowiseEpochs {
         this.deadlineSeconds = deadlineSeconds;
     }
 
+    /** NEOWISE-R at IRSA's TAP service ({@code neowiser_p1bs_psd}). */
     public static NeowiseEpochs irsa() {
         return at("https://irsa.ipac.caltech.edu/TAP");
     }
 
+    /** The same table at any TAP service (a mirror, a test server). */
     public static NeowiseEpochs at(String tapUrl) {
         return new NeowiseEpochs(TapClient.of(tapUrl), "neowiser_p1bs_psd", null, 3.0, null, 4, 0, Progress.byDefault(),
                 Downloader.DEFAULT_TILE_DEADLINE);
@@ -298,8 +303,11 @@ public final class NeowiseEpochs {
     /** A query's worth of targets: rows [from, to) of the target table. */
     private record Chunk(int from, int to) {}
 
-    /** All epochs of all targets that succeeded, ordered by target (as given), then mjd. */
-    public Table run() {
+    /**
+     * All epochs of all targets that succeeded, ordered by target (as given), then mjd; {@code result.report()} says
+     * what the run did (also {@link #report()}).
+     */
+    public ResultTable<Report> run() {
         if (targets == null) {
             throw new TasniException("no targets: call .forTargets(table) first.");
         }
@@ -349,7 +357,7 @@ public final class NeowiseEpochs {
             Table out = ordered(parts);
             int failed = failures.size();
             report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped());
-            return out;
+            return new ResultTable<>(out, report);
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -313,7 +313,7 @@ public final class TapClient {
     private String errorMessage(Attempts a, URI job) {
         try {
             String doc = new String(send(a, URI.create(job + "/error"), "GET", null).body(), StandardCharsets.UTF_8);
-            String info = queryStatus(doc)[1];
+            String info = queryStatus(doc).message();
             return info != null ? info : doc.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
         } catch (TasniException e) {
             return "(no error document: " + e.getMessage() + ")";
@@ -674,8 +674,23 @@ public final class TapClient {
         return r.body();
     }
 
-    /** {status, message} of the last QUERY_STATUS INFO in a VOTable, or {null, null}. */
-    static String[] queryStatus(String xml) {
+    /**
+     * The last {@code QUERY_STATUS} INFO of a VOTable: its value ({@code OK}, {@code OVERFLOW}, {@code ERROR}) and its
+     * text; both null where the document has none.
+     */
+    record QueryStatus(String status, String message) {
+
+        boolean isError() {
+            return "ERROR".equals(status);
+        }
+
+        boolean isOverflow() {
+            return "OVERFLOW".equals(status);
+        }
+    }
+
+    /** The last QUERY_STATUS INFO in a VOTable, or one of nulls. */
+    static QueryStatus queryStatus(String xml) {
         String status = null, message = null;
         Matcher m = INFO.matcher(xml);
         while (m.find()) {
@@ -689,7 +704,7 @@ public final class TapClient {
                 message = m.group(3) == null ? null : m.group(3).trim();
             }
         }
-        return new String[] {status, message};
+        return new QueryStatus(status, message);
     }
 
     private Parsed parse(URI url, byte[] body, long maxrec) throws Transient {
@@ -698,9 +713,9 @@ public final class TapClient {
         boolean overflow;
         if (head.startsWith("<")) {
             String xml = new String(body, StandardCharsets.UTF_8);
-            String[] qs = queryStatus(xml);
-            if ("ERROR".equals(qs[0])) {
-                throw new TasniException(url + ": the server reports an error: " + qs[1]);
+            QueryStatus qs = queryStatus(xml);
+            if (qs.isError()) {
+                throw new TasniException(url + ": the server reports an error: " + qs.message());
             }
             if (!xml.stripTrailing().endsWith("</VOTABLE>")) {
                 throw new Transient("VOTable cut short (" + body.length + " bytes)", Double.NaN);
@@ -710,7 +725,7 @@ public final class TapClient {
             } catch (IOException | RuntimeException e) {
                 throw new Transient("VOTable could not be read (" + e.getMessage() + ")", Double.NaN);
             }
-            overflow = "OVERFLOW".equals(qs[0]) || xml.contains("value=\"OVERFLOW\"");
+            overflow = qs.isOverflow() || xml.contains("value=\"OVERFLOW\"");
         } else {
             // CSV carries no status: a body not ending in a line break was cut mid-row
             if (body.length > 0 && body[body.length - 1] != '\n') {

@@ -14,6 +14,12 @@
  *   <li>{@link org.tasni.io.ArrowIO}: Arrow IPC files through Arrow Java.</li>
  *   <li>{@link org.tasni.io.VOTableIO}: VOTable through STIL, also for TAP results.</li>
  *   <li>{@link org.tasni.io.AtomicFiles}: every write goes to a temporary file that is renamed into place.</li>
+ *   <li>{@link org.tasni.io.TileLayout}: the one place that knows the file and folder names of a data or output
+ *       directory ({@code tiles/wise_hpNNNNN.parquet}, {@code margin/}, {@code orphans.parquet}, …).</li>
+ *   <li>{@link org.tasni.io.TileStatus}: the {@code status} of a tile in every tiled stage's summary.</li>
+ *   <li>{@link org.tasni.io.RecordTables} and {@link org.tasni.io.TableReport}: records to tables, so that
+ *       summaries are built from row records and every report has {@code toTable()}.</li>
+ *   <li>{@link org.tasni.io.ResultTable}: a stage's result table that carries its report.</li>
  * </ul>
  *
  * <h2>Conventions</h2>

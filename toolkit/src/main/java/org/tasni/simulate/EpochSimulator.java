@@ -1,5 +1,6 @@
 package org.tasni.simulate;
 
+import org.tasni.io.TileLayout;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,7 +228,7 @@ public final class EpochSimulator {
         }
 
         Table toTable() {
-            return Table.create("neowise_epochs.parquet", StringColumn.create("designation", des),
+            return Table.create(TileLayout.DataFile.NEOWISE_EPOCHS.fileName(), StringColumn.create("designation", des),
                     DoubleColumn.create("ra", ra.toDoubleArray()), DoubleColumn.create("dec", dec.toDoubleArray()),
                     DoubleColumn.create("mjd", mjd.toDoubleArray()), floats("w1mpro", w1), floats("w1sigmpro", s1),
                     floats("w2mpro", w2), floats("w2sigmpro", s2), shorts("qual_frame", qual), floats("qi_fact", qi),
@@ -283,7 +284,7 @@ public final class EpochSimulator {
         }
 
         Table toTable() {
-            return Table.create("neowise_truth.parquet", StringColumn.create("designation", des),
+            return Table.create(TileLayout.DataFile.NEOWISE_TRUTH.fileName(), StringColumn.create("designation", des),
                     StringColumn.create("true_class", cls), DoubleColumn.create("true_trend_w1_mag_yr", t1),
                     DoubleColumn.create("true_trend_w2_mag_yr", t2), DoubleColumn.create("true_period_d", period),
                     DoubleColumn.create("true_amplitude_mag", amp), DoubleColumn.create("mean_w1mpro", b1),

@@ -1,5 +1,6 @@
 package org.tasni.simulate;
 
+import org.tasni.io.TileLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ public final class SkySimulator {
         }
         Map<Long, Table> wiseTables = new LinkedHashMap<>();
         for (long t : sorted) {
-            wiseTables.put(t, wise.get(t).toTable(String.format("wise_hp%05d.parquet", t)));
+            wiseTables.put(t, wise.get(t).toTable(TileLayout.tileFileName(TileLayout.WISE, t)));
         }
         return new SkySample(gaia, wiseTables, lostAcrossEdge);
     }
@@ -136,7 +137,7 @@ public final class SkySimulator {
             // counts rise toward the faint limit (G ≈ 21)
             g[i] = (float) (21.0 - 9.0 * Math.pow(r.nextDouble(), 2.5));
         }
-        Table gaia = Table.create(String.format("gaia_hp%05d.parquet", tile),
+        Table gaia = Table.create(TileLayout.tileFileName(TileLayout.GAIA, tile),
                 LongColumn.create("source_id", sourceId), DoubleColumn.create("ra", ra), DoubleColumn.create("dec", dec),
                 DoubleColumn.create("pmra", pmra), DoubleColumn.create("pmdec", pmdec),
                 DoubleColumn.create("parallax", plx), FloatColumn.create("phot_g_mean_mag", g),
@@ -341,8 +342,8 @@ public final class SkySimulator {
         /** Writes {@code wise_hpNNNNN.parquet} and {@code gaia_hpNNNNN.parquet} for every tile into {@code dir}. */
         public void writeTiles(Path dir) {
             for (Map.Entry<Long, Table> e : gaia.entrySet()) {
-                ParquetIO.write(e.getValue(), dir.resolve(String.format("gaia_hp%05d.parquet", e.getKey())));
-                ParquetIO.write(wise.get(e.getKey()), dir.resolve(String.format("wise_hp%05d.parquet", e.getKey())));
+                ParquetIO.write(e.getValue(), TileLayout.tileFile(dir, TileLayout.GAIA, e.getKey()));
+                ParquetIO.write(wise.get(e.getKey()), TileLayout.tileFile(dir, TileLayout.WISE, e.getKey()));
             }
         }
 

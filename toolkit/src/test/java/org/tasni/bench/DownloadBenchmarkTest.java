@@ -21,7 +21,7 @@ class DownloadBenchmarkTest {
 
     @Test
     void theRateLimitHoldsAtEveryConcurrency(@TempDir Path dir) throws Exception {
-        Table t = new DownloadBenchmark(10, 20, 30, new int[] {1, 8}).run(dir);
+        Table t = new DownloadBenchmark(DownloadBenchmark.Options.defaults().withLatencyMs(10).withRate(20).withTiles(30).withConcurrency(1, 8)).run(dir);
         assertEquals(2, t.rowCount());
         for (int i = 0; i < 2; i++) {
             assertEquals(30, t.intColumn("requests").get(i), "one sync query per tile");

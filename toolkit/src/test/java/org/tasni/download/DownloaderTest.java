@@ -108,7 +108,7 @@ class DownloaderTest {
             }
             Table first = downloader(s, resumed).concurrency(1).tiles(6044).run();
             assertEquals("FAILED", first.stringColumn("status").get(0), first.print());
-            String journal = Files.readString(resumed.resolve(Journal.FILE));
+            String journal = Files.readString(org.tasni.io.TileLayout.journal(resumed));
             assertTrue(journal.contains("SPLIT\tgaia/5/6044\n"), journal);
             long parts = journal.lines().filter(l -> l.startsWith("PART\t")).count();
             assertTrue(parts >= 1, journal);
@@ -140,7 +140,7 @@ class DownloaderTest {
             java.net.URI job = TapClient.of(s.base()).submit(Adql.cone("gaiadr3.gaia_source", Catalog.gaiaDr3().columns(), "ra",
                     "dec", c[0], c[1], hp.maxPixRadDeg() * (1 + 1e-9) + 60 / 3600.0), 100_000);
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(Journal.FILE), "JOB\tgaia/5/6045\t" + job + "\nPART\tgaia/5/60"); // torn last line
+            Files.writeString(org.tasni.io.TileLayout.journal(dir), "JOB\tgaia/5/6045\t" + job + "\nPART\tgaia/5/60"); // torn last line
             assertTrue(Downloader.describe(dir).get(0).endsWith("1 async job(s) awaiting a rerun"), Downloader.describe(dir).toString());
             Table t = d.run();
             assertEquals("resumed 1 async job(s) of an interrupted run", t.stringColumn("message").get(0), t.print());
