@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.Threads;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
@@ -58,6 +59,19 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * is fetched again, and the files come out identical to those of an uninterrupted run.
  */
 public final class Downloader {
+
+    /** The most parallel queries a run may send to one service (archives queue the rest, and ask for fewer). */
+    public static final int MAX_CONCURRENCY = 64;
+
+    /** {@code n} if it is a usable number of parallel queries: {@link Threads#check} and at most {@link #MAX_CONCURRENCY}. */
+    static int checkConcurrency(int n) {
+        if (Threads.check(n, "concurrency") > MAX_CONCURRENCY) {
+            throw new TasniException("concurrency must be ≤ " + MAX_CONCURRENCY + " (got " + n
+                    + "): more parallel queries only queue at the service.");
+        }
+        return n;
+    }
+
 
     static final Healpix TILES = Healpix.nside(32);
     static final double DEFAULT_TILE_DEADLINE = 1800;
@@ -144,10 +158,7 @@ public final class Downloader {
 
     /** Tiles fetched at once (the per-host limit); the rate limit applies on top. */
     public Downloader concurrency(int n) {
-        if (n < 1 || n > 64) {
-            throw new TasniException("concurrency must be in [1, 64] (got " + n + ").");
-        }
-        return new Downloader(client, catalog, tiles, dir, n, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
+        return new Downloader(client, catalog, tiles, dir, checkConcurrency(n), marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** At most {@code perSecond} requests per second (burst 3). */

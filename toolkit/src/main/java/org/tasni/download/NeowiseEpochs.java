@@ -243,8 +243,9 @@ public final class NeowiseEpochs {
         return new NeowiseEpochs(client, table, targets, radiusArcsec, dir, concurrency, uploadChunk, progress, deadlineSeconds);
     }
 
+    /** At most {@code n} queries in flight at once (1 to {@link Downloader#MAX_CONCURRENCY}). */
     public NeowiseEpochs concurrency(int n) {
-        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, Math.max(1, n), uploadChunk, progress, deadlineSeconds);
+        return new NeowiseEpochs(client, table, targets, radiusArcsec, checkpoint, Downloader.checkConcurrency(n), uploadChunk, progress, deadlineSeconds);
     }
 
     /**
