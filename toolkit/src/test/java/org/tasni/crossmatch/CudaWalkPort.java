@@ -7,13 +7,14 @@ package org.tasni.crossmatch;
  */
 final class CudaWalkPort {
 
-    static final double SLACK = 1e-9;
-    static final double PAD_DEG = 1e-9;
-    static final double NEAR_TIE = 1e-12;
-    static final double POLE_DEG = 89.999;
-    static final double WIDE = 0.7;
-    static final double MAX_RADIUS_DEG = 180.0;
-    static final long END = 0x7fffffffffffffffL;
+    // the .cu's #defines; CudaWalkPortTest checks that the .cu has ZoneWalk's values
+    static final double SLACK = ZoneWalk.SLACK;
+    static final double PAD_DEG = ZoneWalk.PAD_DEG;
+    static final double NEAR_TIE = ZoneWalk.NEAR_TIE;
+    static final double POLE_DEG = ZoneWalk.POLE_DEG;
+    static final double WIDE = ZoneWalk.WIDE;
+    static final double MAX_RADIUS_DEG = ZoneWalk.MAX_RADIUS_DEG;
+    static final long END = ZoneWalk.END;
     static final double RA_KEY_SCALE = (1099511627776.0 / 360.0);
     static final double ARCSEC_PER_RAD = (180.0 * 3600.0 / Math.PI);
     static final double RAD_PER_DEG = 0.017453292519943295;
