@@ -1,90 +1,204 @@
-// Nearest-neighbour search over the declination-zone index (org.tasni.crossmatch.ZoneIndex), one thread per query.
-// It is the CPU kernel's algorithm (CpuKernel.Search.nearest), not a dense N x M distance matrix: each query visits
-// the zones overlapping its search circle, binary-searches the RA window in each, and widens the radius (R, then the
-// zone height, then doubling) until a neighbour lies within it.
+// The nearest-neighbour search over the declination-zone index (org.tasni.crossmatch.ZoneIndex), one thread per
+// query. This file mirrors ZoneWalk.java and NearestWalk.java line for line, with the same names (in snake_case) and
+// the same rules, numbered as in ZoneWalk's javadoc: 1 padding, 2 zone window, 3 RA window, 4 poles, 5 wrap,
+// 6 prefilter, 7 separation, 8 tie rule, 9 stopping rule. Change one, change the other: CudaWalkPortTest runs a Java
+// port of this file against the CPU kernel and brute force, and checks these constants against ZoneWalk's.
 //
-// Query unit vectors come from the host, and the host recomputes the final separation of the returned position, so
-// the match decision uses the same arithmetic as the CPU backend. Build with -fmad=false so that chord sums are not
-// contracted into FMAs and round exactly as on the CPU. See build-ptx.sh.
+// The host computes the query unit vectors and cos(dec) (ZoneWalk.setQuery) and the final separation of the returned
+// position, so both backends start from the same bits and report the same separation. Build with -fmad=false so that
+// chord sums are not contracted into FMAs and round exactly as on the CPU. See build-ptx.sh.
 
 #define SLACK 1e-9
+#define PAD_DEG 1e-9
+#define NEAR_TIE 1e-12
+#define POLE_DEG 89.999
+#define WIDE 0.7
+#define MAX_RADIUS_DEG 180.0
+#define END 0x7fffffffffffffffLL
+#define RA_KEY_SCALE (1099511627776.0 / 360.0)
+#define ARCSEC_PER_RAD (180.0 * 3600.0 / M_PI)
+#define RAD_PER_DEG 0.017453292519943295
+#define DEG_PER_RAD 57.29577951308232
 
-__device__ static double ra_half_width_deg(double dec, double r) {
-    if (fabs(dec) + r >= 89.999) return 360.0;
-    double s = sin(r * M_PI / 180.0) / cos(dec * M_PI / 180.0);
-    return s >= 1.0 ? 360.0 : asin(s) * 180.0 / M_PI;
-}
+struct Walk {
+    // the index (ZoneIndex's arrays)
+    double zone_height_deg;
+    int n_zones;
+    const int *zone_start;
+    const long long *ra_key;
+    const double *xyz;
+    const int *row;
+    // the query (ZoneWalk.setQuery, on the host)
+    double qx, qy, qz, cos_dec;
+    // the geometry of the last search radius (rules 1, 3 and 6)
+    double cached_r, r_pad, sin_r_pad, max_chord2;
+    // the best match so far (NearestWalk)
+    int best_row, best_pos;
+    double best_chord2, best_sep_arcsec;
+};
 
-__device__ static long long ra_key(double ra) {
-    double r = fmod(ra, 360.0);
+// ZoneIndex.raKey: SkyMath.normalizeRa, then 2^40 steps of 360 degrees
+__device__ static long long ra_key(double ra_deg) {
+    double r = fmod(ra_deg, 360.0);
     if (r < 0) r += 360.0;
     if (r >= 360.0) r = 0.0;
-    return (long long)(r * (1099511627776.0 / 360.0)); // 2^40 steps of 360 degrees, as ZoneIndex.RA_KEY_SCALE
+    return (long long)(r * RA_KEY_SCALE);
 }
 
-__device__ static int zone_of(double dec, double h, int n_zones) {
-    int zi = (int)((dec + 90.0) / h);
+// ZoneIndex.zoneOf
+__device__ static int zone_of(double dec_deg, double h, int n_zones) {
+    int zi = (int)((dec_deg + 90.0) / h);
     return min(n_zones - 1, max(0, zi));
 }
 
-__device__ static int lower_bound(const long long *keys, int lo, int hi, long long key) {
+// ZoneIndex.lowerBound: first sorted position of zone zi at or after from whose RA key is >= key
+__device__ static int lower_bound(const Walk *w, int zi, int from, long long key) {
+    int lo = max(from, w->zone_start[zi]), hi = w->zone_start[zi + 1];
     while (lo < hi) {
         int mid = (lo + hi) >> 1;
-        if (keys[mid] < key) lo = mid + 1; else hi = mid;
+        if (w->ra_key[mid] < key) lo = mid + 1; else hi = mid;
     }
     return lo;
 }
 
-__device__ static void scan_range(int p, int q, const double *xyz, const int *row,
-                                  double qx, double qy, double qz, double max_c2,
-                                  int *best_pos, int *best_row, double *best_c2) {
+// ZoneWalk.angleArcsec, rule 7
+__device__ static double angle_arcsec(const Walk *w, int pos) {
+    double bx = w->xyz[3 * pos], by = w->xyz[3 * pos + 1], bz = w->xyz[3 * pos + 2];
+    double cx = w->qy * bz - w->qz * by, cy = w->qz * bx - w->qx * bz, cz = w->qx * by - w->qy * bx;
+    return atan2(sqrt(cx * cx + cy * cy + cz * cz), w->qx * bx + w->qy * by + w->qz * bz) * ARCSEC_PER_RAD;
+}
+
+// ZoneWalk.radius, rules 1 and 6
+__device__ static void radius(Walk *w, double r_deg) {
+    if (r_deg != w->cached_r) {
+        w->cached_r = r_deg;
+        w->r_pad = r_deg * (1 + SLACK) + PAD_DEG;
+        w->sin_r_pad = sin(fmin(90.0, w->r_pad) * RAD_PER_DEG);
+        double c = 2 * sin(fmin(MAX_RADIUS_DEG, w->r_pad) * RAD_PER_DEG / 2);
+        w->max_chord2 = c * c * (1 + SLACK);
+    }
+}
+
+// ZoneWalk.nextRadius, rule 9
+__device__ static double next_radius(double r_deg, double zone_height_deg) {
+    return fmin(MAX_RADIUS_DEG, r_deg < zone_height_deg ? zone_height_deg : 2 * r_deg);
+}
+
+// ZoneWalk.raHalfWidthDeg, rules 3 and 4
+__device__ static double ra_half_width_deg(double dec_deg, double cos_dec, double r_deg, double sin_r) {
+    if (fabs(dec_deg) + r_deg >= POLE_DEG) {
+        return 360;
+    }
+    double x = sin_r / cos_dec;
+    return x >= WIDE ? 360 : (x / sqrt(1 - x * x)) * DEG_PER_RAD;
+}
+
+// NearestWalk.scan: rule 6, then the tie rule 8
+__device__ static void scan(Walk *w, int p, int q) {
+    const double *v = w->xyz;
     for (int k = p; k < q; k++) {
-        double dx = xyz[3 * k] - qx, dy = xyz[3 * k + 1] - qy, dz = xyz[3 * k + 2] - qz;
+        double dx = v[3 * k] - w->qx, dy = v[3 * k + 1] - w->qy, dz = v[3 * k + 2] - w->qz;
         double c2 = dx * dx + dy * dy + dz * dz;
-        if (c2 > max_c2) continue;
-        // ties in chord go to the lower right row, as on the CPU
-        if (*best_pos < 0 || c2 < *best_c2 || (c2 == *best_c2 && row[k] < *best_row)) {
-            *best_pos = k; *best_row = row[k]; *best_c2 = c2;
+        if (c2 > w->max_chord2 || c2 > w->best_chord2 * (1 + NEAR_TIE)) {
+            continue;
+        }
+        if (w->best_pos < 0 || c2 < w->best_chord2 * (1 - NEAR_TIE)) {
+            w->best_pos = k;
+            w->best_row = w->row[k];
+            w->best_chord2 = c2;
+        } else {
+            // a near-tie in chord: decide on the exact angle, then on the lower right row
+            double a = angle_arcsec(w, k), b = angle_arcsec(w, w->best_pos);
+            if (a < b || (a == b && w->row[k] < w->best_row)) {
+                w->best_pos = k;
+                w->best_row = w->row[k];
+                w->best_chord2 = fmin(c2, w->best_chord2);
+            }
         }
     }
 }
 
-extern "C" __global__ void zone_nearest(int n_query, const double *qxs, const double *qys, const double *qzs,
-                                        const double *qra, const double *qdec, double radius_deg,
-                                        int n_zones, double h, const int *zone_start, const long long *keys,
-                                        const double *xyz, const int *row,
-                                        int *out_pos) {
-    int i = blockIdx.x * blockDim.x + threadIdx.x;
-    if (i >= n_query) return;
-    double qx = qxs[i], qy = qys[i], qz = qzs[i], ra = qra[i], dec = qdec[i];
-    int best_pos = -1, best_row = -1;
-    double best_c2 = 1e300;
-    double r = radius_deg;
+// ZoneWalk.scanKeys
+__device__ static void scan_keys(Walk *w, int zi, long long key_lo, long long key_hi) {
+    int p = lower_bound(w, zi, 0, key_lo);
+    int q = key_hi == END ? w->zone_start[zi + 1] : lower_bound(w, zi, p, key_hi + 1);
+    scan(w, p, q);
+}
+
+// ZoneWalk.walk, rules 1 to 5
+__device__ static void walk(Walk *w, double ra, double dec, double r_deg) {
+    radius(w, r_deg);
+    int z_lo = zone_of(dec - w->r_pad, w->zone_height_deg, w->n_zones);
+    int z_hi = zone_of(dec + w->r_pad, w->zone_height_deg, w->n_zones);
+    double half = ra_half_width_deg(dec, w->cos_dec, w->r_pad, w->sin_r_pad);
+    for (int zi = z_lo; zi <= z_hi; zi++) {
+        int s = w->zone_start[zi], e = w->zone_start[zi + 1];
+        if (s == e) {
+            continue;
+        }
+        if (half >= 180) {
+            scan(w, s, e);
+            continue;
+        }
+        double lo = ra - half, hi = ra + half;
+        if (lo < 0) {
+            scan_keys(w, zi, ra_key(lo + 360), END);
+            scan_keys(w, zi, 0, ra_key(hi));
+        } else if (hi >= 360) {
+            scan_keys(w, zi, ra_key(lo), END);
+            scan_keys(w, zi, 0, ra_key(hi - 360));
+        } else {
+            scan_keys(w, zi, ra_key(lo), ra_key(hi));
+        }
+    }
+}
+
+// NearestWalk.nearest: the stopping rule 9
+__device__ static void nearest(Walk *w, double ra, double dec, double radius_arcsec) {
+    w->best_row = -1;
+    w->best_pos = -1;
+    w->best_chord2 = INFINITY;
+    w->best_sep_arcsec = INFINITY;
+    if (w->zone_start[w->n_zones] == 0) {
+        return;
+    }
+    double r = radius_arcsec / 3600.0;
     while (true) {
-        double r_pad = r * (1 + SLACK) + 1e-9;
-        double c = 2 * sin(fmin(180.0, r_pad) * M_PI / 360.0);
-        double max_c2 = c * c * (1 + SLACK);
-        int z_lo = zone_of(dec - r_pad, h, n_zones), z_hi = zone_of(dec + r_pad, h, n_zones);
-        double half = ra_half_width_deg(dec, r_pad);
-        for (int zi = z_lo; zi <= z_hi; zi++) {
-            int s = zone_start[zi], e = zone_start[zi + 1];
-            if (s == e) continue;
-            if (half >= 180) { scan_range(s, e, xyz, row, qx, qy, qz, max_c2, &best_pos, &best_row, &best_c2); continue; }
-            double lo = ra - half, hi = ra + half;
-            long long k_lo[2], k_hi[2];
-            int parts = 1;
-            if (lo < 0) { k_lo[0] = ra_key(lo + 360); k_hi[0] = -1; k_lo[1] = 0; k_hi[1] = ra_key(hi); parts = 2; }
-            else if (hi >= 360) { k_lo[0] = ra_key(lo); k_hi[0] = -1; k_lo[1] = 0; k_hi[1] = ra_key(hi - 360); parts = 2; }
-            else { k_lo[0] = ra_key(lo); k_hi[0] = ra_key(hi); }
-            for (int part = 0; part < parts; part++) {
-                int p = lower_bound(keys, s, e, k_lo[part]);
-                int q = k_hi[part] < 0 ? e : lower_bound(keys, p, e, k_hi[part] + 1);
-                scan_range(p, q, xyz, row, qx, qy, qz, max_c2, &best_pos, &best_row, &best_c2);
+        walk(w, ra, dec, r);
+        if (w->best_pos >= 0) {
+            double sep = angle_arcsec(w, w->best_pos);
+            if (sep <= r * 3600.0 || r >= MAX_RADIUS_DEG) {
+                w->best_sep_arcsec = sep;
+                return;
             }
         }
-        double cr = 2 * sin(r * M_PI / 360.0);
-        if ((best_pos >= 0 && best_c2 <= cr * cr) || r >= 180) break;
-        r = fmin(180.0, r < h ? h : 2 * r);
+        if (r >= MAX_RADIUS_DEG) {
+            return;
+        }
+        r = next_radius(r, w->zone_height_deg);
     }
-    out_pos[i] = best_pos;
+}
+
+// CpuKernel.nearest: one query per thread; writes the sorted position of the nearest point, or -1
+extern "C" __global__ void zone_nearest(int n_query, const double *qxs, const double *qys, const double *qzs,
+                                        const double *qcos, const double *qra, const double *qdec,
+                                        double radius_arcsec, int n_zones, double zone_height_deg,
+                                        const int *zone_start, const long long *ra_key, const double *xyz,
+                                        const int *row, int *out_pos) {
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n_query) return;
+    Walk w;
+    w.zone_height_deg = zone_height_deg;
+    w.n_zones = n_zones;
+    w.zone_start = zone_start;
+    w.ra_key = ra_key;
+    w.xyz = xyz;
+    w.row = row;
+    w.qx = qxs[i];
+    w.qy = qys[i];
+    w.qz = qzs[i];
+    w.cos_dec = qcos[i];
+    w.cached_r = NAN;
+    nearest(&w, qra[i], qdec[i], radius_arcsec);
+    out_pos[i] = w.best_pos;
 }

@@ -2,16 +2,17 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
+import org.tasni.crossmatch.MatchMode;
 import org.tasni.crossmatch.MatchReport;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import tech.tablesaw.api.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.Table;
 
 /** {@code crossmatch}: two catalogue files, one result file. */
 @Command(name = "crossmatch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,8 +27,9 @@ final class CrossmatchCommand implements Callable<Integer> {
     @Option(names = "--right", required = true, paramLabel = "FILE", description = "right catalogue (e.g. Gaia DR3)")
     Path right;
 
-    @Option(names = "--mode", defaultValue = "orphans", paramLabel = "orphans|nearest|all", description = "(default: ${DEFAULT-VALUE})")
-    String mode;
+    @Option(names = "--mode", defaultValue = "ORPHANS", paramLabel = "MODE",
+            description = "${COMPLETION-CANDIDATES}, any case (default: ${DEFAULT-VALUE})")
+    MatchMode mode;
 
     @Mixin
     MatchOptions options;
@@ -41,9 +43,6 @@ final class CrossmatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CrossMatcher xm = options.matcher();
-        if (!mode.equals("orphans") && !mode.equals("nearest") && !mode.equals("all")) {
-            throw new TasniException("--mode must be orphans, nearest or all (got '" + mode + "').");
-        }
         // before anything is read: neither output may be an input (or the other output)
         OutputPaths.refuseInputs(out, left, right);
         if (statsJson != null) {
@@ -53,16 +52,15 @@ final class CrossmatchCommand implements Callable<Integer> {
         Table l = TableIO.read(left);
         Table r = TableIO.read(right);
         double readS = StatsJson.since(t0);
-        Table result = switch (mode) {
-            case "orphans" -> xm.orphans(l, r);
-            case "nearest" -> xm.nearest(l, r);
-            default -> xm.all(l, r);
-        };
-        MatchReport rep = xm.report();
+        ResultTable<MatchReport> result = xm.run(mode, l, r);
+        MatchReport rep = result.report();
         long t1 = System.nanoTime();
         TableIO.write(result, out);
         double writeS = StatsJson.since(t1);
         System.out.println(rep);
+        if (!rep.note().isEmpty()) {
+            System.err.println("crossmatch: " + rep.note()); // the library never prints; its notes are shown here
+        }
         System.out.printf("%s: %,d rows (read %.2f s, match %.3f s, write %.2f s)%n", out, result.rowCount(), readS,
                 rep.matchSeconds(), writeS);
         new StatsJson().put("read_s", readS).put("index_s", StatsJson.seconds(rep.indexSeconds()))
@@ -71,7 +69,7 @@ final class CrossmatchCommand implements Callable<Integer> {
                 .put("n_left_nan", rep.leftDropped().getOrDefault(DropReason.NONFINITE_POSITION, 0L))
                 .put("n_right_nan", rep.rightDropped().getOrDefault(DropReason.NONFINITE_POSITION, 0L))
                 .put("n_left_dropped", rep.leftDroppedTotal()).put("n_right_dropped", rep.rightDroppedTotal())
-                .put("n_right_unmoved", rep.rightUnmoved()).put("mode", mode).put("radius_arcsec", rep.radiusArcsec())
+                .put("n_right_unmoved", rep.rightUnmoved()).put("mode", mode.label()).put("radius_arcsec", rep.radiusArcsec())
                 .put("propagation", rep.propagation()).put("backend", rep.backend().name()).put("threads", rep.threads())
                 .put("note", rep.note()).putDrops(rep.dropped()).writeIfAsked(statsJson);
         return 0;

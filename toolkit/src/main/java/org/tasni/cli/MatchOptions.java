@@ -11,9 +11,10 @@ final class MatchOptions {
     @Option(names = "--radius", defaultValue = "3", paramLabel = "ARCSEC", description = "match radius in arcsec (default: ${DEFAULT-VALUE})")
     double radius;
 
-    @Option(names = "--backend", defaultValue = "cpu", paramLabel = "cpu|gpu|auto",
-            description = "cpu, gpu (an error without a CUDA driver) or auto (GPU if present, else CPU) (default: ${DEFAULT-VALUE})")
-    String backend;
+    @Option(names = "--backend", defaultValue = "CPU", paramLabel = "BACKEND",
+            description = "${COMPLETION-CANDIDATES}, any case: gpu is an error without a CUDA driver; auto runs on the GPU "
+                    + "if present, else on the CPU (default: ${DEFAULT-VALUE})")
+    Backend backend;
 
     @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
     Integer threads;
@@ -29,12 +30,7 @@ final class MatchOptions {
     String[] rightColumns;
 
     CrossMatcher matcher() {
-        CrossMatcher xm = CrossMatcher.radius(radius).backend(switch (backend.toLowerCase(java.util.Locale.ROOT)) {
-            case "cpu" -> Backend.CPU;
-            case "gpu" -> Backend.GPU;
-            case "auto" -> Backend.AUTO;
-            default -> throw new TasniException("--backend must be cpu, gpu or auto (got '" + backend + "').");
-        });
+        CrossMatcher xm = CrossMatcher.radius(radius).backend(backend);
         if (threads != null) {
             xm = xm.threads(threads);
         }

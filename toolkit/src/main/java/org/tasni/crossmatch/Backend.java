@@ -6,6 +6,6 @@ public enum Backend {
     CPU,
     /** The same zone search as a CUDA kernel through JCuda; an error if no CUDA driver or GPU is found. */
     GPU,
-    /** The GPU when a CUDA driver and GPU are found, else the CPU (with one log line saying why). */
+    /** The GPU when a CUDA driver and GPU are found, else the CPU (the report's note says why). */
     AUTO
 }

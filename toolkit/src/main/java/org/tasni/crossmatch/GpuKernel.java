@@ -19,10 +19,11 @@ import jcuda.driver.JCudaDriver;
  * driver API from PTX carried in the jar, so no nvcc is needed where it runs.
  *
  * <p>{@link #open()} fails with a one-line reason when there is no driver ({@code UnsatisfiedLinkError} for
- * libcuda.so.1) or no device; callers fall back to {@link CpuKernel}. The host computes query unit vectors and the
+ * libcuda.so.1) or no device; {@link KernelDispatch} then falls back to {@link CpuKernel} or refuses. The kernel is the
+ * {@link ZoneWalk} and {@link NearestWalk} rules mirrored line for line; the host computes query unit vectors and the
  * final separations, so the GPU returns the same matches as the CPU backend.
  */
-final class GpuKernel implements AutoCloseable {
+final class GpuKernel implements MatchKernel {
 
     private static final int BLOCK = 256;
 
@@ -89,8 +90,10 @@ final class GpuKernel implements AutoCloseable {
         }
     }
 
-    /** Like {@link CpuKernel#nearest}, on the GPU. */
-    void nearest(ZoneIndex idx, double[] ra, double[] dec, int[] rows, double radiusArcsec, int[] outRow, double[] outSep) {
+    /** The nearest search of {@link CpuKernel#nearest}, one GPU thread per left row. */
+    @Override
+    public void nearest(ZoneIndex idx, double[] ra, double[] dec, int[] rows, double radiusArcsec, int[] outRow,
+            double[] outSep) {
         int n = rows.length;
         if (n == 0) {
             return;
@@ -102,49 +105,95 @@ final class GpuKernel implements AutoCloseable {
             }
             return;
         }
-        double[] qx = new double[n], qy = new double[n], qz = new double[n], qra = new double[n], qdec = new double[n];
-        CpuKernel.Search host = new CpuKernel.Search(idx);
-        for (int k = 0; k < n; k++) {
-            int i = rows[k];
-            host.setQuery(ra[i], dec[i]);
-            qx[k] = host.qx;
-            qy[k] = host.qy;
-            qz[k] = host.qz;
-            qra[k] = ra[i];
-            qdec[k] = dec[i];
-        }
+        Queries q = Queries.of(idx, ra, dec, rows);
         cuCtxSetCurrent(context);
-        CUdeviceptr[] buffers = new CUdeviceptr[10];
+        CUdeviceptr[] buffers = new CUdeviceptr[11];
         try {
-            CUdeviceptr dqx = copy(qx, buffers, 0), dqy = copy(qy, buffers, 1), dqz = copy(qz, buffers, 2);
-            CUdeviceptr dra = copy(qra, buffers, 3), ddec = copy(qdec, buffers, 4);
-            CUdeviceptr dStart = copy(idx.zoneStart, buffers, 5), dKeys = copy(idx.raKey, buffers, 6);
-            CUdeviceptr dXyz = copy(idx.xyz, buffers, 7);
-            CUdeviceptr dRow = copy(idx.row, buffers, 8);
-            CUdeviceptr dOut = alloc((long) n * Sizeof.INT, buffers, 9);
+            CUdeviceptr dqx = copy(q.x, buffers, 0), dqy = copy(q.y, buffers, 1), dqz = copy(q.z, buffers, 2);
+            CUdeviceptr dcos = copy(q.cosDec, buffers, 3), dra = copy(q.ra, buffers, 4), ddec = copy(q.dec, buffers, 5);
+            CUdeviceptr dStart = copy(idx.zoneStart, buffers, 6), dKeys = copy(idx.raKey, buffers, 7);
+            CUdeviceptr dXyz = copy(idx.xyz, buffers, 8);
+            CUdeviceptr dRow = copy(idx.row, buffers, 9);
+            CUdeviceptr dOut = alloc((long) n * Sizeof.INT, buffers, 10);
+            // the parameters of zone_nearest, in its order
             Pointer params = Pointer.to(Pointer.to(new int[] {n}), Pointer.to(dqx), Pointer.to(dqy), Pointer.to(dqz),
-                    Pointer.to(dra), Pointer.to(ddec), Pointer.to(new double[] {radiusArcsec / 3600.0}),
+                    Pointer.to(dcos), Pointer.to(dra), Pointer.to(ddec), Pointer.to(new double[] {radiusArcsec}),
                     Pointer.to(new int[] {idx.nZones}), Pointer.to(new double[] {idx.zoneHeightDeg}), Pointer.to(dStart),
                     Pointer.to(dKeys), Pointer.to(dXyz), Pointer.to(dRow), Pointer.to(dOut));
             cuLaunchKernel(function, (n + BLOCK - 1) / BLOCK, 1, 1, BLOCK, 1, 1, 0, null, params, null);
             cuCtxSynchronize();
             int[] pos = new int[n];
             cuMemcpyDtoH(Pointer.to(pos), dOut, (long) n * Sizeof.INT);
-            for (int k = 0; k < n; k++) {
+            q.finish(pos, outRow, outSep);
+        } finally {
+            for (CUdeviceptr b : buffers) {
+                if (b != null) {
+                    cuMemFree(b);
+                }
+            }
+        }
+    }
+
+    /**
+     * Not on the GPU: its output size is not known before the search. {@link KernelDispatch} runs
+     * {@link MatchMode#ALL} on the {@link CpuKernel} and says so in the report's note.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public PairList within(ZoneIndex idx, double[] ra, double[] dec, int[] rows, double radiusArcsec) {
+        throw new UnsupportedOperationException("all-pairs search runs on the CPU kernel");
+    }
+
+    /**
+     * The host's side of the kernel: the queries as the device reads them (unit vector and cos δ from
+     * {@link ZoneWalk#setQuery}, so both backends start from the same bits), and the results written back with the
+     * separation recomputed on the host, so both backends report the same one.
+     */
+    static final class Queries {
+        final double[] x, y, z, cosDec, ra, dec;
+        private final ZoneIndex idx;
+        private final int[] rows;
+        private final NearestWalk host;
+
+        private Queries(ZoneIndex idx, int[] rows, NearestWalk host, int n) {
+            this.idx = idx;
+            this.rows = rows;
+            this.host = host;
+            x = new double[n];
+            y = new double[n];
+            z = new double[n];
+            cosDec = new double[n];
+            ra = new double[n];
+            dec = new double[n];
+        }
+
+        static Queries of(ZoneIndex idx, double[] ra, double[] dec, int[] rows) {
+            Queries q = new Queries(idx, rows, new NearestWalk(idx), rows.length);
+            for (int k = 0; k < rows.length; k++) {
+                int i = rows[k];
+                q.host.setQuery(ra[i], dec[i]);
+                q.x[k] = q.host.qx;
+                q.y[k] = q.host.qy;
+                q.z[k] = q.host.qz;
+                q.cosDec[k] = q.host.cosDec;
+                q.ra[k] = ra[i];
+                q.dec[k] = dec[i];
+            }
+            return q;
+        }
+
+        /** Writes query k's result at left row rows[k]: the right row of sorted position pos[k] (−1: none). */
+        void finish(int[] pos, int[] outRow, double[] outSep) {
+            for (int k = 0; k < rows.length; k++) {
                 int i = rows[k];
                 if (pos[k] < 0) {
                     outRow[i] = -1;
                     outSep[i] = Double.POSITIVE_INFINITY;
                 } else {
-                    host.setQuery(ra[i], dec[i]);
+                    host.setQuery(ra[k], dec[k]);
                     outRow[i] = idx.row[pos[k]];
                     outSep[i] = host.angleArcsec(pos[k]);
-                }
-            }
-        } finally {
-            for (CUdeviceptr b : buffers) {
-                if (b != null) {
-                    cuMemFree(b);
                 }
             }
         }

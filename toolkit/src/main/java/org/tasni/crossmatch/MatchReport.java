@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 /**
  * What one crossmatch call did: counts, what was dropped or left unmoved, the backend that ran, and timings.
  *
- * @param mode              nearest, orphans or all
+ * @param mode              which rows the call returned
  * @param radiusArcsec      the match radius R, arcsec
  * @param backend           the backend that ran (CPU after a GPU fallback)
  * @param threads           CPU threads used
@@ -25,9 +25,10 @@ import tech.tablesaw.api.Table;
  * @param propagation       "2016.0 → 2010.5", or "none"
  * @param indexSeconds      building the zone index
  * @param querySeconds      searching
- * @param note              a fallback or warning line, or ""
+ * @param note              what the caller should know (the GPU that ran, a fallback to the CPU and why), or "";
+ *                          the library never prints it, the CLI and the notebook show it
  */
-public record MatchReport(String mode, double radiusArcsec, Backend backend, int threads, int nLeft, int nRight,
+public record MatchReport(MatchMode mode, double radiusArcsec, Backend backend, int threads, int nLeft, int nRight,
         int nOut, Map<DropReason, Long> leftDropped, Map<DropReason, Long> rightDropped, int rightUnmoved, String propagation, double indexSeconds,
         double querySeconds, String note) {
 
@@ -62,7 +63,7 @@ public record MatchReport(String mode, double radiusArcsec, Backend backend, int
     @Override
     public String toString() {
         return String.format("MatchReport[%s R=%s″, left=%,d, right=%,d, out=%,d, dropped left: %s, dropped right: %s, "
-                + "unmovedNoPm=%,d, propagation=%s, backend=%s×%d, match=%.3f s (index %.3f + query %.3f)%s]", mode,
+                + "unmovedNoPm=%,d, propagation=%s, backend=%s×%d, match=%.3f s (index %.3f + query %.3f)%s]", mode.label(),
                 fmt(radiusArcsec), nLeft, nRight, nOut, text(leftDropped), text(rightDropped), rightUnmoved, propagation, backend, threads,
                 matchSeconds(), indexSeconds, querySeconds, note.isEmpty() ? "" : ", " + note);
     }
@@ -79,7 +80,7 @@ public record MatchReport(String mode, double radiusArcsec, Backend backend, int
 
     /** The report as a one-row table. */
     public Table toTable() {
-        return Table.create("match_report", StringColumn.create("mode", mode),
+        return Table.create("match_report", StringColumn.create("mode", mode.label()),
                 DoubleColumn.create("radius_arcsec", radiusArcsec), StringColumn.create("backend", backend.name()),
                 IntColumn.create("threads", threads), IntColumn.create("n_left", nLeft), IntColumn.create("n_right", nRight),
                 IntColumn.create("n_out", nOut), LongColumn.create("dropped_left", leftDroppedTotal()), LongColumn.create("dropped_right", rightDroppedTotal()),

@@ -1,6 +1,5 @@
 package org.tasni.crossmatch;
 
-import org.tasni.io.ResultTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.RecordTables;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
@@ -413,8 +413,8 @@ public final class TiledMatch {
         }
         if (!absent.isEmpty() && haveMarginFile) {
             Table other = TableIO.read(marginFile, cols.toArray(String[]::new));
-            String[] rc = matcher.rightColumnNames();
-            double[] ra = Columns.doubles(other, rc[0]), dec = Columns.doubles(other, rc[1]);
+            PositionColumns rc = matcher.rightColumnNames();
+            double[] ra = Columns.doubles(other, rc.ra()), dec = Columns.doubles(other, rc.dec());
             BitmapBackedSelection fromAbsent = new BitmapBackedSelection();
             for (int i = 0; i < ra.length; i++) {
                 if (onSky(ra[i], dec[i]) && absent.contains(TILES.ang2pix(ra[i], dec[i]))) {
@@ -426,9 +426,9 @@ public final class TiledMatch {
             nMargin += near.rowCount();
             gaia.append(near);
         }
-        Table orphans = matcher.orphans(wise, gaia.setName(gaiaFile.getFileName().toString()))
-                .setName(TileLayout.tileFileName(TileLayout.ORPHANS, tile));
-        MatchReport rep = matcher.report();
+        ResultTable<MatchReport> matched = matcher.orphans(wise, gaia.setName(gaiaFile.getFileName().toString()));
+        MatchReport rep = matched.report();
+        Table orphans = matched.setName(TileLayout.tileFileName(TileLayout.ORPHANS, tile));
         rep.leftDropped().forEach(wiseDrops::add);
         rep.rightDropped().forEach(gaiaDrops::add);
         return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing, wiseDrops.snapshot(),
@@ -445,8 +445,8 @@ public final class TiledMatch {
      * for the matcher to count. More than half the positioned rows elsewhere: the file is not that tile, refused
      * (for a neighbour too: its margin rows would be missing, the border's sources false orphans).
      */
-    private static Table ownRows(Table t, Path file, long tile, String[] cols, DropCounts drops) {
-        double[] ra = Columns.doubles(t, cols[0]), dec = Columns.doubles(t, cols[1]);
+    private static Table ownRows(Table t, Path file, long tile, PositionColumns cols, DropCounts drops) {
+        double[] ra = Columns.doubles(t, cols.ra()), dec = Columns.doubles(t, cols.dec());
         BitmapBackedSelection keep = new BitmapBackedSelection();
         int positioned = 0, wrong = 0, first = -1;
         for (int i = 0; i < ra.length; i++) {
@@ -464,8 +464,8 @@ public final class TiledMatch {
         if (wrong > 0 && 2L * wrong > positioned) {
             throw new TasniException(String.format("%s: %,d of %,d rows are outside HEALPix pixel %d (nside 32, nested)"
                     + " that the file is named for, e.g. data row %d (%s %s, %s %s) is in pixel %d; is it the right"
-                    + " tile, or the right ra/dec columns?", file, wrong, positioned, tile, first + 1, cols[0], ra[first],
-                    cols[1], dec[first], TILES.ang2pix(ra[first], dec[first])));
+                    + " tile, or the right ra/dec columns?", file, wrong, positioned, tile, first + 1, cols.ra(), ra[first],
+                    cols.dec(), dec[first], TILES.ang2pix(ra[first], dec[first])));
         }
         if (wrong == 0) {
             return t;
@@ -492,24 +492,23 @@ public final class TiledMatch {
     }
 
     private List<String> gaiaColumns() {
-        List<String> cols = new ArrayList<>(List.of(matcher.rightColumnNames()));
+        List<String> cols = new ArrayList<>(matcher.rightColumnNames().names());
         if (matcher.isPropagating()) {
-            cols.addAll(List.of(matcher.properMotionColumnNames()));
+            cols.addAll(matcher.properMotionColumnNames().names());
         }
         return cols;
     }
 
     /** The rows of a neighbouring Gaia tile within the margin of {@code tile}, judged after propagation. */
     private BitmapBackedSelection marginRows(Table t, org.tasni.sky.TileMargin margin) {
-        String[] rc = matcher.rightColumnNames();
-        double[] ra = Columns.doubles(t, rc[0]), dec = Columns.doubles(t, rc[1]);
+        PositionColumns rc = matcher.rightColumnNames();
+        double[] ra = Columns.doubles(t, rc.ra()), dec = Columns.doubles(t, rc.dec());
         if (matcher.isPropagating()) {
-            String[] pm = matcher.properMotionColumnNames();
-            double[] pmra = Columns.doubles(t, pm[0]), pmdec = Columns.doubles(t, pm[1]);
+            ProperMotionColumns pm = matcher.properMotionColumnNames();
+            double[] pmra = Columns.doubles(t, pm.pmra()), pmdec = Columns.doubles(t, pm.pmdec());
             ProperMotion.propagate(ra, dec, pmra, pmdec, 0, matcher.epochGapYears(), ra, dec);
             for (int i = 0; i < ra.length; i++) {
-                if (!(Math.hypot(pmra[i], pmdec[i]) <= CrossMatcher.MAX_PROPER_MOTION_MAS_YR) && !Double.isNaN(pmra[i])
-                        && !Double.isNaN(pmdec[i])) {
+                if (!MatchInput.isBelievable(pmra[i], pmdec[i]) && !Double.isNaN(pmra[i]) && !Double.isNaN(pmdec[i])) {
                     ra[i] = Double.NaN; // dropped by the matcher in its own tile; never a margin row here
                 }
             }

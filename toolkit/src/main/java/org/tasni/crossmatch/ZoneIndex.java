@@ -9,7 +9,8 @@ import org.tasni.sky.SkyMath;
  * The right-hand catalogue sorted into declination zones and, within a zone, by RA: the index both backends search.
  *
  * <p>Zones are {@code h} degrees tall. A query of radius r visits the zones that overlap [δ − r, δ + r] and, in each,
- * binary-searches the RA window α ± asin(sin r / cos δ) (split at the 0/360 wrap; the whole zone near a pole). Candidates
+ * binary-searches the RA window α ± asin(sin r / cos δ) (split at the 0/360 wrap; the whole zone near a pole): the
+ * rules of {@link ZoneWalk}, written there once. Candidates
  * are tested on unit vectors, so there is no flat-sky approximation anywhere. This is the zones algorithm of Gray et
  * al. 2006 (arXiv:cs/0701171), written by hand because no Maven Central library matches on the sphere.
  *
@@ -178,19 +179,6 @@ final class ZoneIndex {
         }
         double density = rows.length / Math.max(areaDeg2, 1e-12);
         return 0.5 / Math.sqrt(density);
-    }
-
-    /**
-     * An upper bound in degrees on the RA half-width of a circle of radius r at declination δ, or 360 when the circle
-     * reaches a pole. The exact half-width is asin(x) with x = sin r / cos δ; this returns tan(asin x) = x/√(1−x²) ≥
-     * asin x, which needs no trigonometry given sin r and cos δ, and is within 0.01% of it for windows under 1°.
-     */
-    static double raHalfWidthDeg(double decDeg, double cosDec, double rDeg, double sinR) {
-        if (Math.abs(decDeg) + rDeg >= 89.999) {
-            return 360;
-        }
-        double x = sinR / cosDec;
-        return x >= 0.7 ? 360 : Math.toDegrees(x / Math.sqrt(1 - x * x));
     }
 
     /** First sorted position of zone zi whose RA key is ≥ key, at or after {@code from}. */

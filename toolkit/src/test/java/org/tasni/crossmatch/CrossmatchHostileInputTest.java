@@ -311,14 +311,14 @@ class CrossmatchHostileInputTest {
             ZoneIndex idx = ZoneIndex.build(ra, dec, rows, 1.0 / 3600, pool);
             // 9 million pairs within 1″: over a budget of 100,000 the search stops with a message (the budget counts the
             // lists' capacity, so 9 million pairs need a little more than 9 million)
-            var e = assertThrows(RuntimeException.class, () -> CpuKernel.within(idx, ra, dec, rows, 1, pool, 100_000));
+            var e = assertThrows(RuntimeException.class, () -> new CpuKernel(pool).within(idx, ra, dec, rows, 1, 100_000));
             Throwable t = e;
             while (!(t instanceof TasniException) && t.getCause() != null) {
                 t = t.getCause();
             }
             assertTrue(t instanceof TasniException && t.getMessage().startsWith("the pairs within the radius exceed the budget of 100,000 pairs"),
                     String.valueOf(t));
-            assertEquals((long) n * n, CpuKernel.within(idx, ra, dec, rows, 1, pool, 20_000_000).size(),
+            assertEquals((long) n * n, new CpuKernel(pool).within(idx, ra, dec, rows, 1, 20_000_000).size(),
                     "under the budget every pair is kept");
         } finally {
             pool.shutdown();

@@ -1,0 +1,70 @@
+package org.tasni.crossmatch;
+
+import org.tasni.TasniException;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** What the three output tables share: id columns copied exactly, and result columns that must not clash. */
+final class OutputColumns {
+
+    private OutputColumns() {}
+
+    /** Refuses a table that already has a column the result adds, before anything is matched. */
+    static void requireFree(Table t, String... names) {
+        for (String n : names) {
+            if (t.containsColumn(n)) {
+                throw new TasniException(t.name() + ": already has a column '" + n
+                        + "'; rename it before matching so the result's column is unambiguous.");
+            }
+        }
+    }
+
+    /** Refuses an id column that is neither an integer nor a string, before the match rather than after it. */
+    static void requireIdType(Table t, Column<?> c) {
+        if (!isId(c)) {
+            throw new TasniException(t.name() + ": column '" + c.name() + "' has type " + c.type().name()
+                    + "; an id column must be an integer or a string.");
+        }
+    }
+
+    private static boolean isId(Column<?> c) {
+        return c instanceof StringColumn || c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn;
+    }
+
+    /**
+     * A column of ids taken from {@code source} at {@code rows} (missing for −1). Integer ids are copied as longs,
+     * never through a double: a Gaia source_id has 19 digits and a double keeps only about 16.
+     */
+    static Column<?> ids(String name, Column<?> source, int[] rows) {
+        if (source instanceof StringColumn s) {
+            String[] v = new String[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                v[k] = rows[k] < 0 ? "" : s.get(rows[k]);
+            }
+            return StringColumn.create(name, v);
+        }
+        if (isId(source)) {
+            long[] v = new long[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                v[k] = rows[k] < 0 || source.isMissing(rows[k]) ? Long.MIN_VALUE /* Tablesaw's missing long */
+                        : exactLong(source, rows[k]);
+            }
+            return LongColumn.create(name, v);
+        }
+        throw new TasniException("column '" + source.name() + "' has type " + source.type().name()
+                + "; an id column must be an integer or a string.");
+    }
+
+    private static long exactLong(Column<?> c, int row) {
+        if (c instanceof LongColumn l) {
+            return l.getLong(row);
+        } else if (c instanceof IntColumn i) {
+            return i.getInt(row);
+        }
+        return ((ShortColumn) c).getShort(row);
+    }
+}
