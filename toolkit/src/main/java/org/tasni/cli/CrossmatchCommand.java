@@ -34,14 +34,15 @@ final class CrossmatchCommand implements Callable<Integer> {
     @Mixin
     MatchOptions options;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "result table (format by extension)")
-    Path out;
+    @Mixin
+    ResultFileOption outOption;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
-    Path statsJson;
+    @Mixin
+    StatsJsonOption stats;
 
     @Override
     public Integer call() {
+        Path out = outOption.path(), statsJson = stats.path();
         CrossMatcher xm = options.matcher();
         // before anything is read: neither output may be an input (or the other output)
         OutputPaths.refuseInputs(out, left, right);

@@ -3,6 +3,7 @@ package org.tasni.cli;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.Backend;
 import org.tasni.crossmatch.CrossMatcher;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The crossmatch options shared by {@code crossmatch} and {@code crossmatch-tiles}. */
@@ -16,8 +17,8 @@ final class MatchOptions {
                     + "if present, else on the CPU (default: ${DEFAULT-VALUE})")
     Backend backend;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--left-epoch", paramLabel = "YEAR", description = "epoch of the left positions, e.g. 2010.5 for AllWISE")
     Double leftEpoch;
@@ -31,8 +32,8 @@ final class MatchOptions {
 
     CrossMatcher matcher() {
         CrossMatcher xm = CrossMatcher.radius(radius).backend(backend);
-        if (threads != null) {
-            xm = xm.threads(threads);
+        if (threads.orNull() != null) {
+            xm = xm.threads(threads.orNull());
         }
         if ((leftEpoch == null) != (rightEpoch == null)) {
             throw new TasniException("give both --left-epoch and --right-epoch to propagate proper motions, or neither.");

@@ -2,6 +2,7 @@ package org.tasni.crossmatch;
 
 import java.util.Locale;
 import org.tasni.TasniException;
+import org.tasni.Threads;
 import org.tasni.io.DropReason;
 import org.tasni.io.ResultTable;
 import tech.tablesaw.api.Table;
@@ -51,9 +52,6 @@ public final class CrossMatcher {
      * row moving faster (or with an infinite pmra/pmdec) is dropped as {@link DropReason#NONFINITE_PROPER_MOTION}.
      */
     public static final double MAX_PROPER_MOTION_MAS_YR = 11_000;
-
-    /** The most threads {@link #threads(int)} accepts. */
-    public static final int MAX_THREADS = 4096;
 
     private final double radiusArcsec;
     private final Backend backend;
@@ -108,13 +106,10 @@ public final class CrossMatcher {
     /**
      * A copy that uses {@code n} CPU threads (default: all cores).
      *
-     * @throws TasniException unless 1 ≤ n ≤ {@link #MAX_THREADS}, as for every stage's {@code threads}
+     * @throws TasniException unless 1 ≤ n ≤ {@link Threads#MAX}, as for every stage's {@code threads}
      */
     public CrossMatcher threads(int n) {
-        if (!(n >= 1 && n <= MAX_THREADS)) {
-            throw new TasniException("threads must be in [1, " + MAX_THREADS + "] (got " + n + ").");
-        }
-        return new CrossMatcher(radiusArcsec, backend, n, fromEpoch, toEpoch, left, right, pm);
+        return new CrossMatcher(radiusArcsec, backend, Threads.check(n), fromEpoch, toEpoch, left, right, pm);
     }
 
     /**
