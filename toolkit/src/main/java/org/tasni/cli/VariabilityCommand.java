@@ -2,12 +2,16 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tasni.TasniException;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.VariabilityAnalyzer;
 import org.tasni.variability.VariabilityConfig;
 import org.tasni.variability.VariabilityReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import tech.tablesaw.api.Table;
 
 /** {@code variability}: one row of statistics and a flag per source. */
@@ -20,9 +24,21 @@ final class VariabilityCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "FILE", description = "epochs table (IRSA or _ep column names)")
     Path epochs;
 
-    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME",
-            description = "standard, tasni-legacy or tasni-tier5 (default: ${DEFAULT-VALUE})")
-    String preset;
+    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    VariabilityConfig.Preset preset;
+
+    /** Reads the preset by its label ("tasni-legacy"); an unknown one is a parameter error naming the choices. */
+    static final class PresetConverter implements ITypeConverter<VariabilityConfig.Preset> {
+        @Override
+        public VariabilityConfig.Preset convert(String value) {
+            try {
+                return VariabilityConfig.Preset.of(value);
+            } catch (TasniException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--bin-visits", description = "average each visit in flux before the statistics (standard preset)")
     boolean binVisits;
@@ -46,7 +62,7 @@ final class VariabilityCommand implements Callable<Integer> {
         if (statsJson != null) {
             org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
         }
-        VariabilityConfig cfg = VariabilityConfig.preset(preset);
+        VariabilityConfig cfg = preset.config();
         if (binVisits) {
             cfg = cfg.withBinVisits(true);
         }
@@ -55,18 +71,18 @@ final class VariabilityCommand implements Callable<Integer> {
             a = a.threads(threads);
         }
         long t0 = System.nanoTime();
-        Table result;
+        ResultTable<VariabilityReport> result;
         double readS;
         if (org.tasni.io.Format.of(epochs) == org.tasni.io.Format.PARQUET) {
             // streamed row group by row group: reading and computing interleave, so read_s is what remains
             result = a.analyze(epochs);
-            readS = StatsJson.seconds(StatsJson.since(t0) - a.report().computeSeconds());
+            readS = StatsJson.seconds(StatsJson.since(t0) - result.report().computeSeconds());
         } else {
             Table e = TableIO.read(epochs);
             readS = StatsJson.since(t0);
             result = a.analyze(e);
         }
-        VariabilityReport rep = a.report();
+        VariabilityReport rep = result.report();
         long t1 = System.nanoTime();
         TableIO.write(result, out);
         double writeS = StatsJson.since(t1);

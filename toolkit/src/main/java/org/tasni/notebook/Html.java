@@ -36,7 +36,8 @@ public final class Html {
             new Rendering(Figure.class, o -> figure((Figure) o), o -> "Plotly figure"),
             new Rendering(PngImage.class, o -> ((PngImage) o).html(), Object::toString),
             new Rendering(org.tasni.crossmatch.MatchReport.class, Html::report, Object::toString),
-            new Rendering(org.tasni.variability.VariabilityReport.class, Html::report, Object::toString));
+            new Rendering(org.tasni.variability.VariabilityReport.class, Html::report, Object::toString),
+            new Rendering(org.tasni.variability.PeriodogramReport.class, Html::report, Object::toString));
 
     /** A table: "name: rows × columns", a header with column types, the first and last rows. */
     public static String table(Table t) {
