@@ -2,16 +2,13 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tasni.TasniException;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.PeriodogramReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 import tech.tablesaw.api.Table;
 
 /** {@code periodogram}: Lomb–Scargle best periods and false-alarm probabilities per source and band. */
@@ -24,21 +21,9 @@ final class PeriodogramCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "FILE", description = "epochs table")
     Path epochs;
 
-    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverter.class,
+    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverters.Periodogram.class,
             description = "${COMPLETION-CANDIDATES}; tasni-tier5 uses tasni-legacy's grid (default: ${DEFAULT-VALUE})")
     PeriodogramConfig.Preset preset;
-
-    /** Reads the preset by its label ("astropy-auto"); an unknown one is a parameter error naming the choices. */
-    static final class PresetConverter implements ITypeConverter<PeriodogramConfig.Preset> {
-        @Override
-        public PeriodogramConfig.Preset convert(String value) {
-            try {
-                return PeriodogramConfig.Preset.of(value);
-            } catch (TasniException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     @Option(names = "--designations", split = ",", paramLabel = "A,B,…", description = "only these sources")
     String[] designations = new String[0];

@@ -2,16 +2,13 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.tasni.TasniException;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.VariabilityAnalyzer;
 import org.tasni.variability.VariabilityConfig;
 import org.tasni.variability.VariabilityReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 import tech.tablesaw.api.Table;
 
 /** {@code variability}: one row of statistics and a flag per source. */
@@ -24,21 +21,9 @@ final class VariabilityCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "FILE", description = "epochs table (IRSA or _ep column names)")
     Path epochs;
 
-    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverter.class,
+    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverters.Variability.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     VariabilityConfig.Preset preset;
-
-    /** Reads the preset by its label ("tasni-legacy"); an unknown one is a parameter error naming the choices. */
-    static final class PresetConverter implements ITypeConverter<VariabilityConfig.Preset> {
-        @Override
-        public VariabilityConfig.Preset convert(String value) {
-            try {
-                return VariabilityConfig.Preset.of(value);
-            } catch (TasniException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     @Option(names = "--bin-visits", description = "average each visit in flux before the statistics (standard preset)")
     boolean binVisits;

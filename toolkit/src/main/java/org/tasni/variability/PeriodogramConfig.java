@@ -6,7 +6,7 @@ import org.tasni.TasniException;
  * The frequency grid and false-alarm rule of the periodogram. Start from a preset and change what you need with the
  * {@code with…} methods, which return copies:
  * <pre>{@code
- * var config = PeriodogramConfig.standard().withFapThreshold(0.001).withMinPoints(20);
+ * var config = PeriodogramConfig.standard().withFap(0.001, false).withMinPoints(20);
  * }</pre>
  *
  * @param name           preset name
@@ -73,13 +73,7 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
 
     /** The named presets, as the CLI's {@code --preset} spells them; tasni-tier5 uses tasni-legacy's grid. */
     public enum Preset {
-        STANDARD("standard"), TASNI_LEGACY("tasni-legacy"), TASNI_TIER5("tasni-tier5"), ASTROPY_AUTO("astropy-auto");
-
-        private final String label;
-
-        Preset(String label) {
-            this.label = label;
-        }
+        STANDARD, TASNI_LEGACY, TASNI_TIER5, ASTROPY_AUTO;
 
         /** The preset's configuration. */
         public PeriodogramConfig config() {
@@ -90,21 +84,15 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
             };
         }
 
-        /** "standard", "tasni-legacy", "tasni-tier5" or "astropy-auto". */
+        /** "standard", "tasni-legacy", "tasni-tier5" or "astropy-auto": the name, lower case, with hyphens. */
         @Override
         public String toString() {
-            return label;
+            return PresetNames.label(this);
         }
 
-        /** The preset called {@code name} ("tasni-legacy"), or its constant's name, ignoring case. */
+        /** The preset called {@code name} ("astropy-auto"), or its constant's name, ignoring case. */
         public static Preset of(String name) {
-            for (Preset p : values()) {
-                if (p.label.equalsIgnoreCase(name) || p.name().equalsIgnoreCase(name)) {
-                    return p;
-                }
-            }
-            throw new TasniException("unknown periodogram preset '" + name
-                    + "' (expected standard, tasni-legacy or astropy-auto).");
+            return PresetNames.find(values(), name, "periodogram preset");
         }
     }
 
@@ -131,6 +119,15 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
                 minPoints, extraColumns);
     }
 
+    /**
+     * The false-alarm rule: a band is periodic when its FAP is below {@code threshold}; with {@code autoFmax} the FAP
+     * uses astropy's automatic maximum frequency (the reference's, which understates it), else the searched one.
+     */
+    public PeriodogramConfig withFap(double threshold, boolean autoFmax) {
+        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, autoFmax, threshold,
+                minPoints, extraColumns);
+    }
+
     /** Grid density when nFrequencies is 0. */
     public PeriodogramConfig withSamplesPerPeak(double samples) {
         return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samples, nyquistFactor, fapAutoFmax, fapThreshold,
@@ -140,18 +137,6 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
     /** astropy's autofrequency grid when &gt; 0 (and nFrequencies is 0). */
     public PeriodogramConfig withNyquistFactor(double factor) {
         return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, factor, fapAutoFmax, fapThreshold,
-                minPoints, extraColumns);
-    }
-
-    /** Whether the FAP uses astropy's automatic maximum frequency (the reference's) instead of the searched one. */
-    public PeriodogramConfig withFapAutoFmax(boolean auto) {
-        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, auto, fapThreshold,
-                minPoints, extraColumns);
-    }
-
-    /** A band is periodic when its FAP is below {@code fap}. */
-    public PeriodogramConfig withFapThreshold(double fap) {
-        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, fapAutoFmax, fap,
                 minPoints, extraColumns);
     }
 

@@ -10,7 +10,11 @@ import org.tasni.TasniException;
  * <pre>{@code
  * var config = VariabilityConfig.standard().withFadingMaxP(0.001).withBinVisits(true);
  * var loose = VariabilityConfig.standard().withCuts(VariabilityConfig.Cuts.none());
+ * var std = VariabilityConfig.standard();
+ * var relaxed = std.withStatistics(std.statistics().withMinEpochs(5)).withClassification(
+ *         std.classification().withMinBaselineYears(1));
  * }</pre>
+ * The settings of one group are changed with that group's withers; the most common ones also have a shortcut here.
  *
  * <h2>"Off" has one spelling</h2>
  * A setting that can be switched off (a quality cut, the RMS limit of VARIABLE, the p-value FADING needs) is an
@@ -49,15 +53,9 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
         TIER5
     }
 
-    /** The named presets, as the CLI's {@code --preset} spells them. */
+    /** The named presets, as the CLI's {@code --preset} spells them ({@code tasni-legacy}: see {@link #toString()}). */
     public enum Preset {
-        STANDARD("standard"), TASNI_LEGACY("tasni-legacy"), TASNI_TIER5("tasni-tier5");
-
-        private final String label;
-
-        Preset(String label) {
-            this.label = label;
-        }
+        STANDARD, TASNI_LEGACY, TASNI_TIER5;
 
         /** The preset's configuration. */
         public VariabilityConfig config() {
@@ -68,20 +66,15 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
             };
         }
 
-        /** "standard", "tasni-legacy" or "tasni-tier5". */
+        /** "standard", "tasni-legacy" or "tasni-tier5": the name, lower case, with hyphens. */
         @Override
         public String toString() {
-            return label;
+            return PresetNames.label(this);
         }
 
         /** The preset called {@code name} ("tasni-legacy"), or its constant's name, ignoring case. */
         public static Preset of(String name) {
-            for (Preset p : values()) {
-                if (p.label.equalsIgnoreCase(name) || p.name().equalsIgnoreCase(name)) {
-                    return p;
-                }
-            }
-            throw new TasniException("unknown preset '" + name + "' (expected standard, tasni-legacy or tasni-tier5).");
+            return PresetNames.find(values(), name, "preset");
         }
     }
 
@@ -279,14 +272,17 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
         return new VariabilityConfig(n, method, cuts, statistics, classification);
     }
 
+    /** With other quality cuts ({@link Cuts#none()}, {@link Cuts#neowise()} or one changed by its withers). */
     public VariabilityConfig withCuts(Cuts c) {
         return new VariabilityConfig(name, method, c, statistics, classification);
     }
 
+    /** With other statistics settings ({@code statistics().withMinEpochs(5)}, …). */
     public VariabilityConfig withStatistics(Statistics s) {
         return new VariabilityConfig(name, method, cuts, s, classification);
     }
 
+    /** With other flag thresholds ({@code classification().withStable(0.03, 1.5)}, …). */
     public VariabilityConfig withClassification(Classification c) {
         return new VariabilityConfig(name, method, cuts, statistics, c);
     }
@@ -296,19 +292,9 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
         return withCuts(Cuts.none());
     }
 
-    /** Fewer usable epochs than {@code n} give INSUFFICIENT_DATA. */
-    public VariabilityConfig withMinEpochs(int n) {
-        return withStatistics(statistics.withMinEpochs(n));
-    }
-
     /** Average each visit in flux before the statistics (standard method). */
     public VariabilityConfig withBinVisits(boolean bin) {
         return withStatistics(statistics.withBinVisits(bin));
-    }
-
-    /** A gap longer than {@code days} starts a new visit. */
-    public VariabilityConfig withVisitGapDays(double days) {
-        return withStatistics(statistics.withVisitGapDays(days));
     }
 
     /** The two-sided p-value a trend needs for FADING/BRIGHTENING. */
@@ -319,11 +305,6 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
     /** The |trend| FADING/BRIGHTENING needs, mag/yr. */
     public VariabilityConfig withMinTrendMagYr(double magYr) {
         return withClassification(classification.withMinTrendMagYr(magYr));
-    }
-
-    /** The baseline FADING/BRIGHTENING needs, years. */
-    public VariabilityConfig withMinBaselineYears(double years) {
-        return withClassification(classification.withMinBaselineYears(years));
     }
 
     /** VARIABLE above this reduced χ² in either band. */

@@ -188,7 +188,9 @@ class VariabilityAnalyzerTest {
                 DoubleColumn.create("w1mpro", m), DoubleColumn.create("w1sigmpro", sig),
                 DoubleColumn.create("w2mpro", new double[] {13, 13, 13, 13}),
                 DoubleColumn.create("w2sigmpro", new double[] {0.1, 0.1, 0.1, 0.1}));
-        var cfg = VariabilityConfig.standard().withBinVisits(true).withMinEpochs(2).withMinBaselineYears(0);
+        var std = VariabilityConfig.standard();
+        var cfg = std.withStatistics(std.statistics().withMinEpochs(2).withBinVisits(true))
+                .withClassification(std.classification().withMinBaselineYears(0));
         Table t = VariabilityAnalyzer.of(cfg).analyze(e);
         assertEquals(2, t.intColumn("n_w1").get(0));
         assertEquals(2, t.intColumn("n_visits").get(0));
