@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.variability.Band;
 import org.tasni.variability.VariabilityAnalyzer;
 import org.tasni.variability.VariabilityConfig;
 import org.tasni.variability.VariabilityReport;
@@ -81,7 +82,8 @@ final class VariabilityCommand implements Callable<Integer> {
                 rep.computeSeconds(), writeS);
         new StatsJson().put("read_s", readS).put("compute_s", StatsJson.seconds(rep.computeSeconds())).put("write_s", writeS)
                 .put("n_sources", rep.sources()).put("n_rows", rep.rows()).put("n_rows_cut", rep.cutRows())
-                .putDrops(rep.dropped()).putUnusable("w1", rep.unusableW1()).putUnusable("w2", rep.unusableW2())
+                .putDrops(rep.dropped()).putUnusable(Band.W1.key(), rep.unusableW1())
+                .putUnusable(Band.W2.key(), rep.unusableW2())
                 .put("preset", cfg.name()).put("flags", rep.flags()).writeIfAsked(statsJson);
         return 0;
     }

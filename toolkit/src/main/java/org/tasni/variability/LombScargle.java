@@ -149,14 +149,33 @@ final class LombScargle {
 
     /**
      * astropy's {@code autofrequency(samples_per_peak, nyquist_factor)} for n points over a baseline T:
-     * df = 1/(spp·T), f_min = df/2, N_f = 1 + round((nyq·n/(2T) − f_min)/df). Returns {f_min, df, N_f}.
+     * df = 1/(spp·T), f_min = df/2, N_f = 1 + round((nyq·n/(2T) − f_min)/df).
      */
-    static double[] autoGrid(int n, double baseline, double samplesPerPeak, double nyquistFactor) {
+    static Grid autoGrid(int n, double baseline, double samplesPerPeak, double nyquistFactor) {
         double df = 1 / (samplesPerPeak * baseline);
         double fMin = 0.5 * df;
         double fMax = nyquistFactor * 0.5 * n / baseline;
         double nf = 1 + Math.round((fMax - fMin) / df);
-        return new double[] {fMin, df, nf};
+        return new Grid(fMin, df, nf);
+    }
+
+    /**
+     * A linear frequency grid: f_k = f0 + k·df for k = 0 … count − 1.
+     *
+     * @param f0    the first frequency, d⁻¹
+     * @param df    the step, d⁻¹
+     * @param count the number of frequencies (a double, so that an absurd grid can be measured before it is refused)
+     */
+    record Grid(double f0, double df, double count) {
+        /** The number of frequencies, once {@link #count()} is known to fit. */
+        int n() {
+            return (int) count;
+        }
+
+        /** The last frequency, d⁻¹. */
+        double last() {
+            return f0 + df * (count - 1);
+        }
     }
 
     /**

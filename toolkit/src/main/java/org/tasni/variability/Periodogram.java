@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.io.ResultTable;
+import org.tasni.variability.LombScargle.Grid;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -224,19 +225,6 @@ public final class Periodogram {
         static final BandPeriod NONE = new BandPeriod(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
     }
 
-    /**
-     * A linear frequency grid.
-     *
-     * @param f0 the first frequency, d⁻¹
-     * @param df the step, d⁻¹
-     * @param n  the number of frequencies
-     */
-    record Grid(double f0, double df, int n) {
-        /** The last frequency, d⁻¹. */
-        double last() {
-            return f0 + df * (n - 1);
-        }
-    }
 
     /**
      * The grid for n points spanning {@code baseline} days.
@@ -245,24 +233,24 @@ public final class Periodogram {
      * @throws TasniException if the grid has more than {@link PeriodogramConfig#MAX_FREQUENCIES} frequencies
      */
     Grid grid(int n, double baseline, String who) {
-        double[] g;
+        Grid g;
         if (config.nFrequencies() == 0 && config.nyquistFactor() > 0) {
             g = LombScargle.autoGrid(n, baseline, config.samplesPerPeak(), config.nyquistFactor());
         } else if (config.nFrequencies() > 0) {
             int nf = config.nFrequencies();
-            g = new double[] {config.fMin(), (config.fMax() - config.fMin()) / (nf - 1), nf};
+            g = new Grid(config.fMin(), (config.fMax() - config.fMin()) / (nf - 1), nf);
         } else {
             double df = 1 / (config.samplesPerPeak() * baseline);
-            g = new double[] {config.fMin(), df, Math.floor((config.fMax() - config.fMin()) / df) + 1};
+            g = new Grid(config.fMin(), df, Math.floor((config.fMax() - config.fMin()) / df) + 1);
         }
         // the grid grows with the baseline (and, for astropy-auto, with n): bound what any input can allocate
-        if (!(g[2] >= 1 && g[2] <= PeriodogramConfig.MAX_FREQUENCIES)) {
+        if (!(g.count() >= 1 && g.count() <= PeriodogramConfig.MAX_FREQUENCIES)) {
             throw new TasniException(String.format("%s: the %s periodogram grid would have %,.0f frequencies for %,d points "
                     + "over %,.1f days, more than the limit of %,d. Check the mjd column, or use a preset with a fixed grid "
-                    + "(tasni-legacy) or fewer samples per peak.", who, config.name(), g[2], n, baseline,
+                    + "(tasni-legacy) or fewer samples per peak.", who, config.name(), g.count(), n, baseline,
                     PeriodogramConfig.MAX_FREQUENCIES));
         }
-        return new Grid(g[0], g[1], (int) g[2]);
+        return g;
     }
 
     /** The powers of the grid, computed in chunks of frequencies so that long work reports its progress. */
@@ -354,8 +342,7 @@ public final class Periodogram {
     }
 
     private static double autoFmax(int n, double baseline) {
-        double[] auto = LombScargle.autoGrid(n, baseline, 5, 5);
-        return auto[0] + auto[1] * (auto[2] - 1);
+        return LombScargle.autoGrid(n, baseline, 5, 5).last();
     }
 
     /** {@link #powerAtFap(Table, String, Band, double)} with the band by name ("w1" or "w2"). */

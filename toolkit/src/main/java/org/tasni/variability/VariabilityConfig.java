@@ -156,14 +156,17 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
             }
         }
 
+        /** Fewer usable epochs than {@code n} give INSUFFICIENT_DATA. */
         public Statistics withMinEpochs(int n) {
             return new Statistics(n, binVisits, visitGapDays);
         }
 
+        /** Average each visit in flux before the statistics (standard method). */
         public Statistics withBinVisits(boolean bin) {
             return new Statistics(minEpochs, bin, visitGapDays);
         }
 
+        /** A gap longer than {@code days} starts a new visit. */
         public Statistics withVisitGapDays(double days) {
             return new Statistics(minEpochs, binVisits, days);
         }
@@ -197,28 +200,34 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
             }
         }
 
+        /** STABLE below {@code rms} (mag) and reduced χ² {@code chi2} in every measured band. */
         public Classification withStable(double rms, double chi2) {
             return new Classification(rms, chi2, variableRms, variableChi2, minTrendMagYr, fadingMaxP, minBaselineYears);
         }
 
+        /** VARIABLE also when the RMS exceeds {@code rms} (mag) in a band. */
         public Classification withVariableRms(double rms) {
             return new Classification(stableRms, stableChi2, OptionalDouble.of(rms), variableChi2, minTrendMagYr,
                     fadingMaxP, minBaselineYears);
         }
 
+        /** VARIABLE above reduced χ² {@code chi2} in a band. */
         public Classification withVariableChi2(double chi2) {
             return new Classification(stableRms, stableChi2, variableRms, chi2, minTrendMagYr, fadingMaxP, minBaselineYears);
         }
 
+        /** The |trend| FADING/BRIGHTENING needs, mag/yr. */
         public Classification withMinTrendMagYr(double magYr) {
             return new Classification(stableRms, stableChi2, variableRms, variableChi2, magYr, fadingMaxP, minBaselineYears);
         }
 
+        /** The two-sided p-value a trend needs. */
         public Classification withFadingMaxP(double p) {
             return new Classification(stableRms, stableChi2, variableRms, variableChi2, minTrendMagYr, OptionalDouble.of(p),
                     minBaselineYears);
         }
 
+        /** The baseline FADING/BRIGHTENING needs, years. */
         public Classification withMinBaselineYears(double years) {
             return new Classification(stableRms, stableChi2, variableRms, variableChi2, minTrendMagYr, fadingMaxP, years);
         }
