@@ -12,6 +12,7 @@ import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.io.ResultTable;
 import org.tasni.variability.LombScargle.Grid;
+import org.tasni.variability.PeriodSearch.BandPeriod;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -44,18 +45,17 @@ public final class Periodogram {
      * periodogram over 0.5–1000 d says nothing. A densely sampled curve over a longer span is not one visit.
      */
     static final double VISIT_GAP_DAYS = 50;
-    /** Frequencies computed between two progress reports and between two restarts of the cos/sin recurrence. */
-    private static final int CHUNK = 4096;
-
     private final PeriodogramConfig config;
     private final int threads;
     private final Progress progress;
+    private final PeriodSearch search;
     private volatile PeriodogramReport report;
 
     private Periodogram(PeriodogramConfig config, int threads, Progress progress) {
         this.config = config;
         this.threads = threads;
         this.progress = progress;
+        this.search = new PeriodSearch(config, progress);
     }
 
     /**
@@ -138,7 +138,7 @@ public final class Periodogram {
                 note[b.ordinal()][j] = verdict(lc);
                 if (note[b.ordinal()][j] == null) {
                     int m = lc.size();
-                    total += grid(m, lc.mjd()[m - 1] - lc.mjd()[0], e.designation[k] + " " + b.key()).n();
+                    total += search.grid(m, lc.mjd()[m - 1] - lc.mjd()[0], e.designation[k] + " " + b.key()).n();
                 }
             }
         }
@@ -155,7 +155,7 @@ public final class Periodogram {
                 nEp[j] = e.start[k + 1] - e.start[k];
                 for (Band b : bands) {
                     int bi = b.ordinal();
-                    BandPeriod r = note[bi][j] == null ? band(LightCurve.points(e, k, b), done) : BandPeriod.NONE;
+                    BandPeriod r = note[bi][j] == null ? search.best(LightCurve.points(e, k, b), done) : BandPeriod.NONE;
                     if (note[bi][j] == null && Double.isNaN(r.period())) {
                         note[bi][j] = "no power at any frequency";
                     }
@@ -211,138 +211,11 @@ public final class Periodogram {
     }
 
     /**
-     * One band's period.
-     *
-     * @param period       the best period, days (the first maximum)
-     * @param power        its power
-     * @param fap          its Baluev false-alarm probability, in [0, 1]
-     * @param frequency    the best frequency, d⁻¹
-     * @param secondPeriod the highest peak away from f, 2f and f/2 if above 0.3 × the best power, else NaN, days
-     * @param alias        whether the best frequency lies within 1/T of a harmonic of the NEOWISE cadence
-     */
-    record BandPeriod(double period, double power, double fap, double frequency, double secondPeriod, boolean alias) {
-        /** No period, no alias. */
-        static final BandPeriod NONE = new BandPeriod(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
-    }
-
-
-    /**
-     * The grid for n points spanning {@code baseline} days.
-     *
-     * @param who the source and band, for the message
-     * @throws TasniException if the grid has more than {@link PeriodogramConfig#MAX_FREQUENCIES} frequencies
-     */
-    Grid grid(int n, double baseline, String who) {
-        Grid g;
-        if (config.nFrequencies() == 0 && config.nyquistFactor() > 0) {
-            g = LombScargle.autoGrid(n, baseline, config.samplesPerPeak(), config.nyquistFactor());
-        } else if (config.nFrequencies() > 0) {
-            int nf = config.nFrequencies();
-            g = new Grid(config.fMin(), (config.fMax() - config.fMin()) / (nf - 1), nf);
-        } else {
-            double df = 1 / (config.samplesPerPeak() * baseline);
-            g = new Grid(config.fMin(), df, Math.floor((config.fMax() - config.fMin()) / df) + 1);
-        }
-        // the grid grows with the baseline (and, for astropy-auto, with n): bound what any input can allocate
-        if (!(g.count() >= 1 && g.count() <= PeriodogramConfig.MAX_FREQUENCIES)) {
-            throw new TasniException(String.format("%s: the %s periodogram grid would have %,.0f frequencies for %,d points "
-                    + "over %,.1f days, more than the limit of %,d. Check the mjd column, or use a preset with a fixed grid "
-                    + "(tasni-legacy) or fewer samples per peak.", who, config.name(), g.count(), n, baseline,
-                    PeriodogramConfig.MAX_FREQUENCIES));
-        }
-        return g;
-    }
-
-    /** The powers of the grid, computed in chunks of frequencies so that long work reports its progress. */
-    private double[] powers(LightCurve.Points b, Grid g, AtomicLong done) {
-        int n = b.size(), nf = g.n();
-        double[] power = new double[nf];
-        LombScargle.Work work = new LombScargle.Work();
-        for (int k0 = 0; k0 < nf; k0 += CHUNK) {
-            int m = Math.min(CHUNK, nf - k0);
-            LombScargle.power(b.mjd(), b.mag(), b.err(), 0, n, g.f0() + k0 * g.df(), g.df(), m, power, k0, work);
-            if (done != null) {
-                synchronized (done) { // one bar, many threads: counts reported in order
-                    progress.onProgress(done.addAndGet(m));
-                }
-            }
-        }
-        return power;
-    }
-
-    /** The period of a band with a verdict of null. */
-    private BandPeriod band(LightCurve.Points b, AtomicLong done) {
-        int n = b.size();
-        double baseline = b.mjd()[n - 1] - b.mjd()[0];
-        Grid g = grid(n, baseline, "");
-        int nf = g.n();
-        double[] power = powers(b, g, done);
-        int best = 0;
-        for (int i = 1; i < nf; i++) {
-            if (power[i] > power[best]) {
-                best = i;
-            }
-        }
-        if (!(power[best] > 0)) {
-            return BandPeriod.NONE; // no frequency explains any variance: no period
-        }
-        double fBest = g.f0() + best * g.df();
-        double fMaxFap = config.fapAutoFmax() ? autoFmax(n, baseline) : g.last();
-        double fap = LombScargle.fapBaluev(power[best], fMaxFap, b.mjd(), b.err(), 0, n);
-        boolean alias = false;
-        for (int h = 1; h <= 4; h++) {
-            alias |= Math.abs(fBest - h / PeriodogramConfig.CADENCE_DAYS) < 1 / baseline;
-        }
-        return new BandPeriod(1 / fBest, power[best], fap >= 0 ? Math.min(1, fap) : Double.NaN, // a probability
-                fBest, secondPeriod(power, g.f0(), g.df(), fBest, power[best]), alias);
-    }
-
-    /** The highest peak outside ±10% of f and 2f and ±5% of f/2, if above 0.3 × the best power; else NaN. */
-    private static double secondPeriod(double[] power, double f0, double df, double fBest, double pBest) {
-        int arg = -1;
-        for (int i = 0; i < power.length; i++) {
-            double f = f0 + i * df;
-            if (Math.abs(f - fBest) < 0.1 * fBest || Math.abs(f - 2 * fBest) < 0.1 * fBest
-                    || Math.abs(f - fBest / 2) < 0.05 * fBest) {
-                continue;
-            }
-            if (arg < 0 || power[i] > power[arg]) {
-                arg = i;
-            }
-        }
-        return arg >= 0 && power[arg] > 0.3 * pBest ? 1 / (f0 + arg * df) : Double.NaN;
-    }
-
-    /**
      * The power at which a peak of this source and band has false-alarm probability {@code fap} (Baluev, over the
      * searched band, or astropy's auto band for the legacy preset): the dashed line of a periodogram plot.
      */
     public double powerAtFap(Table epochs, String designation, Band band, double fap) {
-        LightCurve.Points b = LightCurve.of(epochs, designation).points(band);
-        int n = b.size();
-        if (n < 4) {
-            return Double.NaN;
-        }
-        double baseline = b.mjd()[n - 1] - b.mjd()[0];
-        if (!(baseline > 0)) {
-            return Double.NaN;
-        }
-        Grid g = grid(n, baseline, designation + " " + band.key());
-        double fMax = config.fapAutoFmax() ? autoFmax(n, baseline) : g.last();
-        double lo = 0, hi = 1;
-        for (int it = 0; it < 60; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (LombScargle.fapBaluev(mid, fMax, b.mjd(), b.err(), 0, n) > fap) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
-    }
-
-    private static double autoFmax(int n, double baseline) {
-        return LombScargle.autoGrid(n, baseline, 5, 5).last();
+        return search.powerAtFap(LightCurve.of(epochs, designation).points(band), fap, designation + " " + band.key());
     }
 
     /** {@link #powerAtFap(Table, String, Band, double)} with the band by name ("w1" or "w2"). */
@@ -380,9 +253,9 @@ public final class Periodogram {
         if (!(t[n - 1] > t[0])) {
             throw new TasniException(designation + ": all usable " + band.key() + " points are at one mjd; no periodogram.");
         }
-        Grid g = grid(n, t[n - 1] - t[0], designation + " " + band.key());
+        Grid g = search.grid(n, t[n - 1] - t[0], designation + " " + band.key());
         int nf = g.n();
-        double[] power = powers(b, g, null), f = new double[nf], per = new double[nf];
+        double[] power = search.powers(b, g, null), f = new double[nf], per = new double[nf];
         for (int i = 0; i < nf; i++) {
             f[i] = g.f0() + i * g.df();
             per[i] = 1 / f[i];
