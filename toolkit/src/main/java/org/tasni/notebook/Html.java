@@ -2,10 +2,17 @@ package org.tasni.notebook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.tasni.TasniException;
+import org.tasni.crossmatch.MatchReport;
+import org.tasni.variability.VariabilityReport;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Figure;
@@ -27,16 +34,15 @@ public final class Html {
     private Html() {}
 
     /** A type the notebook kernels render, as HTML and as plain text beside it. */
-    public record Rendering(Class<?> type, java.util.function.Function<Object, String> html,
-            java.util.function.Function<Object, String> text) {}
+    public record Rendering(Class<?> type, Function<Object, String> html, Function<Object, String> text) {}
 
     /** Everything the kernel adapters (rapaio's provider, {@link KernelDisplay}) render, and how. */
-    public static final java.util.List<Rendering> RENDERINGS = java.util.List.of(
+    public static final List<Rendering> RENDERINGS = List.of(
             new Rendering(Table.class, o -> table((Table) o), o -> ((Table) o).print()),
             new Rendering(Figure.class, o -> figure((Figure) o), o -> "Plotly figure"),
             new Rendering(PngImage.class, o -> ((PngImage) o).html(), Object::toString),
-            new Rendering(org.tasni.crossmatch.MatchReport.class, Html::report, Object::toString),
-            new Rendering(org.tasni.variability.VariabilityReport.class, Html::report, Object::toString),
+            new Rendering(MatchReport.class, Html::report, Object::toString),
+            new Rendering(VariabilityReport.class, Html::report, Object::toString),
             new Rendering(org.tasni.variability.PeriodogramReport.class, Html::report, Object::toString));
 
     /** A table: "name: rows × columns", a header with column types, the first and last rows. */
@@ -78,7 +84,7 @@ public final class Html {
     /** A cell as a person reads it: 6 significant digits for doubles, 5 for float32, empty for missing. */
     static String cell(Column<?> c, int i) {
         if (c.isMissing(i)) {
-            return c instanceof tech.tablesaw.api.NumberColumn ? "NaN" : "";
+            return c instanceof NumberColumn ? "NaN" : "";
         }
         Object v = c.get(i);
         if (v instanceof Double d) {
@@ -98,7 +104,7 @@ public final class Html {
         if (a != 0 && (a < 1e-4 || a >= 1e9)) {
             return String.format("%." + (digits - 1) + "e", d);
         }
-        String s = new java.math.BigDecimal(d).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+        String s = new BigDecimal(d).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
         return s;
     }
 

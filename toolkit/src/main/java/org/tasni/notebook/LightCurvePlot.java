@@ -24,9 +24,13 @@ public final class LightCurvePlot {
     private LightCurvePlot() {}
 
     /**
-     * The light curve of {@code designation} in an epochs table (IRSA or reference column names).
+     * The light curve of one source.
      *
-     * @throws org.tasni.TasniException if the table has no epochs for it
+     * @param epochs      an epoch table ({@code designation}, {@code mjd}, {@code w1mpro_ep}, {@code w1sigmpro_ep}, …,
+     *                    or the IRSA names), as {@code NeowiseEpochs} writes it
+     * @param designation the source, as in the table's designation column
+     * @return a Plotly figure, magnitudes increasing downward
+     * @throws org.tasni.TasniException if the table has no epochs of that source or lacks a column (naming it)
      */
     public static Figure create(Table epochs, String designation) {
         LightCurve lc = LightCurve.of(epochs, designation);

@@ -15,9 +15,29 @@ public final class PeriodogramPlot {
 
     private PeriodogramPlot() {}
 
-    /** The standard periodogram of one band ("w1" or "w2") of {@code designation}. */
+    /**
+     * The periodogram of one band of one source, with the standard preset's grid and false-alarm level.
+     *
+     * @param epochs      an epoch table, as for {@link LightCurvePlot#create}
+     * @param designation the source
+     * @param band        {@code "w1"} or {@code "w2"}
+     * @return a Plotly figure: power against period in days (log axis), and the 1% false-alarm line
+     */
     public static Figure create(Table epochs, String designation, String band) {
         return create(epochs, designation, Band.of(band), PeriodogramConfig.standard());
+    }
+
+    /**
+     * The periodogram of one band of one source, with {@code config}'s frequency grid and false-alarm level.
+     *
+     * @param epochs      an epoch table, as for {@link LightCurvePlot#create}
+     * @param designation the source
+     * @param band        {@code "w1"} or {@code "w2"}
+     * @param config      the frequency grid, and the false-alarm probability whose power level is drawn
+     * @return a Plotly figure: power against period in days (log axis), and the false-alarm line
+     */
+    public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config) {
+        return create(epochs, designation, Band.of(band), config);
     }
 
     /** The standard periodogram of one band of {@code designation}. */
@@ -25,12 +45,7 @@ public final class PeriodogramPlot {
         return create(epochs, designation, band, PeriodogramConfig.standard());
     }
 
-    /** The periodogram of one band ("w1" or "w2") of {@code designation} with {@code config}. */
-    public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config) {
-        return create(epochs, designation, Band.of(band), config);
-    }
-
-    /** The periodogram of one band of {@code designation} with {@code config}. */
+    /** The periodogram of one band of {@code designation} with {@code config}, in the band's colour. */
     public static Figure create(Table epochs, String designation, Band band, PeriodogramConfig config) {
         Periodogram p = Periodogram.of(config);
         Table s = p.spectrum(epochs, designation, band);
@@ -38,8 +53,7 @@ public final class PeriodogramPlot {
         double[] per = s.doubleColumn("period_days").asDoubleArray();
         double lo = per[per.length - 1], hi = per[0];
         var power = ScatterTrace.builder(per, s.doubleColumn("power").asDoubleArray()).mode(ScatterTrace.Mode.LINE)
-                .name(band.label() + " power")
-                .line(Line.builder().color(band.colour()).build()).build();
+                .name(band.label() + " power").line(Line.builder().color(band.colour()).build()).build();
         var fap = ScatterTrace.builder(new double[] {lo, hi}, new double[] {level, level}).mode(ScatterTrace.Mode.LINE)
                 .name(String.format("FAP %.0f%%", 100 * config.fapThreshold()))
                 .line(Line.builder().color("gray").dash(Line.Dash.DASH).build()).build();

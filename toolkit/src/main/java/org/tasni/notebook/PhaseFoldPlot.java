@@ -16,10 +16,13 @@ public final class PhaseFoldPlot {
     private PhaseFoldPlot() {}
 
     /**
-     * Both bands of {@code designation} folded at {@code periodDays}.
+     * Both bands of one source folded on {@code periodDays}, e.g. the best period of a periodogram row.
      *
-     * @param periodDays the folding period, days
-     * @throws TasniException if the period is not &gt; 0 or the table has no epochs for the source
+     * @param epochs      an epoch table, as for {@link LightCurvePlot#create}
+     * @param designation the source
+     * @param periodDays  the folding period, days
+     * @return a Plotly figure: magnitude against phase in [0, 1), fainter downward
+     * @throws TasniException if the period is not a finite number of days &gt; 0
      */
     public static Figure create(Table epochs, String designation, double periodDays) {
         if (!(periodDays > 0)) {

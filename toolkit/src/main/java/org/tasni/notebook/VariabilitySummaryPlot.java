@@ -22,12 +22,12 @@ public final class VariabilitySummaryPlot {
 
     private VariabilitySummaryPlot() {}
 
-    /** One colour per flag, in the order the legend lists them. */
-    private static final Map<VariabilityFlag, String> COLOURS = new EnumMap<>(Map.of(VariabilityFlag.FADING, "#d62728",
-            VariabilityFlag.BRIGHTENING, "#2ca02c", VariabilityFlag.VARIABLE, "#ff7f0e", VariabilityFlag.STABLE, "#1f77b4",
-            VariabilityFlag.NORMAL, "#7f7f7f", VariabilityFlag.INSUFFICIENT_DATA, "#c7c7c7"));
-
-    /** Every source of a variability result (any preset), W1 trend against W1 reduced χ². */
+    /**
+     * One point per source of {@code VariabilityAnalyzer}'s table.
+     *
+     * @param stats the variability table, of any preset
+     * @return a Plotly figure: trend (mag/yr) against reduced χ² (log axis), a trace per flag
+     */
     public static Figure create(Table stats) {
         String w1 = Band.W1.suffix();
         String trend = stats.containsColumn("trend" + w1 + "_mag_yr") ? "trend" + w1 + "_mag_yr" : "trend" + w1;
@@ -46,4 +46,9 @@ public final class VariabilitySummaryPlot {
                 .yAxis(Axis.builder().title("reduced χ² (W1)").type(Axis.Type.LOG).build()).build();
         return new Figure(layout, traces.toArray(Trace[]::new));
     }
+
+    /** One colour per flag, in the order the legend lists them (the enum's). */
+    private static final Map<VariabilityFlag, String> COLOURS = new EnumMap<>(Map.of(VariabilityFlag.FADING, "#d62728",
+            VariabilityFlag.BRIGHTENING, "#2ca02c", VariabilityFlag.VARIABLE, "#ff7f0e", VariabilityFlag.STABLE, "#1f77b4",
+            VariabilityFlag.NORMAL, "#7f7f7f", VariabilityFlag.INSUFFICIENT_DATA, "#c7c7c7"));
 }
