@@ -15,6 +15,9 @@ import tech.tablesaw.api.Table;
  */
 final class StandardMethod implements VariabilityMethod {
 
+    /** Band.values() copies its array on every call: once here, not once per source. */
+    private static final Band[] BANDS = Band.values();
+
     private final VariabilityConfig.Statistics stats;
     private final VariabilityConfig.Classification cls;
 
@@ -101,7 +104,7 @@ final class StandardMethod implements VariabilityMethod {
             }
             nVisits[k] = VisitBinning.countVisits(x.t, n, gap);
             baseline[k] = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;
-            for (Band b : Band.values()) {
+            for (Band b : BANDS) {
                 int nb = x.usable(n, b);
                 bands[b.ordinal()].set(k, BandStatistics.of(x.bt, x.bm, x.bs, 0, nb));
             }
