@@ -2,6 +2,7 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
@@ -20,9 +21,9 @@ final class PeriodogramCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "FILE", description = "epochs table")
     Path epochs;
 
-    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME",
-            description = "standard, tasni-legacy (tasni-tier5 uses its grid) or astropy-auto (default: ${DEFAULT-VALUE})")
-    String preset;
+    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverters.Periodogram.class,
+            description = "${COMPLETION-CANDIDATES}; tasni-tier5 uses tasni-legacy's grid (default: ${DEFAULT-VALUE})")
+    PeriodogramConfig.Preset preset;
 
     @Option(names = "--designations", split = ",", paramLabel = "A,B,…", description = "only these sources")
     String[] designations = new String[0];
@@ -43,7 +44,7 @@ final class PeriodogramCommand implements Callable<Integer> {
         if (statsJson != null) {
             org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
         }
-        Periodogram p = Periodogram.of(PeriodogramConfig.forPreset(preset)).progress(ConsoleProgress.forTerminal());
+        Periodogram p = Periodogram.of(preset.config()).progress(ConsoleProgress.forTerminal());
         if (threads != null) {
             p = p.threads(threads);
         }
@@ -51,12 +52,12 @@ final class PeriodogramCommand implements Callable<Integer> {
         Table e = TableIO.read(epochs);
         double readS = StatsJson.since(t0);
         long t1 = System.nanoTime();
-        Table result = p.run(e, designations);
+        ResultTable<PeriodogramReport> result = p.run(e, designations);
         double computeS = StatsJson.since(t1);
         long t2 = System.nanoTime();
         TableIO.write(result, out);
         double writeS = StatsJson.since(t2);
-        PeriodogramReport rep = p.report();
+        PeriodogramReport rep = result.report();
         System.out.println(rep);
         if (e.rowCount() == 0) {
             System.out.println("warning: " + epochs + " has no rows; the result has no sources.");
@@ -67,7 +68,7 @@ final class PeriodogramCommand implements Callable<Integer> {
                 .put("n_sources", result.rowCount()).put("n_rows", e.rowCount()).putDrops(rep.dropped())
                 .put("n_periodic_bands", rep.periodicBands()).put("n_consistent", rep.consistent())
                 .put("n_no_period", rep.noPeriod().values().stream().mapToLong(Long::longValue).sum());
-        json.put("preset", preset).writeIfAsked(statsJson);
+        json.put("preset", preset.toString()).writeIfAsked(statsJson);
         return 0;
     }
 }

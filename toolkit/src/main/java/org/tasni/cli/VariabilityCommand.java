@@ -2,7 +2,9 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.variability.Band;
 import org.tasni.variability.VariabilityAnalyzer;
 import org.tasni.variability.VariabilityConfig;
 import org.tasni.variability.VariabilityReport;
@@ -20,9 +22,9 @@ final class VariabilityCommand implements Callable<Integer> {
     @Option(names = "--epochs", required = true, paramLabel = "FILE", description = "epochs table (IRSA or _ep column names)")
     Path epochs;
 
-    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME",
-            description = "standard, tasni-legacy or tasni-tier5 (default: ${DEFAULT-VALUE})")
-    String preset;
+    @Option(names = "--preset", defaultValue = "standard", paramLabel = "NAME", converter = PresetConverters.Variability.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    VariabilityConfig.Preset preset;
 
     @Option(names = "--bin-visits", description = "average each visit in flux before the statistics (standard preset)")
     boolean binVisits;
@@ -46,7 +48,7 @@ final class VariabilityCommand implements Callable<Integer> {
         if (statsJson != null) {
             org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
         }
-        VariabilityConfig cfg = VariabilityConfig.preset(preset);
+        VariabilityConfig cfg = preset.config();
         if (binVisits) {
             cfg = cfg.withBinVisits(true);
         }
@@ -55,18 +57,18 @@ final class VariabilityCommand implements Callable<Integer> {
             a = a.threads(threads);
         }
         long t0 = System.nanoTime();
-        Table result;
+        ResultTable<VariabilityReport> result;
         double readS;
         if (org.tasni.io.Format.of(epochs) == org.tasni.io.Format.PARQUET) {
             // streamed row group by row group: reading and computing interleave, so read_s is what remains
             result = a.analyze(epochs);
-            readS = StatsJson.seconds(StatsJson.since(t0) - a.report().computeSeconds());
+            readS = StatsJson.seconds(StatsJson.since(t0) - result.report().computeSeconds());
         } else {
             Table e = TableIO.read(epochs);
             readS = StatsJson.since(t0);
             result = a.analyze(e);
         }
-        VariabilityReport rep = a.report();
+        VariabilityReport rep = result.report();
         long t1 = System.nanoTime();
         TableIO.write(result, out);
         double writeS = StatsJson.since(t1);
@@ -80,7 +82,8 @@ final class VariabilityCommand implements Callable<Integer> {
                 rep.computeSeconds(), writeS);
         new StatsJson().put("read_s", readS).put("compute_s", StatsJson.seconds(rep.computeSeconds())).put("write_s", writeS)
                 .put("n_sources", rep.sources()).put("n_rows", rep.rows()).put("n_rows_cut", rep.cutRows())
-                .putDrops(rep.dropped()).putUnusable("w1", rep.unusableW1()).putUnusable("w2", rep.unusableW2())
+                .putDrops(rep.dropped()).putUnusable(Band.W1.key(), rep.unusableW1())
+                .putUnusable(Band.W2.key(), rep.unusableW2())
                 .put("preset", cfg.name()).put("flags", rep.flags()).writeIfAsked(statsJson);
         return 0;
     }

@@ -3,6 +3,7 @@ package org.tasni.notebook;
 import java.util.ArrayList;
 import java.util.List;
 import org.tasni.io.Columns;
+import org.tasni.variability.Band;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
@@ -42,7 +43,8 @@ public final class ColorMagnitudePlot {
             if (t == null) {
                 continue;
             }
-            double[] w1 = Columns.doubles(t, "w1mpro"), w2 = Columns.doubles(t, "w2mpro"), c = new double[w1.length];
+            double[] w1 = Columns.doubles(t, Band.W1.magnitudeColumn()),
+                    w2 = Columns.doubles(t, Band.W2.magnitudeColumn()), c = new double[w1.length];
             for (int i = 0; i < c.length; i++) {
                 c[i] = w1[i] - w2[i];
                 if (Double.isFinite(w1[i])) {

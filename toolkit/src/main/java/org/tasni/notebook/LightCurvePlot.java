@@ -1,5 +1,8 @@
 package org.tasni.notebook;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.tasni.variability.Band;
 import org.tasni.variability.LightCurve;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
@@ -31,24 +34,24 @@ public final class LightCurvePlot {
      */
     public static Figure create(Table epochs, String designation) {
         LightCurve lc = LightCurve.of(epochs, designation);
-        java.util.List<Trace> traces = new java.util.ArrayList<>();
-        String[][] bands = {{"W1", "#1f77b4"}, {"W2", "#d62728"}};
-        for (int b = 0; b < 2; b++) {
-            LightCurve.Band band = b == 0 ? lc.w1() : lc.w2();
+        List<Trace> traces = new ArrayList<>();
+        for (Band b : Band.values()) {
+            LightCurve.Points band = lc.points(b);
             if (band.size() == 0) {
                 continue;
             }
-            String name = bands[b][0], color = bands[b][1];
+            String name = b.label(), color = b.colour();
             traces.add(ScatterTrace.builder(band.mjd(), band.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " exposures")
                     .marker(Marker.builder().size(4).color(color).opacity(0.35).build()).text(hover(band)).build());
-            LightCurve.Band v = band.visits(50);
+            LightCurve.Points v = band.visits(50);
             traces.add(ScatterTrace.builder(v.mjd(), v.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " visit means")
                     .marker(Marker.builder().size(9).color(color).build()).text(hover(v)).build());
-            double[] tr = band.trend();
-            if (!Double.isNaN(tr[1])) {
+            LightCurve.Trend tr = band.trend();
+            if (!Double.isNaN(tr.slopeMagYr())) {
                 double t0 = band.mjd()[0], t1 = band.mjd()[band.size() - 1];
-                traces.add(ScatterTrace.builder(new double[] {t0, t1}, new double[] {tr[0], tr[0] + tr[1] * (t1 - t0) / 365.25})
-                        .mode(ScatterTrace.Mode.LINE).name(String.format("%s trend %+.4f ± %.4f mag/yr", name, tr[1], tr[2]))
+                traces.add(ScatterTrace.builder(new double[] {t0, t1}, new double[] {tr.interceptMag(), tr.magAt(t1, t0)})
+                        .mode(ScatterTrace.Mode.LINE)
+                        .name(String.format("%s trend %+.4f ± %.4f mag/yr", name, tr.slopeMagYr(), tr.slopeErr()))
                         .line(Line.builder().color(color).width(2).build()).build());
             }
         }
@@ -57,7 +60,7 @@ public final class LightCurvePlot {
         return new Figure(layout, traces.toArray(Trace[]::new));
     }
 
-    private static String[] hover(LightCurve.Band b) {
+    private static String[] hover(LightCurve.Points b) {
         String[] s = new String[b.size()];
         for (int i = 0; i < s.length; i++) {
             s[i] = String.format("%.3f ± %.3f mag", b.mag()[i], b.err()[i]);

@@ -1,5 +1,6 @@
 package org.tasni.notebook;
 
+import org.tasni.variability.Band;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
 import tech.tablesaw.api.Table;
@@ -37,17 +38,28 @@ public final class PeriodogramPlot {
      */
     public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config) {
         Periodogram p = Periodogram.of(config);
-        Table s = p.spectrum(epochs, designation, band);
-        double level = p.powerAtFap(epochs, designation, band, config.fapThreshold());
+        Band b = Band.of(band);
+        Table s = p.spectrum(epochs, designation, b);
+        double level = p.powerAtFap(epochs, designation, b, config.fapThreshold());
         double[] per = s.doubleColumn("period_days").asDoubleArray();
         double lo = per[per.length - 1], hi = per[0];
         var power = ScatterTrace.builder(per, s.doubleColumn("power").asDoubleArray()).mode(ScatterTrace.Mode.LINE)
-                .name(band.toUpperCase() + " power").build();
+                .name(b.label() + " power").line(Line.builder().color(b.colour()).build()).build();
         var fap = ScatterTrace.builder(new double[] {lo, hi}, new double[] {level, level}).mode(ScatterTrace.Mode.LINE)
                 .name(String.format("FAP %.0f%%", 100 * config.fapThreshold()))
                 .line(Line.builder().color("gray").dash(Line.Dash.DASH).build()).build();
-        Layout layout = Layout.builder(designation + " " + band.toUpperCase() + " periodogram", "period (days)", "power")
+        Layout layout = Layout.builder(designation + " " + b.label() + " periodogram", "period (days)", "power")
                 .height(400).xAxis(Axis.builder().title("period (days)").type(Axis.Type.LOG).build()).build();
         return new Figure(layout, power, fap);
+    }
+
+    /** The standard periodogram of one band of {@code designation}. */
+    public static Figure create(Table epochs, String designation, Band band) {
+        return create(epochs, designation, band.key(), PeriodogramConfig.standard());
+    }
+
+    /** The periodogram of one band of {@code designation} with {@code config}, in the band's colour. */
+    public static Figure create(Table epochs, String designation, Band band, PeriodogramConfig config) {
+        return create(epochs, designation, band.key(), config);
     }
 }

@@ -1,6 +1,7 @@
 package org.tasni.notebook;
 
 import org.tasni.TasniException;
+import org.tasni.variability.Band;
 import org.tasni.variability.LightCurve;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
@@ -28,19 +29,18 @@ public final class PhaseFoldPlot {
             throw new TasniException("the folding period must be > 0 days (got " + periodDays + ").");
         }
         LightCurve lc = LightCurve.of(epochs, designation);
-        ScatterTrace[] traces = new ScatterTrace[2];
-        String[][] bands = {{"W1", "#1f77b4"}, {"W2", "#d62728"}};
+        ScatterTrace[] traces = new ScatterTrace[Band.values().length];
         double t0 = Math.min(lc.w1().size() > 0 ? lc.w1().mjd()[0] : Double.MAX_VALUE,
                 lc.w2().size() > 0 ? lc.w2().mjd()[0] : Double.MAX_VALUE);
-        for (int b = 0; b < 2; b++) {
-            LightCurve.Band band = b == 0 ? lc.w1() : lc.w2();
+        for (Band b : Band.values()) {
+            LightCurve.Points band = lc.points(b);
             double[] phase = new double[band.size()];
             for (int i = 0; i < phase.length; i++) {
                 double x = (band.mjd()[i] - t0) / periodDays;
                 phase[i] = x - Math.floor(x);
             }
-            traces[b] = ScatterTrace.builder(phase, band.mag()).mode(ScatterTrace.Mode.MARKERS).name(bands[b][0])
-                    .marker(Marker.builder().size(5).color(bands[b][1]).opacity(0.6).build()).build();
+            traces[b.ordinal()] = ScatterTrace.builder(phase, band.mag()).mode(ScatterTrace.Mode.MARKERS).name(b.label())
+                    .marker(Marker.builder().size(5).color(b.colour()).opacity(0.6).build()).build();
         }
         Layout layout = Layout.builder(String.format("%s folded at %.4f d", designation, periodDays), "phase", "magnitude")
                 .height(400).yAxis(Axis.builder().title("magnitude").autoRange(Axis.AutoRange.REVERSED).build()).build();

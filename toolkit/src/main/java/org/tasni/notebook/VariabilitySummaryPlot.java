@@ -1,7 +1,11 @@
 package org.tasni.notebook;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.tasni.variability.Band;
+import org.tasni.variability.VariabilityFlag;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
@@ -25,23 +29,26 @@ public final class VariabilitySummaryPlot {
      * @return a Plotly figure: trend (mag/yr) against reduced χ² (log axis), a trace per flag
      */
     public static Figure create(Table stats) {
-        String trend = stats.containsColumn("trend_w1_mag_yr") ? "trend_w1_mag_yr" : "trend_w1";
-        String flag = stats.containsColumn("flag") ? "flag" : "variability_flag";
+        String w1 = Band.W1.suffix();
+        String trend = stats.containsColumn("trend" + w1 + "_mag_yr") ? "trend" + w1 + "_mag_yr" : "trend" + w1;
         List<Trace> traces = new ArrayList<>();
-        String[][] colors = {{"FADING", "#d62728"}, {"BRIGHTENING", "#2ca02c"}, {"VARIABLE", "#ff7f0e"},
-            {"STABLE", "#1f77b4"}, {"NORMAL", "#7f7f7f"}, {"INSUFFICIENT_DATA", "#c7c7c7"}};
-        for (String[] c : colors) {
-            Table t = stats.where(stats.stringColumn(flag).isEqualTo(c[0]));
+        for (Map.Entry<VariabilityFlag, String> c : COLOURS.entrySet()) {
+            Table t = c.getKey().in(stats);
             if (t.rowCount() == 0) {
                 continue;
             }
-            traces.add(ScatterTrace.builder(t.numberColumn(trend).asDoubleArray(), t.numberColumn("chi2_w1").asDoubleArray())
-                    .mode(ScatterTrace.Mode.MARKERS).name(c[0] + " (" + t.rowCount() + ")")
+            traces.add(ScatterTrace.builder(t.numberColumn(trend).asDoubleArray(), t.numberColumn("chi2" + w1).asDoubleArray())
+                    .mode(ScatterTrace.Mode.MARKERS).name(c.getKey() + " (" + t.rowCount() + ")")
                     .text(t.stringColumn("designation").asObjectArray())
-                    .marker(Marker.builder().size(7).color(c[1]).build()).build());
+                    .marker(Marker.builder().size(7).color(c.getValue()).build()).build());
         }
         Layout layout = Layout.builder("W1 trend against reduced χ²", "trend (mag/yr)", "reduced χ²").height(450)
                 .yAxis(Axis.builder().title("reduced χ² (W1)").type(Axis.Type.LOG).build()).build();
         return new Figure(layout, traces.toArray(Trace[]::new));
     }
+
+    /** One colour per flag, in the order the legend lists them (the enum's). */
+    private static final Map<VariabilityFlag, String> COLOURS = new EnumMap<>(Map.of(VariabilityFlag.FADING, "#d62728",
+            VariabilityFlag.BRIGHTENING, "#2ca02c", VariabilityFlag.VARIABLE, "#ff7f0e", VariabilityFlag.STABLE, "#1f77b4",
+            VariabilityFlag.NORMAL, "#7f7f7f", VariabilityFlag.INSUFFICIENT_DATA, "#c7c7c7"));
 }

@@ -21,21 +21,30 @@ import org.apache.commons.math3.special.Beta;
  */
 final class BandStatistics {
 
-    static final int N = 0, MEAN = 1, RMS = 2, CHI2 = 3, ETA = 4, TREND = 5, TREND_ERR = 6, TREND_P = 7, R2 = 8;
-    static final int SIZE = 9;
+    /**
+     * The statistics of one band.
+     *
+     * @param n        usable epochs
+     * @param mean     inverse-variance weighted mean, mag
+     * @param rms      sample standard deviation, mag
+     * @param chi2     reduced χ² about the weighted mean
+     * @param eta      von Neumann η
+     * @param trend    WLS slope, mag/yr (positive = fading)
+     * @param trendErr its standard error, mag/yr
+     * @param trendP   its two-sided p-value
+     * @param r2       the fit's weighted r²
+     */
+    record Result(int n, double mean, double rms, double chi2, double eta, double trend, double trendErr, double trendP,
+            double r2) {}
 
     private BandStatistics() {}
 
-    /** Writes n, weighted mean, rms, reduced χ², η, trend, its error, its p-value and r² into {@code out[0..8]}. */
-    static void compute(double[] t, double[] m, double[] s, int from, int to, double[] out) {
+    /** The statistics of epochs {@code [from, to)}: t in MJD days, m magnitudes, s 1σ errors (all usable). */
+    static Result of(double[] t, double[] m, double[] s, int from, int to) {
         int n = to - from;
-        java.util.Arrays.fill(out, Double.NaN);
-        out[N] = n;
+        double nan = Double.NaN;
         if (n < 2) {
-            if (n == 1) {
-                out[MEAN] = m[from];
-            }
-            return;
+            return new Result(n, n == 1 ? m[from] : nan, nan, nan, nan, nan, nan, nan, nan);
         }
         // shift by the first value so sums of squares keep their precision
         double t0 = t[from], m0 = m[from];
@@ -67,19 +76,16 @@ final class BandStatistics {
         }
         chi2 = syy; // Σ w (m − m̄_w)²
         var /= n - 1;
-        out[MEAN] = m0 + yw;
-        out[RMS] = Math.sqrt(var);
-        out[CHI2] = chi2 / (n - 1);
-        out[ETA] = var > 0 ? dd / ((n - 1) * var) : Double.NaN;
+        double eta = var > 0 ? dd / ((n - 1) * var) : nan;
+        double b = nan, se = nan, p = nan, r2 = nan;
         if (n >= 3 && sxx > 0) {
-            double b = sxy / sxx;
+            b = sxy / sxx;
             double ssRes = Math.max(0, syy - b * sxy);
-            double se = Math.sqrt(ssRes / (n - 2) / sxx);
-            out[TREND] = b;
-            out[TREND_ERR] = se;
-            out[TREND_P] = twoSidedP(b / se, n - 2);
-            out[R2] = syy > 0 ? b * sxy / syy : Double.NaN;
+            se = Math.sqrt(ssRes / (n - 2) / sxx);
+            p = twoSidedP(b / se, n - 2);
+            r2 = syy > 0 ? b * sxy / syy : nan;
         }
+        return new Result(n, m0 + yw, Math.sqrt(var), chi2 / (n - 1), eta, b, se, p, r2);
     }
 
     /** Two-sided p-value of Student's t with {@code df} degrees of freedom: I_{df/(df+t²)}(df/2, 1/2). */

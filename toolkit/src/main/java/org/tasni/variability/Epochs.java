@@ -16,7 +16,8 @@ import tech.tablesaw.columns.strings.DictionaryMap;
  * <p>Grouping reads the designation column's dictionary codes, never the strings, so already-grouped input costs one
  * scan and ungrouped input one counting sort: O(rows) either way, not the reference's O(sources × rows) scan.
  *
- * <p>Column aliases: IRSA's {@code w1mpro, w1sigmpro, w2mpro, w2sigmpro} or the reference's {@code w1mpro_ep, …}.
+ * <p>Column aliases: IRSA's {@code w1mpro, w1sigmpro, w2mpro, w2sigmpro} or the reference's {@code w1mpro_ep, …}
+ * (see {@link Band}).
  *
  * <p>Rows no preset can use are left out here and counted in {@link #dropped} (whole exposures): an empty id, a
  * non-finite mjd, an mjd outside [{@value #MJD_MIN}, {@value #MJD_MAX}], and a repeat of a source's exposure at the
@@ -60,10 +61,10 @@ final class Epochs {
         file = t.name();
         rows = t.rowCount();
         mjd = Columns.doubles(t, "mjd");
-        w1 = Columns.doubles(t, pick(t, "w1mpro", "w1mpro_ep"));
-        e1 = Columns.doubles(t, pick(t, "w1sigmpro", "w1sigmpro_ep"));
-        w2 = Columns.doubles(t, pick(t, "w2mpro", "w2mpro_ep"));
-        e2 = Columns.doubles(t, pick(t, "w2sigmpro", "w2sigmpro_ep"));
+        w1 = Columns.doubles(t, Band.W1.magnitudeIn(t));
+        e1 = Columns.doubles(t, Band.W1.errorIn(t));
+        w2 = Columns.doubles(t, Band.W2.magnitudeIn(t));
+        e2 = Columns.doubles(t, Band.W2.errorIn(t));
         // ±Infinity becomes NaN (the arrays are copies): every preset then treats it as the missing value it is, where
         // an infinite magnitude would turn a whole light curve's mean, RMS and trend into NaN or infinity
         for (double[] a : new double[][] {w1, e1, w2, e2}) {
@@ -300,14 +301,18 @@ final class Epochs {
         }
     }
 
-    private String pick(Table t, String irsa, String legacy) {
-        if (t.containsColumn(irsa)) {
-            return irsa;
-        }
-        if (t.containsColumn(legacy)) {
-            return legacy;
-        }
-        throw new TasniException(t.name() + ": no column '" + irsa + "' or '" + legacy + "' (columns: "
-                + String.join(", ", t.columnNames()) + ").");
+    /** The magnitudes of band {@code b}, per input row. */
+    double[] mag(Band b) {
+        return b == Band.W1 ? w1 : w2;
+    }
+
+    /** The errors of band {@code b}, per input row. */
+    double[] err(Band b) {
+        return b == Band.W1 ? e1 : e2;
+    }
+
+    /** The unusable-measurement counts of band {@code b}. */
+    DropCounts unusable(Band b) {
+        return b == Band.W1 ? unusableW1 : unusableW2;
     }
 }

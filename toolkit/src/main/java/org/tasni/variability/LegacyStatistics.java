@@ -14,13 +14,20 @@ package org.tasni.variability;
  */
 final class LegacyStatistics {
 
-    static final int RMS = 0, CHI2 = 1, TREND = 2, TREND_P = 3;
-    static final int SIZE = 4;
+    /**
+     * The reference's statistics of one band.
+     *
+     * @param rms    NaN-propagating sample standard deviation, mag
+     * @param chi2   reduced χ² about the unweighted mean
+     * @param trend  OLS slope, mag/yr
+     * @param trendP scipy linregress's two-sided p-value
+     */
+    record Result(double rms, double chi2, double trend, double trendP) {}
 
     private LegacyStatistics() {}
 
     /** Per band, over rows {@code [from, to)} of one source (all rows, NaN included). */
-    static void band(double[] t, double[] m, double[] s, int from, int to, double[] out) {
+    static Result of(double[] t, double[] m, double[] s, int from, int to) {
         int n = to - from;
         // rms: NaN-propagating, ddof = 1
         double sum = 0;
@@ -31,7 +38,7 @@ final class LegacyStatistics {
         for (int i = from; i < to; i++) {
             ss += (m[i] - mean) * (m[i] - mean);
         }
-        out[RMS] = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
+        double rms = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
         // χ²: unweighted mean of the non-NaN magnitudes
         double sm = 0;
         int nm = 0;
@@ -50,7 +57,7 @@ final class LegacyStatistics {
                 nv++;
             }
         }
-        out[CHI2] = nv >= 2 ? chi / (nv - 1) : Double.NaN;
+        double chi2 = nv >= 2 ? chi / (nv - 1) : Double.NaN;
         // OLS trend on rows with finite mjd and m
         double tmin = Double.POSITIVE_INFINITY;
         int k = 0;
@@ -60,10 +67,8 @@ final class LegacyStatistics {
                 k++;
             }
         }
-        out[TREND] = Double.NaN;
-        out[TREND_P] = Double.NaN;
         if (k < 3) {
-            return;
+            return new Result(rms, chi2, Double.NaN, Double.NaN);
         }
         double sx = 0, sy = 0;
         for (int i = from; i < to; i++) {
@@ -82,14 +87,13 @@ final class LegacyStatistics {
             }
         }
         if (sxx == 0) {
-            return;
+            return new Result(rms, chi2, Double.NaN, Double.NaN);
         }
-        out[TREND] = sxy / sxx;
         double r = syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
         double df = k - 2;
         // scipy adds 1e-20 (TINY) to both factors
         double tStat = r * Math.sqrt(df / ((1 - r + 1e-20) * (1 + r + 1e-20)));
-        out[TREND_P] = BandStatistics.twoSidedP(tStat, df);
+        return new Result(rms, chi2, sxy / sxx, BandStatistics.twoSidedP(tStat, df));
     }
 
     /** (max − min) of t[0..n) in Julian years: the reference's baseline over all rows. */

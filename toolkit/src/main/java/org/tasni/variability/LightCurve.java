@@ -1,5 +1,6 @@
 package org.tasni.variability;
 
+import java.util.Arrays;
 import org.tasni.TasniException;
 import tech.tablesaw.api.Table;
 
@@ -8,14 +9,39 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * var lc = LightCurve.of(epochs, "J143046.35-025927.8");
- * lc.w1().mjd();  lc.w1().visits(50);  lc.w1().trend();
+ * lc.w1().mjd();  lc.points(Band.W2).visits(50);  lc.w1().trend().slopeMagYr();
  * }</pre>
  *
  * @param designation the source
  * @param w1          W1 points
  * @param w2          W2 points
  */
-public record LightCurve(String designation, Band w1, Band w2) {
+public record LightCurve(String designation, Points w1, Points w2) {
+
+    /** The points of {@code band}. */
+    public Points points(Band band) {
+        return band == Band.W1 ? w1 : w2;
+    }
+
+    /**
+     * The weighted least-squares line of one band, as the standard preset fits it; all NaN with fewer than three points
+     * or no spread in time.
+     *
+     * @param interceptMag the line's magnitude at the band's first mjd, mag
+     * @param slopeMagYr   the slope, mag/yr (positive = fading)
+     * @param slopeErr     its standard error, mag/yr
+     * @param p            its two-sided p-value
+     * @param r2           the fit's weighted r²
+     */
+    public record Trend(double interceptMag, double slopeMagYr, double slopeErr, double p, double r2) {
+
+        static final Trend NONE = new Trend(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        /** The line's magnitude at {@code mjd}, given the band's first mjd {@code mjd0}. */
+        public double magAt(double mjd, double mjd0) {
+            return interceptMag + slopeMagYr * (mjd - mjd0) / 365.25;
+        }
+    }
 
     /**
      * Usable points of one band: finite mjd and magnitude, error &gt; 0.
@@ -24,37 +50,26 @@ public record LightCurve(String designation, Band w1, Band w2) {
      * @param mag   magnitudes
      * @param err   1σ errors, mag
      */
-    public record Band(double[] mjd, double[] mag, double[] err) {
+    public record Points(double[] mjd, double[] mag, double[] err) {
 
+        /** The number of points. */
         public int size() {
             return mjd.length;
         }
 
         /** Per-visit means in flux (a gap over {@code gapDays} starts a visit), as the analyzer bins them. */
-        public Band visits(double gapDays) {
-            VariabilityAnalyzer.Worker w = new VariabilityAnalyzer.Worker();
-            int n = mjd.length;
-            w.ensure(n);
-            for (int i = 0; i < n; i++) {
-                w.t[i] = mjd[i];
-                w.m1[i] = mag[i];
-                w.s1[i] = err[i];
-                w.m2[i] = Double.NaN;
-                w.s2[i] = Double.NaN;
-            }
-            int v = VisitBinning.bin(w, n, gapDays);
-            return new Band(java.util.Arrays.copyOf(w.t, v), java.util.Arrays.copyOf(w.m1, v), java.util.Arrays.copyOf(w.s1, v));
+        public Points visits(double gapDays) {
+            double[] t = mjd.clone();
+            double[][] m = {mag.clone()}, s = {err.clone()};
+            int v = VisitBinning.bin(t, m, s, t.length, gapDays);
+            return new Points(Arrays.copyOf(t, v), Arrays.copyOf(m[0], v), Arrays.copyOf(s[0], v));
         }
 
-        /**
-         * The weighted least-squares line {intercept at the first mjd (mag), slope (mag/yr), slope error, p}, as the
-         * standard preset computes it.
-         */
-        public double[] trend() {
-            double[] out = new double[BandStatistics.SIZE];
-            BandStatistics.compute(mjd, mag, err, 0, mjd.length, out);
-            if (mjd.length < 3 || Double.isNaN(out[BandStatistics.TREND])) {
-                return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        /** The weighted least-squares line, as the standard preset computes it. */
+        public Trend trend() {
+            BandStatistics.Result r = BandStatistics.of(mjd, mag, err, 0, mjd.length);
+            if (mjd.length < 3 || Double.isNaN(r.trend())) {
+                return Trend.NONE;
             }
             // the WLS line passes through the weighted means of x and y
             double sw = 0, swx = 0;
@@ -63,8 +78,7 @@ public record LightCurve(String designation, Band w1, Band w2) {
                 sw += w;
                 swx += w * (mjd[i] - mjd[0]) / 365.25;
             }
-            double b = out[BandStatistics.TREND];
-            return new double[] {out[BandStatistics.MEAN] - b * swx / sw, b, out[BandStatistics.TREND_ERR], out[BandStatistics.TREND_P]};
+            return new Trend(r.mean() - r.trend() * swx / sw, r.trend(), r.trendErr(), r.trendP(), r.r2());
         }
     }
 
@@ -74,26 +88,26 @@ public record LightCurve(String designation, Band w1, Band w2) {
         if (one.rowCount() == 0) {
             throw new TasniException(epochs.name() + ": no epochs for " + designation + ".");
         }
-        Epochs e = new Epochs(one, "designation", new QualityCuts(VariabilityConfig.standard().withoutQualityCuts()));
+        Epochs e = new Epochs(one, "designation", QualityCuts.none());
         e.sortByTime(0);
-        return new LightCurve(designation, band(e, 0, true), band(e, 0, false));
+        return new LightCurve(designation, points(e, 0, Band.W1), points(e, 0, Band.W2));
     }
 
     /** The usable points of one band of source k, in the epochs' order for it (time order once sorted). */
-    static Band band(Epochs e, int source, boolean w1) {
+    static Points points(Epochs e, int source, Band band) {
         int from = e.start[source], to = e.start[source + 1], n = to - from;
+        double[] mags = e.mag(band), errs = e.err(band);
         double[] t = new double[n], m = new double[n], s = new double[n];
         int k = 0;
         for (int r = from; r < to; r++) {
             int i = e.order[r];
-            double mag = w1 ? e.w1[i] : e.w2[i], err = w1 ? e.e1[i] : e.e2[i];
-            if (!Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mag, err)) {
+            if (!Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mags[i], errs[i])) {
                 t[k] = e.mjd[i];
-                m[k] = mag;
-                s[k] = err;
+                m[k] = mags[i];
+                s[k] = errs[i];
                 k++;
             }
         }
-        return new Band(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(m, k), java.util.Arrays.copyOf(s, k));
+        return new Points(Arrays.copyOf(t, k), Arrays.copyOf(m, k), Arrays.copyOf(s, k));
     }
 }

@@ -54,20 +54,29 @@ final class LombScargle {
      */
     private static final double CONSTANT_SPREAD = 1e-9;
 
-    /** Whether the points' weighted variance about their weighted mean is zero up to rounding. */
-    static boolean constant(double[] y, double[] dy, int from, int to) {
-        double sw = 0, swy = 0;
+    /** The inverse-variance weighted mean of x and the weighted variance about it (weights normalised to 1). */
+    private record Moments(double mean, double variance) {}
+
+    /** The {@link Moments} of x[from, to) with weights 1/dy². */
+    private static Moments weightedMoments(double[] x, double[] dy, int from, int to) {
+        double sw = 0, swx = 0;
         for (int i = from; i < to; i++) {
             double w = 1 / (dy[i] * dy[i]);
             sw += w;
-            swy += w * y[i];
+            swx += w * x[i];
         }
-        double ybar = swy / sw, yy = 0;
+        double mean = swx / sw, var = 0;
         for (int i = from; i < to; i++) {
-            double w = 1 / (dy[i] * dy[i]) / sw, d = y[i] - ybar;
-            yy += w * d * d;
+            double w = 1 / (dy[i] * dy[i]) / sw, d = x[i] - mean;
+            var += w * d * d;
         }
-        return isConstant(yy, ybar);
+        return new Moments(mean, var);
+    }
+
+    /** Whether the points' weighted variance about their weighted mean is zero up to rounding. */
+    static boolean constant(double[] y, double[] dy, int from, int to) {
+        Moments m = weightedMoments(y, dy, from, to);
+        return isConstant(m.variance(), m.mean());
     }
 
     private static boolean isConstant(double yy, double ybar) {
@@ -140,14 +149,33 @@ final class LombScargle {
 
     /**
      * astropy's {@code autofrequency(samples_per_peak, nyquist_factor)} for n points over a baseline T:
-     * df = 1/(spp·T), f_min = df/2, N_f = 1 + round((nyq·n/(2T) − f_min)/df). Returns {f_min, df, N_f}.
+     * df = 1/(spp·T), f_min = df/2, N_f = 1 + round((nyq·n/(2T) − f_min)/df).
      */
-    static double[] autoGrid(int n, double baseline, double samplesPerPeak, double nyquistFactor) {
+    static Grid autoGrid(int n, double baseline, double samplesPerPeak, double nyquistFactor) {
         double df = 1 / (samplesPerPeak * baseline);
         double fMin = 0.5 * df;
         double fMax = nyquistFactor * 0.5 * n / baseline;
         double nf = 1 + Math.round((fMax - fMin) / df);
-        return new double[] {fMin, df, nf};
+        return new Grid(fMin, df, nf);
+    }
+
+    /**
+     * A linear frequency grid: f_k = f0 + k·df for k = 0 … count − 1.
+     *
+     * @param f0    the first frequency, d⁻¹
+     * @param df    the step, d⁻¹
+     * @param count the number of frequencies (a double, so that an absurd grid can be measured before it is refused)
+     */
+    record Grid(double f0, double df, double count) {
+        /** The number of frequencies, once {@link #count()} is known to fit. */
+        int n() {
+            return (int) count;
+        }
+
+        /** The last frequency, d⁻¹. */
+        double last() {
+            return f0 + df * (count - 1);
+        }
     }
 
     /**
@@ -159,17 +187,7 @@ final class LombScargle {
     static double fapBaluev(double z, double fMax, double[] t, double[] dy, int from, int to) {
         int n = to - from;
         double nh = n - 1, nk = n - 3;
-        double sw = 0, swt = 0;
-        for (int i = from; i < to; i++) {
-            double w = 1 / (dy[i] * dy[i]);
-            sw += w;
-            swt += w * t[i];
-        }
-        double tm = swt / sw, var = 0;
-        for (int i = from; i < to; i++) {
-            double w = 1 / (dy[i] * dy[i]) / sw;
-            var += w * (t[i] - tm) * (t[i] - tm);
-        }
+        double var = weightedMoments(t, dy, from, to).variance();
         double gamma = Math.sqrt(2 / nh) * Math.exp(Gamma.logGamma(nh / 2) - Gamma.logGamma((nh - 1) / 2));
         double tau = gamma * fMax * Math.sqrt(4 * Math.PI * var) * Math.pow(1 - z, 0.5 * (nk - 1)) * Math.sqrt(0.5 * nh * z);
         double single = Math.pow(1 - z, 0.5 * nk);

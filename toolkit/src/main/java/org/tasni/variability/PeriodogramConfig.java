@@ -3,7 +3,11 @@ package org.tasni.variability;
 import org.tasni.TasniException;
 
 /**
- * The frequency grid and false-alarm rule of the periodogram.
+ * The frequency grid and false-alarm rule of the periodogram. Start from a preset and change what you need with the
+ * {@code with…} methods, which return copies:
+ * <pre>{@code
+ * var config = PeriodogramConfig.standard().withFap(0.001, false).withMinPoints(20);
+ * }</pre>
  *
  * @param name           preset name
  * @param fMin           lowest frequency, d⁻¹
@@ -67,14 +71,84 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
                 10, true);
     }
 
+    /** The named presets, as the CLI's {@code --preset} spells them; tasni-tier5 uses tasni-legacy's grid. */
+    public enum Preset {
+        STANDARD, TASNI_LEGACY, TASNI_TIER5, ASTROPY_AUTO;
+
+        /** The preset's configuration. */
+        public PeriodogramConfig config() {
+            return switch (this) {
+                case STANDARD -> standard();
+                case TASNI_LEGACY, TASNI_TIER5 -> tasniLegacy();
+                case ASTROPY_AUTO -> astropyAuto(5, 5);
+            };
+        }
+
+        /** "standard", "tasni-legacy", "tasni-tier5" or "astropy-auto": the name, lower case, with hyphens. */
+        @Override
+        public String toString() {
+            return PresetNames.label(this);
+        }
+
+        /** The preset called {@code name} ("astropy-auto"), or its constant's name, ignoring case. */
+        public static Preset of(String name) {
+            return PresetNames.find(values(), name, "periodogram preset");
+        }
+    }
+
     /** A preset by name: standard, tasni-legacy (also for tasni-tier5) or astropy-auto. */
     public static PeriodogramConfig forPreset(String preset) {
-        return switch (preset) {
-            case "standard" -> standard();
-            case "tasni-legacy", "tasni-tier5" -> tasniLegacy();
-            case "astropy-auto" -> astropyAuto(5, 5);
-            default -> throw new TasniException("unknown periodogram preset '" + preset
-                    + "' (expected standard, tasni-legacy or astropy-auto).");
-        };
+        return Preset.of(preset).config();
+    }
+
+    /** The same configuration under another name (reports show it). */
+    public PeriodogramConfig withName(String n) {
+        return new PeriodogramConfig(n, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, fapAutoFmax, fapThreshold,
+                minPoints, extraColumns);
+    }
+
+    /** Frequencies from {@code min} to {@code max}, d⁻¹. */
+    public PeriodogramConfig withFrequencyRange(double min, double max) {
+        return new PeriodogramConfig(name, min, max, nFrequencies, samplesPerPeak, nyquistFactor, fapAutoFmax, fapThreshold,
+                minPoints, extraColumns);
+    }
+
+    /** A linear grid of {@code n} frequencies; 0 for steps of 1/(samplesPerPeak · baseline). */
+    public PeriodogramConfig withNFrequencies(int n) {
+        return new PeriodogramConfig(name, fMin, fMax, n, samplesPerPeak, nyquistFactor, fapAutoFmax, fapThreshold,
+                minPoints, extraColumns);
+    }
+
+    /**
+     * The false-alarm rule: a band is periodic when its FAP is below {@code threshold}; with {@code autoFmax} the FAP
+     * uses astropy's automatic maximum frequency (the reference's, which understates it), else the searched one.
+     */
+    public PeriodogramConfig withFap(double threshold, boolean autoFmax) {
+        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, autoFmax, threshold,
+                minPoints, extraColumns);
+    }
+
+    /** Grid density when nFrequencies is 0. */
+    public PeriodogramConfig withSamplesPerPeak(double samples) {
+        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samples, nyquistFactor, fapAutoFmax, fapThreshold,
+                minPoints, extraColumns);
+    }
+
+    /** astropy's autofrequency grid when &gt; 0 (and nFrequencies is 0). */
+    public PeriodogramConfig withNyquistFactor(double factor) {
+        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, factor, fapAutoFmax, fapThreshold,
+                minPoints, extraColumns);
+    }
+
+    /** Fewer usable points than {@code n} give no period. */
+    public PeriodogramConfig withMinPoints(int n) {
+        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, fapAutoFmax, fapThreshold,
+                n, extraColumns);
+    }
+
+    /** Whether second_period, alias and note are added per band. */
+    public PeriodogramConfig withExtraColumns(boolean extra) {
+        return new PeriodogramConfig(name, fMin, fMax, nFrequencies, samplesPerPeak, nyquistFactor, fapAutoFmax, fapThreshold,
+                minPoints, extra);
     }
 }

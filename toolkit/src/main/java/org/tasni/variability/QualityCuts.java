@@ -14,45 +14,46 @@ final class QualityCuts {
 
     static final String[] NAMES = {"qual_frame", "qi_fact", "saa_sep", "moon_masked", "cc_flags"};
 
-    private final VariabilityConfig c;
+    private final VariabilityConfig.Cuts c;
 
-    QualityCuts(VariabilityConfig c) {
+    QualityCuts(VariabilityConfig.Cuts c) {
         this.c = c;
+    }
+
+    /** No cut: what the light curves of plots and the periodogram use. */
+    static QualityCuts none() {
+        return new QualityCuts(VariabilityConfig.Cuts.none());
     }
 
     byte[] apply(Table t) {
         byte[] cut = new byte[t.rowCount()];
-        if (c.qualFrameMin() >= 0 && t.containsColumn("qual_frame")) {
-            double[] q = numeric(t, "qual_frame");
-            for (int i = 0; i < q.length; i++) {
-                if (!(q[i] > c.qualFrameMin())) {
-                    cut[i] |= 1;
-                }
-            }
+        if (c.qualFrameMin().isPresent() && t.containsColumn("qual_frame")) {
+            above(numeric(t, "qual_frame"), c.qualFrameMin().getAsDouble(), false, 1, cut);
         }
-        if (!Double.isNaN(c.qiFactMin()) && t.containsColumn("qi_fact")) {
-            double[] q = numeric(t, "qi_fact");
-            for (int i = 0; i < q.length; i++) {
-                if (!(q[i] >= c.qiFactMin())) {
-                    cut[i] |= 2;
-                }
-            }
+        if (c.qiFactMin().isPresent() && t.containsColumn("qi_fact")) {
+            above(numeric(t, "qi_fact"), c.qiFactMin().getAsDouble(), true, 2, cut);
         }
-        if (!Double.isNaN(c.saaSepMin()) && t.containsColumn("saa_sep")) {
-            double[] q = numeric(t, "saa_sep");
-            for (int i = 0; i < q.length; i++) {
-                if (!(q[i] > c.saaSepMin())) {
-                    cut[i] |= 4;
-                }
-            }
+        if (c.saaSepMin().isPresent() && t.containsColumn("saa_sep")) {
+            above(numeric(t, "saa_sep"), c.saaSepMin().getAsDouble(), false, 4, cut);
         }
-        if (!c.moonMaskedOk().isEmpty() && t.containsColumn("moon_masked")) {
-            flags(t, "moon_masked", 8, s -> s.equals(c.moonMaskedOk()), cut);
+        if (c.moonMasked().isPresent() && t.containsColumn("moon_masked")) {
+            String ok = c.moonMasked().get();
+            flags(t, "moon_masked", 8, s -> s.equals(ok), cut);
         }
-        if (!c.ccFlagsPrefix().isEmpty() && t.containsColumn("cc_flags")) {
-            flags(t, "cc_flags", 16, s -> s.startsWith(c.ccFlagsPrefix()), cut);
+        if (c.ccFlagsPrefix().isPresent() && t.containsColumn("cc_flags")) {
+            String prefix = c.ccFlagsPrefix().get();
+            flags(t, "cc_flags", 16, s -> s.startsWith(prefix), cut);
         }
         return cut;
+    }
+
+    /** Sets {@code bit} where q is not above {@code min} (or not at least, with {@code orEqual}); NaN fails. */
+    private static void above(double[] q, double min, boolean orEqual, int bit, byte[] cut) {
+        for (int i = 0; i < q.length; i++) {
+            if (!(orEqual ? q[i] >= min : q[i] > min)) {
+                cut[i] |= (byte) bit;
+            }
+        }
     }
 
     private static double[] numeric(Table t, String name) {

@@ -20,29 +20,27 @@ package org.tasni.variability;
  */
 final class StetsonIndices {
 
-    static final int J = 0, K1 = 1, K2 = 2;
+    /**
+     * J, and K per band.
+     *
+     * @param j  Stetson's J over both bands
+     * @param k1 K of W1
+     * @param k2 K of W2
+     */
+    record Result(double j, double k1, double k2) {}
 
     private StetsonIndices() {}
 
-    /** Per-thread scratch space, so the kernel allocates nothing per source. */
-    static final class Scratch {
-        double[] a = new double[512];
-
-        double[] ensure(int n) {
-            if (a.length < n) {
-                a = new double[Math.max(n, 2 * a.length)];
-            }
-            return a;
-        }
+    /** J and K over exposures {@code [from, to)}; NaN marks an unusable magnitude or error. */
+    static Result of(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to) {
+        return of(m1, e1, m2, e2, from, to, new double[2 * (to - from)]);
     }
 
     /**
-     * J and K over exposures {@code [from, to)}; NaN marks an unusable magnitude or error.
-     *
-     * @param out receives J, K_W1, K_W2
+     * The same, with a caller's work array (at least 2 (to − from) long) so that a loop over sources allocates
+     * nothing per source.
      */
-    static void compute(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to, Scratch scratch,
-            double[] out) {
+    static Result of(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to, double[] work) {
         int n1 = 0, n2 = 0;
         for (int i = from; i < to; i++) {
             if (usable(m1[i], e1[i])) {
@@ -52,8 +50,8 @@ final class StetsonIndices {
                 n2++;
             }
         }
-        double mean1 = n1 >= 2 ? robustMean(m1, e1, from, to, n1, scratch) : Double.NaN;
-        double mean2 = n2 >= 2 ? robustMean(m2, e2, from, to, n2, scratch) : Double.NaN;
+        double mean1 = n1 >= 2 ? robustMean(m1, e1, from, to, work) : Double.NaN;
+        double mean2 = n2 >= 2 ? robustMean(m2, e2, from, to, work) : Double.NaN;
         double f1 = n1 >= 2 ? Math.sqrt(n1 / (n1 - 1.0)) : Double.NaN;
         double f2 = n2 >= 2 ? Math.sqrt(n2 / (n2 - 1.0)) : Double.NaN;
         double sumJ = 0;
@@ -73,9 +71,9 @@ final class StetsonIndices {
             sumJ += p >= 0 ? Math.sqrt(p) : -Math.sqrt(-p);
             nP++;
         }
-        out[J] = nP > 0 ? sumJ / nP : Double.NaN;
-        out[K1] = n1 >= 2 && sq1 > 0 ? (abs1 / n1) / Math.sqrt(sq1 / n1) : Double.NaN;
-        out[K2] = n2 >= 2 && sq2 > 0 ? (abs2 / n2) / Math.sqrt(sq2 / n2) : Double.NaN;
+        return new Result(nP > 0 ? sumJ / nP : Double.NaN,
+                n1 >= 2 && sq1 > 0 ? (abs1 / n1) / Math.sqrt(sq1 / n1) : Double.NaN,
+                n2 >= 2 && sq2 > 0 ? (abs2 / n2) / Math.sqrt(sq2 / n2) : Double.NaN);
     }
 
     static boolean usable(double m, double e) {
@@ -83,8 +81,7 @@ final class StetsonIndices {
     }
 
     /** The robust mean of the usable epochs of one band (see the class comment). */
-    static double robustMean(double[] m, double[] e, int from, int to, int n, Scratch scratch) {
-        double[] a = scratch.ensure(2 * n);
+    static double robustMean(double[] m, double[] e, int from, int to, double[] a) {
         // compact the usable points: a[2k] = m, a[2k+1] = 1/σ
         int k = 0;
         double sw = 0, swx = 0;

@@ -41,8 +41,7 @@ public record VariabilityReport(String preset, int rows, int sources, boolean wa
 
     /** "FADING=5, NORMAL=45, …" in alphabetical order. */
     static String flagCounts(Table out) {
-        String flagCol = out.containsColumn("flag") ? "flag" : "variability_flag";
-        Table counts = out.stringColumn(flagCol).countByCategory().sortOn("Category");
+        Table counts = VariabilityFlag.column(out).countByCategory().sortOn("Category");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < counts.rowCount(); i++) {
             sb.append(i > 0 ? ", " : "").append(counts.getString(i, 0)).append('=').append(counts.getString(i, 1));

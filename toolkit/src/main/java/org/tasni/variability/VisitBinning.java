@@ -25,33 +25,40 @@ final class VisitBinning {
         return v;
     }
 
-    /** Replaces the worker's n time-ordered exposures by their visits; returns the number of visits. */
-    static int bin(VariabilityAnalyzer.Worker w, int n, double gapDays) {
-        int out = 0, s = 0;
-        while (s < n) {
-            int e = s + 1;
-            while (e < n && w.t[e] - w.t[e - 1] <= gapDays) {
-                e++;
+    /**
+     * Replaces the n time-ordered exposures {@code t[0..n)}, {@code m[b][0..n)}, {@code s[b][0..n)} by their visits,
+     * in place, for every band b; returns the number of visits.
+     *
+     * @param t times, days
+     * @param m magnitudes per band
+     * @param s 1σ errors per band, mag
+     */
+    static int bin(double[] t, double[][] m, double[][] s, int n, double gapDays) {
+        int out = 0, from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && t[to] - t[to - 1] <= gapDays) {
+                to++;
             }
             double tm = 0;
-            for (int i = s; i < e; i++) {
-                tm += w.t[i];
+            for (int i = from; i < to; i++) {
+                tm += t[i];
             }
-            double[] b1 = band(w.m1, w.s1, s, e), b2 = band(w.m2, w.s2, s, e);
-            w.t[out] = tm / (e - s);
-            w.m1[out] = b1[0];
-            w.s1[out] = b1[1];
-            w.m2[out] = b2[0];
-            w.s2[out] = b2[1];
+            // out <= from: a visit's slot is written only after its exposures are read
+            for (int b = 0; b < m.length; b++) {
+                band(m[b], s[b], from, to, out);
+            }
+            t[out] = tm / (to - from);
             out++;
-            s = e;
+            from = to;
         }
         return out;
     }
 
-    private static double[] band(double[] m, double[] sig, int s, int e) {
+    /** The flux mean of {@code [from, to)} of one band, written into slot {@code out}. */
+    private static void band(double[] m, double[] sig, int from, int to, int out) {
         double sw = 0, swf = 0;
-        for (int i = s; i < e; i++) {
+        for (int i = from; i < to; i++) {
             if (!StetsonIndices.usable(m[i], sig[i])) {
                 continue;
             }
@@ -62,9 +69,12 @@ final class VisitBinning {
             swf += w * f;
         }
         if (sw == 0) {
-            return new double[] {Double.NaN, Double.NaN};
+            m[out] = Double.NaN;
+            sig[out] = Double.NaN;
+            return;
         }
         double fbar = swf / sw;
-        return new double[] {-K * Math.log(fbar), K * Math.sqrt(1 / sw) / fbar};
+        m[out] = -K * Math.log(fbar);
+        sig[out] = K * Math.sqrt(1 / sw) / fbar;
     }
 }

@@ -35,8 +35,7 @@ class KernelsTest {
             double[][] lc = lightCurve(seed, 40 + (int) seed * 17);
             double[] t = lc[0], m = lc[1], s = lc[2];
             int n = t.length;
-            double[] out = new double[BandStatistics.SIZE];
-            BandStatistics.compute(t, m, s, 0, n, out);
+            BandStatistics.Result out = BandStatistics.of(t, m, s, 0, n);
             double sw = 0, swm = 0, mean = 0;
             for (int i = 0; i < n; i++) {
                 sw += 1 / (s[i] * s[i]);
@@ -51,11 +50,11 @@ class KernelsTest {
                     dd += Math.pow(m[i] - m[i - 1], 2);
                 }
             }
-            assertEquals(n, out[BandStatistics.N]);
-            assertEquals(mw, out[BandStatistics.MEAN], 1e-12);
-            assertEquals(Math.sqrt(var), out[BandStatistics.RMS], 1e-12);
-            assertEquals(chi / (n - 1), out[BandStatistics.CHI2], 1e-9);
-            assertEquals(dd / ((n - 1) * var), out[BandStatistics.ETA], 1e-9);
+            assertEquals(n, out.n());
+            assertEquals(mw, out.mean(), 1e-12);
+            assertEquals(Math.sqrt(var), out.rms(), 1e-12);
+            assertEquals(chi / (n - 1), out.chi2(), 1e-9);
+            assertEquals(dd / ((n - 1) * var), out.eta(), 1e-9);
             // WLS as OLS on √w-scaled rows (no intercept; columns √w and √w·x), with Commons Math
             double[][] x = new double[n][2];
             double[] y = new double[n];
@@ -69,30 +68,29 @@ class KernelsTest {
             ols.setNoIntercept(true);
             ols.newSampleData(y, x);
             double[] beta = ols.estimateRegressionParameters(), se = ols.estimateRegressionParametersStandardErrors();
-            assertEquals(beta[1], out[BandStatistics.TREND], 1e-10);
-            assertEquals(se[1], out[BandStatistics.TREND_ERR], 1e-10);
+            assertEquals(beta[1], out.trend(), 1e-10);
+            assertEquals(se[1], out.trendErr(), 1e-10);
             double tStat = beta[1] / se[1];
             double p = 2 * (1 - new TDistribution(n - 2).cumulativeProbability(Math.abs(tStat)));
-            assertEquals(p, out[BandStatistics.TREND_P], 1e-9 + 1e-6 * p);
+            assertEquals(p, out.trendP(), 1e-9 + 1e-6 * p);
         }
     }
 
     @Test
     void bandStatisticsEdgeCases() {
-        double[] out = new double[BandStatistics.SIZE];
-        BandStatistics.compute(new double[] {1}, new double[] {14}, new double[] {0.1}, 0, 1, out);
-        assertEquals(1, out[BandStatistics.N]);
-        assertEquals(14, out[BandStatistics.MEAN]);
-        assertTrue(Double.isNaN(out[BandStatistics.RMS]) && Double.isNaN(out[BandStatistics.TREND]));
-        BandStatistics.compute(new double[] {1, 2}, new double[] {14, 15}, new double[] {0.1, 0.1}, 0, 2, out);
-        assertEquals(Math.sqrt(0.5), out[BandStatistics.RMS], 1e-12);
-        assertTrue(Double.isNaN(out[BandStatistics.TREND]), "a trend needs 3 points");
-        BandStatistics.compute(new double[] {5, 5, 5}, new double[] {1, 2, 3}, new double[] {1, 1, 1}, 0, 3, out);
-        assertTrue(Double.isNaN(out[BandStatistics.TREND]), "all at one time: no slope");
+        BandStatistics.Result out = BandStatistics.of(new double[] {1}, new double[] {14}, new double[] {0.1}, 0, 1);
+        assertEquals(1, out.n());
+        assertEquals(14, out.mean());
+        assertTrue(Double.isNaN(out.rms()) && Double.isNaN(out.trend()));
+        out = BandStatistics.of(new double[] {1, 2}, new double[] {14, 15}, new double[] {0.1, 0.1}, 0, 2);
+        assertEquals(Math.sqrt(0.5), out.rms(), 1e-12);
+        assertTrue(Double.isNaN(out.trend()), "a trend needs 3 points");
+        out = BandStatistics.of(new double[] {5, 5, 5}, new double[] {1, 2, 3}, new double[] {1, 1, 1}, 0, 3);
+        assertTrue(Double.isNaN(out.trend()), "all at one time: no slope");
         // a perfect line: slope exact, error 0, p 0
-        BandStatistics.compute(new double[] {0, 365.25, 730.5}, new double[] {1, 2, 3}, new double[] {1, 1, 1}, 0, 3, out);
-        assertEquals(1.0, out[BandStatistics.TREND], 1e-12);
-        assertEquals(0.0, out[BandStatistics.TREND_P]);
+        out = BandStatistics.of(new double[] {0, 365.25, 730.5}, new double[] {1, 2, 3}, new double[] {1, 1, 1}, 0, 3);
+        assertEquals(1.0, out.trend(), 1e-12);
+        assertEquals(0.0, out.trendP());
     }
 
     /** Stetson 1996 written out plainly: weighted-mean start, down-weighted mean, pairs and singles. */
@@ -171,8 +169,8 @@ class KernelsTest {
                     e2[i] = r.nextBoolean() ? 0 : -0.1;
                 }
             }
-            double[] out = new double[3];
-            StetsonIndices.compute(m1, e1, m2, e2, 0, n, new StetsonIndices.Scratch(), out);
+            var res = StetsonIndices.of(m1, e1, m2, e2, 0, n);
+            double[] out = {res.j(), res.k1(), res.k2()};
             double[] want = textbookStetson(m1, e1, m2, e2);
             assertArrayEquals(want, out, 1e-9, "trial " + trial);
             if (trial % 2 == 0) {
@@ -186,8 +184,8 @@ class KernelsTest {
             e[i] = 0.05;
             m[i] = 15 + 0.05 * gauss(r);
         }
-        double[] out = new double[3];
-        StetsonIndices.compute(m, e, nan, e, 0, m.length, new StetsonIndices.Scratch(), out);
+        var res = StetsonIndices.of(m, e, nan, e, 0, m.length);
+        double[] out = {res.j(), res.k1(), res.k2()};
         assertEquals(Math.sqrt(2 / Math.PI), out[1], 0.01);
         assertTrue(Double.isNaN(out[2]));
     }
@@ -196,20 +194,19 @@ class KernelsTest {
     void legacyStatisticsAreTheReferenceFormulas() {
         double[] t = {0, 100, 200, 300, 400, 500}, m = {14.0, 14.1, Double.NaN, 14.3, 14.2, 14.4};
         double[] s = {0.1, 0.1, 0.1, Double.NaN, 0.0, 0.2};
-        double[] out = new double[LegacyStatistics.SIZE];
-        LegacyStatistics.band(t, m, s, 0, 6, out);
-        assertTrue(Double.isNaN(out[LegacyStatistics.RMS]), "one NaN magnitude makes numpy's std NaN");
+        LegacyStatistics.Result out = LegacyStatistics.of(t, m, s, 0, 6);
+        assertTrue(Double.isNaN(out.rms()), "one NaN magnitude makes numpy's std NaN");
         double mbar = (14.0 + 14.1 + 14.3 + 14.2 + 14.4) / 5; // unweighted, every non-NaN m, even with bad σ
         double chi = (Math.pow((14.0 - mbar) / 0.1, 2) + Math.pow((14.1 - mbar) / 0.1, 2) + Math.pow((14.4 - mbar) / 0.2, 2)) / 2;
-        assertEquals(chi, out[LegacyStatistics.CHI2], 1e-12);
+        assertEquals(chi, out.chi2(), 1e-12);
         // OLS on the five finite rows, and scipy.stats.linregress's p
         double[] x = {0, 100 / 365.25, 300 / 365.25, 400 / 365.25, 500 / 365.25}, y = {14.0, 14.1, 14.3, 14.2, 14.4};
         var reg = new org.apache.commons.math3.stat.regression.SimpleRegression();
         for (int i = 0; i < 5; i++) {
             reg.addData(x[i], y[i]);
         }
-        assertEquals(reg.getSlope(), out[LegacyStatistics.TREND], 1e-12);
-        assertEquals(reg.getSignificance(), out[LegacyStatistics.TREND_P], 1e-9);
+        assertEquals(reg.getSlope(), out.trend(), 1e-12);
+        assertEquals(reg.getSignificance(), out.trendP(), 1e-9);
         // the reference's "Stetson J": plain means, ÷ √n
         double[] a = {1, 2, 3, 4}, b = {2, 1, 4, 3}, e = {1, 1, 1, 1};
         double sum = 0;

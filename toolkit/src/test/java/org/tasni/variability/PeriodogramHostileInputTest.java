@@ -74,12 +74,12 @@ class PeriodogramHostileInputTest {
         TasniException e = assertThrows(TasniException.class,
                 () -> Periodogram.of(PeriodogramConfig.astropyAuto(5, 1e7)).run(t));
         assertTrue(e.getMessage().contains("J1 w1") && e.getMessage().contains("limit of 5,000,000"), e.getMessage());
-        var dense = new PeriodogramConfig("dense", 0.001, 2, 0, 1e5, 0, false, 0.01, 10, true);
+        var dense = PeriodogramConfig.standard().withName("dense").withSamplesPerPeak(1e5);
         assertThrows(TasniException.class, () -> Periodogram.of(dense).run(t));
         assertThrows(TasniException.class, () -> Periodogram.of(dense).spectrum(t, "J1", "w1"));
         assertThrows(TasniException.class, () -> Periodogram.of(dense).powerAtFap(t, "J1", "w1", 0.01));
         assertThrows(TasniException.class,
-                () -> new PeriodogramConfig("x", 0.001, 2, PeriodogramConfig.MAX_FREQUENCIES + 1, 5, 0, false, 0.01, 10, true));
+                () -> PeriodogramConfig.standard().withNFrequencies(PeriodogramConfig.MAX_FREQUENCIES + 1));
         assertThrows(TasniException.class, () -> Periodogram.of(PeriodogramConfig.standard()).threads(0));
     }
 
@@ -176,7 +176,7 @@ class PeriodogramHostileInputTest {
         Table in = r.table();
         Periodogram p = Periodogram.of(PeriodogramConfig.standard());
         Table t = p.run(in);
-        LightCurve.Band b = LightCurve.of(in, "P").w1();
+        LightCurve.Points b = LightCurve.of(in, "P").w1();
         double period = t.doubleColumn("w1_best_period").getDouble(0), power = t.doubleColumn("w1_best_power").getDouble(0);
         // best_power: the explained fraction of χ² of a least-squares sinusoid at that period
         assertEquals(KernelsTest.leastSquaresPower(b.mjd(), b.mag(), b.err(), 1 / period), power, 1e-6);
@@ -286,7 +286,7 @@ class PeriodogramHostileInputTest {
         long total = 0;
         for (String id : List.of("A", "B")) {
             LightCurve lc = LightCurve.of(r.table(), id);
-            for (LightCurve.Band b : List.of(lc.w1(), lc.w2())) {
+            for (LightCurve.Points b : List.of(lc.w1(), lc.w2())) {
                 double baseline = b.mjd()[b.size() - 1] - b.mjd()[0];
                 total += (long) Math.floor((2 - 0.001) * 5 * baseline) + 1;
             }

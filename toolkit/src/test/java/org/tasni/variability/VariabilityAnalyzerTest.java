@@ -90,8 +90,8 @@ class VariabilityAnalyzerTest {
             double[] t = one.doubleColumn("mjd").asDoubleArray();
             int n = (int) java.util.stream.IntStream.range(0, one.rowCount())
                     .filter(i -> !one.floatColumn("w1mpro_ep").isMissing(i) && one.floatColumn("w1sigmpro_ep").getDouble(i) > 0).count();
-            double[] g = LombScargle.autoGrid(n, java.util.Arrays.stream(t).max().orElseThrow() - java.util.Arrays.stream(t).min().orElseThrow(), 5, 5);
-            assertEquals(Double.parseDouble(want[1]), g[0] + g[1] * (g[2] - 1), 0.001, want[0]);
+            var g = LombScargle.autoGrid(n, java.util.Arrays.stream(t).max().orElseThrow() - java.util.Arrays.stream(t).min().orElseThrow(), 5, 5);
+            assertEquals(Double.parseDouble(want[1]), g.f0() + g.df() * (g.count() - 1), 0.001, want[0]);
         }
     }
 
@@ -188,15 +188,15 @@ class VariabilityAnalyzerTest {
                 DoubleColumn.create("w1mpro", m), DoubleColumn.create("w1sigmpro", sig),
                 DoubleColumn.create("w2mpro", new double[] {13, 13, 13, 13}),
                 DoubleColumn.create("w2sigmpro", new double[] {0.1, 0.1, 0.1, 0.1}));
-        var cfg = VariabilityConfig.standard().withBinVisits(true);
-        Table t = VariabilityAnalyzer.of(new VariabilityConfig(cfg.name(), cfg.method(), 2, cfg.qualFrameMin(),
-                cfg.qiFactMin(), cfg.saaSepMin(), cfg.moonMaskedOk(), cfg.ccFlagsPrefix(), true, 50, 0.05, 2, Double.NaN, 3,
-                0.01, 0.01, 0)).analyze(e);
+        var std = VariabilityConfig.standard();
+        var cfg = std.withStatistics(std.statistics().withMinEpochs(2).withBinVisits(true))
+                .withClassification(std.classification().withMinBaselineYears(0));
+        Table t = VariabilityAnalyzer.of(cfg).analyze(e);
         assertEquals(2, t.intColumn("n_w1").get(0));
         assertEquals(2, t.intColumn("n_visits").get(0));
         // by hand: fluxes f = 10^(-0.4 m), σ_f = f σ ln10 / 2.5, inverse-variance weighted mean, back to magnitudes
         double[] v1 = fluxMean(m[0], sig[0], m[1], sig[1]), v2 = fluxMean(m[2], sig[2], m[3], sig[3]);
-        LightCurve.Band visits = LightCurve.of(e, "A").w1().visits(50);
+        LightCurve.Points visits = LightCurve.of(e, "A").w1().visits(50);
         assertEquals(v1[0], visits.mag()[0], 1e-12, "visit 1 magnitude: the flux mean, not the magnitude mean");
         assertEquals(v1[1], visits.err()[0], 1e-12, "visit 1 error");
         assertEquals(v2[0], visits.mag()[1], 1e-12);

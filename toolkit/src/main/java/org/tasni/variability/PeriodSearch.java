@@ -1,0 +1,156 @@
+package org.tasni.variability;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.tasni.Progress;
+import org.tasni.TasniException;
+import org.tasni.variability.LombScargle.Grid;
+
+/**
+ * The period search of one band of one light curve under a {@link PeriodogramConfig}: the frequency grid, its powers
+ * (reported to a {@link Progress} in chunks), the best peak with its false-alarm probability, the second peak and the
+ * cadence-alias check. {@link Periodogram} runs it over sources and bands and assembles the table.
+ */
+final class PeriodSearch {
+
+    /** Frequencies computed between two progress reports and between two restarts of the cos/sin recurrence. */
+    private static final int CHUNK = 4096;
+
+    private final PeriodogramConfig config;
+    private final Progress progress;
+
+    PeriodSearch(PeriodogramConfig config, Progress progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /**
+     * One band's period.
+     *
+     * @param period       the best period, days (the first maximum)
+     * @param power        its power
+     * @param fap          its Baluev false-alarm probability, in [0, 1]
+     * @param frequency    the best frequency, d⁻¹
+     * @param secondPeriod the highest peak away from f, 2f and f/2 if above 0.3 × the best power, else NaN, days
+     * @param alias        whether the best frequency lies within 1/T of a harmonic of the NEOWISE cadence
+     */
+    record BandPeriod(double period, double power, double fap, double frequency, double secondPeriod, boolean alias) {
+        /** No period, no alias. */
+        static final BandPeriod NONE = new BandPeriod(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+    }
+
+
+    /**
+     * The grid for n points spanning {@code baseline} days.
+     *
+     * @param who the source and band, for the message
+     * @throws TasniException if the grid has more than {@link PeriodogramConfig#MAX_FREQUENCIES} frequencies
+     */
+    Grid grid(int n, double baseline, String who) {
+        Grid g;
+        if (config.nFrequencies() == 0 && config.nyquistFactor() > 0) {
+            g = LombScargle.autoGrid(n, baseline, config.samplesPerPeak(), config.nyquistFactor());
+        } else if (config.nFrequencies() > 0) {
+            int nf = config.nFrequencies();
+            g = new Grid(config.fMin(), (config.fMax() - config.fMin()) / (nf - 1), nf);
+        } else {
+            double df = 1 / (config.samplesPerPeak() * baseline);
+            g = new Grid(config.fMin(), df, Math.floor((config.fMax() - config.fMin()) / df) + 1);
+        }
+        // the grid grows with the baseline (and, for astropy-auto, with n): bound what any input can allocate
+        if (!(g.count() >= 1 && g.count() <= PeriodogramConfig.MAX_FREQUENCIES)) {
+            throw new TasniException(String.format("%s: the %s periodogram grid would have %,.0f frequencies for %,d points "
+                    + "over %,.1f days, more than the limit of %,d. Check the mjd column, or use a preset with a fixed grid "
+                    + "(tasni-legacy) or fewer samples per peak.", who, config.name(), g.count(), n, baseline,
+                    PeriodogramConfig.MAX_FREQUENCIES));
+        }
+        return g;
+    }
+
+    /** The powers of the grid, computed in chunks of frequencies so that long work reports its progress. */
+    double[] powers(LightCurve.Points b, Grid g, AtomicLong done) {
+        int n = b.size(), nf = g.n();
+        double[] power = new double[nf];
+        LombScargle.Work work = new LombScargle.Work();
+        for (int k0 = 0; k0 < nf; k0 += CHUNK) {
+            int m = Math.min(CHUNK, nf - k0);
+            LombScargle.power(b.mjd(), b.mag(), b.err(), 0, n, g.f0() + k0 * g.df(), g.df(), m, power, k0, work);
+            if (done != null) {
+                synchronized (done) { // one bar, many threads: counts reported in order
+                    progress.onProgress(done.addAndGet(m));
+                }
+            }
+        }
+        return power;
+    }
+
+    /** The period of a band with at least minPoints points over more than one visit. */
+    BandPeriod best(LightCurve.Points b, AtomicLong done) {
+        int n = b.size();
+        double baseline = b.mjd()[n - 1] - b.mjd()[0];
+        Grid g = grid(n, baseline, "");
+        int nf = g.n();
+        double[] power = powers(b, g, done);
+        int best = 0;
+        for (int i = 1; i < nf; i++) {
+            if (power[i] > power[best]) {
+                best = i;
+            }
+        }
+        if (!(power[best] > 0)) {
+            return BandPeriod.NONE; // no frequency explains any variance: no period
+        }
+        double fBest = g.f0() + best * g.df();
+        double fMaxFap = fapMaxFrequency(n, baseline, g);
+        double fap = LombScargle.fapBaluev(power[best], fMaxFap, b.mjd(), b.err(), 0, n);
+        boolean alias = false;
+        for (int h = 1; h <= 4; h++) {
+            alias |= Math.abs(fBest - h / PeriodogramConfig.CADENCE_DAYS) < 1 / baseline;
+        }
+        return new BandPeriod(1 / fBest, power[best], fap >= 0 ? Math.min(1, fap) : Double.NaN, // a probability
+                fBest, secondPeriod(power, g.f0(), g.df(), fBest, power[best]), alias);
+    }
+
+    /** The highest peak outside ±10% of f and 2f and ±5% of f/2, if above 0.3 × the best power; else NaN. */
+    private static double secondPeriod(double[] power, double f0, double df, double fBest, double pBest) {
+        int arg = -1;
+        for (int i = 0; i < power.length; i++) {
+            double f = f0 + i * df;
+            if (Math.abs(f - fBest) < 0.1 * fBest || Math.abs(f - 2 * fBest) < 0.1 * fBest
+                    || Math.abs(f - fBest / 2) < 0.05 * fBest) {
+                continue;
+            }
+            if (arg < 0 || power[i] > power[arg]) {
+                arg = i;
+            }
+        }
+        return arg >= 0 && power[arg] > 0.3 * pBest ? 1 / (f0 + arg * df) : Double.NaN;
+    }
+
+    /** The power at which a peak of these points has false-alarm probability {@code fap}; NaN if it cannot be said. */
+    double powerAtFap(LightCurve.Points b, double fap, String who) {
+        int n = b.size();
+        if (n < 4) {
+            return Double.NaN;
+        }
+        double baseline = b.mjd()[n - 1] - b.mjd()[0];
+        if (!(baseline > 0)) {
+            return Double.NaN;
+        }
+        double fMax = fapMaxFrequency(n, baseline, grid(n, baseline, who));
+        double lo = 0, hi = 1;
+        for (int it = 0; it < 60; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (LombScargle.fapBaluev(mid, fMax, b.mjd(), b.err(), 0, n) > fap) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** The highest frequency the FAP accounts for: astropy's automatic one (tasni-legacy) or the grid's last. */
+    private double fapMaxFrequency(int n, double baseline, Grid g) {
+        return config.fapAutoFmax() ? LombScargle.autoGrid(n, baseline, 5, 5).last() : g.last();
+    }
+}
