@@ -3,11 +3,13 @@ package org.tasni.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.io.ResultTable;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.PeriodogramReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -28,25 +30,26 @@ final class PeriodogramCommand implements Callable<Integer> {
     @Option(names = "--designations", split = ",", paramLabel = "A,B,…", description = "only these sources")
     String[] designations = new String[0];
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "result table")
-    Path out;
+    @Mixin
+    ResultFileOption outOption;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
-    Path statsJson;
+    @Mixin
+    StatsJsonOption stats;
 
     @Override
     public Integer call() {
+        Path out = outOption.path(), statsJson = stats.path();
         // before anything is read: an output (or the stats file) that is the input would destroy it
-        org.tasni.io.OutputPaths.refuseInputs(out, epochs);
+        OutputPaths.refuseInputs(out, epochs);
         if (statsJson != null) {
-            org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
+            OutputPaths.refuseInputs(statsJson, epochs, out);
         }
         Periodogram p = Periodogram.of(preset.config()).progress(ConsoleProgress.forTerminal());
-        if (threads != null) {
-            p = p.threads(threads);
+        if (threads.orNull() != null) {
+            p = p.threads(threads.orNull());
         }
         long t0 = System.nanoTime();
         Table e = TableIO.read(epochs);

@@ -3,12 +3,14 @@ package org.tasni.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.io.ResultTable;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Band;
 import org.tasni.variability.VariabilityAnalyzer;
 import org.tasni.variability.VariabilityConfig;
 import org.tasni.variability.VariabilityReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -32,29 +34,30 @@ final class VariabilityCommand implements Callable<Integer> {
     @Option(names = "--id-column", defaultValue = "designation", description = "source key column (default: ${DEFAULT-VALUE})")
     String idColumn;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "result table")
-    Path out;
+    @Mixin
+    ResultFileOption outOption;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "write timings and counts as JSON")
-    Path statsJson;
+    @Mixin
+    StatsJsonOption stats;
 
     @Override
     public Integer call() {
+        Path out = outOption.path(), statsJson = stats.path();
         // before anything is read: an output (or the stats file) that is the input would destroy it
-        org.tasni.io.OutputPaths.refuseInputs(out, epochs);
+        OutputPaths.refuseInputs(out, epochs);
         if (statsJson != null) {
-            org.tasni.io.OutputPaths.refuseInputs(statsJson, epochs, out);
+            OutputPaths.refuseInputs(statsJson, epochs, out);
         }
         VariabilityConfig cfg = preset.config();
         if (binVisits) {
             cfg = cfg.withBinVisits(true);
         }
         VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg).idColumn(idColumn);
-        if (threads != null) {
-            a = a.threads(threads);
+        if (threads.orNull() != null) {
+            a = a.threads(threads.orNull());
         }
         long t0 = System.nanoTime();
         ResultTable<VariabilityReport> result;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.MatchReport;
+import org.tasni.variability.PeriodogramReport;
 import org.tasni.variability.VariabilityReport;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
@@ -39,7 +40,7 @@ public final class Html {
     /** Everything the kernel adapters (rapaio's provider, {@link KernelDisplay}) render, and how. */
     public static final List<Rendering> RENDERINGS = List.of(
             new Rendering(Table.class, o -> table((Table) o), o -> ((Table) o).print()),
-            new Rendering(org.tasni.variability.PeriodogramReport.class, Html::report, Object::toString),
+            new Rendering(PeriodogramReport.class, Html::report, Object::toString),
             new Rendering(Figure.class, o -> figure((Figure) o), o -> "Plotly figure"),
             new Rendering(PngImage.class, o -> ((PngImage) o).html(), Object::toString),
             new Rendering(MatchReport.class, Html::report, Object::toString),

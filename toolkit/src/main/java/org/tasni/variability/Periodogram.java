@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.Threads;
 import org.tasni.io.ResultTable;
 import org.tasni.variability.LombScargle.Grid;
 import org.tasni.variability.PeriodSearch.BandPeriod;
@@ -69,10 +70,7 @@ public final class Periodogram {
 
     /** Runs on {@code n} threads. @throws TasniException if n &lt; 1 */
     public Periodogram threads(int n) {
-        if (n < 1) {
-            throw new TasniException("threads must be >= 1 (got " + n + ").");
-        }
-        return new Periodogram(config, n, progress);
+        return new Periodogram(config, Threads.check(n), progress);
     }
 
     /** Reports {@link #run}'s progress in frequencies computed, summed over every light curve. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.tasni.TasniException;
+import org.tasni.Threads;
 import org.tasni.io.DropCounts;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
@@ -72,10 +73,7 @@ public final class VariabilityAnalyzer {
 
     /** Runs on {@code n} threads. @throws TasniException if n &lt; 1 */
     public VariabilityAnalyzer threads(int n) {
-        if (n < 1) {
-            throw new TasniException("threads must be >= 1 (got " + n + ").");
-        }
-        return new VariabilityAnalyzer(config, idColumn, n);
+        return new VariabilityAnalyzer(config, idColumn, Threads.check(n));
     }
 
     /** The configuration. */
