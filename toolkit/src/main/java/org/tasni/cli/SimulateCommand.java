@@ -10,20 +10,26 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.Columns;
 import org.tasni.io.TableIO;
+import org.tasni.io.Targets;
 import org.tasni.simulate.EpochConfig;
 import org.tasni.simulate.EpochSimulator;
 import org.tasni.simulate.SkyConfig;
 import org.tasni.simulate.SkySimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** {@code simulate}: deterministic sample data with ground truth, in the pipeline's file layout. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate AllWISE/Gaia tiles and NEOWISE light curves with ground truth.",
                 "Writes OUT/tiles/{wise,gaia}_hpNNNNN.parquet, OUT/targets.parquet, OUT/neowise_epochs.parquet and",
-                "OUT/neowise_truth.parquet. The same seed gives the same files."})
+                "OUT/neowise_truth.parquet. The same seed gives the same files.",
+                "An OUT that already holds any file this run would write is refused unless --force (simulated data mixed",
+                "into another data set, or over real data, is worse than no data)."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +54,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "simulate epochs for these targets (designation, ra, dec[, w1mpro, w2mpro]) and no sky")
     Path targetsFile;
 
+    @Option(names = "--force", description = "overwrite files of OUT that this run writes (only those: other files "
+            + "already in OUT, e.g. tiles not in --tiles, are left as they are; downloaded tiles are never replaced)")
+    boolean force;
+
     @Override
     public Integer call() {
         Path out = outDir.path();
@@ -65,12 +75,15 @@ final class SimulateCommand implements Callable<Integer> {
             throw new TasniException(tilesDir + ": holds downloaded tiles (it has a download journal); "
                     + "simulate would overwrite them with simulated ones. Give another --out.");
         }
+        long[] ts = targetsFile == null ? TileList.parse(tiles, SkySimulator.TILES.npix()) : new long[0];
+        if (!force) {
+            refuseExisting(out, wouldWrite(out, ts));
+        }
         long t0 = System.nanoTime();
         Table targets;
         if (targetsFile != null) {
-            targets = TableIO.read(targetsFile);
+            targets = checkedTargets(TableIO.read(targetsFile));
         } else {
-            long[] ts = TileList.parse(tiles, SkySimulator.TILES.npix());
             var sky = SkySimulator.of(SkyConfig.defaults().withSeed(seed).withDensityScale(densityScale)).simulate(ts);
             sky.writeTiles(tilesDir);
             Table wise = sky.allWise();
@@ -95,6 +108,61 @@ final class SimulateCommand implements Callable<Integer> {
         }
         System.out.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    /**
+     * The files this run writes: in sky mode both tiles of each of {@code tiles}, and with light curves the targets,
+     * epochs and truth files; with {@code --targets}, the epochs and truth files.
+     */
+    private List<Path> wouldWrite(Path out, long[] tiles) {
+        List<Path> files = new ArrayList<>();
+        for (long t : tiles) {
+            files.add(TileLayout.tileFile(TileLayout.tilesDir(out), TileLayout.GAIA, t));
+            files.add(TileLayout.tileFile(TileLayout.tilesDir(out), TileLayout.WISE, t));
+        }
+        if (targetsFile == null && lightCurves > 0) {
+            files.add(DataFile.TARGETS.in(out));
+        }
+        if (targetsFile != null || lightCurves > 0) {
+            files.add(DataFile.NEOWISE_EPOCHS.in(out));
+            files.add(DataFile.NEOWISE_TRUTH.in(out));
+        }
+        return files;
+    }
+
+    /** Refuses, in one line naming the first files, when any of {@code files} already exists. */
+    static void refuseExisting(Path out, List<Path> files) {
+        List<Path> there = files.stream().filter(java.nio.file.Files::exists).toList();
+        if (!there.isEmpty()) {
+            String names = String.join(", ", there.stream().limit(3).map(f -> out.relativize(f).toString()).toList())
+                    + (there.size() > 3 ? ", …" : "");
+            throw new TasniException(out + ": " + there.size() + " of the " + files.size() + " files this run would "
+                    + "write already exist (" + names + "); give another --out, or --force to overwrite them.");
+        }
+    }
+
+    /**
+     * The targets of {@code --targets}, checked as {@code download} checks NEOWISE targets ({@link Targets#check}):
+     * rows without a designation, with a NaN or out-of-range position (never wrapped or mirrored: ra 400 or dec 95 is
+     * a typo, not a place on the sky, and simulated epochs there would be labelled with a position nobody gave) or
+     * repeating an earlier designation (its light curve would be merged with the first one's) are left out and
+     * counted in the summary line; a column wrong as a whole is refused.
+     */
+    private static Table checkedTargets(Table t) {
+        Targets c = Targets.check(t);
+        Table kept = Table.create(t.name(), StringColumn.create("designation", c.designation()),
+                DoubleColumn.create("ra", c.ra()), DoubleColumn.create("dec", c.dec()));
+        for (String band : new String[] {"w1mpro", "w2mpro"}) {
+            if (t.containsColumn(band)) {
+                double[] all = Columns.doubles(t, band), v = new double[c.kept()];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = all[c.rows()[j]];
+                }
+                kept.addColumns(DoubleColumn.create(band, v));
+            }
+        }
+        System.out.printf("targets: %d given, %d kept; targets left out: %s%n", c.given(), c.kept(), c.dropCounts());
+        return kept;
     }
 
     /** N WISE-only sources, the red ones (W1−W2 ≥ 0.5) first, in a seeded random order. */

@@ -20,10 +20,8 @@ import org.tasni.io.OutputPaths;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
+import org.tasni.io.Targets;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -46,6 +44,7 @@ import tech.tablesaw.columns.Column;
  * or overflows is listed in {@link #failures()}, never dropped silently.
  *
  * <h2>Targets are checked before any request</h2>
+ * (by {@link Targets#check}, as {@code simulate --targets} checks them)
  * A target without a designation ({@code MISSING_ID}), with a NaN or infinite position ({@code NONFINITE_POSITION}),
  * with ra outside [0, 360] or dec outside [-90, 90] ({@code POSITION_OUT_OF_RANGE}), or with the designation of an
  * earlier target ({@code DUPLICATE}: its epochs would come twice) is left out and counted in {@link #report()}. A
@@ -68,6 +67,7 @@ public final class NeowiseEpochs {
 
     private final TapClient client;
     private final String table;
+    /** The targets kept after the checks ({@link Targets#check}), and the input rows left out, by reason. */
     private final Targets targets;
     private final double radiusArcsec;
     private final Path checkpoint;
@@ -77,12 +77,6 @@ public final class NeowiseEpochs {
     private final double deadlineSeconds;
     private final List<String> failures = new ArrayList<>();
     private volatile Report report;
-
-    /**
-     * The targets kept after the checks, their key and position read once (a cone per target must not copy the
-     * columns each time), and how many rows of the input were left out, by reason.
-     */
-    private record Targets(String name, int given, String[] designation, double[] ra, double[] dec, Map<DropReason, Long> dropped) {}
 
     /**
      * What the last {@link #run()} did: targets given, targets queried (after the checks), targets that failed,
@@ -135,95 +129,8 @@ public final class NeowiseEpochs {
      * table is refused.
      */
     public NeowiseEpochs forTargets(Table t) {
-        return new NeowiseEpochs(client, table, check(t), radiusArcsec, checkpoint, concurrency, uploadChunk, progress,
+        return new NeowiseEpochs(client, table, Targets.check(t), radiusArcsec, checkpoint, concurrency, uploadChunk, progress,
                 deadlineSeconds);
-    }
-
-    private static Targets check(Table t) {
-        String name = t.name() == null || t.name().isBlank() ? "the targets" : t.name();
-        int n = t.rowCount();
-        String[] des = designations(t, name);
-        double[] ra = Columns.doubles(t, "ra"), dec = Columns.doubles(t, "dec");
-        if (n > 0) {
-            int named = 0;
-            for (String d : des) {
-                named += d != null ? 1 : 0;
-            }
-            if (named == 0) {
-                throw new TasniException(name + ": column 'designation' is empty in every row (data row 1 has none); each "
-                        + "target needs a designation to label its epochs.");
-            }
-            refuseColumn(name, "ra", ra, 0, 360);
-            refuseColumn(name, "dec", dec, -90, 90);
-        }
-        DropCounts dropped = new DropCounts();
-        Map<String, Integer> first = new HashMap<>();
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (des[i] == null) {
-                dropped.add(DropReason.MISSING_ID);
-            } else if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
-                dropped.add(DropReason.NONFINITE_POSITION);
-            } else if (ra[i] < 0 || ra[i] > 360 || dec[i] < -90 || dec[i] > 90) {
-                dropped.add(DropReason.POSITION_OUT_OF_RANGE);
-            } else if (first.putIfAbsent(des[i], i) != null) {
-                dropped.add(DropReason.DUPLICATE); // the same designation again would get every epoch twice
-            } else {
-                keep.add(i);
-            }
-        }
-        int k = keep.size();
-        String[] kd = new String[k];
-        double[] kr = new double[k], kdec = new double[k];
-        for (int j = 0; j < k; j++) {
-            int i = keep.get(j);
-            kd[j] = des[i];
-            kr[j] = ra[i];
-            kdec[j] = dec[i];
-        }
-        return new Targets(name, n, kd, kr, kdec, dropped.snapshot());
-    }
-
-    /** The designations as text (an integer id exactly, never through a double); null where there is none. */
-    private static String[] designations(Table t, String name) {
-        Column<?> c = Columns.require(t, "designation");
-        String[] out = new String[t.rowCount()];
-        if (c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn) {
-            long[] v = c instanceof LongColumn l ? l.asLongArray() : null;
-            for (int i = 0; i < out.length; i++) {
-                out[i] = c.isMissing(i) ? null : v != null ? Long.toString(v[i]) : Long.toString((long) ((NumericColumn<?>) c).getDouble(i));
-            }
-            return out;
-        }
-        StringColumn s = Columns.strings(t, "designation");
-        for (int i = 0; i < out.length; i++) {
-            String d = s.get(i);
-            out[i] = d == null || d.isBlank() ? null : d;
-        }
-        return out;
-    }
-
-    /**
-     * Refuses a position column with no usable value, or with most values finite but outside [lo, hi]: that is the
-     * whole column wrong (another unit, ra and dec swapped), not a few bad rows to leave out.
-     */
-    private static void refuseColumn(String name, String column, double[] v, double lo, double hi) {
-        int usable = 0, outside = 0, firstBad = -1;
-        for (int i = 0; i < v.length; i++) {
-            boolean finite = Double.isFinite(v[i]);
-            if (finite && v[i] >= lo && v[i] <= hi) {
-                usable++;
-            } else {
-                outside += finite ? 1 : 0;
-                firstBad = firstBad < 0 ? i : firstBad;
-            }
-        }
-        if (usable == 0 || 2 * outside > v.length) {
-            throw new TasniException(String.format(java.util.Locale.ROOT, "%s: column '%s' has %s (data row %d: %s); expected "
-                    + "degrees in [%d, %d]%s.", name, column, usable == 0 ? "no usable value"
-                            : outside + " of " + v.length + " values out of range", firstBad + 1, v[firstBad],
-                    (long) lo, (long) hi, column.equals("dec") && usable > 0 ? " (are ra and dec swapped?)" : ""));
-        }
     }
 
     /** The single-exposure table, if the service names it otherwise (default {@code neowiser_p1bs_psd}). */

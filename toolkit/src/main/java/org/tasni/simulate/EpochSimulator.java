@@ -72,7 +72,7 @@ public final class EpochSimulator {
         for (int s = 0; s < targets.rowCount(); s++) {
             String d = des.get(s);
             if (d.isEmpty()) {
-                throw new TasniException(targets.name() + " row " + s + ": designation is empty.");
+                throw new TasniException(targets.name() + ": column 'designation' is empty in data row " + (s + 1) + ".");
             }
             SplittableRandom r = Rng.of(config.seed(), d);
             double b1 = w1 != null && Double.isFinite(w1[s]) ? w1[s] : r.nextDouble(13, 16.5);
