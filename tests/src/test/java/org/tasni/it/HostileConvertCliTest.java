@@ -221,4 +221,43 @@ class HostileConvertCliTest {
         assertTrue(output.matches("(?s).*tasni CLI .*\\|\\s+" + n + "\\s+\\|\\s+same orphans.*"), output);
         assertTrue(output.matches("(?s).*match, first \\(cold JIT\\)\\s+\\|.*\\|\\s+" + n + "\\s+\\|\\s+reference.*"), output);
     }
+
+    @Test
+    void leadingZeroIdsStayDistinctThroughConvert() throws Exception {
+        Path in = dir.resolve("lz.csv"), out = dir.resolve("lz.ecsv");
+        Files.writeString(in, "designation,ra,dec\n007,10,20\n7,10.1,20\n");
+        var r = Jar.run("convert", in.toString(), out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("007", "7"), org.tasni.io.TableIO.read(out).stringColumn("designation").asList());
+    }
+
+    @Test
+    void aHeaderOnlyCsvCrossmatchesToAnEmptyResult() throws Exception {
+        Path h = dir.resolve("h.csv"), out = dir.resolve("m.csv");
+        Files.writeString(h, "designation,ra,dec\n");
+        var r = Jar.run("crossmatch", "--left", h.toString(), "--right", "data-samples/tiles/gaia_hp06046.parquet",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertEquals(0, org.tasni.io.TableIO.read(out).rowCount());
+    }
+
+    @Test
+    void cliMistakesAreOneLineAndAnUnknownOptionComesFirst() throws Exception {
+        var r = Jar.run("crossmatch", "--bogus");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: Unknown option: '--bogus'"), r.err());
+        r = Jar.run("crossmatch", "--left", "a.csv", "--right", "b.csv", "--out", "c.csv", "--radius", "abc");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("'abc'") && r.err().contains("--help' for the options)"), r.err());
+    }
+
+    @Test
+    void aPartitionedDirectoryIsNamedAsADirectory() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("dir.parquet"));
+        var r = Jar.run("convert", d.toString(), dir.resolve("o.csv").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("dir.parquet: is a directory (a partitioned dataset?); give a file."), r.err());
+    }
 }

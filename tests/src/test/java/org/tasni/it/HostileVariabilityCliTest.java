@@ -163,4 +163,44 @@ class HostileVariabilityCliTest {
         assertEquals(5, j.get("n_dropped_nonfinite_mjd").asLong());
         assertEquals(epochs.rowCount() + 10, j.get("n_rows").asLong());
     }
+
+    @Test
+    void theToolkitsOwnCsvOfTheEpochsRunsThroughVariability() throws Exception {
+        Path csv = dir.resolve("e.csv"), fromCsv = dir.resolve("vcsv.parquet"), fromParquet = dir.resolve("vpq.parquet");
+        var c = Jar.run("convert", SAMPLES.toString(), csv.toString());
+        assertEquals(0, c.code(), c.err());
+        var r = Jar.run("variability", "--epochs", csv.toString(), "--out", fromCsv.toString());
+        assertEquals(0, r.code(), r.err());
+        var ref = Jar.run("variability", "--epochs", SAMPLES.toString(), "--out", fromParquet.toString());
+        assertEquals(0, ref.code(), ref.err());
+        Table a = TableIO.read(fromCsv), b = TableIO.read(fromParquet);
+        assertEquals(b.rowCount(), a.rowCount());
+        assertEquals(b.stringColumn("designation").asList(), a.stringColumn("designation").asList());
+        assertEquals(b.intColumn("n_rows").asList(), a.intColumn("n_rows").asList());
+    }
+
+    @Test
+    void aHeaderOnlyCsvIsAnEmptyInput() throws Exception {
+        Table samples = TableIO.read(SAMPLES);
+        Path h = dir.resolve("h.csv");
+        Files.writeString(h, String.join(",", samples.columnNames()) + "\n");
+        for (String cmd : List.of("variability", "periodogram")) {
+            Path out = dir.resolve(cmd + ".parquet");
+            var r = Jar.run(cmd, "--epochs", h.toString(), "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("has no rows"), r.out());
+            assertEquals(0, TableIO.read(out).rowCount());
+        }
+    }
+
+    @Test
+    void statsJsonThatIsTheOutIsTheOtherOutput() throws Exception {
+        Path same = dir.resolve("same.csv");
+        for (String cmd : List.of("variability", "periodogram")) {
+            var r = Jar.run(cmd, "--epochs", SAMPLES.toString(), "--out", same.toString(), "--stats-json", same.toString());
+            assertOneLineUserError(r, "is the other output");
+            assertFalse(r.err().contains("is the input"), r.err());
+            assertFalse(Files.exists(same));
+        }
+    }
 }

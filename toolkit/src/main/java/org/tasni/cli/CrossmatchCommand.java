@@ -47,7 +47,8 @@ final class CrossmatchCommand implements Callable<Integer> {
         // before anything is read: neither output may be an input (or the other output)
         OutputPaths.refuseInputs(out, left, right);
         if (statsJson != null) {
-            OutputPaths.refuseInputs(statsJson, left, right, out);
+            OutputPaths.refuseInputs(statsJson, left, right);
+            OutputPaths.refuseClash(statsJson, out);
         }
         long t0 = System.nanoTime();
         Table l = TableIO.read(left);

@@ -46,6 +46,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         if (statsJson != null) {
             // the tiled driver checks its own outputs; the stats file must not be a tile either
             OutputPaths.refuseInputs(statsJson, tileFiles());
+            OutputPaths.refuseClash(statsJson, summaryFile);
         }
         OutputPaths.refuseInputs(summaryFile, tileFiles());
         long t0 = System.nanoTime();

@@ -158,6 +158,7 @@ final class DownloadCommand implements Callable<Integer> {
         }
         Path epochsFile = TileLayout.DataFile.NEOWISE_EPOCHS.in(out);
         org.tasni.io.OutputPaths.refuseInputs(epochsFile, targets);
+        org.tasni.io.OutputPaths.refuseClash(stats.path(), epochsFile);
         long tr = System.nanoTime();
         Table given = TableIO.read(targets);
         double readS = StatsJson.since(tr);

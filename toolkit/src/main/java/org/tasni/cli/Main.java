@@ -43,8 +43,16 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + ex.getMessage());
-            c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            String msg = ex.getMessage();
+            // picocli checks required options before it reports unknown ones, so "crossmatch --bogus" would say
+            // "Missing required options"; the unknown option is the user's actual mistake, so it comes first
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException) && c.getUnmatchedArguments() != null
+                    && !c.getUnmatchedArguments().isEmpty()) {
+                msg = new CommandLine.UnmatchedArgumentException(c, c.getUnmatchedArguments()).getMessage();
+            }
+            // one line, like every other error of the toolkit
+            c.getErr().println("error: " + oneLine(msg) + " (run '" + c.getCommandSpec().qualifiedName()
+                    + " --help' for the options)");
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr()));

@@ -45,7 +45,8 @@ final class PeriodogramCommand implements Callable<Integer> {
         // before anything is read: an output (or the stats file) that is the input would destroy it
         OutputPaths.refuseInputs(out, epochs);
         if (statsJson != null) {
-            OutputPaths.refuseInputs(statsJson, epochs, out);
+            OutputPaths.refuseInputs(statsJson, epochs);
+            OutputPaths.refuseClash(statsJson, out);
         }
         Periodogram p = Periodogram.of(preset.config()).progress(ConsoleProgress.forTerminal());
         if (threads.orNull() != null) {

@@ -49,7 +49,8 @@ final class VariabilityCommand implements Callable<Integer> {
         // before anything is read: an output (or the stats file) that is the input would destroy it
         OutputPaths.refuseInputs(out, epochs);
         if (statsJson != null) {
-            OutputPaths.refuseInputs(statsJson, epochs, out);
+            OutputPaths.refuseInputs(statsJson, epochs);
+            OutputPaths.refuseClash(statsJson, out);
         }
         VariabilityConfig cfg = preset.config();
         if (binVisits) {

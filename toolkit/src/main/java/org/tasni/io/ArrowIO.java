@@ -53,9 +53,7 @@ public final class ArrowIO {
 
     /** Reads every record batch of an Arrow IPC file into one table. */
     public static Table read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new TasniException(path + ": no such file.");
-        }
+        ReadChecks.requireFile(path);
         String name = path.getFileName().toString();
         try (BufferAllocator alloc = new RootAllocator();
                 FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
@@ -74,7 +72,7 @@ public final class ArrowIO {
             }
             Table t = Table.create(name);
             for (ColumnBuilder b : builders) {
-                t.addColumns(b.build());
+                ReadChecks.add(t, name, b.build());
             }
             return t;
         } catch (IOException | RuntimeException e) {

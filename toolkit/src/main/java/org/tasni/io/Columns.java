@@ -29,11 +29,15 @@ public final class Columns {
     }
 
     /**
-     * A numeric column as doubles (missing values as NaN). A string column is refused; when most of its cells are
+     * A numeric column as doubles (missing values as NaN). A string column with no rows (a header-only CSV, whose
+     * columns have no cell to type them) is an empty array. Any other string column is refused; when most of its cells are
      * numbers (a plain CSV column with a stray word) the error names the first cell that is not one.
      */
     public static double[] doubles(Table table, String name) {
         Column<?> c = require(table, name);
+        if (c instanceof StringColumn && c.isEmpty()) {
+            return new double[0]; // a header-only CSV: no cell is wrong, so the file is just an empty input
+        }
         if (!(c instanceof NumericColumn<?> n)) {
             if (c instanceof StringColumn s) {
                 throw new TasniException(wrongType(table, c, "a number").getMessage() + firstNonNumber(s));
@@ -45,10 +49,13 @@ public final class Columns {
 
     /**
      * An integer column (short, int or long) as longs, copied exactly (never through a double, so 64-bit ids keep
-     * every digit); missing values are an error naming the row.
+     * every digit); missing values are an error naming the row. A string column with no rows is an empty array.
      */
     public static long[] longs(Table table, String name) {
         Column<?> c = require(table, name);
+        if (c instanceof StringColumn && c.isEmpty()) {
+            return new long[0]; // a header-only CSV: no cell is wrong, so the file is just an empty input
+        }
         if (!(c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn)) {
             TasniException e = wrongType(table, c, "an integer");
             if (c instanceof StringColumn s) {

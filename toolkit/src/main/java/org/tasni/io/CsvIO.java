@@ -37,7 +37,11 @@ import tech.tablesaw.columns.Column;
  * {@code None}, {@code <NA>} and empty cells are missing values, and {@code inf}, {@code -inf}, {@code Infinity},
  * {@code -Infinity} (any case) are ±infinity, as astropy, pandas and R write them; a column whose only values are such
  * markers is a double column if one of them is {@code nan}, else a string column, and so is every column of a file
- * with no data rows. A column holding a word among numbers is a string column (a stage that needs numbers then names
+ * with no data rows. A column in which an integer cell has a leading zero ({@code 007}, {@code 00}, {@code 0000};
+ * {@code 0} alone and decimals such as {@code 0.5} do not count) is a string column: such cells are codes or ids
+ * (IRSA's {@code cc_flags}, {@code moon_masked}), and as integers {@code 007} and {@code 7} would merge. The integer
+ * -9223372036854775808 is refused (it is the missing-value marker of 64-bit columns). A column holding a word among
+ * numbers is a string column (a stage that needs numbers then names
  * the first such cell). A column that mixes 64-bit integers beyond 2<sup>53</sup> with fractions or infinities is
  * refused, naming the lines: a double could not hold those integers exactly. A header cell left empty (pandas'
  * index) is named {@code colN} (N counted from 1).
@@ -188,7 +192,7 @@ public final class CsvIO {
         }
         Table t = Table.create(name);
         for (ColumnBuilder c : b) {
-            t.addColumns(c.build());
+            ReadChecks.add(t, name, c.build());
         }
         return t;
     }
@@ -222,6 +226,9 @@ public final class CsvIO {
                         long min = b.kind == Kind.LONG ? Long.MIN_VALUE : b.kind == Kind.INT ? Integer.MIN_VALUE : Short.MIN_VALUE;
                         long max = b.kind == Kind.LONG ? Long.MAX_VALUE : b.kind == Kind.INT ? Integer.MAX_VALUE : Short.MAX_VALUE;
                         // the type's smallest value is Tablesaw's missing-value marker: it cannot be held as a value
+                        if (v == Long.MIN_VALUE) {
+                            throw minLong(file, line, b.name, cell);
+                        }
                         if (v <= min || v > max) {
                             throw badCell(file, line, b, cell, declared);
                         }
@@ -326,7 +333,8 @@ public final class CsvIO {
     private static final class Inference {
         boolean integer, decimal, inf, nan, bool, word, needsLong;
         int wordLine, wideLine, fractionLine;
-        String wordCell, wideCell, fractionCell;
+        String wordCell, wideCell, fractionCell, markerCell;
+        int markerLine;
 
         void see(String cell, int line) {
             if (word) {
@@ -357,8 +365,15 @@ public final class CsvIO {
                         seeWord(cell, line);
                         return;
                     }
-                    if (v == Long.MIN_VALUE) {
-                        // Tablesaw's missing-value marker for longs: not representable as a value
+                    if (v == Long.MIN_VALUE && markerCell == null) {
+                        // Tablesaw's missing-value marker for longs: refused in kind() unless a word makes the
+                        // column a string column anyway
+                        markerCell = cell;
+                        markerLine = line;
+                    }
+                    if (leadingZero(cell)) {
+                        // "007", "00", "0000" (IRSA's cc_flags, moon_masked): a code, not a number; as an integer
+                        // "007" and "7" would become the same id. Only a string keeps the digits as written.
                         seeWord(cell, line);
                         return;
                     }
@@ -385,6 +400,9 @@ public final class CsvIO {
             if (word || (bool && (integer || decimal || inf || nan))) {
                 return Kind.STRING;
             }
+            if (markerCell != null) {
+                throw minLong(file, markerLine, column, markerCell);
+            }
             if (bool) {
                 return Kind.BOOLEAN;
             }
@@ -402,6 +420,22 @@ public final class CsvIO {
             }
             return nan ? Kind.DOUBLE : Kind.STRING;
         }
+    }
+
+    /**
+     * Whether an integer cell has a leading zero ("007", "-01", "00"; not "0" alone): such a column is read as
+     * strings, so that ids and flag codes keep their digits (see the class comment).
+     */
+    static boolean leadingZero(String cell) {
+        int i = cell.startsWith("+") || cell.startsWith("-") ? 1 : 0;
+        return cell.length() - i > 1 && cell.charAt(i) == '0';
+    }
+
+    /** The refusal of -9223372036854775808 in an integer column (CSV and ECSV alike). */
+    static TasniException minLong(String file, int line, String column, String cell) {
+        return new TasniException(file + ": line " + line + ", column '" + column + "': " + cell + " is the smallest "
+                + "64-bit integer, which this toolkit uses as its missing-value marker and cannot hold as a value; "
+                + "leave the cell empty for a missing value.");
     }
 
     private static String stripBom(String s) {
@@ -659,8 +693,6 @@ public final class CsvIO {
     }
 
     private static void requireFile(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new TasniException(path + ": no such file.");
-        }
+        ReadChecks.requireFile(path);
     }
 }

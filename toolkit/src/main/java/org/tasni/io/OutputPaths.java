@@ -43,6 +43,23 @@ public final class OutputPaths {
         }
     }
 
+    /**
+     * Refuses two outputs of one run that resolve to the same file (the same path or a link to it): the second
+     * written would replace the first. {@code other} may be null.
+     *
+     * @throws TasniException naming both paths
+     */
+    public static void refuseClash(Path out, Path other) {
+        if (out == null || other == null) {
+            return;
+        }
+        Path a = out.toAbsolutePath().normalize(), b = other.toAbsolutePath().normalize();
+        if (a.equals(b) || sameExistingFile(a, b)) {
+            throw new TasniException(out + ": this output is the other output " + other
+                    + " of the same run (the same file or a link to it); give the two outputs different paths.");
+        }
+    }
+
     private static boolean sameExistingFile(Path a, Path b) {
         if (!Files.exists(a) || !Files.exists(b)) {
             return false;

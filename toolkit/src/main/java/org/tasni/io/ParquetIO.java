@@ -106,7 +106,7 @@ public final class ParquetIO {
                 Table empty = Table.create(name);
                 List<ColumnDescriptor> ds = projection.getColumns();
                 for (int k = 0; k < ds.size(); k++) {
-                    empty.addColumns(new ColumnBuilder(ds.get(k).getPath()[0], kinds.get(k), 0).build());
+                    ReadChecks.add(empty, name, new ColumnBuilder(ds.get(k).getPath()[0], kinds.get(k), 0).build());
                 }
                 action.accept(empty);
             }
@@ -140,9 +140,7 @@ public final class ParquetIO {
     }
 
     private static void requireFile(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new TasniException(path + ": no such file.");
-        }
+        ReadChecks.requireFile(path);
     }
 
     private static ParquetFileReader open(Path path) throws IOException {
@@ -251,7 +249,7 @@ public final class ParquetIO {
             ColumnDescriptor d = ds.get(k);
             String column = d.getPath()[0];
             try {
-                t.addColumns(decodeColumn(store.getColumnReader(d), d, kinds.get(k), name, column, firstRow, rows));
+                ReadChecks.add(t, name, decodeColumn(store.getColumnReader(d), d, kinds.get(k), name, column, firstRow, rows));
             } catch (RuntimeException e) {
                 if (e instanceof TasniException) {
                     throw e;

@@ -49,9 +49,7 @@ public final class VOTableIO {
 
     /** Reads the first table of a VOTable document. */
     public static Table read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new TasniException(path + ": no such file.");
-        }
+        ReadChecks.requireFile(path);
         String name = path.getFileName().toString();
         try {
             StarTable st = new StarTableFactory(false).makeStarTable(new FileDataSource(path.toFile()), "votable");
@@ -101,7 +99,7 @@ public final class VOTableIO {
         }
         Table t = Table.create(name);
         for (ColumnBuilder b : builders) {
-            t.addColumns(b.build());
+            ReadChecks.add(t, name, b.build());
         }
         return t;
     }

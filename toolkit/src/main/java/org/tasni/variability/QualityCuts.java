@@ -57,7 +57,8 @@ final class QualityCuts {
     }
 
     private static double[] numeric(Table t, String name) {
-        if (!(t.column(name) instanceof NumericColumn<?>)) {
+        // a zero-row string column (a header-only CSV) holds no wrong cell: Columns.doubles gives it as empty
+        if (!t.column(name).isEmpty() && !(t.column(name) instanceof NumericColumn<?>)) {
             throw new TasniException(t.name() + ": column '" + name + "' has type " + t.column(name).type().name()
                     + "; expected a number.");
         }

@@ -44,7 +44,18 @@ class MainTest {
         Object[] unknown = cli("convert", "a.csv", "b.csv", "--frobnicate");
         assertEquals(1, unknown[0]);
         assertTrue(((String) unknown[2]).contains("Unknown option: '--frobnicate'"), (String) unknown[2]);
-        assertTrue(((String) unknown[2]).contains("Run 'java -jar tasni-toolkit.jar convert --help'"), (String) unknown[2]);
+        assertTrue(((String) unknown[2]).contains("run 'java -jar tasni-toolkit.jar convert --help'"), (String) unknown[2]);
+        assertEquals(1, ((String) unknown[2]).strip().lines().count(), "one line: " + unknown[2]);
+        // an unknown option is reported before the required options it hides
+        Object[] bogus = cli("crossmatch", "--bogus");
+        assertEquals(1, bogus[0]);
+        assertTrue(((String) bogus[2]).contains("Unknown option: '--bogus'"), (String) bogus[2]);
+        assertFalse(((String) bogus[2]).contains("Missing required"), (String) bogus[2]);
+        assertEquals(1, ((String) bogus[2]).strip().lines().count(), "one line: " + bogus[2]);
+        Object[] radius = cli("crossmatch", "--radius", "abc");
+        assertEquals(1, radius[0]);
+        assertTrue(((String) radius[2]).contains("abc"), (String) radius[2]);
+        assertEquals(1, ((String) radius[2]).strip().lines().count(), "one line: " + radius[2]);
         assertEquals(1, cli("status", dir.resolve("nope").toString())[0]);
     }
 

@@ -1,0 +1,41 @@
+package org.tasni.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tasni.TasniException;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** Checks shared by the readers of every format, so that each refuses the same things with the same words. */
+final class ReadChecks {
+
+    private ReadChecks() {}
+
+    /**
+     * Refuses a path that is not a regular file: a directory (a Spark- or pandas-style partitioned dataset such as
+     * {@code dir.parquet/}) is named as such, since "no such file" would be wrong for it.
+     */
+    static void requireFile(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new TasniException(path + ": is a directory (a partitioned dataset?); give a file.");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new TasniException(path + ": no such file.");
+        }
+    }
+
+    /**
+     * Adds a column read from {@code file}, refusing one whose name differs from an earlier column's only in case
+     * ({@code ra} and {@code RA}): Tablesaw looks names up ignoring case, so it could not hold both, and which one a
+     * stage used would be a guess.
+     */
+    static void add(Table t, String file, Column<?> c) {
+        for (String n : t.columnNames()) {
+            if (n.equalsIgnoreCase(c.name())) {
+                throw new TasniException(file + ": columns '" + n + "' and '" + c.name() + "' differ only in case; "
+                        + "column names must differ ignoring case. Rename one.");
+            }
+        }
+        t.addColumns(c);
+    }
+}
