@@ -344,7 +344,7 @@ public final class Downloader {
                 // table (or a service answering an empty result for an error), never a finished tile. Not kept, not
                 // journaled as done, its saved part removed: the next run asks again.
                 Files.deleteIfExists(partFile(5, tile));
-                throw new TasniException("tile " + tile + ": " + EMPTY_MESSAGE);
+                throw new TasniException(EMPTY_MESSAGE); // the summary row and the journal name the tile
             }
             DropCounts dropped = new DropCounts();
             boolean[] usable = usablePositions(all, dropped);
