@@ -31,10 +31,11 @@ import tech.tablesaw.api.Table;
 public final class DownloadBenchmark {
 
     private static final int BURST = 3;
-    private static final String EMPTY = "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" "
+    /** One source at (0, 0) for every cone: a 0-row answer would be a FAILED tile (a broken table, for a sky survey). */
+    private static final String ONE_ROW = "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" "
             + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/>"
             + "<TABLE><FIELD name=\"source_id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\"/>"
-            + "<FIELD name=\"dec\" datatype=\"double\"/><DATA><TABLEDATA></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+            + "<FIELD name=\"dec\" datatype=\"double\"/><DATA><TABLEDATA><TR><TD>1</TD><TD>0</TD><TD>0</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
 
     /**
      * What the benchmark runs, built from {@link #defaults()} with withers:
@@ -136,7 +137,7 @@ public final class DownloadBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        byte[] body = EMPTY.getBytes(StandardCharsets.UTF_8);
+        byte[] body = ONE_ROW.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/x-votable+xml");
         ex.sendResponseHeaders(200, body.length);
         try (OutputStream out = ex.getResponseBody()) {

@@ -50,7 +50,8 @@ final class DownloadCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--upload", paramLabel = "N", defaultValue = "0", description = "neowise: upload the targets in chunks "
-            + "of N and join on the server (TAP_UPLOAD) instead of one cone per target")
+            + "of N and join on the server (TAP_UPLOAD) instead of one cone per target; 0 (the default): one cone per "
+            + "target")
     int upload;
 
     @Option(names = "--radius", defaultValue = "3", description = "neowise: cone radius around each target, arcsec "
@@ -156,6 +157,10 @@ final class DownloadCommand implements Callable<Integer> {
         if (targets == null) {
             throw new TasniException("--targets FILE is required for --catalog neowise.");
         }
+        if (upload < 0) {
+            throw new TasniException("--upload must be >= 0 (got " + upload + "): N targets per uploaded chunk, or 0 for "
+                    + "one cone per target.");
+        }
         Path epochsFile = TileLayout.DataFile.NEOWISE_EPOCHS.in(out);
         org.tasni.io.OutputPaths.refuseInputs(epochsFile, targets);
         org.tasni.io.OutputPaths.refuseClash(stats.path(), epochsFile);
@@ -175,16 +180,27 @@ final class DownloadCommand implements Callable<Integer> {
         long td = System.nanoTime();
         Table epochs = n.run();
         double downloadS = StatsJson.since(td);
-        long tw = System.nanoTime();
-        TableIO.write(epochs, epochsFile);
-        double writeS = StatsJson.since(tw);
         NeowiseEpochs.Report r = n.report();
+        int failedTargets = n.failures().size();
+        // Targets that failed: the epochs of those that succeeded are written (they are what an astronomer can use
+        // now, and their checkpoints make the rerun fetch only the failed ones), the summary says PARTIAL and the
+        // exit code is 1. If no target succeeded there is nothing to write: a 0-row file would look like a complete
+        // answer "no epochs anywhere", so none is written.
+        boolean partial = failedTargets > 0;
+        boolean write = !partial || failedTargets < r.queried();
+        long tw = System.nanoTime();
+        if (write) {
+            TableIO.write(epochs, epochsFile);
+        }
+        double writeS = StatsJson.since(tw);
         org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
         r.dropped().forEach(drops::add);
-        System.out.printf("neowise: %,d epochs of %d targets → %s (%.1f s); %d failed; %d requests (%d retries); "
-                + "targets left out: %s%n", epochs.rowCount(),
-                epochs.rowCount() == 0 ? 0 : epochs.stringColumn("designation").countUnique(), epochsFile,
-                (System.nanoTime() - t0) / 1e9, n.failures().size(), r.requests(), r.retries(), drops);
+        System.out.printf("neowise: %s%,d epochs of %d targets → %s (%.1f s); %d failed; %d requests (%d retries); "
+                + "targets left out: %s%n", partial ? "PARTIAL: " : "", epochs.rowCount(),
+                epochs.rowCount() == 0 ? 0 : epochs.stringColumn("designation").countUnique(),
+                write ? epochsFile + (partial ? " (without the " + failedTargets + " failed target(s))" : "")
+                        : "no file written (every target failed)",
+                (System.nanoTime() - t0) / 1e9, failedTargets, r.requests(), r.retries(), drops);
         new StatsJson().put("read_s", readS).put("download_s", downloadS).put("write_s", writeS)
                 .put("n_targets", r.targets()).put("n_targets_queried", r.queried()).put("n_targets_failed", r.failed())
                 .put("n_epochs", r.epochs()).put("n_requests", r.requests()).put("n_retries", r.retries())

@@ -35,6 +35,9 @@ final class StatusCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new TasniException(dir + ": no such directory.");
         }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new TasniException("--out " + out + ": not a directory (give the directory the results are in).");
+        }
         System.out.println("=== TASNI status: " + dir.toAbsolutePath().normalize() + " ===");
         Path tiles = Files.isDirectory(TileLayout.tilesDir(dir)) ? TileLayout.tilesDir(dir) : dir;
         tileLine("WISE tiles", tiles, TileLayout.WISE);
@@ -56,8 +59,12 @@ final class StatusCommand implements Callable<Integer> {
         for (var f : files.entrySet()) {
             String label = f.getKey();
             Path p = f.getValue();
-            if (Files.isRegularFile(p)) {
-                System.out.printf("  %-36s YES  %,12d rows  %8.1f MB%n", label, rows(p), Files.size(p) / 1048576.0);
+            long n = Files.isRegularFile(p) ? rows(p) : 0;
+            if (Files.isRegularFile(p) && n < 0) {
+                // a zero-byte or cut file (an interrupted copy): exists, but holds no readable table
+                System.out.printf("  %-36s UNREADABLE  %8.1f MB%n", label, Files.size(p) / 1048576.0);
+            } else if (Files.isRegularFile(p)) {
+                System.out.printf("  %-36s YES  %,12d rows  %8.1f MB%n", label, n, Files.size(p) / 1048576.0);
             } else {
                 System.out.printf("  %-36s no%n", label);
             }

@@ -52,7 +52,9 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * Transient HTTP faults are retried by the {@link TapClient}; a request that receives no data for the timeout
  * ({@link #timeout}, 60 s) is abandoned and retried, and a tile ends at its deadline ({@link #tileDeadline}, 30 min)
  * whatever happens. A stalled request is reported while it waits ({@link #notices}). A tile that still fails is a FAILED row of the summary
- * with its reason, and is fetched again on the next run; finished tiles (whose files exist) are skipped. Files are
+ * with its reason, and is fetched again on the next run; finished tiles (whose files exist) are skipped. A tile whose
+ * cone comes back with 0 rows is FAILED too ("0 rows from the service"), never kept: AllWISE and Gaia cover the whole
+ * sky, so a 1.9° cone without a source means a broken or partial table, and an empty file would be taken as done. Files are
  * written atomically, and a journal ({@code download-journal.tsv}) records submitted async jobs, overflowed regions and
  * finished sub-regions (kept in {@code .parts/} until their tile is written). A run killed at any moment, even with
  * {@code kill -9}, is resumed by running it again: running jobs are picked up rather than resubmitted, nothing finished
@@ -72,6 +74,9 @@ public final class Downloader {
         return n;
     }
 
+
+    /** Why a tile whose cone came back without any row is FAILED rather than kept as finished. */
+    static final String EMPTY_MESSAGE = "0 rows from the service (a broken or partial table?); fetched again next run";
 
     static final Healpix TILES = Healpix.nside(32);
     static final double DEFAULT_TILE_DEADLINE = 1800;
@@ -334,6 +339,13 @@ public final class Downloader {
         Stats s = new Stats(journal, client.task(task));
         try {
             Table all = region(5, tile, s);
+            if (all.rowCount() == 0) {
+                // AllWISE and Gaia cover the whole sky: a 1.9° cone without a single source is a broken or partial
+                // table (or a service answering an empty result for an error), never a finished tile. Not kept, not
+                // journaled as done, its saved part removed: the next run asks again.
+                Files.deleteIfExists(partFile(5, tile));
+                throw new TasniException(EMPTY_MESSAGE); // the summary row and the journal name the tile
+            }
             DropCounts dropped = new DropCounts();
             boolean[] usable = usablePositions(all, dropped);
             Table own = select(all, usable, tile, true), margin = select(all, usable, tile, false);
@@ -342,6 +354,8 @@ public final class Downloader {
             journal.done(key(5, tile), own.rowCount(), margin.rowCount());
             return new TileRow(tile, TileStatus.OK, own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
                     s.queries, s.splits, (System.nanoTime() - t0) / 1e9, dropped.snapshot(), s.message(dropped));
+        } catch (java.io.IOException e) {
+            throw new TasniException(partFile(5, tile) + ": cannot remove the empty part (" + e.getMessage() + ").", e);
         } catch (TasniException e) {
             journal.failed(key(5, tile), e.getMessage());
             // the requests of a failed tile are counted too: they are what the server saw

@@ -456,11 +456,16 @@ public final class TapClient {
                 break;
             }
             double wait = retry.delaySeconds(attempt, after, random);
+            String what = "before try " + (attempt + 1) + " (last: " + last + ")";
+            if (task != null && task.remainingNanos() < wait * 1e9) {
+                // no "trying again" notice for a try that will not be made: the deadline ends the task now
+                throw deadline(url, "would pass during the wait of " + seconds(wait) + " s " + what);
+            }
             if (wait >= 5) {
                 notices.accept(String.format(java.util.Locale.ROOT, "%s: %s; trying again in %s s (try %d/%d)", label(url), last,
                         seconds(wait), attempt + 1, allowed));
             }
-            pause(wait, url, "before try " + (attempt + 1) + " (last: " + last + ")");
+            pause(wait, url, what);
             // counted once it is certain to be made: a deadline during the wait ends the task without it
             a.retries++;
             if (task != null) {

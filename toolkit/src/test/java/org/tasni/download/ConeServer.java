@@ -117,6 +117,10 @@ final class ConeServer implements AutoCloseable {
                 ex.close();
                 return;
             }
+            case E404 -> {
+                send(ex, 404, "no such table".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             default -> { }
         }
         Matcher m = CIRCLE.matcher(q.getOrDefault("QUERY", ""));

@@ -463,4 +463,125 @@ class DownloadHostileInputTest {
         }
         assertTrue(Files.exists(live), "a live writer's temp file stays");
     }
+
+    // ---- fix round: empty tiles, option bounds, partial epochs, retry notices past the deadline, status ----
+
+    /** A well-formed VOTable with Gaia's columns and no row (what a broken or partial table answers). */
+    static final String EMPTY_GAIA_VOTABLE = "<?xml version=\"1.0\"?><VOTABLE version=\"1.4\" "
+            + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><INFO name=\"QUERY_STATUS\" "
+            + "value=\"OK\"/><TABLE><FIELD name=\"source_id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\"/>"
+            + "<FIELD name=\"dec\" datatype=\"double\"/><FIELD name=\"pmra\" datatype=\"double\"/><FIELD name=\"pmdec\" "
+            + "datatype=\"double\"/><FIELD name=\"parallax\" datatype=\"double\"/><FIELD name=\"phot_g_mean_mag\" "
+            + "datatype=\"float\"/><FIELD name=\"ref_epoch\" datatype=\"double\"/><DATA><TABLEDATA></TABLEDATA></DATA>"
+            + "</TABLE></RESOURCE></VOTABLE>";
+
+    @Test
+    void aTileWithoutAnyRowIsFailedAndFetchedAgainNextRun(@TempDir Path dir) throws Exception {
+        try (FaultServer s = new FaultServer(EMPTY_GAIA_VOTABLE.getBytes(StandardCharsets.UTF_8))) {
+            for (int run = 1; run <= 2; run++) {
+                var t = Downloader.at(s.base()).gaiaDr3().sync().tiles(6044).to(dir).concurrency(1)
+                        .client(fast(s.base())).run();
+                assertEquals("FAILED", t.stringColumn("status").get(0));
+                assertTrue(t.stringColumn("message").get(0).contains(Downloader.EMPTY_MESSAGE), t.stringColumn("message").get(0));
+                assertEquals(1, t.report().failed());
+                assertEquals(0, t.report().ok());
+                assertFalse(Files.exists(dir.resolve("gaia_hp06044.parquet")));
+                assertFalse(Files.exists(dir.resolve("margin/gaia_hp06044.parquet")));
+                assertFalse(Files.exists(dir.resolve(".parts/gaia_o05_p6044.parquet")));
+                assertEquals(run, s.requests.get(), "the empty tile is asked again on the rerun");
+            }
+            Cli c = cli("download", "--catalog", "gaia", "--tap-url", s.base(), "--sync", "--tiles", "6044", "--out",
+                    dir.resolve("cli").toString(), "--rate", "500");
+            assertEquals(1, c.code, c.out + c.err);
+            assertTrue(c.err.contains("tile 06044: 0 rows from the service (a broken or partial table?); fetched again next run"), c.err);
+            assertTrue(c.out.contains("0 ok, 1 failed"), c.out);
+        }
+    }
+
+    @Test
+    void concurrencyAndUploadOutOfRangeAreRefusedBeforeAnyRequest(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("targets.parquet");
+        TableIO.write(targets, f);
+        try (ConeServer s = new ConeServer(epochs)) {
+            for (String[] bad : List.of(new String[] {"--concurrency", "0"}, new String[] {"--concurrency", "-3"},
+                    new String[] {"--upload", "-5"}, new String[] {"--upload", "-1"})) {
+                Cli c = cli("download", "--catalog", "neowise", "--tap-url", s.base(), "--targets", f.toString(), "--out",
+                        dir.resolve("out").toString(), bad[0], bad[1]);
+                assertEquals(1, c.code, String.join(" ", bad) + ": " + c.out + c.err);
+                assertTrue(c.err.contains(bad[0].substring(2)), c.err);
+                assertEquals(1, c.err.strip().lines().count(), c.err);
+            }
+            Cli c = cli("download", "--catalog", "gaia", "--tap-url", s.base(), "--tiles", "6046", "--out",
+                    dir.resolve("out").toString(), "--concurrency", "0");
+            assertEquals(1, c.code, c.out + c.err);
+            assertTrue(c.err.contains("concurrency"), c.err);
+            assertEquals(0, s.results.get(), "no request");
+            assertFalse(Files.exists(dir.resolve("out/neowise_epochs.parquet")));
+            assertTrue(cli("download", "--help").out.replaceAll("\\s+", " ").contains("0 (the default): one cone per target"));
+        }
+    }
+
+    @Test
+    void failedTargetsGiveAPartialFileWithTheOthersAndNoneIfAllFailed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("targets.parquet");
+        TableIO.write(targets.inRange(0, 3).setName("targets.parquet"), f);
+        try (ConeServer s = new ConeServer(epochs)) {
+            s.faults.add(Fault.OK);
+            s.faults.add(Fault.E404); // target 2 of 3: a 4xx is never retried
+            Cli c = cli("download", "--catalog", "neowise", "--tap-url", s.base(), "--targets", f.toString(), "--out",
+                    dir.resolve("out").toString(), "--concurrency", "1", "--rate", "500");
+            assertEquals(1, c.code, c.out + c.err);
+            assertTrue(c.out.startsWith("neowise: PARTIAL: "), c.out);
+            assertTrue(c.out.contains("(without the 1 failed target(s))"), c.out);
+            assertTrue(c.err.contains("1 target(s) failed") && c.err.contains(des(1)), c.err);
+            Table got = TableIO.read(dir.resolve("out/neowise_epochs.parquet"));
+            assertEquals(epochsOf(0) + epochsOf(2), got.rowCount());
+            assertEquals(epochsOf(0), rowsOf(got, des(0)));
+            assertEquals(0, rowsOf(got, des(1)));
+            assertEquals(epochsOf(2), rowsOf(got, des(2)));
+        }
+        Path one = dir.resolve("one.parquet");
+        TableIO.write(targets.inRange(0, 1).setName("one.parquet"), one);
+        try (ConeServer s = new ConeServer(epochs)) {
+            s.faults.add(Fault.E404);
+            Cli c = cli("download", "--catalog", "neowise", "--tap-url", s.base(), "--targets", one.toString(), "--out",
+                    dir.resolve("none").toString(), "--concurrency", "1", "--rate", "500");
+            assertEquals(1, c.code, c.out + c.err);
+            assertTrue(c.out.contains("no file written (every target failed)"), c.out);
+            assertFalse(Files.exists(dir.resolve("none/neowise_epochs.parquet")));
+        }
+    }
+
+    @Test
+    void noRetryNoticeForATryTheDeadlineWillNotAllow(@TempDir Path dir) throws Exception {
+        try (FaultServer s = new FaultServer(votable(sky.selectColumns("source_id", "ra", "dec").inRange(0, 5), dir))) {
+            s.retryAfter = "12";
+            for (int i = 0; i < 6; i++) {
+                s.faults.add(Fault.E503_RETRY_AFTER);
+            }
+            List<String> notices = Collections.synchronizedList(new ArrayList<>());
+            Table t = Downloader.at(s.base()).gaiaDr3().sync().tiles(6046).to(dir.resolve("t")).concurrency(1)
+                    .client(TapClient.of(s.base()).retry(new RetryPolicy(6, 0.01, 0.02, 5))).tileDeadline(5)
+                    .notices(notices::add).run();
+            assertEquals("FAILED", t.stringColumn("status").get(0));
+            String msg = t.stringColumn("message").get(0);
+            assertTrue(msg.contains("gave up, the deadline of 5 s would pass during the wait of 12 s before try 2"), msg);
+            assertTrue(notices.stream().noneMatch(n -> n.contains("trying again")), notices.toString());
+            assertEquals(1, s.requests.get());
+        }
+    }
+
+    @Test
+    void statusSaysUnreadableForAZeroByteEpochsFileAndRefusesAFileAsOut(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("neowise_epochs.parquet"));
+        Cli c = cli("status", dir.toString());
+        assertEquals(0, c.code, c.out + c.err);
+        String line = c.out.lines().filter(l -> l.contains("neowise_epochs.parquet")).findFirst().orElseThrow();
+        assertTrue(line.contains("UNREADABLE") && !line.contains("-1") && !line.contains("YES"), line);
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        c = cli("status", dir.toString(), "--out", file.toString());
+        assertEquals(1, c.code, c.out + c.err);
+        assertEquals(1, c.err.strip().lines().count(), c.err);
+        assertTrue(c.err.contains(file.toString()) && c.err.contains("not a directory"), c.err);
+    }
 }

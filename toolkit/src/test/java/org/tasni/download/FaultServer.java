@@ -32,6 +32,8 @@ final class FaultServer implements AutoCloseable {
     final AtomicInteger deletes = new AtomicInteger();
     volatile int executingPolls = 2;
     volatile long slowMillis = 1500;
+    /** The Retry-After of {@link Fault#E503_RETRY_AFTER}, seconds. */
+    volatile String retryAfter = "1";
 
     FaultServer(byte[] votable) throws IOException {
         this.votable = votable;
@@ -54,7 +56,7 @@ final class FaultServer implements AutoCloseable {
         ex.getRequestBody().readAllBytes();
         switch (next()) {
             case E500 -> send(ex, 500, "internal error".getBytes(StandardCharsets.UTF_8), null);
-            case E503_RETRY_AFTER -> send(ex, 503, "busy".getBytes(StandardCharsets.UTF_8), "1");
+            case E503_RETRY_AFTER -> send(ex, 503, "busy".getBytes(StandardCharsets.UTF_8), retryAfter);
             case E429_RETRY_AFTER -> send(ex, 429, "slow down".getBytes(StandardCharsets.UTF_8), "1");
             case E404 -> send(ex, 404, "no such table".getBytes(StandardCharsets.UTF_8), null);
             case RESET -> ex.close(); // the connection drops before any response
