@@ -261,4 +261,61 @@ class HostileCrossmatchCliTest {
         orphans.retainAll(wise45);
         assertEquals(Set.of(), orphans, "no source of the empty Gaia tile is called an orphan");
     }
+
+    @Test
+    void aHeaderOnlyRightCatalogueIsRefusedNotEveryRowAnOrphan() throws Exception {
+        Path right = dir.resolve("gaia_empty.ecsv"), out = dir.resolve("orphans.csv");
+        Files.writeString(right, String.join("\n", "# %ECSV 1.0", "# ---", "# delimiter: ','", "# datatype:",
+                "# - {name: source_id, datatype: int64}", "# - {name: ra, datatype: float64}",
+                "# - {name: dec, datatype: float64}", "# schema: astropy-2.0", "source_id,ra,dec", ""));
+        var r = Jar.run("crossmatch", "--left", WISE, "--right", right.toString(), "--out", out.toString());
+        assertOneLineUserError(r, "gaia_empty.ecsv has no rows: every left row would be an orphan. Is it the right file?");
+        assertFalse(Files.exists(out), "no all-orphans output");
+    }
+
+    @Test
+    void allWithoutALeftIdIsRefusedAndLeftColumnsNamesOne() throws Exception {
+        Path left = dir.resolve("objects.csv"), right = dir.resolve("gaia.csv"), out = dir.resolve("pairs.csv");
+        Files.writeString(left, "objid,ra,dec\n777,10.0,20.0\n778,10.1,20.0\n");
+        Files.writeString(right, "source_id,ra,dec\n3402501473035092924,10.1,20.0\n5,10.0,20.0\n");
+        var r = Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--mode", "all", "--out",
+                out.toString());
+        assertOneLineUserError(r, "objects.csv: no id column for left_id", "'source_id', 'designation', 'cntr'",
+                "--left-columns RA,DEC,ID");
+        r = Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--mode", "all",
+                "--left-columns", "ra,dec,objid", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Table pairs = TableIO.read(out);
+        assertEquals("[777, 778]", pairs.column("left_id").asList().toString(), "the input's objid, not row numbers");
+        assertEquals(List.of(5L, 3402501473035092924L), pairs.longColumn("right_id").asList());
+        Path dbl = dir.resolve("Ldbl.csv");
+        Files.writeString(dbl, "cntr,ra,dec\n1.5,10.0,20.0\n");
+        r = Jar.run("crossmatch", "--left", dbl.toString(), "--right", right.toString(), "--mode", "all", "--out",
+                dir.resolve("p2.csv").toString());
+        assertOneLineUserError(r, "Ldbl.csv: column 'cntr' has type DOUBLE");
+    }
+
+    @Test
+    void tilesTakeUpperCaseRightColumnsAndCheckTileNamesFirst() throws Exception {
+        Path tiles = dir.resolve("tiles");
+        Files.createDirectories(tiles);
+        for (String f : List.of("wise_hp06046.parquet", "gaia_hp06046.parquet", "wise_hp06047.parquet", "gaia_hp06047.parquet")) {
+            Files.copy(Jar.ROOT.resolve("data-samples/tiles").resolve(f), tiles.resolve(f));
+        }
+        Files.copy(Jar.ROOT.resolve("data-samples/tiles/wise_hp06045.parquet"), tiles.resolve("wise_hp6045.parquet"));
+        var lower = Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", dir.resolve("lower").toString());
+        assertEquals(0, lower.code(), lower.err());
+        assertTrue(lower.out().contains("warning: ignored: files that look like tiles but are not named wise_hpNNNNN.parquet")
+                && lower.out().contains("wise_hp6045.parquet"), lower.out());
+        var upper = Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", dir.resolve("upper").toString(),
+                "--right-columns", "RA,DEC,SOURCE_ID");
+        assertEquals(0, upper.code(), upper.err() + upper.out());
+        Set<String> a = designations(dir.resolve("lower/orphans.parquet"));
+        assertFalse(a.isEmpty());
+        assertEquals(a, designations(dir.resolve("upper/orphans.parquet")));
+        Files.copy(Jar.ROOT.resolve("data-samples/tiles/wise_hp06044.parquet"), tiles.resolve("wise_hp99999.parquet"));
+        var bad = Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", dir.resolve("bad").toString());
+        assertOneLineUserError(bad, "wise_hp99999.parquet: HEALPix pixel 99999 is outside [0, 12288)");
+        assertFalse(Files.exists(dir.resolve("bad/orphans_hp06046.parquet")), "checked before any tile is matched");
+    }
 }

@@ -56,6 +56,11 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         }
         ResultTable<TiledMatch.Report> summary = tm.run(tiles, out);
         TiledMatch.Report rep = summary.report();
+        if (!tm.ignoredFiles().isEmpty()) {
+            System.out.println("warning: ignored: files that look like tiles but are not named wise_hpNNNNN.parquet or "
+                    + "gaia_hpNNNNN.parquet (5 digits): " + String.join(", ",
+                            tm.ignoredFiles().stream().map(f -> f.getFileName().toString()).toList()));
+        }
         double totalS = StatsJson.since(t0);
         Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
         System.out.printf("%s → %s (%.1f s)%n", rep, DataFile.ORPHANS.in(out), totalS);
@@ -66,7 +71,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         DropCounts wiseDrops = counts(rep.wiseDropped()), gaiaDrops = counts(rep.gaiaDropped());
         System.out.printf("rows not used: wise %s; gaia %s%n", wiseDrops, gaiaDrops);
         if (rep.flagged() > 0) {
-            System.out.printf("warning: %d tile(s) border a tile that has no Gaia file; their sources within the radius of"
+            System.out.printf("warning: %d tile(s) border a tile that has no Gaia file (or an empty or unreadable one); their sources within the radius of"
                     + " those borders may be false orphans (see missing_neighbours in %s)%n", rep.flagged(),
                     summaryFile);
         }
@@ -83,9 +88,14 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
                 .writeIfAsked(statsJson);
         if (bad.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
+            // a bad neighbour fails every tile around it with the same long message: say it once, then refer to it
+            java.util.Map<String, Long> firstWith = new java.util.HashMap<>();
             for (int i = 0; i < Math.min(5, bad.rowCount()); i++) {
-                sb.append(String.format("%n  tile %05d %s: %s", bad.longColumn("tile").get(i),
-                        bad.stringColumn("status").get(i), bad.stringColumn("message").get(i)));
+                long tile = bad.longColumn("tile").get(i);
+                String msg = bad.stringColumn("message").get(i);
+                Long first = firstWith.putIfAbsent(msg, tile);
+                sb.append(String.format("%n  tile %05d %s: %s", tile, bad.stringColumn("status").get(i),
+                        first == null ? msg : String.format("the same error as tile %05d", first)));
             }
             throw new TasniException(bad.rowCount() + " of " + summary.rowCount() + " tiles were not matched and are not in "
                     + "orphans.parquet:" + sb + "\nFix or download them and run again; finished tiles are kept.");

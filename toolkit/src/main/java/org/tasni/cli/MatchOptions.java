@@ -30,6 +30,10 @@ final class MatchOptions {
     @Option(names = "--right-columns", split = ",", paramLabel = "RA,DEC,ID", description = "right ra, dec and id columns (default: ra,dec,source_id)")
     String[] rightColumns;
 
+    @Option(names = "--left-columns", split = ",", paramLabel = "RA,DEC,ID",
+            description = "left ra, dec and id columns (default: ra,dec and source_id, else designation, else cntr)")
+    String[] leftColumns;
+
     CrossMatcher matcher() {
         CrossMatcher xm = CrossMatcher.radius(radius).backend(backend);
         if (threads.orNull() != null) {
@@ -46,6 +50,12 @@ final class MatchOptions {
                 throw new TasniException("--right-columns takes three names: RA,DEC,ID (got " + rightColumns.length + ").");
             }
             xm = xm.rightColumns(rightColumns[0], rightColumns[1], rightColumns[2]);
+        }
+        if (leftColumns != null) {
+            if (leftColumns.length != 3) {
+                throw new TasniException("--left-columns takes three names: RA,DEC,ID (got " + leftColumns.length + ").");
+            }
+            xm = xm.leftColumns(leftColumns[0], leftColumns[1], leftColumns[2]);
         }
         return xm;
     }

@@ -6,6 +6,7 @@ import org.tasni.Threads;
 import org.tasni.io.DropReason;
 import org.tasni.io.ResultTable;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Sky crossmatch of two catalogues: the nearest neighbour, all pairs within a radius, and the orphans (left sources
@@ -32,7 +33,9 @@ import tech.tablesaw.api.Table;
  *   <li>{@link #nearest}: every left row plus {@code match_id}, {@code sep_arcsec} (to the nearest right source,
  *       however far, as astropy's {@code match_coordinates_sky}) and {@code matched} (sep ≤ R).</li>
  *   <li>{@link #orphans}: the left rows whose nearest right source is farther than R, plus {@code nearest_sep_arcsec}
- *       (+∞ when the right side is empty).</li>
+ *       (+∞ for a left row with no usable right row
+ *       at all). A right table with no rows is refused in {@code orphans} and {@code nearest}: every left row would
+ *       come out an orphan, and an empty catalogue is a wrong or broken file, not an empty sky.</li>
  *   <li>{@link #all}: every pair within R: {@code left_id, right_id, sep_arcsec} (astropy's {@code search_around_sky}).</li>
  *   <li>Rows with a NaN or infinite ra/dec ({@code NONFINITE_POSITION}), or a dec outside [−90, 90] or ra outside
  *       [0, 360] ({@code POSITION_OUT_OF_RANGE}) are dropped and counted in the report, per side, never matched and
@@ -123,7 +126,11 @@ public final class CrossMatcher {
         return new CrossMatcher(radiusArcsec, backend, threads, from, to, left, right, pm);
     }
 
-    /** A copy that reads the left table's position and id from these columns (ra and dec in degrees). */
+    /**
+     * A copy that reads the left table's position and id from these columns (ra and dec in degrees). With the default
+     * columns, {@code all} takes the left id from {@code source_id}, else {@code designation}, else {@code cntr}; an id
+     * named here must exist (and, for {@code all}, be an integer or string column).
+     */
     public CrossMatcher leftColumns(String ra, String dec, String id) {
         return new CrossMatcher(radiusArcsec, backend, threads, fromEpoch, toEpoch, new PositionColumns(ra, dec, id),
                 right, pm);
@@ -210,11 +217,18 @@ public final class CrossMatcher {
 
     /** Runs {@code mode}: read and check, build the index, search, build the output and its report. */
     public ResultTable<MatchReport> run(MatchMode mode, Table leftTable, Table rightTable) {
+        if (mode != MatchMode.ALL && rightTable.rowCount() == 0) {
+            // a real catalogue has sources in any field: an empty one is a wrong or broken file, and matching against
+            // it would call every left row an orphan (or unmatched), as crossmatch-tiles' EMPTY_GAIA refuses too
+            throw new TasniException(OutputColumns.label(rightTable) + " has no rows: every left row would be "
+                    + (mode == MatchMode.ORPHANS ? "an orphan" : "unmatched") + ". Is it the right file?");
+        }
         MatchInput in = new MatchInput(leftTable, rightTable, left, right, pm, fromEpoch, toEpoch);
+        Column<?> leftIds = null;
         switch (mode) {
             case NEAREST -> NearestTable.check(leftTable);
             case ORPHANS -> OrphansTable.check(leftTable);
-            case ALL -> { }
+            case ALL -> leftIds = PairsTable.leftIdColumn(leftTable, left);
         }
         try (KernelDispatch k = KernelDispatch.open(backend, mode, threads)) {
             long t0 = System.nanoTime();
@@ -225,7 +239,7 @@ public final class CrossMatcher {
             if (mode == MatchMode.ALL) {
                 PairList pairs = k.kernel().within(idx, in.lra, in.ldec, in.leftRows, radiusArcsec);
                 t2 = System.nanoTime();
-                out = PairsTable.build(leftTable, left, in, pairs);
+                out = PairsTable.build(leftIds, in, pairs);
             } else {
                 NearestMatches m = NearestMatches.search(k.kernel(), idx, in, radiusArcsec);
                 t2 = System.nanoTime();

@@ -13,11 +13,23 @@ final class OutputColumns {
 
     private OutputColumns() {}
 
+    /**
+     * The table's name for messages: its file as the readers set it, or "left table"/"table" when it has none. A
+     * result read back keeps its result name ("nearest", "orphans"), which is said to be a table, not taken for a file.
+     */
+    static String label(Table t) {
+        String n = t.name();
+        if (n == null || n.isBlank()) {
+            return "table";
+        }
+        return n.contains(".") || n.contains("/") ? n : "table '" + n + "'";
+    }
+
     /** Refuses a table that already has a column the result adds, before anything is matched. */
     static void requireFree(Table t, String... names) {
         for (String n : names) {
             if (t.containsColumn(n)) {
-                throw new TasniException(t.name() + ": already has a column '" + n
+                throw new TasniException(label(t) + ": already has a column '" + n
                         + "'; rename it before matching so the result's column is unambiguous.");
             }
         }
@@ -26,7 +38,7 @@ final class OutputColumns {
     /** Refuses an id column that is neither an integer nor a string, before the match rather than after it. */
     static void requireIdType(Table t, Column<?> c) {
         if (!isId(c)) {
-            throw new TasniException(t.name() + ": column '" + c.name() + "' has type " + c.type().name()
+            throw new TasniException(label(t) + ": column '" + c.name() + "' has type " + c.type().name()
                     + "; an id column must be an integer or a string.");
         }
     }

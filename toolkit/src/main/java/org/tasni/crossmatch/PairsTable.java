@@ -1,8 +1,8 @@
 package org.tasni.crossmatch;
 
 import java.util.Arrays;
+import org.tasni.TasniException;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -11,25 +11,31 @@ final class PairsTable {
 
     private PairsTable() {}
 
-    /**
-     * The pairs in left row, then right row order. The left id is the left table's id column, else
-     * {@code designation} or {@code cntr}, else the left row index.
-     */
-    static Table build(Table left, PositionColumns leftColumns, MatchInput in, PairList pairs) {
+    /** The pairs in left row, then right row order, with the left ids of {@link #leftIdColumn}. */
+    static Table build(Column<?> leftId, MatchInput in, PairList pairs) {
         int n = pairs.size();
         int[] l = Arrays.copyOf(pairs.left, n), r = Arrays.copyOf(pairs.right, n);
-        Column<?> leftId = leftIdColumn(left, leftColumns);
-        return Table.create("pairs",
-                leftId == null ? IntColumn.create("left_id", l) : OutputColumns.ids("left_id", leftId, l),
+        return Table.create("pairs", OutputColumns.ids("left_id", leftId, l),
                 OutputColumns.ids("right_id", in.rightIds, r), DoubleColumn.create("sep_arcsec", Arrays.copyOf(pairs.sep, n)));
     }
 
-    private static Column<?> leftIdColumn(Table t, PositionColumns leftColumns) {
-        for (String c : new String[] {leftColumns.id(), "designation", "cntr"}) {
+    /**
+     * The left id column, checked before matching: with the default columns {@code source_id}, else
+     * {@code designation}, else {@code cntr}; with {@link CrossMatcher#leftColumns} the id named there. A table with
+     * none of them is refused: row numbers would pass for ids and could not be joined back to the catalogue.
+     */
+    static Column<?> leftIdColumn(Table t, PositionColumns leftColumns) {
+        boolean defaults = leftColumns.equals(PositionColumns.defaults());
+        String[] candidates = defaults ? new String[] {leftColumns.id(), "designation", "cntr"} : new String[] {leftColumns.id()};
+        for (String c : candidates) {
             if (c != null && t.containsColumn(c)) {
-                return t.column(c);
+                Column<?> col = t.column(c);
+                OutputColumns.requireIdType(t, col);
+                return col;
             }
         }
-        return null;
+        throw new TasniException(OutputColumns.label(t) + ": no id column for left_id (looked for "
+                + String.join(", ", Arrays.stream(candidates).map(c -> "'" + c + "'").toList())
+                + "); name one with --left-columns RA,DEC,ID (Java: leftColumns(ra, dec, id)).");
     }
 }

@@ -65,7 +65,8 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * thousands of Gaia sources anywhere on the sky, so an empty one is a broken download) is reported and left
  * unmatched, never treated as all orphans. Where a neighbour has no Gaia file, the
  * Downloader's {@code margin/gaia_hpNNNNN.parquet} of the tile (its rows within 60″ by default) stands in for it;
- * without one, a tile whose neighbours have no Gaia file
+ * a neighbour's Gaia file with zero rows or that cannot be read counts as missing too. Without a margin file, a tile
+ * whose neighbours have no (usable) Gaia file
  * is matched and flagged, since sources within R of that border may be false orphans. The summary table has one row
  * per tile with its status.
  */
@@ -136,6 +137,14 @@ public final class TiledMatch {
         if (wise.isEmpty()) {
             throw new TasniException(tilesDir + ": no wise_hpNNNNN.parquet tiles found.");
         }
+        // every name is checked before any tile is matched: a bad one found after hours of work wastes them
+        for (var e : wise.entrySet()) {
+            if (e.getKey() >= TILES.npix()) {
+                throw new TasniException(e.getValue() + ": HEALPix pixel " + e.getKey() + " is outside [0, " + TILES.npix()
+                        + ") at nside 32; is it a tile of this layout (nside 32, nested)?");
+            }
+        }
+        lastIgnored = lookAlikes(tilesDir);
         refuseInputs(tilesDir, outDir, wise);
         Summary summary = new Summary();
         progress.onStart("crossmatch tiles", wise.size());
@@ -151,6 +160,30 @@ public final class TiledMatch {
     }
 
     private volatile Map<DropReason, Long> lastWiseDropped = Map.of(), lastGaiaDropped = Map.of();
+    private volatile List<Path> lastIgnored = List.of();
+
+    /**
+     * Files of the last {@link #run}'s tile directory that look like tiles but are not named
+     * {@code wise_hpNNNNN.parquet}/{@code gaia_hpNNNNN.parquet} (5 digits, lower case), so were not read: e.g.
+     * {@code wise_hp6045.parquet} or {@code WISE_HP06047.parquet}. The CLI lists them in a warning.
+     */
+    public List<Path> ignoredFiles() {
+        return lastIgnored;
+    }
+
+    private static final java.util.regex.Pattern LOOKS_LIKE_TILE =
+            java.util.regex.Pattern.compile("(?i)(wise|gaia)[_-]?hp.*\\.parquet");
+
+    private static List<Path> lookAlikes(Path tilesDir) {
+        try (Stream<Path> s = Files.list(tilesDir)) {
+            return s.filter(p -> LOOKS_LIKE_TILE.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> TileLayout.pixelOf(TileLayout.WISE, p).isEmpty()
+                            && TileLayout.pixelOf(TileLayout.GAIA, p).isEmpty())
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
 
     /** WISE rows not used by the last {@link #run}, by reason, over all its matched and resumed tiles. */
     public Map<DropReason, Long> wiseDropped() {
@@ -260,7 +293,7 @@ public final class TiledMatch {
                     continue;
                 }
                 TileResult r = matchTile(tile, e.getValue(), tilesDir);
-                String msg = r.missingNeighbours > 0 ? r.missingNeighbours + " neighbouring tile(s) have no Gaia file:"
+                String msg = r.missingNeighbours > 0 ? r.missingNeighbours + " neighbouring tile(s) have no Gaia file (or an empty or unreadable one):"
                         + " sources within R of those borders may be false orphans" : "";
                 int[] counts = {r.nWise, r.nGaia, r.nMargin, r.orphans.rowCount(), r.missingNeighbours};
                 // the record goes first so that a run killed between the two writes leaves an output without one
@@ -382,7 +415,7 @@ public final class TiledMatch {
         DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
         Table wise = ownRows(TableIO.read(wiseFile), wiseFile, tile, matcher.leftPositionColumns(), wiseDrops);
         Path gaiaFile = gaiaPath(dir, tile);
-        Table gaia = ownRows(TableIO.read(gaiaFile, cols.toArray(String[]::new)), gaiaFile, tile,
+        Table gaia = ownRows(readColumns(gaiaFile, cols), gaiaFile, tile,
                 matcher.rightColumnNames(), gaiaDrops);
         int nGaia = gaia.rowCount();
         double[] c = TILES.pix2ang(tile);
@@ -398,7 +431,7 @@ public final class TiledMatch {
                 continue;
             }
             Path f = gaiaPath(dir, nb);
-            if (!Files.exists(f)) {
+            if (!usable(f)) { // absent, zero rows or unreadable: its margin rows are missing all the same
                 absent.add(nb);
                 if (isNeighbour(tile, nb) && !haveMarginFile) {
                     missing++;
@@ -406,13 +439,13 @@ public final class TiledMatch {
                 continue;
             }
             // a neighbour's rows outside its own pixel are not taken (they are counted when that tile is matched)
-            Table other = ownRows(TableIO.read(f, cols.toArray(String[]::new)), f, nb, matcher.rightColumnNames(), null);
+            Table other = ownRows(readColumns(f, cols), f, nb, matcher.rightColumnNames(), null);
             Table near = other.where(marginRows(other, margin));
             nMargin += near.rowCount();
             gaia.append(near);
         }
         if (!absent.isEmpty() && haveMarginFile) {
-            Table other = TableIO.read(marginFile, cols.toArray(String[]::new));
+            Table other = readColumns(marginFile, cols);
             PositionColumns rc = matcher.rightColumnNames();
             double[] ra = Columns.doubles(other, rc.ra()), dec = Columns.doubles(other, rc.dec());
             BitmapBackedSelection fromAbsent = new BitmapBackedSelection();
@@ -433,6 +466,38 @@ public final class TiledMatch {
         rep.rightDropped().forEach(gaiaDrops::add);
         return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing, wiseDrops.snapshot(),
                 gaiaDrops.snapshot());
+    }
+
+    /**
+     * A neighbour's Gaia file that can give margin rows: present, readable and not empty. A zero-row or unreadable one
+     * is a broken download (EMPTY_GAIA or ERROR in its own tile), so it counts as a missing neighbour: the margin file
+     * stands in for it, or the tile is flagged.
+     */
+    private static boolean usable(Path f) {
+        if (!Files.exists(f)) {
+            return false;
+        }
+        try {
+            return ParquetIO.rowCount(f) > 0;
+        } catch (TasniException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads {@code cols} of a Gaia file, matching the names without regard to case as {@code crossmatch} does (Tablesaw
+     * looks columns up ignoring case): {@code --right-columns RA,DEC,SOURCE_ID} reads {@code ra, dec, source_id}.
+     * A name the file lacks is left as asked, for the reader's error listing the file's columns.
+     */
+    private static Table readColumns(Path f, List<String> cols) {
+        List<String> have = ParquetIO.columnNames(f);
+        String[] names = new String[cols.size()];
+        for (int k = 0; k < names.length; k++) {
+            String want = cols.get(k);
+            names[k] = have.contains(want) ? want
+                    : have.stream().filter(h -> h.equalsIgnoreCase(want)).findFirst().orElse(want);
+        }
+        return TableIO.read(f, names);
     }
 
     private static boolean onSky(double ra, double dec) {

@@ -191,11 +191,10 @@ class CrossMatcherTest {
         Table left = cat("l", new double[] {10, 20}, new double[] {0, 0});
         Table none = cat("r", new double[0], new double[0]);
         var xm = CrossMatcher.radius(3);
-        Table orph = xm.orphans(left, none);
-        assertEquals(2, orph.rowCount());
-        assertEquals(Double.POSITIVE_INFINITY, orph.doubleColumn("nearest_sep_arcsec").get(0));
-        Table near = xm.nearest(left, none);
-        assertFalse(near.booleanColumn("matched").get(0));
+        // an empty right catalogue is a wrong or broken file: refused, never every left row an orphan
+        var e = assertThrows(TasniException.class, () -> xm.orphans(left, none));
+        assertEquals("table 'r' has no rows: every left row would be an orphan. Is it the right file?", e.getMessage());
+        assertThrows(TasniException.class, () -> xm.nearest(left, none));
         assertEquals(0, xm.all(left, none).rowCount());
         assertEquals(0, xm.orphans(none, left).rowCount());
         assertEquals(List.of("source_id", "ra", "dec", "nearest_sep_arcsec"), xm.orphans(none, left).columnNames());

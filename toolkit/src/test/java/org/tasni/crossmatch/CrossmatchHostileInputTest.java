@@ -96,7 +96,8 @@ class CrossmatchHostileInputTest {
 
     @Test
     void intShortAndStringIdColumnsWorkAndADoubleIdIsRefused() {
-        Table left = Table.create("l", DoubleColumn.create("ra", 10, 20), DoubleColumn.create("dec", 0, 0));
+        Table left = Table.create("l", DoubleColumn.create("ra", 10, 20), DoubleColumn.create("dec", 0, 0),
+                IntColumn.create("cntr", 1, 2)); // all needs a left id (none: refused, never row numbers)
         double[] ra = {10, 20.0001};
         List<tech.tablesaw.columns.Column<?>> idColumns = List.of(IntColumn.create("myid", 7, 2_000_000_000),
                 ShortColumn.create("myid", (short) 7, (short) 30000), StringColumn.create("myid", "Gaia DR3 7", "Gaia DR3 30000"));
@@ -167,9 +168,115 @@ class CrossmatchHostileInputTest {
                 DoubleColumn.create("dec", new double[] {1}));
         e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).orphans(nans, right));
         assertTrue(e.getMessage().startsWith("wise.parquet: columns 'ra'/'dec' have no finite position"), e.getMessage());
-        // an empty side is not wrong: nothing to match
+        // an empty left side is not wrong: nothing to match; an empty right side would make every left row an orphan
         Table none = right.emptyCopy();
-        assertEquals(2, CrossMatcher.radius(3).orphans(mag.setName("l"), none).rowCount());
+        assertEquals(0, CrossMatcher.radius(3).orphans(none, right).rowCount());
+        assertThrows(TasniException.class, () -> CrossMatcher.radius(3).orphans(mag.setName("l"), none));
+    }
+
+    @Test
+    void aZeroRowRightCatalogueIsRefusedInOrphansAndNearestNotEveryRowAnOrphan() {
+        Table wise = TableIO.read(SAMPLES.resolve("wise_hp06046.parquet"));
+        Table gaia = TableIO.read(SAMPLES.resolve("gaia_hp06046.parquet"));
+        Table empty = gaia.emptyCopy().setName("gaia_dr3.ecsv");
+        var xm = CrossMatcher.radius(3);
+        var e = assertThrows(TasniException.class, () -> xm.orphans(wise, empty));
+        assertEquals("gaia_dr3.ecsv has no rows: every left row would be an orphan. Is it the right file?", e.getMessage());
+        e = assertThrows(TasniException.class, () -> xm.nearest(wise, empty));
+        assertTrue(e.getMessage().startsWith("gaia_dr3.ecsv has no rows: every left row would be unmatched"), e.getMessage());
+        // the real catalogue: fewer orphans than WISE rows
+        assertTrue(xm.orphans(wise, gaia).rowCount() < wise.rowCount());
+        // all: no pairs is a true answer (nothing invented)
+        assertEquals(0, xm.all(wise, empty).rowCount());
+    }
+
+    @Test
+    void allRefusesALeftTableWithoutAnIdAndTakesTheOneNamedByLeftColumns() {
+        Table left = Table.create("objects.csv", IntColumn.create("objid", 777, 778), DoubleColumn.create("ra", 10.0, 10.1),
+                DoubleColumn.create("dec", 20.0, 20.0));
+        Table right = Table.create("gaia.csv", LongColumn.create("source_id", 3402501473035092924L, 5L),
+                DoubleColumn.create("ra", 10.1, 10.0), DoubleColumn.create("dec", 20.0, 20.0));
+        var e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).all(left, right));
+        assertEquals("objects.csv: no id column for left_id (looked for 'source_id', 'designation', 'cntr'); name one with"
+                + " --left-columns RA,DEC,ID (Java: leftColumns(ra, dec, id)).", e.getMessage());
+        Table pairs = CrossMatcher.radius(3).leftColumns("ra", "dec", "objid").all(left, right);
+        assertEquals(List.of(777L, 778L), pairs.longColumn("left_id").asList(), "the input's objid, not row numbers");
+        assertEquals(List.of(5L, 3402501473035092924L), pairs.longColumn("right_id").asList());
+        // an id named that is not there is refused, not replaced by designation/cntr
+        Table withCntr = left.copy().addColumns(LongColumn.create("cntr", 1, 2)).setName("objects.csv");
+        e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).leftColumns("ra", "dec", "oid").all(withCntr, right));
+        assertTrue(e.getMessage().startsWith("objects.csv: no id column for left_id (looked for 'oid')"), e.getMessage());
+        assertEquals(List.of(1L, 2L), CrossMatcher.radius(3).all(withCntr, right).longColumn("left_id").asList());
+    }
+
+    @Test
+    void leftIdTypeAndResultColumnClashesNameTheTable() {
+        Table right = Table.create("gaia.csv", LongColumn.create("source_id", new long[] {5}),
+                DoubleColumn.create("ra", 10.0), DoubleColumn.create("dec", 20.0));
+        Table dbl = Table.create("Ldbl.csv", DoubleColumn.create("cntr", 1.5), DoubleColumn.create("ra", 10.0),
+                DoubleColumn.create("dec", 20.0));
+        var e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).all(dbl, right));
+        assertTrue(e.getMessage().startsWith("Ldbl.csv: column 'cntr' has type DOUBLE"), e.getMessage());
+        Table clash = Table.create("nearest", LongColumn.create("cntr", new long[] {1}), DoubleColumn.create("ra", 10.0),
+                DoubleColumn.create("dec", 20.0), LongColumn.create("match_id", new long[] {555}));
+        e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).nearest(clash, right));
+        assertTrue(e.getMessage().startsWith("table 'nearest': already has a column 'match_id'"), e.getMessage());
+    }
+
+    @Test
+    void upperCaseRightColumnsWorkInTilesAsInCrossmatch() throws Exception {
+        Path tiles = copyTiles("tiles", 6046, 6047);
+        Table lower = TiledMatch.of(CrossMatcher.radius(3)).run(tiles, dir.resolve("lower"));
+        Table upper = TiledMatch.of(CrossMatcher.radius(3).rightColumns("RA", "DEC", "SOURCE_ID"))
+                .run(tiles, dir.resolve("upper"));
+        assertEquals("[OK, OK]", upper.stringColumn("status").asList().toString(), upper.print());
+        assertEquals(lower.intColumn("n_orphans").asList(), upper.intColumn("n_orphans").asList());
+        assertEquals(lower.intColumn("n_margin").asList(), upper.intColumn("n_margin").asList());
+        assertEquals(designations(dir.resolve("lower/orphans.parquet")), designations(dir.resolve("upper/orphans.parquet")));
+        // and as in crossmatch on one tile
+        Table w = TableIO.read(tiles.resolve("wise_hp06046.parquet")), g = TableIO.read(tiles.resolve("gaia_hp06046.parquet"));
+        assertEquals(CrossMatcher.radius(3).orphans(w, g).rowCount(),
+                CrossMatcher.radius(3).rightColumns("RA", "DEC", "SOURCE_ID").orphans(w, g).rowCount());
+    }
+
+    @Test
+    void anEmptyOrUnreadableGaiaNeighbourCountsAsMissing() throws Exception {
+        Path tiles = copyTiles("tiles", 6044);
+        Files.copy(SAMPLES.resolve("gaia_hp06045.parquet"), tiles.resolve("gaia_hp06045.parquet"));
+        TiledMatch tm = TiledMatch.of(CrossMatcher.radius(3));
+        Table present = tm.run(tiles, dir.resolve("present"));
+        Files.delete(tiles.resolve("gaia_hp06045.parquet"));
+        Table deleted = tm.run(tiles, dir.resolve("deleted"));
+        int missing = deleted.intColumn("missing_neighbours").get(0);
+        assertEquals(present.intColumn("missing_neighbours").get(0) + 1, missing, "6045 borders 6044");
+        assertTrue(deleted.intColumn("n_margin").get(0) < present.intColumn("n_margin").get(0));
+        Table gaia45 = TableIO.read(SAMPLES.resolve("gaia_hp06045.parquet"));
+        TableIO.write(gaia45.emptyCopy(), tiles.resolve("gaia_hp06045.parquet"));
+        Table empty = tm.run(tiles, dir.resolve("empty"));
+        assertEquals(missing, empty.intColumn("missing_neighbours").get(0), empty.print());
+        assertEquals(deleted.intColumn("n_margin").get(0), empty.intColumn("n_margin").get(0));
+        assertEquals(deleted.intColumn("n_orphans").get(0), empty.intColumn("n_orphans").get(0));
+        assertTrue(empty.stringColumn("message").get(0).contains("or an empty or unreadable one"), empty.print());
+        Files.write(tiles.resolve("gaia_hp06045.parquet"), "not parquet".getBytes());
+        Table broken = tm.run(tiles, dir.resolve("broken"));
+        assertEquals("OK", broken.stringColumn("status").get(0));
+        assertEquals(missing, broken.intColumn("missing_neighbours").get(0), broken.print());
+    }
+
+    @Test
+    void tileNamesAreCheckedBeforeAnyWorkAndLookAlikesAreListed() throws Exception {
+        Path tiles = copyTiles("tiles", 6044);
+        Files.copy(SAMPLES.resolve("wise_hp06045.parquet"), tiles.resolve("wise_hp6045.parquet"));
+        Files.copy(SAMPLES.resolve("wise_hp06047.parquet"), tiles.resolve("WISE_HP06047.parquet"));
+        TiledMatch tm = TiledMatch.of(CrossMatcher.radius(3));
+        Table s = tm.run(tiles, dir.resolve("out"));
+        assertEquals(List.of(6044L), s.longColumn("tile").asList());
+        assertEquals(List.of(tiles.resolve("WISE_HP06047.parquet"), tiles.resolve("wise_hp6045.parquet")), tm.ignoredFiles());
+        Files.copy(SAMPLES.resolve("wise_hp06046.parquet"), tiles.resolve("wise_hp99999.parquet"));
+        var e = assertThrows(TasniException.class, () -> tm.run(tiles, dir.resolve("out2")));
+        assertTrue(e.getMessage().startsWith(tiles.resolve("wise_hp99999.parquet") + ": HEALPix pixel 99999 is outside"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out2/orphans_hp06044.parquet")), "no tile matched before the check");
     }
 
     /** A copy of sample tiles {@code tiles} (wise and gaia) into a fresh directory. */
