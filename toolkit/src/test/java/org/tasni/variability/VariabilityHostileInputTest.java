@@ -304,4 +304,52 @@ class VariabilityHostileInputTest {
         assertTrue(e.getMessage().contains("column 'w1mpro' has type DOUBLE; a source id must be a string or an integer"),
                 e.getMessage());
     }
+
+    /**
+     * 12 exposures within half a day, brightness drifting 0.1 mag over the night (and a second source, 0.6 mag/yr
+     * over seven visits): one visit gives no trend in any preset, NaN trend columns, no FADING; two visits do.
+     */
+    @Test
+    void aSingleNightGivesNoTrend() {
+        Rows r = new Rows();
+        for (int x = 0; x < 12; x++) {
+            double t = 58000 + x * 0.04, noise = 0.01 * Math.sin(5.3 * x);
+            r.add("NIGHT", t, 14 + 0.1 * x / 11 + noise, 0.01, 13.5 + 0.1 * x / 11 - noise, 0.01);
+        }
+        for (int v = 0; v < 7; v++) { // 3 years, more than any preset's minBaselineYears
+            for (int x = 0; x < 12; x++) {
+                double t = 58000 + v * 182.6 + x * 0.04, noise = 0.01 * Math.sin(5.3 * x + v);
+                r.add("YEAR", t, 14 + 0.3 * v + noise, 0.01, 13.5 + 0.3 * v - noise, 0.01);
+            }
+        }
+        Table t = r.table();
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            Table out = VariabilityAnalyzer.of(cfg).analyze(t);
+            int night = -1, year = -1;
+            for (int i = 0; i < out.rowCount(); i++) {
+                String d = out.stringColumn("designation").get(i);
+                night = d.equals("NIGHT") ? i : night;
+                year = d.equals("YEAR") ? i : year;
+            }
+            assertEquals(2, out.rowCount());
+            String flagCol = cfg.method() == VariabilityConfig.Method.LEGACY ? VariabilityFlag.LEGACY_COLUMN : VariabilityFlag.COLUMN;
+            for (String c : out.columnNames()) {
+                if (c.startsWith("trend_w") && !c.equals("trend_type")) {
+                    assertTrue(Double.isNaN(((tech.tablesaw.api.NumericColumn<?>) out.column(c)).getDouble(night)),
+                            cfg.name() + " " + c + " = " + out.column(c).getString(night));
+                }
+            }
+            String f = out.stringColumn(flagCol).get(night);
+            assertNotEquals("FADING", f, cfg.name());
+            assertNotEquals("BRIGHTENING", f, cfg.name());
+            assertEquals("FADING", out.stringColumn(flagCol).get(year), cfg.name()); // 0.6 mag/yr over 3 years
+            String trendCol = cfg.method() == VariabilityConfig.Method.STANDARD ? "trend_w1_mag_yr" : "trend_w1";
+            assertEquals(0.6, ((tech.tablesaw.api.NumericColumn<?>) out.column(trendCol)).getDouble(year), 0.05, cfg.name());
+            if (cfg.method() == VariabilityConfig.Method.TIER5) {
+                assertEquals(Tier5Method.BASELINE_TOO_SHORT, out.stringColumn("skip_reason").get(night));
+                assertEquals("", out.stringColumn("skip_reason").get(year));
+            }
+        }
+    }
 }
