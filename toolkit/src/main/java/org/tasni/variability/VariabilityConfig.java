@@ -263,6 +263,12 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
             throw new TasniException("a variability configuration needs a name, a method, cuts, statistics and a "
                     + "classification (got null).");
         }
+        // only the standard method bins visits; the reference's methods never did, and silently ignoring the
+        // setting would give unbinned statistics to someone who asked for binned ones
+        if (statistics.binVisits() && method != Method.STANDARD) {
+            throw new TasniException("visit binning (--bin-visits) is only for the standard preset; " + name
+                    + " reproduces the reference, which does not bin visits.");
+        }
     }
 
     /**
@@ -316,7 +322,12 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
         return withCuts(Cuts.none());
     }
 
-    /** Average each visit in flux before the statistics (standard method). */
+    /**
+     * Average each visit in flux before the statistics (standard method).
+     *
+     * @throws TasniException for the tasni-legacy and tasni-tier5 methods, which reproduce the reference's unbinned
+     *                        statistics
+     */
     public VariabilityConfig withBinVisits(boolean bin) {
         return withStatistics(statistics.withBinVisits(bin));
     }
