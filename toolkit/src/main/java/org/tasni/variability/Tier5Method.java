@@ -75,11 +75,12 @@ final class Tier5Method implements VariabilityMethod {
                     continue; // the preset has no cut
                 }
                 if (Double.isNaN(e.w1[i]) || Double.isNaN(e.w2[i])) {
-                    e.dropped.add(DropReason.NONFINITE_MAGNITUDE);
+                    e.dropped.add(e.outOfRange(Band.W1, i) || e.outOfRange(Band.W2, i) ? DropReason.MAGNITUDE_OUT_OF_RANGE
+                            : DropReason.NONFINITE_MAGNITUDE);
                     continue;
                 }
-                Epochs.countBand(e.w1[i], e.e1[i], e.unusableW1);
-                Epochs.countBand(e.w2[i], e.e2[i], e.unusableW2);
+                Epochs.countBand(false, e.w1[i], e.e1[i], e.unusableW1);
+                Epochs.countBand(false, e.w2[i], e.e2[i], e.unusableW2);
                 x.put(n++, e, i);
             }
             nEp[k] = n;
