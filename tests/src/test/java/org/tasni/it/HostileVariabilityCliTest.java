@@ -203,4 +203,19 @@ class HostileVariabilityCliTest {
             assertFalse(Files.exists(same));
         }
     }
+
+    /** --bin-visits is the standard method's: with the reference presets it is refused, not silently ignored. */
+    @Test
+    void binVisitsWithAReferencePresetIsRefusedInOneLine() throws Exception {
+        for (String preset : List.of("tasni-legacy", "tasni-tier5")) {
+            Path o = dir.resolve(preset + ".csv");
+            assertOneLineUserError(Jar.run("variability", "--epochs", SAMPLES.toString(), "--preset", preset,
+                    "--bin-visits", "--out", o.toString()), "only for the standard preset");
+            assertFalse(Files.exists(o));
+        }
+        Path o = dir.resolve("standard.csv");
+        Jar.Result r = Jar.run("variability", "--epochs", SAMPLES.toString(), "--bin-visits", "--out", o.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(TableIO.read(SAMPLES).stringColumn("designation").unique().size(), TableIO.read(o).rowCount());
+    }
 }

@@ -31,12 +31,14 @@ final class StatsJson {
     }
 
     /**
-     * Adds {@code n_unusable_<band>_nonfinite_magnitude} and {@code …_bad_error} (zeros included) and their total
+     * Adds {@code n_unusable_<band>_nonfinite_magnitude}, {@code …_magnitude_out_of_range} and {@code …_bad_error}
+     * (zeros included) and their total
      * {@code n_unusable_<band>}: measurements of one band left out while the row's other values were used.
      */
     StatsJson putUnusable(String band, DropCounts counts) {
         values.put("n_unusable_" + band, counts.total());
-        for (DropReason r : new DropReason[] {DropReason.NONFINITE_MAGNITUDE, DropReason.BAD_ERROR}) {
+        for (DropReason r : new DropReason[] {DropReason.NONFINITE_MAGNITUDE, DropReason.MAGNITUDE_OUT_OF_RANGE,
+                DropReason.BAD_ERROR}) {
             values.put(r.key().replace("n_dropped", "n_unusable_" + band), counts.get(r));
         }
         return this;

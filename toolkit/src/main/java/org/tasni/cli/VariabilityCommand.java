@@ -28,7 +28,7 @@ final class VariabilityCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     VariabilityConfig.Preset preset;
 
-    @Option(names = "--bin-visits", description = "average each visit in flux before the statistics (standard preset)")
+    @Option(names = "--bin-visits", description = "average each visit in flux before the statistics (standard preset only; refused with the others)")
     boolean binVisits;
 
     @Option(names = "--id-column", defaultValue = "designation", description = "source key column (default: ${DEFAULT-VALUE})")

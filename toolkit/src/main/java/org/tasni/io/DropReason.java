@@ -19,6 +19,12 @@ public enum DropReason {
     MJD_OUT_OF_RANGE("mjd outside the WISE/NEOWISE span"),
     /** a magnitude is NaN or infinite. */
     NONFINITE_MAGNITUDE("non-finite magnitude"),
+    /**
+     * a magnitude is finite but outside [{@value #MAG_MIN}, {@value #MAG_MAX}]: no WISE measurement is there (the
+     * brightest stars saturate near W1 ≈ −3, the deepest unWISE detections are fainter than 22 mag), while sentinels
+     * such as 99, −99 or 1e300 are; kept, such a value would swamp every mean, RMS and trend of its light curve.
+     */
+    MAGNITUDE_OUT_OF_RANGE("magnitude out of range"),
     /** a magnitude error is NaN, infinite, zero or negative. */
     BAD_ERROR("magnitude error not finite and > 0"),
     /** the same row (id, or id and time) was already seen. */
@@ -27,6 +33,9 @@ public enum DropReason {
     WRONG_TILE("not in its tile's pixel"),
     /** the id is missing (null or empty). */
     MISSING_ID("missing id");
+
+    /** The range of usable magnitudes, mag ({@link #MAGNITUDE_OUT_OF_RANGE}). */
+    public static final double MAG_MIN = -5, MAG_MAX = 30;
 
     private final String label;
 

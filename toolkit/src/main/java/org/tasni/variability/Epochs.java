@@ -37,6 +37,11 @@ final class Epochs {
     /** Input rows, dropped ones included. */
     final int rows;
     final double[] mjd, w1, e1, w2, e2;
+    /**
+     * Per band, the rows whose magnitude was finite but outside [{@link DropReason#MAG_MIN}, {@link DropReason#MAG_MAX}]:
+     * it is NaN in w1/w2 (unusable like a missing one) and counted as {@link DropReason#MAGNITUDE_OUT_OF_RANGE}.
+     */
+    final boolean[] outOfRange1, outOfRange2;
     /** The kept rows of source k are {@code order[start[k] .. start[k+1])}; dropped rows appear in no source. */
     final int[] order;
     final int[] start;
@@ -74,6 +79,9 @@ final class Epochs {
                 }
             }
         }
+        // a finite but absurd magnitude (a 99 or 1e300 sentinel) is unusable too, and counted apart
+        outOfRange1 = outOfRange(w1);
+        outOfRange2 = outOfRange(w2);
         cut = cuts.apply(t);
         StringColumn id = ids(t, idColumn);
         int[] key = dictionaryKeys(id);
@@ -246,7 +254,8 @@ final class Epochs {
 
     /**
      * Counts, per band, the measurements of kept exposures that passed the quality cuts but cannot be used in that
-     * band: a non-finite magnitude ({@link DropReason#NONFINITE_MAGNITUDE}) or an error that is not finite and &gt; 0
+     * band: a non-finite magnitude ({@link DropReason#NONFINITE_MAGNITUDE}), one out of range
+     * ({@link DropReason#MAGNITUDE_OUT_OF_RANGE}) or an error that is not finite and &gt; 0
      * ({@link DropReason#BAD_ERROR}). The exposure itself stays: its other band is used.
      */
     void countUnusable() {
@@ -254,13 +263,32 @@ final class Epochs {
             if (cut[i] != 0) {
                 continue;
             }
-            countBand(w1[i], e1[i], unusableW1);
-            countBand(w2[i], e2[i], unusableW2);
+            countBand(outOfRange1[i], w1[i], e1[i], unusableW1);
+            countBand(outOfRange2[i], w2[i], e2[i], unusableW2);
         }
     }
 
-    static void countBand(double m, double s, DropCounts into) {
-        if (!Double.isFinite(m)) {
+    /** Marks and blanks (NaN) the finite magnitudes outside the usable range. */
+    private static boolean[] outOfRange(double[] m) {
+        boolean[] out = new boolean[m.length];
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] < DropReason.MAG_MIN || m[i] > DropReason.MAG_MAX) {
+                out[i] = true;
+                m[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    /** Whether row i's magnitude in this band was out of range (and is now NaN). */
+    boolean outOfRange(Band b, int i) {
+        return (b == Band.W1 ? outOfRange1 : outOfRange2)[i];
+    }
+
+    static void countBand(boolean outOfRange, double m, double s, DropCounts into) {
+        if (outOfRange) {
+            into.add(DropReason.MAGNITUDE_OUT_OF_RANGE);
+        } else if (!Double.isFinite(m)) {
             into.add(DropReason.NONFINITE_MAGNITUDE);
         } else if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
             into.add(DropReason.BAD_ERROR);

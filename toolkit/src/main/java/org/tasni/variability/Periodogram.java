@@ -34,7 +34,10 @@ import tech.tablesaw.api.Table;
  * (Baluev), {@code is_periodic} (FAP below the threshold), {@code second_period} (the highest peak away from f, 2f
  * and f/2, if its power exceeds 0.3 × the best) and {@code alias} (the best frequency lies within one resolution
  * element, 1/T, of a harmonic k/182.6 d⁻¹ of the NEOWISE cadence, k = 1…4). {@code consistent_period}: both bands
- * periodic with periods within 10%. A band with no usable point, fewer than {@code minPoints}, one visit or a
+ * periodic with periods within 10%. In the presets with extra columns (standard, astropy-auto) a band flagged
+ * {@code alias} is not periodic (a trend sampled once per visit peaks at the cadence), and a best period longer than
+ * the band's baseline gets a NaN period and the note "period longer than the baseline" (less than one cycle was
+ * observed: a trend, not a period); tasni-legacy keeps the reference's rule, FAP alone. A band with no usable point, fewer than {@code minPoints}, one visit or a
  * constant light curve has NaN period, power and FAP and a {@code note} saying which; powers and FAPs lie in [0, 1].
  * The grid is bounded ({@link PeriodogramConfig#MAX_FREQUENCIES}); rows with an mjd outside the WISE/NEOWISE span,
  * a non-finite mjd, no designation, or a repeated (designation, mjd) are left out and counted in {@link #report()}.
@@ -81,6 +84,19 @@ public final class Periodogram {
     /** What the last {@link #run} did, or null before it; the result's {@code report()} is the same. */
     public PeriodogramReport report() {
         return report;
+    }
+
+    /** The note of a band whose best period is longer than its baseline (presets with extra columns). */
+    static final String LONGER_THAN_BASELINE = "period longer than the baseline";
+
+    /**
+     * Whether a band's period counts as periodic: a finite period with FAP below the threshold and, for the presets
+     * with extra columns, not a cadence alias. A peak at a harmonic of 182.6 d is what a trend or any slow change
+     * sampled once per visit produces (the window function), so a low FAP there says nothing about periodicity. The
+     * reference's preset (tasni-legacy, no alias column) keeps the reference's rule, FAP alone.
+     */
+    private boolean periodic(BandPeriod r, double fapMax) {
+        return r.fap() < fapMax && !Double.isNaN(r.period()) && !(config.extraColumns() && r.alias());
     }
 
     /** Why a band gets no period, or null when it gets one. */
@@ -153,9 +169,15 @@ public final class Periodogram {
                 nEp[j] = e.start[k + 1] - e.start[k];
                 for (Band b : bands) {
                     int bi = b.ordinal();
-                    BandPeriod r = note[bi][j] == null ? search.best(LightCurve.points(e, k, b), done) : BandPeriod.NONE;
+                    LightCurve.Points lc = note[bi][j] == null ? LightCurve.points(e, k, b) : null;
+                    BandPeriod r = lc != null ? search.best(lc, done) : BandPeriod.NONE;
                     if (note[bi][j] == null && Double.isNaN(r.period())) {
                         note[bi][j] = "no power at any frequency";
+                    } else if (lc != null && config.extraColumns()
+                            && r.period() > lc.mjd()[lc.size() - 1] - lc.mjd()[0]) {
+                        // less than one cycle observed: a trend or a curvature, not a period (item of issue #11)
+                        note[bi][j] = LONGER_THAN_BASELINE;
+                        r = new BandPeriod(Double.NaN, r.power(), r.fap(), Double.NaN, r.secondPeriod(), false);
                     }
                     res[bi][j] = r;
                 }
@@ -181,7 +203,7 @@ public final class Periodogram {
                 power[j] = r.power();
                 fap[j] = r.fap();
                 second[j] = r.secondPeriod();
-                periodic[j] = r.fap() < fapMax;
+                periodic[j] = periodic(r, fapMax);
                 alias[j] = r.alias();
                 why[j] = note[bi][j] == null ? "" : note[bi][j];
                 periodicBands += periodic[j] ? 1 : 0;
@@ -199,7 +221,7 @@ public final class Periodogram {
         BandPeriod[] w1 = res[Band.W1.ordinal()], w2 = res[Band.W2.ordinal()];
         for (int j = 0; j < n; j++) {
             double r = w1[j].period() / w2[j].period();
-            consistent[j] = w1[j].fap() < fapMax && w2[j].fap() < fapMax && r > 0.9 && r < 1.1;
+            consistent[j] = periodic(w1[j], fapMax) && periodic(w2[j], fapMax) && r > 0.9 && r < 1.1;
         }
         t.addColumns(BooleanColumn.create("consistent_period", consistent));
         long nConsistent = IntStream.range(0, n).filter(j -> consistent[j]).count();

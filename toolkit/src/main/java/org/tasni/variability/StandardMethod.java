@@ -11,7 +11,9 @@ import tech.tablesaw.api.Table;
  *
  * <p>Columns: {@code designation, n_rows, n_cut_<cut>…, n_nan_w1, n_nan_w2, n_visits, baseline_years}, per band
  * {@code n, mean, rms, chi2, eta} (suffixed {@code _w1}) and {@code trend_w1_mag_yr, trend_w1_err, trend_w1_p,
- * trend_w1_r2}, then {@code stetson_j, stetson_k_w1, stetson_k_w2, flag}.
+ * trend_w1_r2}, then {@code stetson_j, stetson_k_w1, stetson_k_w2, flag}. Over a baseline shorter than
+ * {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} (one visit: {@code n_visits} 1 says why) the four trend columns
+ * are NaN and no trend flag follows.
  */
 final class StandardMethod implements VariabilityMethod {
 
@@ -53,6 +55,11 @@ final class StandardMethod implements VariabilityMethod {
             trendErr[k] = r.trendErr();
             trendP[k] = r.trendP();
             r2[k] = r.r2();
+        }
+
+        /** One visit (baseline &lt; MIN_TREND_BASELINE_DAYS): no trend. */
+        void noTrend(int k) {
+            trend[k] = trendErr[k] = trendP[k] = r2[k] = Double.NaN;
         }
 
         void addTo(Table t, Band b) {
@@ -107,6 +114,9 @@ final class StandardMethod implements VariabilityMethod {
             for (Band b : BANDS) {
                 int nb = x.usable(n, b);
                 bands[b.ordinal()].set(k, BandStatistics.of(x.bt, x.bm, x.bs, 0, nb));
+                if (!VariabilityConfig.trendMeasurable(baseline[k])) {
+                    bands[b.ordinal()].noTrend(k);
+                }
             }
             StetsonIndices.Result st = StetsonIndices.of(x.m[0], x.s[0], x.m[1], x.s[1], 0, n, x.work);
             j[k] = st.j();

@@ -25,6 +25,12 @@ final class Tier5Method implements VariabilityMethod {
     private static final long FADING_SCORE = 15, BRIGHTENING_SCORE = -5, VARIABLE_SCORE = -10;
     /** The reference's skip reasons: too few rows, or too few once NaN rows are dropped. */
     private static final String TOO_FEW_ROWS = "insufficient_epochs", TOO_FEW_VALID = "insufficient_valid";
+    /**
+     * Not the reference's: the source is measured but its baseline is shorter than
+     * {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} (one visit), so its trends are NaN and it is neither FADING
+     * nor BRIGHTENING; RMS, χ² and VARIABLE are kept.
+     */
+    static final String BASELINE_TOO_SHORT = "baseline_too_short";
 
     private final VariabilityConfig.Statistics stats;
     private final VariabilityConfig.Classification cls;
@@ -69,11 +75,12 @@ final class Tier5Method implements VariabilityMethod {
                     continue; // the preset has no cut
                 }
                 if (Double.isNaN(e.w1[i]) || Double.isNaN(e.w2[i])) {
-                    e.dropped.add(DropReason.NONFINITE_MAGNITUDE);
+                    e.dropped.add(e.outOfRange(Band.W1, i) || e.outOfRange(Band.W2, i) ? DropReason.MAGNITUDE_OUT_OF_RANGE
+                            : DropReason.NONFINITE_MAGNITUDE);
                     continue;
                 }
-                Epochs.countBand(e.w1[i], e.e1[i], e.unusableW1);
-                Epochs.countBand(e.w2[i], e.e2[i], e.unusableW2);
+                Epochs.countBand(false, e.w1[i], e.e1[i], e.unusableW1);
+                Epochs.countBand(false, e.w2[i], e.e2[i], e.unusableW2);
                 x.put(n++, e, i);
             }
             nEp[k] = n;
@@ -91,7 +98,12 @@ final class Tier5Method implements VariabilityMethod {
             rms2[k] = b.rms();
             chi2[k] = b.chi2();
             tr2[k] = b.trend();
-            boolean longEnough = base[k] > cls.minBaselineYears();
+            boolean measurable = VariabilityConfig.trendMeasurable(base[k]);
+            if (!measurable) { // one visit: no trend (MIN_TREND_BASELINE_DAYS), and the reason
+                tr1[k] = tr2[k] = Double.NaN;
+                skip[k] = BASELINE_TOO_SHORT;
+            }
+            boolean longEnough = base[k] > cls.minBaselineYears() && measurable;
             boolean sig1 = cls.significant(a.trendP()), sig2 = cls.significant(b.trendP());
             isVar[k] = cls.variableByRms(rms1[k]) || cls.variableByRms(rms2[k]) || chi1[k] > cls.variableChi2()
                     || chi2[k] > cls.variableChi2();

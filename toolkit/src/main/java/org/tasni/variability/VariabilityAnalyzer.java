@@ -12,7 +12,10 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.Table;
 
 /**
@@ -95,9 +98,40 @@ public final class VariabilityAnalyzer {
     public ResultTable<VariabilityReport> analyze(Table epochs) {
         long t0 = System.nanoTime();
         Epochs e = new Epochs(epochs, idColumn, new QualityCuts(config.cuts()));
-        Table out = compute(e);
+        Table out = restoreIdColumn(compute(e), epochs.containsColumn(idColumn) ? epochs.column(idColumn).type() : null);
         report = VariabilityReport.of(config.name(), e, out, (System.nanoTime() - t0) / 1e9);
         return new ResultTable<>(out, report);
+    }
+
+    /**
+     * The output's id column as the input had it: named as {@link #idColumn} (a {@code cntr} stays {@code cntr}, not
+     * {@code designation}) and, for an integer id, integer again (long), so that it joins back to the catalogue
+     * without a cast. The methods compute with string keys; tasni-legacy's rows, sorted by the key as pandas' groupby
+     * does, are then sorted numerically, as groupby sorts an integer key.
+     */
+    private Table restoreIdColumn(Table out, ColumnType type) {
+        if (idColumn.equals("designation") || !out.containsColumn("designation") || out.containsColumn(idColumn)) {
+            return out; // the default, or a name an output column already has: designation, as before
+        }
+        StringColumn d = out.stringColumn("designation");
+        Column<?> id;
+        if (type == ColumnType.LONG || type == ColumnType.INTEGER || type == ColumnType.SHORT) {
+            long[] v = new long[d.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Long.parseLong(d.get(i)); // Epochs wrote them from the integers, and dropped missing ones
+            }
+            id = LongColumn.create(idColumn, v);
+        } else {
+            id = d.copy().setName(idColumn);
+        }
+        out.replaceColumn("designation", id);
+        if (config.method() == VariabilityConfig.Method.LEGACY && id instanceof LongColumn ids) {
+            // by the long value: Tablesaw's sort compares longs as doubles, which ties ids above 2^53
+            int[] order = java.util.stream.IntStream.range(0, ids.size()).boxed()
+                    .sorted((x, y) -> Long.compare(ids.getLong(x), ids.getLong(y))).mapToInt(Integer::intValue).toArray();
+            return out.rows(order).setName(out.name());
+        }
+        return out;
     }
 
     private Table compute(Epochs e) {
@@ -138,7 +172,9 @@ public final class VariabilityAnalyzer {
         int[] rows = {0}, cut = {0};
         double[] compute = {0};
         DropCounts[] drops = {new DropCounts(), new DropCounts(), new DropCounts()};
+        ColumnType[] idType = {null};
         ParquetIO.forEachRowGroup(parquet, new ArrayList<>(cols), group -> {
+            idType[0] = group.column(idColumn).type();
             Table t = carry[0] == null ? group : carry[0].append(group);
             StringColumn id = Epochs.ids(t, idColumn);
             int n = t.rowCount();
@@ -163,7 +199,7 @@ public final class VariabilityAnalyzer {
         for (int k = 1; k < parts.size(); k++) {
             out.append(parts.get(k));
         }
-        out = method.finish(out);
+        out = restoreIdColumn(method.finish(out), idType[0]);
         report = new VariabilityReport(config.name(), rows[0], out.rowCount(), true, cut[0], drops[0], drops[1], drops[2],
                 VariabilityReport.flagCounts(out), compute[0]);
         return new ResultTable<>(out, report);

@@ -43,6 +43,21 @@ import org.tasni.TasniException;
 public record VariabilityConfig(String name, Method method, Cuts cuts, Statistics statistics,
         Classification classification) {
 
+    /**
+     * The shortest baseline, days, over which any method fits a trend: a shorter light curve gets NaN trend columns
+     * and no FADING/BRIGHTENING, whatever the preset's {@code minBaselineYears} (tasni-legacy's is 0). NEOWISE sees a
+     * position for 1–2 days every 182.6 days, so points all within 50 days are one visit: a slope fitted inside a
+     * visit measures the scatter of a night, and expressed in mag/yr it is multiplied by ~700 (12 exposures in half a
+     * day gave +80 mag/yr). A secular trend needs at least two visits. It is the periodogram's "one visit" span; no
+     * source of the reference's data comes near it (their baselines are years), so the legacy outputs are unchanged.
+     */
+    public static final double MIN_TREND_BASELINE_DAYS = Periodogram.VISIT_GAP_DAYS;
+
+    /** Whether a trend may be fitted over this baseline, years (false for NaN). */
+    static boolean trendMeasurable(double baselineYears) {
+        return baselineYears * 365.25 >= MIN_TREND_BASELINE_DAYS;
+    }
+
     /** Which statistics a preset computes, each with its own output schema. */
     public enum Method {
         /** Quality-cut, weighted statistics ({@code StandardMethod}). */
@@ -248,6 +263,12 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
             throw new TasniException("a variability configuration needs a name, a method, cuts, statistics and a "
                     + "classification (got null).");
         }
+        // only the standard method bins visits; the reference's methods never did, and silently ignoring the
+        // setting would give unbinned statistics to someone who asked for binned ones
+        if (statistics.binVisits() && method != Method.STANDARD) {
+            throw new TasniException("visit binning (--bin-visits) is only for the standard preset; " + name
+                    + " reproduces the reference, which does not bin visits.");
+        }
     }
 
     /**
@@ -301,7 +322,12 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
         return withCuts(Cuts.none());
     }
 
-    /** Average each visit in flux before the statistics (standard method). */
+    /**
+     * Average each visit in flux before the statistics (standard method).
+     *
+     * @throws TasniException for the tasni-legacy and tasni-tier5 methods, which reproduce the reference's unbinned
+     *                        statistics
+     */
     public VariabilityConfig withBinVisits(boolean bin) {
         return withStatistics(statistics.withBinVisits(bin));
     }

@@ -312,4 +312,93 @@ class PeriodogramHostileInputTest {
         curve(r, "A", 3, 1, 0.02, new double[] {}, new double[] {});
         assertEquals(p.run(r.table()).columnNames(), t.columnNames());
     }
+
+    /** A band's period longer than its baseline is less than one cycle: NaN period, a note, not periodic. */
+    @Test
+    void aPeriodLongerThanTheBaselineIsATrendNotAPeriod() {
+        var r = new VariabilityHostileInputTest.Rows();
+        var rnd = new SplittableRandom(5);
+        for (int v = 0; v < 20; v++) { // fading 0.1 mag/yr over 9.5 years, 12 exposures a visit
+            for (int x = 0; x < 12; x++) {
+                double t = 56700 + v * 182.6 + x * 0.08;
+                double m = 14 + 0.1 * (t - 56700) / 365.25;
+                r.add("T", t, m + 0.01 * KernelsTest.gauss(rnd), 0.01, m - 0.5 + 0.01 * KernelsTest.gauss(rnd), 0.01);
+            }
+        }
+        Periodogram p = Periodogram.of(PeriodogramConfig.astropyAuto(5, 5));
+        Table t = p.run(r.table());
+        for (String b : new String[] {"w1_", "w2_"}) {
+            assertTrue(Double.isNaN(t.doubleColumn(b + "best_period").getDouble(0)), b + t.doubleColumn(b + "best_period").getDouble(0));
+            assertEquals(Periodogram.LONGER_THAN_BASELINE, t.stringColumn(b + "note").get(0));
+            assertFalse(t.booleanColumn(b + "is_periodic").get(0));
+        }
+        assertFalse(t.booleanColumn("consistent_period").get(0));
+        assertEquals(2L, p.report().noPeriod().get("w1_" + Periodogram.LONGER_THAN_BASELINE)
+                + p.report().noPeriod().get("w2_" + Periodogram.LONGER_THAN_BASELINE));
+    }
+
+    /** The real epochs (astropy-auto found 28 of 200 bands "periodic" at 7,300–38,435 d on a 10.4-yr baseline). */
+    @Test
+    void onTheRealEpochsNoPeriodIsLongerThanItsBaseline() {
+        java.nio.file.Path real = java.nio.file.Path.of("/work/shared/data/neowise_epochs.parquet");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(real), "skipped: " + real + " is absent");
+        Table epochs = org.tasni.io.TableIO.read(real.toString());
+        Table t = Periodogram.of(PeriodogramConfig.astropyAuto(5, 5)).run(epochs);
+        int longer = 0;
+        for (String b : new String[] {"w1_", "w2_"}) {
+            for (int i = 0; i < t.rowCount(); i++) {
+                double per = t.doubleColumn(b + "best_period").getDouble(i);
+                assertFalse(per > 3900, b + t.stringColumn("designation").get(i) + " " + per); // 10.4-yr span
+                if (Periodogram.LONGER_THAN_BASELINE.equals(t.stringColumn(b + "note").get(i))) {
+                    longer++;
+                    assertFalse(t.booleanColumn(b + "is_periodic").get(i));
+                }
+            }
+        }
+        assertTrue(longer >= 28, "bands longer than the baseline: " + longer);
+    }
+
+    /**
+     * The sample's trends (true_class fading/brightening) peak at the 182.6-d cadence with tiny FAPs: flagged alias,
+     * they are neither periodic nor consistent; the truly periodic sources keep theirs.
+     */
+    @Test
+    void aCadenceAliasIsNotAPeriodOnTheSampleTruth() {
+        Table epochs = org.tasni.io.TableIO.read("../data-samples/neowise_epochs.parquet");
+        Table truth = org.tasni.io.TableIO.read("../data-samples/neowise_truth.parquet");
+        Map<String, String> cls = new java.util.HashMap<>();
+        for (int i = 0; i < truth.rowCount(); i++) {
+            cls.put(truth.stringColumn("designation").get(i), truth.stringColumn("true_class").get(i));
+        }
+        Table t = Periodogram.of(PeriodogramConfig.standard()).run(epochs);
+        int tpBefore = 0, fpBefore = 0, tpAfter = 0, fpAfter = 0, nPeriodic = 0, trendConsistent = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            String c = cls.get(t.stringColumn("designation").get(i)).toLowerCase();
+            boolean truePeriodic = c.equals("periodic");
+            nPeriodic += truePeriodic ? 1 : 0;
+            boolean before = t.doubleColumn("w1_fap").getDouble(i) < 0.01 || t.doubleColumn("w2_fap").getDouble(i) < 0.01;
+            boolean after = t.booleanColumn("w1_is_periodic").get(i) || t.booleanColumn("w2_is_periodic").get(i);
+            tpBefore += before && truePeriodic ? 1 : 0;
+            fpBefore += before && !truePeriodic ? 1 : 0;
+            tpAfter += after && truePeriodic ? 1 : 0;
+            fpAfter += after && !truePeriodic ? 1 : 0;
+            for (String b : new String[] {"w1_", "w2_"}) {
+                if (t.booleanColumn(b + "alias").get(i)) {
+                    assertFalse(t.booleanColumn(b + "is_periodic").get(i), t.stringColumn("designation").get(i));
+                }
+            }
+            if (c.equals("fading") || c.equals("brightening")) {
+                boolean aliasW1 = t.booleanColumn("w1_alias").get(i), aliasW2 = t.booleanColumn("w2_alias").get(i);
+                if (aliasW1 || aliasW2) {
+                    assertFalse(t.booleanColumn("consistent_period").get(i), t.stringColumn("designation").get(i));
+                }
+                trendConsistent += t.booleanColumn("consistent_period").get(i) ? 1 : 0;
+            }
+        }
+        System.out.printf("periodic sources (either band) vs truth: before TP=%d FP=%d, after TP=%d FP=%d of %d periodic%n",
+                tpBefore, fpBefore, tpAfter, fpAfter, nPeriodic);
+        assertEquals(0, trendConsistent, "trends with consistent_period");
+        assertTrue(fpAfter < fpBefore, "false positives " + fpBefore + " -> " + fpAfter);
+        assertEquals(tpBefore, tpAfter, "truly periodic sources lost");
+    }
 }

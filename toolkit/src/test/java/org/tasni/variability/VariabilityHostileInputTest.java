@@ -294,14 +294,139 @@ class VariabilityHostileInputTest {
         for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy())) {
             VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg).idColumn("cntr");
             Table whole = a.analyze(t), streamed = a.analyze(file);
-            List<String> want = List.of(Long.toString(big), Long.toString(big + 1));
-            assertEquals(want, whole.stringColumn("designation").asList().stream().sorted().toList(), cfg.name());
-            assertEquals(want, streamed.stringColumn("designation").asList().stream().sorted().toList(), cfg.name());
+            // the id column keeps its name and integer type (issue #11 follow-up): exact longs, not strings
+            List<Long> want = List.of(big, big + 1);
+            assertEquals(want, whole.longColumn("cntr").asList().stream().sorted().toList(), cfg.name());
+            assertEquals(want, streamed.longColumn("cntr").asList().stream().sorted().toList(), cfg.name());
         }
         // an id column of another type is refused by name
         var e = assertThrows(org.tasni.TasniException.class,
                 () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn("w1mpro").analyze(t));
         assertTrue(e.getMessage().contains("column 'w1mpro' has type DOUBLE; a source id must be a string or an integer"),
                 e.getMessage());
+    }
+
+    /**
+     * 12 exposures within half a day, brightness drifting 0.1 mag over the night (and a second source, 0.6 mag/yr
+     * over seven visits): one visit gives no trend in any preset, NaN trend columns, no FADING; two visits do.
+     */
+    @Test
+    void aSingleNightGivesNoTrend() {
+        Rows r = new Rows();
+        for (int x = 0; x < 12; x++) {
+            double t = 58000 + x * 0.04, noise = 0.01 * Math.sin(5.3 * x);
+            r.add("NIGHT", t, 14 + 0.1 * x / 11 + noise, 0.01, 13.5 + 0.1 * x / 11 - noise, 0.01);
+        }
+        for (int v = 0; v < 7; v++) { // 3 years, more than any preset's minBaselineYears
+            for (int x = 0; x < 12; x++) {
+                double t = 58000 + v * 182.6 + x * 0.04, noise = 0.01 * Math.sin(5.3 * x + v);
+                r.add("YEAR", t, 14 + 0.3 * v + noise, 0.01, 13.5 + 0.3 * v - noise, 0.01);
+            }
+        }
+        Table t = r.table();
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            Table out = VariabilityAnalyzer.of(cfg).analyze(t);
+            int night = -1, year = -1;
+            for (int i = 0; i < out.rowCount(); i++) {
+                String d = out.stringColumn("designation").get(i);
+                night = d.equals("NIGHT") ? i : night;
+                year = d.equals("YEAR") ? i : year;
+            }
+            assertEquals(2, out.rowCount());
+            String flagCol = cfg.method() == VariabilityConfig.Method.LEGACY ? VariabilityFlag.LEGACY_COLUMN : VariabilityFlag.COLUMN;
+            for (String c : out.columnNames()) {
+                if (c.startsWith("trend_w") && !c.equals("trend_type")) {
+                    assertTrue(Double.isNaN(((tech.tablesaw.api.NumericColumn<?>) out.column(c)).getDouble(night)),
+                            cfg.name() + " " + c + " = " + out.column(c).getString(night));
+                }
+            }
+            String f = out.stringColumn(flagCol).get(night);
+            assertNotEquals("FADING", f, cfg.name());
+            assertNotEquals("BRIGHTENING", f, cfg.name());
+            assertEquals("FADING", out.stringColumn(flagCol).get(year), cfg.name()); // 0.6 mag/yr over 3 years
+            String trendCol = cfg.method() == VariabilityConfig.Method.STANDARD ? "trend_w1_mag_yr" : "trend_w1";
+            assertEquals(0.6, ((tech.tablesaw.api.NumericColumn<?>) out.column(trendCol)).getDouble(year), 0.05, cfg.name());
+            if (cfg.method() == VariabilityConfig.Method.TIER5) {
+                assertEquals(Tier5Method.BASELINE_TOO_SHORT, out.stringColumn("skip_reason").get(night));
+                assertEquals("", out.stringColumn("skip_reason").get(year));
+            }
+        }
+    }
+
+    /** Visit binning is the standard method's; the reference presets refuse it rather than ignore it. */
+    @Test
+    void binVisitsIsRefusedByTheReferencePresets() {
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.tasniLegacy(), VariabilityConfig.tasniTier5()}) {
+            var e = assertThrows(org.tasni.TasniException.class, () -> cfg.withBinVisits(true));
+            assertTrue(e.getMessage().contains("only for the standard preset") && e.getMessage().contains(cfg.name()),
+                    e.getMessage());
+            var s = cfg.statistics().withBinVisits(true);
+            assertThrows(org.tasni.TasniException.class, () -> cfg.withStatistics(s));
+            assertFalse(cfg.withBinVisits(false).statistics().binVisits());
+        }
+        assertTrue(VariabilityConfig.standard().withBinVisits(true).statistics().binVisits());
+    }
+
+    /**
+     * 1e300, 99 and −99 are finite but no WISE magnitude: unusable like a NaN (the same statistics as with NaN there),
+     * counted as out of range, not as non-finite.
+     */
+    @Test
+    void anAbsurdFiniteMagnitudeIsCountedOutOfRange() {
+        double[][] bad = {{1e300, 14.6}, {99, 14.6}, {15, -99}, {15, 14.6}};
+        Rows absurd = clean(), nan = clean();
+        for (int x = 0; x < bad.length; x++) {
+            absurd.add("FLAT", 57000.45 + 0.01 * x, bad[x][0], 0.03, bad[x][1], 0.03);
+            nan.add("FLAT", 57000.45 + 0.01 * x, Math.abs(bad[x][0]) > 30 ? Double.NaN : bad[x][0], 0.03,
+                    Math.abs(bad[x][1]) > 30 ? Double.NaN : bad[x][1], 0.03);
+        }
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg);
+            Table want = a.analyze(nan.table());
+            var wantRep = a.report();
+            Table got = a.analyze(absurd.table());
+            TableAssert.assertSameTable(want, got);
+            var rep = a.report();
+            if (cfg.method() == VariabilityConfig.Method.TIER5) { // tier5 drops a row with an unusable band whole
+                assertEquals(wantRep.dropped().get(DropReason.NONFINITE_MAGNITUDE),
+                        rep.dropped().get(DropReason.MAGNITUDE_OUT_OF_RANGE), cfg.name());
+                assertEquals(3, rep.dropped().get(DropReason.MAGNITUDE_OUT_OF_RANGE), cfg.name());
+                assertEquals(0, rep.dropped().get(DropReason.NONFINITE_MAGNITUDE), cfg.name());
+            } else {
+                assertEquals(Map.of(DropReason.MAGNITUDE_OUT_OF_RANGE, 2L), rep.unusableW1().snapshot(), cfg.name());
+                assertEquals(Map.of(DropReason.MAGNITUDE_OUT_OF_RANGE, 1L), rep.unusableW2().snapshot(), cfg.name());
+                assertEquals(Map.of(DropReason.NONFINITE_MAGNITUDE, 2L), wantRep.unusableW1().snapshot(), cfg.name());
+            }
+        }
+    }
+
+    /** --id-column cntr: the output's id column is cntr, integer, with the input's ids (also streamed from Parquet). */
+    @Test
+    void anIntegerIdColumnKeepsItsNameAndType() {
+        Table t = clean().table();
+        long[] cntr = new long[t.rowCount()];
+        for (int i = 0; i < cntr.length; i++) { // FADING → 9000000000012, FLAT → 100: numeric order is not string order
+            cntr[i] = t.stringColumn("designation").get(i).equals("FLAT") ? 100 : 9_000_000_000_012L;
+        }
+        t.addColumns(tech.tablesaw.api.LongColumn.create("cntr", cntr));
+        t.removeColumns("designation");
+        Path pq = dir.resolve("cntr.parquet"); // streaming needs each source's rows together
+        Table grouped = t.where(t.longColumn("cntr").isEqualTo(100)).append(t.where(t.longColumn("cntr").isNotEqualTo(100)));
+        TableIO.write(grouped, pq);
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg).idColumn("cntr");
+            Table out = a.analyze(grouped);
+            assertFalse(out.containsColumn("designation"), cfg.name() + " " + out.columnNames());
+            assertTrue(out.column("cntr") instanceof tech.tablesaw.api.LongColumn, cfg.name() + " " + out.column("cntr").type());
+            assertEquals(java.util.Set.of(100L, 9_000_000_000_012L),
+                    new java.util.HashSet<>(out.longColumn("cntr").asList()), cfg.name());
+            if (cfg.method() == VariabilityConfig.Method.LEGACY) { // groupby sorts an integer key numerically
+                assertEquals(List.of(100L, 9_000_000_000_012L), out.longColumn("cntr").asList());
+            }
+            TableAssert.assertSameTable(out, a.analyze(pq));
+        }
     }
 }
