@@ -2,6 +2,7 @@ package org.tasni.variability;
 
 import java.util.Map;
 import org.tasni.io.DropCounts;
+import org.tasni.io.TableReport;
 
 /**
  * What one {@link Periodogram#run} did.
@@ -16,7 +17,7 @@ import org.tasni.io.DropCounts;
  * @param computeSeconds grouping and periodograms, in process, excluding file I/O
  */
 public record PeriodogramReport(String preset, int rows, int sources, DropCounts dropped, Map<String, Long> noPeriod,
-        long periodicBands, long consistent, double computeSeconds) {
+        long periodicBands, long consistent, double computeSeconds) implements TableReport {
 
     public PeriodogramReport {
         noPeriod = Map.copyOf(noPeriod);

@@ -1,6 +1,7 @@
 package org.tasni.variability;
 
 import org.tasni.io.DropCounts;
+import org.tasni.io.TableReport;
 import tech.tablesaw.api.Table;
 
 /**
@@ -21,7 +22,7 @@ import tech.tablesaw.api.Table;
  * @param computeSeconds  grouping, statistics and classification, in process, excluding file I/O
  */
 public record VariabilityReport(String preset, int rows, int sources, boolean wasGrouped, int cutRows, DropCounts dropped,
-        DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds) {
+        DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds) implements TableReport {
 
     static VariabilityReport of(String preset, Epochs e, Table out, double seconds) {
         return new VariabilityReport(preset, e.rows, e.sources(), e.wasGrouped, cutRows(e), e.dropped, e.unusableW1,
