@@ -6,7 +6,6 @@ import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.crossmatch.MatchMode;
 import org.tasni.crossmatch.MatchReport;
 import org.tasni.io.DropReason;
-import org.tasni.io.OutputPaths;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import tech.tablesaw.api.Table;
@@ -37,19 +36,12 @@ final class CrossmatchCommand implements Callable<Integer> {
     @Mixin
     ResultFileOption outOption;
 
-    @Mixin
-    StatsJsonOption stats;
-
     @Override
     public Integer call() {
-        Path out = outOption.path(), statsJson = stats.path();
+        Path out = outOption.path(), statsJson = outOption.statsJson();
         CrossMatcher xm = options.matcher();
         // before anything is read: neither output may be an input (or the other output)
-        OutputPaths.refuseInputs(out, left, right);
-        if (statsJson != null) {
-            OutputPaths.refuseInputs(statsJson, left, right);
-            OutputPaths.refuseClash(statsJson, out);
-        }
+        outOption.refuseOverwriting(left, right);
         long t0 = System.nanoTime();
         Table l = TableIO.read(left);
         Table r = TableIO.read(right);

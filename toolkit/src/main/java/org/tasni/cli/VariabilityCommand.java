@@ -3,7 +3,6 @@ package org.tasni.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.io.ResultTable;
-import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Band;
 import org.tasni.variability.VariabilityAnalyzer;
@@ -40,18 +39,11 @@ final class VariabilityCommand implements Callable<Integer> {
     @Mixin
     ResultFileOption outOption;
 
-    @Mixin
-    StatsJsonOption stats;
-
     @Override
     public Integer call() {
-        Path out = outOption.path(), statsJson = stats.path();
+        Path out = outOption.path(), statsJson = outOption.statsJson();
         // before anything is read: an output (or the stats file) that is the input would destroy it
-        OutputPaths.refuseInputs(out, epochs);
-        if (statsJson != null) {
-            OutputPaths.refuseInputs(statsJson, epochs);
-            OutputPaths.refuseClash(statsJson, out);
-        }
+        outOption.refuseOverwriting(epochs);
         VariabilityConfig cfg = preset.config();
         if (binVisits) {
             cfg = cfg.withBinVisits(true);
