@@ -1,6 +1,5 @@
 package org.tasni.bench;
 
-import org.tasni.io.RecordTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,11 +11,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.crossmatch.MatchReport;
+import org.tasni.io.OutputPaths;
+import org.tasni.io.ParquetIO;
+import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
 import org.tasni.simulate.SkyConfig;
 import org.tasni.simulate.SkySimulator;
@@ -58,7 +61,7 @@ public final class CrossmatchBenchmark {
      * @param cliJar       the toolkit jar whose CLI is timed too, or empty for no CLI row
      */
     public record Options(double scale, double radiusArcsec, int threads, int repeat, List<String> peers,
-            double centreDec, java.util.Optional<Path> cliJar) {
+            double centreDec, Optional<Path> cliJar) {
 
         public Options {
             if (!(scale > 0 && scale <= 100)) {
@@ -71,7 +74,7 @@ public final class CrossmatchBenchmark {
         /** Scale 1 at Dec 21, R = 3″, all cores, 5 warm runs, every peer, no CLI row. */
         public static Options defaults() {
             return new Options(1, 3, Runtime.getRuntime().availableProcessors(), 5,
-                    List.of("astropy", "scipy", "sklearn", "stilts"), 21, java.util.Optional.empty());
+                    List.of("astropy", "scipy", "sklearn", "stilts"), 21, Optional.empty());
         }
 
         public Options withScale(double s) {
@@ -99,7 +102,7 @@ public final class CrossmatchBenchmark {
         }
 
         public Options withCliJar(Path jar) {
-            return new Options(scale, radiusArcsec, threads, repeat, peers, centreDec, java.util.Optional.ofNullable(jar));
+            return new Options(scale, radiusArcsec, threads, repeat, peers, centreDec, Optional.ofNullable(jar));
         }
     }
 
@@ -188,7 +191,7 @@ public final class CrossmatchBenchmark {
                     dir.resolve("wise.parquet").toString(), "--right", dir.resolve("gaia.parquet").toString(), "--radius",
                     String.valueOf(options.radiusArcsec()), "--threads", String.valueOf(options.threads()), "--out",
                     out.toString()), dir);
-            int n = (int) org.tasni.io.ParquetIO.rowCount(out);
+            int n = (int) ParquetIO.rowCount(out);
             rows.add("tasni CLI", "process (JVM start, read Parquet, match, write)", t, ref, n, agree(n == nOurs));
         }
 
@@ -301,7 +304,7 @@ public final class CrossmatchBenchmark {
      * refused.
      */
     public static Path workDir(Path dir) {
-        org.tasni.io.OutputPaths.requireDirectory(dir);
+        OutputPaths.requireDirectory(dir);
         return dir.toAbsolutePath().normalize();
     }
 

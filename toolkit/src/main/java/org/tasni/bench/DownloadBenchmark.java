@@ -1,7 +1,5 @@
 package org.tasni.bench;
 
-import org.tasni.io.TileStatus;
-import org.tasni.io.RecordTables;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +20,8 @@ import org.tasni.download.Downloader;
 import org.tasni.download.RateLimiter;
 import org.tasni.download.RetryPolicy;
 import org.tasni.download.TapClient;
+import org.tasni.io.RecordTables;
+import org.tasni.io.TileStatus;
 import tech.tablesaw.api.Table;
 
 /**
@@ -74,7 +76,7 @@ public final class DownloadBenchmark {
         }
 
         public Options withConcurrency(int... values) {
-            return new Options(latencyMs, rate, tiles, java.util.Arrays.stream(values).boxed().toList());
+            return new Options(latencyMs, rate, tiles, Arrays.stream(values).boxed().toList());
         }
     }
 
@@ -147,7 +149,7 @@ public final class DownloadBenchmark {
 
     private static void deleteTree(Path p) throws IOException {
         try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(q);
             }
         }

@@ -1,9 +1,12 @@
 package org.tasni.cli;
 
-import org.tasni.io.TileStatus;
-import org.tasni.io.TileLayout.DataFile;
-import org.tasni.io.TileLayout;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.TiledMatch;
@@ -11,6 +14,10 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ResultTable;
+import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +82,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
                     + " those borders may be false orphans (see missing_neighbours in %s)%n", rep.flagged(),
                     summaryFile);
         }
-        org.tasni.io.TableIO.write(summary, summaryFile);
+        TableIO.write(summary, summaryFile);
         DropCounts both = new DropCounts();
         both.addAll(wiseDrops);
         both.addAll(gaiaDrops);
@@ -89,7 +96,7 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         if (bad.rowCount() > 0) {
             StringBuilder sb = new StringBuilder();
             // a bad neighbour fails every tile around it with the same long message: say it once, then refer to it
-            java.util.Map<String, Long> firstWith = new java.util.HashMap<>();
+            Map<String, Long> firstWith = new HashMap<>();
             for (int i = 0; i < Math.min(5, bad.rowCount()); i++) {
                 long tile = bad.longColumn("tile").get(i);
                 String msg = bad.stringColumn("message").get(i);
@@ -103,20 +110,20 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static DropCounts counts(java.util.Map<DropReason, Long> m) {
+    private static DropCounts counts(Map<DropReason, Long> m) {
         DropCounts d = new DropCounts();
         m.forEach(d::add);
         return d;
     }
 
     /** The files of the tile directory and its margin folder: what no output may be. */
-    private java.util.List<Path> tileFiles() {
-        java.util.List<Path> files = new java.util.ArrayList<>();
-        for (Path d : java.util.List.of(tiles, TileLayout.marginDir(tiles))) {
-            if (java.nio.file.Files.isDirectory(d)) {
-                try (var s = java.nio.file.Files.list(d)) {
-                    s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);
-                } catch (java.io.IOException e) {
+    private List<Path> tileFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path d : List.of(tiles, TileLayout.marginDir(tiles))) {
+            if (Files.isDirectory(d)) {
+                try (var s = Files.list(d)) {
+                    s.filter(Files::isRegularFile).forEach(files::add);
+                } catch (IOException e) {
                     throw new TasniException(d + ": cannot list (" + e.getMessage() + ").", e);
                 }
             }

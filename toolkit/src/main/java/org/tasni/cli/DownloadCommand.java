@@ -1,17 +1,22 @@
 package org.tasni.cli;
 
-import picocli.CommandLine.Mixin;
-import org.tasni.io.TileStatus;
-import org.tasni.io.TileLayout;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.download.Catalog;
 import org.tasni.download.Downloader;
 import org.tasni.download.NeowiseEpochs;
+import org.tasni.io.DropCounts;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -28,7 +33,7 @@ final class DownloadCommand implements Callable<Integer> {
         /** The name users type and see in help and file names. */
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -95,13 +100,13 @@ final class DownloadCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         // before anything is read or requested: no output may be an input, and --out must be able to be a directory
         if (targets != null && (out.toAbsolutePath().normalize().equals(targets.toAbsolutePath().normalize())
-                || (java.nio.file.Files.exists(out) && java.nio.file.Files.exists(targets) && sameFile(out, targets)))) {
+                || (Files.exists(out) && Files.exists(targets) && sameFile(out, targets)))) {
             throw new TasniException("--out " + out + " is the --targets file; refusing to write into an input. Give a "
                     + "directory for --out.");
         }
-        org.tasni.io.OutputPaths.requireDirectory(out);
+        OutputPaths.requireDirectory(out);
         if (stats.path() != null) {
-            org.tasni.io.OutputPaths.refuseInputs(stats.path(), targets);
+            OutputPaths.refuseInputs(stats.path(), targets);
         }
         return switch (catalog) {
             case ALLWISE, GAIA -> tiles(t0);
@@ -111,8 +116,8 @@ final class DownloadCommand implements Callable<Integer> {
 
     private static boolean sameFile(Path a, Path b) {
         try {
-            return java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
             return false;
         }
     }
@@ -133,7 +138,7 @@ final class DownloadCommand implements Callable<Integer> {
         ResultTable<Downloader.Report> s = d.run();
         Downloader.Report r = s.report();
         Table failed = TileStatus.select(s, TileStatus.FAILED);
-        org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
+        DropCounts drops = new DropCounts();
         r.dropped().forEach(drops::add);
         System.out.printf("%s; %.2f requests/s (limit %.2f)%n", r, r.requests() / r.seconds(), rate);
         TableIO.write(s, TileLayout.downloadSummary(TileLayout.tilesDir(out), catalog.toString()));
@@ -162,8 +167,8 @@ final class DownloadCommand implements Callable<Integer> {
                     + "one cone per target.");
         }
         Path epochsFile = TileLayout.DataFile.NEOWISE_EPOCHS.in(out);
-        org.tasni.io.OutputPaths.refuseInputs(epochsFile, targets);
-        org.tasni.io.OutputPaths.refuseClash(stats.path(), epochsFile);
+        OutputPaths.refuseInputs(epochsFile, targets);
+        OutputPaths.refuseClash(stats.path(), epochsFile);
         long tr = System.nanoTime();
         Table given = TableIO.read(targets);
         double readS = StatsJson.since(tr);
@@ -193,7 +198,7 @@ final class DownloadCommand implements Callable<Integer> {
             TableIO.write(epochs, epochsFile);
         }
         double writeS = StatsJson.since(tw);
-        org.tasni.io.DropCounts drops = new org.tasni.io.DropCounts();
+        DropCounts drops = new DropCounts();
         r.dropped().forEach(drops::add);
         System.out.printf("neowise: %s%,d epochs of %d targets → %s (%.1f s); %d failed; %d requests (%d retries); "
                 + "targets left out: %s%n", partial ? "PARTIAL: " : "", epochs.rowCount(),

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Which optional parts this machine has, found without starting them: a CUDA driver library, a Spark installation,
@@ -61,7 +62,7 @@ record Environment(String gpu, String spark, String jupyter) {
     private static List<Path> kernelDirs() {
         String data = System.getenv("JUPYTER_DATA_DIR");
         String home = System.getProperty("user.home");
-        return java.util.stream.Stream.of(data == null ? null : data + "/kernels", home + "/.local/share/jupyter/kernels",
+        return Stream.of(data == null ? null : data + "/kernels", home + "/.local/share/jupyter/kernels",
                 "/usr/local/share/jupyter/kernels", "/usr/share/jupyter/kernels").filter(s -> s != null).map(Path::of).toList();
     }
 

@@ -1,27 +1,31 @@
 package org.tasni.cli;
 
-import picocli.CommandLine.Mixin;
-import org.tasni.io.TileLayout.DataFile;
-import org.tasni.io.TileLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
-import org.tasni.io.OutputPaths;
 import org.tasni.io.Columns;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.io.Targets;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
 import org.tasni.simulate.EpochConfig;
 import org.tasni.simulate.EpochSimulator;
 import org.tasni.simulate.SkyConfig;
 import org.tasni.simulate.SkySimulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /** {@code simulate}: deterministic sample data with ground truth, in the pipeline's file layout. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -71,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
             OutputPaths.refuseInputs(f.in(out), targetsFile);
         }
         Path tilesDir = TileLayout.tilesDir(out);
-        if (targetsFile == null && java.nio.file.Files.exists(TileLayout.journal(tilesDir))) {
+        if (targetsFile == null && Files.exists(TileLayout.journal(tilesDir))) {
             throw new TasniException(tilesDir + ": holds downloaded tiles (it has a download journal); "
                     + "simulate would overwrite them with simulated ones. Give another --out.");
         }
@@ -132,7 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** Refuses, in one line naming the first files, when any of {@code files} already exists. */
     static void refuseExisting(Path out, List<Path> files) {
-        List<Path> there = files.stream().filter(java.nio.file.Files::exists).toList();
+        List<Path> there = files.stream().filter(Files::exists).toList();
         if (!there.isEmpty()) {
             String names = String.join(", ", there.stream().limit(3).map(f -> out.relativize(f).toString()).toList())
                     + (there.size() > 3 ? ", …" : "");
@@ -176,11 +180,11 @@ final class SimulateCommand implements Callable<Integer> {
             (color >= 0.5 ? red : other).add(i);
         }
         SplittableRandom r = new SplittableRandom(seed);
-        java.util.Collections.shuffle(red, new java.util.Random(r.nextLong()));
-        java.util.Collections.shuffle(other, new java.util.Random(r.nextLong()));
+        Collections.shuffle(red, new Random(r.nextLong()));
+        Collections.shuffle(other, new Random(r.nextLong()));
         List<Integer> rows = new ArrayList<>(red);
         rows.addAll(other);
         int[] pick = rows.stream().limit(n).mapToInt(Integer::intValue).toArray();
-        return wise.where(tech.tablesaw.selection.Selection.with(pick)).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName(DataFile.TARGETS.fileName());
+        return wise.where(Selection.with(pick)).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName(DataFile.TARGETS.fileName());
     }
 }

@@ -1,17 +1,20 @@
 package org.tasni.cli;
 
-import org.tasni.io.TileLayout.DataFile;
-import org.tasni.io.TileLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
+import org.tasni.download.Downloader;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.ParquetIO;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -42,14 +45,14 @@ final class StatusCommand implements Callable<Integer> {
         Path tiles = Files.isDirectory(TileLayout.tilesDir(dir)) ? TileLayout.tilesDir(dir) : dir;
         tileLine("WISE tiles", tiles, TileLayout.WISE);
         tileLine("Gaia tiles", tiles, TileLayout.GAIA);
-        for (String line : org.tasni.download.Downloader.describe(tiles)) {
+        for (String line : Downloader.describe(tiles)) {
             System.out.println("  download journal, " + line);
         }
         System.out.println();
         System.out.println("Files:");
         Path results = out != null ? out : dir.resolve("out");
         String resultsLabel = out != null ? out.toString() : "out";
-        java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
         for (DataFile o : INPUTS) {
             files.put(o.fileName(), o.in(dir));
         }

@@ -2,6 +2,7 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tasni.io.Format;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Band;
@@ -55,7 +56,7 @@ final class VariabilityCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ResultTable<VariabilityReport> result;
         double readS;
-        if (org.tasni.io.Format.of(epochs) == org.tasni.io.Format.PARQUET) {
+        if (Format.of(epochs) == Format.PARQUET) {
             // streamed row group by row group: reading and computing interleave, so read_s is what remains
             result = a.analyze(epochs);
             readS = StatsJson.seconds(StatsJson.since(t0) - result.report().computeSeconds());

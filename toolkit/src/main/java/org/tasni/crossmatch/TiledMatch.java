@@ -3,12 +3,20 @@ package org.tasni.crossmatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.io.AtomicFiles;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
@@ -22,6 +30,7 @@ import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
+import org.tasni.sky.TileMargin;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.BitmapBackedSelection;
 
@@ -76,9 +85,9 @@ public final class TiledMatch {
 
     private final CrossMatcher matcher;
     private final double marginArcsec;
-    private final org.tasni.Progress progress;
+    private final Progress progress;
 
-    private TiledMatch(CrossMatcher matcher, double marginArcsec, org.tasni.Progress progress) {
+    private TiledMatch(CrossMatcher matcher, double marginArcsec, Progress progress) {
         this.matcher = matcher;
         this.marginArcsec = marginArcsec;
         this.progress = progress;
@@ -86,12 +95,12 @@ public final class TiledMatch {
 
     /** Tiled orphans with {@code matcher}'s radius, propagation and columns; the margin is max(radius, 60″). */
     public static TiledMatch of(CrossMatcher matcher) {
-        return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), org.tasni.Progress.byDefault());
+        return new TiledMatch(matcher, Math.max(matcher.radiusArcsec(), 60), Progress.byDefault());
     }
 
     /** Reports tiles done to {@code p} (a console bar, a notebook line). */
-    public TiledMatch progress(org.tasni.Progress p) {
-        return new TiledMatch(matcher, marginArcsec, p == null ? org.tasni.Progress.NONE : p);
+    public TiledMatch progress(Progress p) {
+        return new TiledMatch(matcher, marginArcsec, p == null ? Progress.NONE : p);
     }
 
     /** The margin in arcsec (at least the match radius). */
@@ -171,8 +180,8 @@ public final class TiledMatch {
         return lastIgnored;
     }
 
-    private static final java.util.regex.Pattern LOOKS_LIKE_TILE =
-            java.util.regex.Pattern.compile("(?i)(wise|gaia)[_-]?hp.*\\.parquet");
+    private static final Pattern LOOKS_LIKE_TILE =
+            Pattern.compile("(?i)(wise|gaia)[_-]?hp.*\\.parquet");
 
     private static List<Path> lookAlikes(Path tilesDir) {
         try (Stream<Path> s = Files.list(tilesDir)) {
@@ -210,7 +219,7 @@ public final class TiledMatch {
         if (!Files.isDirectory(outDir)) {
             return;
         }
-        java.util.Set<Object> inputKeys = new java.util.HashSet<>();
+        Set<Object> inputKeys = new HashSet<>();
         for (Path dir : List.of(tilesDir, TileLayout.marginDir(tilesDir))) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
@@ -243,7 +252,7 @@ public final class TiledMatch {
 
     private static Object fileKey(Path p) {
         try {
-            Object k = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            Object k = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
             return k != null ? k : p.toRealPath();
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
@@ -339,7 +348,7 @@ public final class TiledMatch {
     /** "SIZE bytes, mtime MILLIS", or "absent". */
     private static String identity(Path f) {
         try {
-            var a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+            var a = Files.readAttributes(f, BasicFileAttributes.class);
             return a.size() + " bytes, mtime " + a.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return "absent";
@@ -359,7 +368,7 @@ public final class TiledMatch {
                 new com.fasterxml.jackson.databind.ObjectMapper();
 
         void write(Path path) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("config", config);
             m.put("inputs", inputs);
             m.put("output", output); // the tile's orphans file as written: replaced or touched since, not reused
@@ -367,7 +376,7 @@ public final class TiledMatch {
             m.put("message", message);
             m.put("wise_dropped", keys(wiseDropped));
             m.put("gaia_dropped", keys(gaiaDropped));
-            org.tasni.io.AtomicFiles.write(path, tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), m));
+            AtomicFiles.write(path, tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), m));
         }
 
         private static Map<String, Long> keys(Map<DropReason, Long> d) {
@@ -397,7 +406,7 @@ public final class TiledMatch {
         }
 
         private static Map<DropReason, Long> drops(com.fasterxml.jackson.databind.JsonNode n) {
-            Map<DropReason, Long> m = new java.util.EnumMap<>(DropReason.class);
+            Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
             n.fields().forEachRemaining(f -> m.put(DropReason.valueOf(f.getKey()), f.getValue().asLong()));
             return m;
         }
@@ -421,11 +430,11 @@ public final class TiledMatch {
         double[] c = TILES.pix2ang(tile);
         int missing = 0;
         int nMargin = 0;
-        org.tasni.sky.TileMargin margin = new org.tasni.sky.TileMargin(tile, marginArcsec);
+        TileMargin margin = new TileMargin(tile, marginArcsec);
         // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
         Path marginFile = TileLayout.marginFile(dir, TileLayout.GAIA, tile);
         boolean haveMarginFile = Files.exists(marginFile);
-        java.util.Set<Long> absent = new java.util.HashSet<>();
+        Set<Long> absent = new HashSet<>();
         for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
             if (nb == tile) {
                 continue;
@@ -565,7 +574,7 @@ public final class TiledMatch {
     }
 
     /** The rows of a neighbouring Gaia tile within the margin of {@code tile}, judged after propagation. */
-    private BitmapBackedSelection marginRows(Table t, org.tasni.sky.TileMargin margin) {
+    private BitmapBackedSelection marginRows(Table t, TileMargin margin) {
         PositionColumns rc = matcher.rightColumnNames();
         double[] ra = Columns.doubles(t, rc.ra()), dec = Columns.doubles(t, rc.dec());
         if (matcher.isPropagating()) {

@@ -1,16 +1,21 @@
 package org.tasni.download;
 
-import org.tasni.io.ResultTable;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.Threads;
@@ -20,6 +25,7 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.RecordTables;
+import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
@@ -143,7 +149,7 @@ public final class Downloader {
         if (from < 0 || to >= TILES.npix() || to < from) {
             throw new TasniException("tiles must be a range within [0, 12287] (got " + from + "-" + to + ").");
         }
-        return tiles(java.util.stream.LongStream.rangeClosed(from, to).toArray());
+        return tiles(LongStream.rangeClosed(from, to).toArray());
     }
 
     /** These HEALPix nside-32 NESTED tiles, each in [0, 12287]. */
@@ -222,7 +228,7 @@ public final class Downloader {
     }
 
     /** Where lines about stalled requests and long waits go, e.g. "tile 6046: no data for 30 s, waiting (try 2/6)". */
-    public Downloader notices(java.util.function.Consumer<String> sink) {
+    public Downloader notices(Consumer<String> sink) {
         return client(client.notices(sink));
     }
 
@@ -300,7 +306,7 @@ public final class Downloader {
         }
         Journal journal = Journal.open(dir);
         // everything that decides which rows the files hold; the same table at another service is another catalogue
-        journal.config(catalog.filePrefix(), String.format(java.util.Locale.ROOT, "table=%s margin=%s\u2033 columns=%s service=%s",
+        journal.config(catalog.filePrefix(), String.format(Locale.ROOT, "table=%s margin=%s\u2033 columns=%s service=%s",
                 catalog.table(), Adql.number(marginArcsec), String.join(",", catalog.columns()), client.base()));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<TileRow>> futures = new ArrayList<>();
@@ -354,7 +360,7 @@ public final class Downloader {
             journal.done(key(5, tile), own.rowCount(), margin.rowCount());
             return new TileRow(tile, TileStatus.OK, own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
                     s.queries, s.splits, (System.nanoTime() - t0) / 1e9, dropped.snapshot(), s.message(dropped));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new TasniException(partFile(5, tile) + ": cannot remove the empty part (" + e.getMessage() + ").", e);
         } catch (TasniException e) {
             journal.failed(key(5, tile), e.getMessage());
@@ -479,7 +485,7 @@ public final class Downloader {
         if (!async) {
             return client.sync(adql, maxrec);
         }
-        java.net.URI job = s.journal.job(key);
+        URI job = s.journal.job(key);
         if (job != null) {
             try {
                 TapResult r = client.resume(job, maxrec);
@@ -489,7 +495,7 @@ public final class Downloader {
                 // expired, deleted or failed on the server: submit it again
             }
         }
-        return client.async(adql, maxrec, java.util.Map.of(), url -> s.journal.job(key, url));
+        return client.async(adql, maxrec, Map.of(), url -> s.journal.job(key, url));
     }
 
     /** Deletes the parts of tiles whose files are written (a kill between the two leaves them behind). */
@@ -504,7 +510,7 @@ public final class Downloader {
                     Files.deleteIfExists(p);
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new TasniException(parts() + ": cannot clean up finished parts (" + e.getMessage() + ").", e);
         }
     }
@@ -533,7 +539,7 @@ public final class Downloader {
      */
     static Table sortedByKey(Table t, String key) {
         Column<?> c = Columns.require(t, key);
-        int[] perm = java.util.stream.IntStream.range(0, t.rowCount()).toArray();
+        int[] perm = IntStream.range(0, t.rowCount()).toArray();
         if (c instanceof LongColumn l) {
             long[] v = l.asLongArray();
             it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, (a, b) -> Long.compare(v[a], v[b]));

@@ -2,17 +2,22 @@ package org.tasni.download;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.tasni.TasniException;
+import org.tasni.io.TileLayout;
 
 /**
  * The download directory's journal ({@code download-journal.tsv}): an append-only, line-per-event record of what a
@@ -44,7 +49,7 @@ final class Journal {
     }
 
     static Journal open(Path dir) {
-        Journal j = new Journal(org.tasni.io.TileLayout.journal(dir));
+        Journal j = new Journal(TileLayout.journal(dir));
         if (!Files.exists(j.file)) {
             return j;
         }
@@ -70,11 +75,11 @@ final class Journal {
      * (with the reason), and async jobs submitted for unfinished tiles (a rerun picks them up). Empty without a journal.
      */
     static List<String> describe(Path dir) {
-        Path f = org.tasni.io.TileLayout.journal(dir);
+        Path f = TileLayout.journal(dir);
         if (!Files.exists(f)) {
             return List.of();
         }
-        Map<String, Set<String>> done = new java.util.TreeMap<>(), pendingJobs = new HashMap<>();
+        Map<String, Set<String>> done = new TreeMap<>(), pendingJobs = new HashMap<>();
         Map<String, Map<String, String>> failed = new HashMap<>();
         try {
             for (String[] x : records(f)) {
@@ -82,7 +87,7 @@ final class Journal {
                     continue;
                 }
                 String prefix = x[1].split("/")[0];
-                done.computeIfAbsent(prefix, k -> new java.util.TreeSet<>());
+                done.computeIfAbsent(prefix, k -> new TreeSet<>());
                 switch (x[0]) {
                     case "JOB" -> pendingJobs.computeIfAbsent(prefix, k -> new HashSet<>()).add(x[1]);
                     case "PART", "SPLIT" -> pendingJobs.getOrDefault(prefix, new HashSet<>()).remove(x[1]);
@@ -90,7 +95,7 @@ final class Journal {
                         done.get(prefix).add(x[1]);
                         failed.getOrDefault(prefix, new HashMap<>()).remove(x[1]);
                     }
-                    case "FAILED" -> failed.computeIfAbsent(prefix, k -> new java.util.TreeMap<>()).put(x[1],
+                    case "FAILED" -> failed.computeIfAbsent(prefix, k -> new TreeMap<>()).put(x[1],
                             x.length > 2 ? x[2] : "");
                     default -> { }
                 }
@@ -98,7 +103,7 @@ final class Journal {
         } catch (IOException e) {
             return List.of(f + ": unreadable (" + e.getMessage() + ")");
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String prefix : done.keySet()) {
             Map<String, String> fails = failed.getOrDefault(prefix, Map.of());
             // a job of a finished tile is history; one of an unfinished tile is work a rerun resumes
@@ -115,7 +120,7 @@ final class Journal {
     /** The journal's complete lines, split into fields; a last line torn by a crash (no newline yet) is left out. */
     private static List<String[]> records(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<String[]> out = new java.util.ArrayList<>();
+        List<String[]> out = new ArrayList<>();
         for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
             out.add(line.split("\t"));
         }
@@ -181,7 +186,7 @@ final class Journal {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                ch.write(java.nio.ByteBuffer.wrap(line));
+                ch.write(ByteBuffer.wrap(line));
                 if (durable) {
                     ch.force(false);
                 }

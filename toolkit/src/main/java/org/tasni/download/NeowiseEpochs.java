@@ -1,15 +1,25 @@
 package org.tasni.download;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
@@ -22,6 +32,7 @@ import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.Targets;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -190,7 +201,7 @@ public final class NeowiseEpochs {
     }
 
     /** Where lines about stalled requests and long waits go (see {@link Downloader#notices}). */
-    public NeowiseEpochs notices(java.util.function.Consumer<String> sink) {
+    public NeowiseEpochs notices(Consumer<String> sink) {
         return client(client.notices(sink));
     }
 
@@ -226,17 +237,17 @@ public final class NeowiseEpochs {
             }
             dir = checkpoint != null ? checkpoint : Files.createTempDirectory("neowise-epochs");
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new TasniException("cannot create the checkpoint directory (" + e.getMessage() + ").", e);
         }
         // a killed run's half-written checkpoints go now, even if this run writes none there
         AtomicFiles.removeStale(dir);
         // checkpoints of another service, table, radius or column list must not be mixed in: one configuration per directory
-        Journal.open(dir).config("neowise", String.format(java.util.Locale.ROOT, "table=%s radius=%s\u2033 columns=%s service=%s",
+        Journal.open(dir).config("neowise", String.format(Locale.ROOT, "table=%s radius=%s\u2033 columns=%s service=%s",
                 table, Adql.number(radiusArcsec), String.join(",", COLUMNS), client.base()));
         failures.clear();
-        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong(),
-                retries = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong requests = new AtomicLong(),
+                retries = new AtomicLong();
         int n = targets.designation().length;
         int step = uploadChunk > 0 ? uploadChunk : 1;
         List<Chunk> chunks = new ArrayList<>();
@@ -266,7 +277,7 @@ public final class NeowiseEpochs {
             int failed = failures.size();
             report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped());
             return new ResultTable<>(out, report);
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         } finally {
             pool.shutdownNow();
@@ -309,16 +320,16 @@ public final class NeowiseEpochs {
     /** 64 bits of SHA-256, in hex: a collision among a catalogue's targets is out of reach. */
     private static String hash(String s) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Fetches a chunk unless its checkpoint exists, halving it on overflow; failures go to {@link #failures}. */
-    private void fetch(Path dir, Chunk c, List<Path> files, java.util.concurrent.atomic.AtomicLong requests,
-            java.util.concurrent.atomic.AtomicLong retries) {
+    private void fetch(Path dir, Chunk c, List<Path> files, AtomicLong requests,
+            AtomicLong retries) {
         Path f = file(dir, c);
         if (Files.exists(f)) {
             files.add(f);
@@ -364,9 +375,9 @@ public final class NeowiseEpochs {
     }
 
     private TapResult join(TapClient client, Chunk c) {
-        Table up = Table.create("targets", StringColumn.create("designation", java.util.Arrays.copyOfRange(targets.designation(), c.from, c.to)),
-                DoubleColumn.create("ra", java.util.Arrays.copyOfRange(targets.ra(), c.from, c.to)),
-                DoubleColumn.create("dec", java.util.Arrays.copyOfRange(targets.dec(), c.from, c.to)));
+        Table up = Table.create("targets", StringColumn.create("designation", Arrays.copyOfRange(targets.designation(), c.from, c.to)),
+                DoubleColumn.create("ra", Arrays.copyOfRange(targets.ra(), c.from, c.to)),
+                DoubleColumn.create("dec", Arrays.copyOfRange(targets.dec(), c.from, c.to)));
         StringBuilder sel = new StringBuilder("t.designation");
         for (String col : COLUMNS) {
             sel.append(", n.").append(col);
@@ -381,10 +392,10 @@ public final class NeowiseEpochs {
     private Table withTarget(Table t, int i) {
         int rows = t.rowCount();
         String[] d = new String[rows];
-        java.util.Arrays.fill(d, designation(i));
+        Arrays.fill(d, designation(i));
         double[] tr = new double[rows], td = new double[rows];
-        java.util.Arrays.fill(tr, targets.ra()[i]);
-        java.util.Arrays.fill(td, targets.dec()[i]);
+        Arrays.fill(tr, targets.ra()[i]);
+        Arrays.fill(td, targets.dec()[i]);
         Table out = Table.create("epochs", StringColumn.create("designation", d));
         for (String c : COLUMNS) {
             out.addColumns(Columns.require(t, c));
@@ -411,7 +422,7 @@ public final class NeowiseEpochs {
                 case "ra", "dec", "mjd" -> DoubleColumn.create(c);
                 case "qual_frame", "nb", "na" -> ShortColumn.create(c);
                 case "moon_masked", "cc_flags" -> StringColumn.create(c);
-                default -> tech.tablesaw.api.FloatColumn.create(c);
+                default -> FloatColumn.create(c);
             });
         }
         return t.addColumns(DoubleColumn.create("target_ra"), DoubleColumn.create("target_dec"));
@@ -436,7 +447,7 @@ public final class NeowiseEpochs {
             target[i] = index.getOrDefault(des.get(i), Integer.MAX_VALUE);
         }
         double[] mjd = Columns.doubles(all, "mjd"), ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
-        int[] perm = java.util.stream.IntStream.range(0, target.length).toArray();
+        int[] perm = IntStream.range(0, target.length).toArray();
         it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, (a, b) -> {
             int c = Integer.compare(target[a], target[b]);
             c = c != 0 ? c : Double.compare(mjd[a], mjd[b]);

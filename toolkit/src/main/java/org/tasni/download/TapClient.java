@@ -1,6 +1,7 @@
 package org.tasni.download;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,13 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +155,7 @@ public final class TapClient {
 
     /** Where lines about a stalled request or a long wait before a retry go (default: standard error). */
     public TapClient notices(Consumer<String> sink) {
-        return new TapClient(base, retry, limiter, format, http, java.util.Objects.requireNonNull(sink), task);
+        return new TapClient(base, retry, limiter, format, http, Objects.requireNonNull(sink), task);
     }
 
     public TapClient rateLimiter(RateLimiter l) {
@@ -230,7 +235,7 @@ public final class TapClient {
      * An asynchronous query that hands the job URL to {@code started} as soon as the job runs, so that a caller can
      * record it and {@link #resume} the job after a crash instead of submitting it again.
      */
-    public TapResult async(String adql, long maxrec, Map<String, Table> uploads, java.util.function.Consumer<URI> started) {
+    public TapResult async(String adql, long maxrec, Map<String, Table> uploads, Consumer<URI> started) {
         Attempts a = new Attempts();
         URI job = submit(a, adql, maxrec, uploads);
         started.accept(job);
@@ -364,7 +369,7 @@ public final class TapClient {
             return form(params);
         }
         String boundary = "tasni-" + Long.toHexString(System.nanoTime()) + "-" + Long.toHexString(new SplittableRandom().nextLong());
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(params);
         StringBuilder upload = new StringBuilder();
         for (String name : uploads.keySet()) {
@@ -462,7 +467,7 @@ public final class TapClient {
                 throw deadline(url, "would pass during the wait of " + seconds(wait) + " s " + what);
             }
             if (wait >= 5) {
-                notices.accept(String.format(java.util.Locale.ROOT, "%s: %s; trying again in %s s (try %d/%d)", label(url), last,
+                notices.accept(String.format(Locale.ROOT, "%s: %s; trying again in %s s (try %d/%d)", label(url), last,
                         seconds(wait), attempt + 1, allowed));
             }
             pause(wait, url, what);
@@ -485,14 +490,14 @@ public final class TapClient {
 
     /** The task ended by its deadline; {@code when} says how ("passed while waiting for an answer (try 2/6)"). */
     private TasniException deadline(URI url, String when) {
-        return new TasniException(String.format(java.util.Locale.ROOT, "%s: gave up, the deadline of %s s %s (%s).",
+        return new TasniException(String.format(Locale.ROOT, "%s: gave up, the deadline of %s s %s (%s).",
                 task.label, seconds(task.deadlineSeconds), when, url));
     }
 
     /** Seconds as people write them: "30", "2.5". */
     static String seconds(double s) {
-        return s >= 10 || s == Math.rint(s) ? String.format(java.util.Locale.ROOT, "%.0f", s)
-                : String.format(java.util.Locale.ROOT, "%.1f", s);
+        return s >= 10 || s == Math.rint(s) ? String.format(Locale.ROOT, "%.0f", s)
+                : String.format(Locale.ROOT, "%.1f", s);
     }
 
     private Reply exchange(Attempts a, URI url, String method, Body body, int attempt) throws Transient, IOException {
@@ -570,7 +575,7 @@ public final class TapClient {
                 if (idle < noticeNanos) {
                     nextNotice = noticeNanos; // data came again: a later stall is reported afresh
                 } else if (idle >= nextNotice) {
-                    notices.accept(String.format(java.util.Locale.ROOT, "%s: no data for %s s, waiting (try %d/%d)", label(url),
+                    notices.accept(String.format(Locale.ROOT, "%s: no data for %s s, waiting (try %d/%d)", label(url),
                             seconds(Math.floor(idle / 1e9 * 10) / 10), attempt, retry.maxAttempts()));
                     nextNotice += noticeNanos;
                 }
@@ -595,7 +600,7 @@ public final class TapClient {
     private record Watched(HttpResponse.BodySubscriber<byte[]> inner, AtomicLong lastData)
             implements HttpResponse.BodySubscriber<byte[]> {
         @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+        public CompletionStage<byte[]> getBody() {
             return inner.getBody();
         }
 
@@ -605,7 +610,7 @@ public final class TapClient {
         }
 
         @Override
-        public void onNext(List<java.nio.ByteBuffer> item) {
+        public void onNext(List<ByteBuffer> item) {
             lastData.set(System.nanoTime());
             inner.onNext(item);
         }
@@ -627,12 +632,12 @@ public final class TapClient {
      */
     static String htmlTitle(HttpHeaders headers, byte[] body) {
         String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.UTF_8).stripLeading()
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
         if (head.startsWith("\uFEFF")) {
             head = head.substring(1);
         }
         boolean looksHtml = head.startsWith("<!doctype html") || head.startsWith("<html")
-                || (headers.firstValue("Content-Type").map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("text/html"))
+                || (headers.firstValue("Content-Type").map(v -> v.toLowerCase(Locale.ROOT).contains("text/html"))
                         .orElse(false) && head.startsWith("<") && !head.startsWith("<?xml") && !head.contains("<votable")
                         && !head.contains("uws") && !head.contains("ivoa.net/xml"));
         if (!looksHtml) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -271,7 +272,7 @@ public final class CsvIO {
                     return num;
                 }
             }
-            String l = s.toLowerCase(java.util.Locale.ROOT);
+            String l = s.toLowerCase(Locale.ROOT);
             return switch (l) {
                 case "nan", "-nan", "+nan" -> NAN;
                 case "na", "n/a", "null", "none", "<na>" -> NA;

@@ -3,6 +3,7 @@ package org.tasni.io;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.tasni.TasniException;
 import tech.tablesaw.api.IntColumn;
@@ -129,7 +130,7 @@ public record Targets(String name, int given, String[] designation, double[] ra,
             }
         }
         if (usable == 0 || 2 * outside > v.length) {
-            throw new TasniException(String.format(java.util.Locale.ROOT, "%s: column '%s' has %s (data row %d: %s); expected "
+            throw new TasniException(String.format(Locale.ROOT, "%s: column '%s' has %s (data row %d: %s); expected "
                     + "degrees in [%d, %d]%s.", name, column, usable == 0 ? "no usable value"
                             : outside + " of " + v.length + " values out of range", firstBad + 1, v[firstBad],
                     (long) lo, (long) hi, column.equals("dec") && usable > 0 ? " (are ra and dec swapped?)" : ""));

@@ -1,10 +1,15 @@
 package org.tasni.variability;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.util.Arrays;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.strings.DictionaryMap;
@@ -110,7 +115,7 @@ final class Epochs {
         refuseWhollyWrong(idColumn, firstRow);
         // dense source numbers in order of first appearance
         int[] number = new int[range];
-        java.util.Arrays.fill(number, -1);
+        Arrays.fill(number, -1);
         int sources = 0, runs = 0, last = -1;
         int[] code = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -139,7 +144,7 @@ final class Epochs {
             st[k + 1] += st[k];
         }
         int[] ord = new int[st[sources]];
-        int[] fill = java.util.Arrays.copyOf(st, sources);
+        int[] fill = Arrays.copyOf(st, sources);
         for (int i = 0; i < rows; i++) {
             if (code[i] >= 0) {
                 ord[fill[code[i]]++] = i;
@@ -176,11 +181,11 @@ final class Epochs {
      * exactly (never through a double), a missing value as "".
      */
     static StringColumn ids(Table t, String idColumn) {
-        tech.tablesaw.api.NumericColumn<?> n = null;
-        if (t.containsColumn(idColumn) && (t.column(idColumn) instanceof tech.tablesaw.api.LongColumn
-                || t.column(idColumn) instanceof tech.tablesaw.api.IntColumn
-                || t.column(idColumn) instanceof tech.tablesaw.api.ShortColumn)) {
-            n = (tech.tablesaw.api.NumericColumn<?>) t.column(idColumn);
+        NumericColumn<?> n = null;
+        if (t.containsColumn(idColumn) && (t.column(idColumn) instanceof LongColumn
+                || t.column(idColumn) instanceof IntColumn
+                || t.column(idColumn) instanceof ShortColumn)) {
+            n = (NumericColumn<?>) t.column(idColumn);
         }
         if (n == null) {
             if (t.containsColumn(idColumn) && !(t.column(idColumn) instanceof StringColumn)) {

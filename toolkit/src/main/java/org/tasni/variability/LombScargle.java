@@ -1,5 +1,6 @@
 package org.tasni.variability;
 
+import java.util.Arrays;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -115,7 +116,7 @@ final class LombScargle {
             sd[i] = Math.sin(b);
         }
         if (isConstant(yy, ybar)) {
-            java.util.Arrays.fill(power, at, at + nf, Double.NaN);
+            Arrays.fill(power, at, at + nf, Double.NaN);
             return;
         }
         for (int k = 0; k < nf; k++) {

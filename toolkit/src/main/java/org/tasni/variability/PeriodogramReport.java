@@ -1,6 +1,7 @@
 package org.tasni.variability;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.tasni.io.DropCounts;
 import org.tasni.io.TableReport;
 
@@ -26,7 +27,7 @@ public record PeriodogramReport(String preset, int rows, int sources, DropCounts
     @Override
     public String toString() {
         StringBuilder np = new StringBuilder();
-        new java.util.TreeMap<>(noPeriod).forEach((k, v) -> np.append(np.length() > 0 ? ", " : "").append(v).append(' ')
+        new TreeMap<>(noPeriod).forEach((k, v) -> np.append(np.length() > 0 ? ", " : "").append(v).append(' ')
                 .append(k.replaceFirst("_", ": ")));
         return String.format("PeriodogramReport[%s: %,d sources from %,d exposures (dropped: %s), %,d periodic bands, "
                 + "%,d consistent; no period: %s; compute %.3f s]", preset, sources, rows, dropped, periodicBands,

@@ -1,5 +1,6 @@
 package org.tasni.variability;
 
+import java.util.function.Predicate;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import tech.tablesaw.api.NumericColumn;
@@ -66,7 +67,7 @@ final class QualityCuts {
     }
 
     /** Evaluates a string predicate once per distinct value, through the column's dictionary. */
-    private static void flags(Table t, String name, int bit, java.util.function.Predicate<String> ok, byte[] cut) {
+    private static void flags(Table t, String name, int bit, Predicate<String> ok, byte[] cut) {
         StringColumn s = Columns.strings(t, name);
         int n = cut.length;
         int[] key = Epochs.dictionaryKeys(s);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.tasni.TasniException;
 import org.tasni.Threads;
 import org.tasni.io.DropCounts;
@@ -15,8 +16,8 @@ import org.tasni.io.TableIO;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Light-curve statistics and classification of NEOWISE single-exposure epochs, one row per source.
@@ -127,7 +128,7 @@ public final class VariabilityAnalyzer {
         out.replaceColumn("designation", id);
         if (config.method() == VariabilityConfig.Method.LEGACY && id instanceof LongColumn ids) {
             // by the long value: Tablesaw's sort compares longs as doubles, which ties ids above 2^53
-            int[] order = java.util.stream.IntStream.range(0, ids.size()).boxed()
+            int[] order = IntStream.range(0, ids.size()).boxed()
                     .sorted((x, y) -> Long.compare(ids.getLong(x), ids.getLong(y))).mapToInt(Integer::intValue).toArray();
             return out.rows(order).setName(out.name());
         }
