@@ -34,15 +34,6 @@ class HostileConvertCliTest {
         return p;
     }
 
-    /** Exit 1 and exactly one line on stderr, "error: ...", with no Java stack trace. */
-    private static String refused(Jar.Result r) {
-        assertEquals(1, r.code(), "exit code; stderr: " + r.err());
-        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().startsWith("error: "), r.err());
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
-        return r.err().strip();
-    }
-
     private static List<List<String>> duck(String sql) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
@@ -66,7 +57,7 @@ class HostileConvertCliTest {
         Path sym = Files.createSymbolicLink(dir.resolve("link.csv"), in);
         Path hard = Files.createLink(dir.resolve("hard.csv"), in);
         for (Path out : List.of(in, sym, hard)) {
-            String err = refused(Jar.run("convert", "--columns", "ra,dec", in.toString(), out.toString()));
+            String err = Jar.run("convert", "--columns", "ra,dec", in.toString(), out.toString()).assertOneLineUserError();
             assertTrue(err.contains("refusing to overwrite an input"), err);
             assertArrayEquals(before, Files.readAllBytes(in), "input unchanged after convert to " + out);
         }
@@ -99,24 +90,24 @@ class HostileConvertCliTest {
     void raggedRowsStrayWordsAndBadOutputsAreOneLineRefusals() throws Exception {
         Path ragged = text("ragged.csv", "ra,dec\n1,2\n3,4,5\n");
         assertEquals("error: ragged.csv: line 3 has 3 cells; the header has 2. Check that row's commas and quotes.",
-                refused(Jar.run("convert", ragged.toString(), dir.resolve("r.parquet").toString())));
+                Jar.run("convert", ragged.toString(), dir.resolve("r.parquet").toString()).assertOneLineUserError());
         assertFalse(Files.exists(dir.resolve("r.parquet")));
 
         Path file = text("plain.txt", "x");
         Path good = text("good.csv", "ra\n1.5\n");
-        String under = refused(Jar.run("convert", good.toString(), file.resolve("o.parquet").toString()));
+        String under = Jar.run("convert", good.toString(), file.resolve("o.parquet").toString()).assertOneLineUserError();
         assertTrue(under.contains("is a file, not a directory"), under);
         assertEquals("x", Files.readString(file));
 
         Path html = text("tile.parquet", "<html><body>maintenance</body></html>\n");
-        String notParquet = refused(Jar.run("convert", html.toString(), dir.resolve("t.csv").toString()));
+        String notParquet = Jar.run("convert", html.toString(), dir.resolve("t.csv").toString()).assertOneLineUserError();
         assertTrue(notParquet.startsWith("error: tile.parquet: not a readable Parquet file"), notParquet);
 
         Path ecsv = text("bad.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: ra, datatype: float64}\nra\nnan\nabc\n");
         assertEquals("error: bad.ecsv: line 7, column 'ra': 'abc' is not a valid float64 (the type the ECSV header declares).",
-                refused(Jar.run("convert", ecsv.toString(), dir.resolve("e.parquet").toString())));
+                Jar.run("convert", ecsv.toString(), dir.resolve("e.parquet").toString()).assertOneLineUserError());
 
-        String dup = refused(Jar.run("convert", "--columns", "ra,ra", good.toString(), dir.resolve("d.csv").toString()));
+        String dup = Jar.run("convert", "--columns", "ra,ra", good.toString(), dir.resolve("d.csv").toString()).assertOneLineUserError();
         assertTrue(dup.contains("column 'ra' is asked for twice"), dup);
     }
 

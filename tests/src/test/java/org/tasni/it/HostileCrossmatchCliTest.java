@@ -41,15 +41,6 @@ class HostileCrossmatchCliTest {
         return new HashSet<>(TableIO.read(p).stringColumn("designation").asList());
     }
 
-    static void assertOneLineUserError(Jar.Result r, String... parts) {
-        assertEquals(1, r.code(), r.err() + r.out());
-        assertTrue(r.err().startsWith("error: "), r.err());
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
-        for (String p : parts) {
-            assertTrue(r.err().contains(p), p + " in " + r.err());
-        }
-    }
-
     @Test
     void nearestAndAllWriteTheGaiaFilesIdsExactly() throws Exception {
         Table gaia = TableIO.read(Jar.ROOT.resolve(GAIA));
@@ -114,16 +105,16 @@ class HostileCrossmatchCliTest {
         Files.copy(Jar.ROOT.resolve(WISE), left);
         Files.copy(Jar.ROOT.resolve(GAIA), right);
         String l0 = sha(left), r0 = sha(right);
-        assertOneLineUserError(Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
-                left.toString()), "refusing to overwrite an input");
-        assertOneLineUserError(Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
-                right.toString(), "--mode", "all"), "refusing to overwrite an input");
+        Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
+                left.toString()).assertOneLineUserError("refusing to overwrite an input");
+        Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
+                right.toString(), "--mode", "all").assertOneLineUserError("refusing to overwrite an input");
         Path link = dir.resolve("link.parquet");
         Files.createSymbolicLink(link, right);
-        assertOneLineUserError(Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
-                link.toString()), "refusing to overwrite an input");
-        assertOneLineUserError(Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
-                dir.resolve("o.parquet").toString(), "--stats-json", left.toString()), "refusing to overwrite an input");
+        Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
+                link.toString()).assertOneLineUserError("refusing to overwrite an input");
+        Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--out",
+                dir.resolve("o.parquet").toString(), "--stats-json", left.toString()).assertOneLineUserError("refusing to overwrite an input");
         assertEquals(l0, sha(left));
         assertEquals(r0, sha(right));
         // crossmatch-tiles into its own tile directory
@@ -131,8 +122,7 @@ class HostileCrossmatchCliTest {
         Files.createDirectories(tiles);
         Files.copy(left, tiles.resolve("wise_hp06046.parquet"));
         Files.copy(right, tiles.resolve("gaia_hp06046.parquet"));
-        assertOneLineUserError(Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", tiles.toString()),
-                "is the tile directory");
+        Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", tiles.toString()).assertOneLineUserError("is the tile directory");
         try (var s = Files.list(tiles)) {
             assertEquals(2, s.count(), "nothing written among the tiles");
         }
@@ -171,8 +161,8 @@ class HostileCrossmatchCliTest {
         d.replaceColumn("dec", DoubleColumn.create("dec", deg));
         Path wrong = dir.resolve("wrong.parquet");
         TableIO.write(d, wrong);
-        assertOneLineUserError(Jar.run("crossmatch", "--left", wrong.toString(), "--right", GAIA, "--out",
-                out.toString()), "wrong.parquet", "column 'dec'", "data row 2");
+        Jar.run("crossmatch", "--left", wrong.toString(), "--right", GAIA, "--out",
+                out.toString()).assertOneLineUserError("wrong.parquet", "column 'dec'", "data row 2");
         // (data row 1 has the NaN ra set above: the first row with a finite position is named)
     }
 
@@ -180,17 +170,17 @@ class HostileCrossmatchCliTest {
     void badInputsAreOneLineUserErrors() throws Exception {
         Path empty = dir.resolve("empty.parquet"), strings = dir.resolve("s.parquet"), out = dir.resolve("o.parquet");
         Files.write(empty, new byte[0]);
-        assertOneLineUserError(Jar.run("crossmatch", "--left", empty.toString(), "--right", GAIA, "--out",
-                out.toString()), "empty.parquet");
+        Jar.run("crossmatch", "--left", empty.toString(), "--right", GAIA, "--out",
+                out.toString()).assertOneLineUserError("empty.parquet");
         Table w = TableIO.read(Jar.ROOT.resolve(WISE)).first(10);
         w.replaceColumn("ra", StringColumn.create("ra", w.doubleColumn("ra").asList().stream().map(String::valueOf).toList()));
         TableIO.write(w, strings);
-        assertOneLineUserError(Jar.run("crossmatch", "--left", strings.toString(), "--right", GAIA, "--out",
-                out.toString()), "'ra'", "STRING");
-        assertOneLineUserError(Jar.run("crossmatch", "--left", WISE, "--right", GAIA, "--right-columns", "ra,dec,nope",
-                "--out", out.toString()), "no column 'nope'");
-        assertOneLineUserError(Jar.run("crossmatch", "--left", WISE, "--right", GAIA, "--right-columns", "ra,dec,parallax",
-                "--out", out.toString()), "an id column must be an integer or a string");
+        Jar.run("crossmatch", "--left", strings.toString(), "--right", GAIA, "--out",
+                out.toString()).assertOneLineUserError("'ra'", "STRING");
+        Jar.run("crossmatch", "--left", WISE, "--right", GAIA, "--right-columns", "ra,dec,nope",
+                "--out", out.toString()).assertOneLineUserError("no column 'nope'");
+        Jar.run("crossmatch", "--left", WISE, "--right", GAIA, "--right-columns", "ra,dec,parallax",
+                "--out", out.toString()).assertOneLineUserError("an id column must be an integer or a string");
         assertFalse(Files.exists(out));
     }
 
@@ -253,7 +243,7 @@ class HostileCrossmatchCliTest {
         TableIO.write(g.where(Selection.with()), tiles.resolve("gaia_hp06045.parquet"));
         var r = Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", out.toString(), "--stats-json",
                 stats.toString());
-        assertOneLineUserError(r, "1 of 2 tiles were not matched", "tile 06045 EMPTY_GAIA", "gaia_hp06045.parquet has no rows");
+        r.assertOneLineUserError("1 of 2 tiles were not matched", "tile 06045 EMPTY_GAIA", "gaia_hp06045.parquet has no rows");
         assertTrue(Files.readString(stats).contains("\"n_tiles_empty_gaia\" : 1"));
         Set<String> wise45 = new HashSet<>(TableIO.read(tiles.resolve("wise_hp06045.parquet")).stringColumn("designation").asList());
         Set<String> orphans = designations(out.resolve("orphans.parquet"));
@@ -269,7 +259,7 @@ class HostileCrossmatchCliTest {
                 "# - {name: source_id, datatype: int64}", "# - {name: ra, datatype: float64}",
                 "# - {name: dec, datatype: float64}", "# schema: astropy-2.0", "source_id,ra,dec", ""));
         var r = Jar.run("crossmatch", "--left", WISE, "--right", right.toString(), "--out", out.toString());
-        assertOneLineUserError(r, "gaia_empty.ecsv has no rows: every left row would be an orphan. Is it the right file?");
+        r.assertOneLineUserError("gaia_empty.ecsv has no rows: every left row would be an orphan. Is it the right file?");
         assertFalse(Files.exists(out), "no all-orphans output");
     }
 
@@ -280,7 +270,7 @@ class HostileCrossmatchCliTest {
         Files.writeString(right, "source_id,ra,dec\n3402501473035092924,10.1,20.0\n5,10.0,20.0\n");
         var r = Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--mode", "all", "--out",
                 out.toString());
-        assertOneLineUserError(r, "objects.csv: no id column for left_id", "'source_id', 'designation', 'cntr'",
+        r.assertOneLineUserError("objects.csv: no id column for left_id", "'source_id', 'designation', 'cntr'",
                 "--left-columns RA,DEC,ID");
         r = Jar.run("crossmatch", "--left", left.toString(), "--right", right.toString(), "--mode", "all",
                 "--left-columns", "ra,dec,objid", "--out", out.toString());
@@ -292,7 +282,7 @@ class HostileCrossmatchCliTest {
         Files.writeString(dbl, "cntr,ra,dec\n1.5,10.0,20.0\n");
         r = Jar.run("crossmatch", "--left", dbl.toString(), "--right", right.toString(), "--mode", "all", "--out",
                 dir.resolve("p2.csv").toString());
-        assertOneLineUserError(r, "Ldbl.csv: column 'cntr' has type DOUBLE");
+        r.assertOneLineUserError("Ldbl.csv: column 'cntr' has type DOUBLE");
     }
 
     @Test
@@ -315,7 +305,7 @@ class HostileCrossmatchCliTest {
         assertEquals(a, designations(dir.resolve("upper/orphans.parquet")));
         Files.copy(Jar.ROOT.resolve("data-samples/tiles/wise_hp06044.parquet"), tiles.resolve("wise_hp99999.parquet"));
         var bad = Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", dir.resolve("bad").toString());
-        assertOneLineUserError(bad, "wise_hp99999.parquet: HEALPix pixel 99999 is outside [0, 12288)");
+        bad.assertOneLineUserError("wise_hp99999.parquet: HEALPix pixel 99999 is outside [0, 12288)");
         assertFalse(Files.exists(dir.resolve("bad/orphans_hp06046.parquet")), "checked before any tile is matched");
     }
 }

@@ -1,5 +1,7 @@
 package org.tasni.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +18,24 @@ final class Jar {
     static final Path ROOT = Path.of(System.getProperty("tasni.root", "..")).toAbsolutePath().normalize();
     static final Path JAR = Path.of(System.getProperty("tasni.jar", ROOT + "/toolkit/target/tasni-toolkit.jar"));
 
-    record Result(int code, String out, String err) {}
+    record Result(int code, String out, String err) {
+
+        /**
+         * Asserts a user error as the CLI promises it: exit 1, exactly one line on stderr starting with "error: " and
+         * holding each of {@code parts}, and no Java stack trace. Returns that line.
+         */
+        String assertOneLineUserError(String... parts) {
+            assertEquals(1, code, "exit code; stdout: " + out + " stderr: " + err);
+            List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, lines.size(), "one line: " + err);
+            assertTrue(lines.get(0).startsWith("error: "), err);
+            assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
+            for (String p : parts) {
+                assertTrue(lines.get(0).contains(p), p + " in " + err);
+            }
+            return lines.get(0).strip();
+        }
+    }
 
     private Jar() {}
 
