@@ -84,10 +84,11 @@ final class MatchInput {
         int n = 0, badRa = 0, badDec = 0, firstBad = -1;
         int[] rows = new int[ra.length];
         for (int i = 0; i < ra.length; i++) {
-            if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
-                drops.add(DropReason.NONFINITE_POSITION);
-            } else if (!(dec[i] >= -90 && dec[i] <= 90 && ra[i] >= 0 && ra[i] <= 360)) {
-                drops.add(DropReason.POSITION_OUT_OF_RANGE);
+            DropReason why = DropReason.ofPosition(ra[i], dec[i]);
+            if (why == DropReason.NONFINITE_POSITION) {
+                drops.add(why);
+            } else if (why == DropReason.POSITION_OUT_OF_RANGE) {
+                drops.add(why);
                 badDec += dec[i] >= -90 && dec[i] <= 90 ? 0 : 1;
                 badRa += ra[i] >= 0 && ra[i] <= 360 ? 0 : 1;
                 firstBad = firstBad < 0 ? i : firstBad;

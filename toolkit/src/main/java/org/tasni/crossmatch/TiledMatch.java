@@ -510,7 +510,7 @@ public final class TiledMatch {
     }
 
     private static boolean onSky(double ra, double dec) {
-        return ra >= 0 && ra <= 360 && dec >= -90 && dec <= 90;
+        return DropReason.ofPosition(ra, dec) == null;
     }
 
     /**

@@ -378,10 +378,9 @@ public final class Downloader {
         double[] ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
         boolean[] ok = new boolean[ra.length];
         for (int i = 0; i < ra.length; i++) {
-            if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
-                dropped.add(DropReason.NONFINITE_POSITION);
-            } else if (dec[i] < -90 || dec[i] > 90 || ra[i] < 0 || ra[i] > 360) {
-                dropped.add(DropReason.POSITION_OUT_OF_RANGE);
+            DropReason why = DropReason.ofPosition(ra[i], dec[i]);
+            if (why != null) {
+                dropped.add(why);
             } else {
                 ok[i] = true;
             }

@@ -43,6 +43,18 @@ public enum DropReason {
         this.label = label;
     }
 
+    /**
+     * Why a sky position cannot be used, or null when it can: {@link #NONFINITE_POSITION} for a NaN or infinite ra or
+     * dec, {@link #POSITION_OUT_OF_RANGE} for a dec outside [-90, 90] or an ra outside [0, 360] degrees. Every stage
+     * classifies positions here, so they all drop the same rows for the same reason.
+     */
+    public static DropReason ofPosition(double ra, double dec) {
+        if (!Double.isFinite(ra) || !Double.isFinite(dec)) {
+            return NONFINITE_POSITION;
+        }
+        return dec >= -90 && dec <= 90 && ra >= 0 && ra <= 360 ? null : POSITION_OUT_OF_RANGE;
+    }
+
     /** The stats JSON key, e.g. {@code n_dropped_nonfinite_position}. */
     public String key() {
         return "n_dropped_" + name().toLowerCase(Locale.ROOT);

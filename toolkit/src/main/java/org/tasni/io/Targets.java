@@ -57,12 +57,9 @@ public record Targets(String name, int given, String[] designation, double[] ra,
         Map<String, Integer> first = new HashMap<>();
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (des[i] == null) {
-                dropped.add(DropReason.MISSING_ID);
-            } else if (!Double.isFinite(ra[i]) || !Double.isFinite(dec[i])) {
-                dropped.add(DropReason.NONFINITE_POSITION);
-            } else if (ra[i] < 0 || ra[i] > 360 || dec[i] < -90 || dec[i] > 90) {
-                dropped.add(DropReason.POSITION_OUT_OF_RANGE);
+            DropReason why = des[i] == null ? DropReason.MISSING_ID : DropReason.ofPosition(ra[i], dec[i]);
+            if (why != null) {
+                dropped.add(why);
             } else if (first.putIfAbsent(des[i], i) != null) {
                 dropped.add(DropReason.DUPLICATE); // the same designation again would get every epoch twice
             } else {
