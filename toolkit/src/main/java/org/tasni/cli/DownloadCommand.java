@@ -1,7 +1,5 @@
 package org.tasni.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -99,8 +97,7 @@ final class DownloadCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         // before anything is read or requested: no output may be an input, and --out must be able to be a directory
-        if (targets != null && (out.toAbsolutePath().normalize().equals(targets.toAbsolutePath().normalize())
-                || (Files.exists(out) && Files.exists(targets) && sameFile(out, targets)))) {
+        if (targets != null && OutputPaths.sameFile(out, targets)) {
             throw new TasniException("--out " + out + " is the --targets file; refusing to write into an input. Give a "
                     + "directory for --out.");
         }
@@ -112,14 +109,6 @@ final class DownloadCommand implements Callable<Integer> {
             case ALLWISE, GAIA -> tiles(t0);
             case NEOWISE -> neowise(t0);
         };
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private int tiles(long t0) {

@@ -35,8 +35,7 @@ public final class OutputPaths {
             if (in == null) {
                 continue;
             }
-            Path inAbs = in.toAbsolutePath().normalize();
-            if (abs.equals(inAbs) || sameExistingFile(abs, inAbs)) {
+            if (sameFile(abs, in)) {
                 throw new TasniException(out + ": this output is the input " + in
                         + " (the same file or a link to it); refusing to overwrite an input. Write to another path.");
             }
@@ -53,14 +52,20 @@ public final class OutputPaths {
         if (out == null || other == null) {
             return;
         }
-        Path a = out.toAbsolutePath().normalize(), b = other.toAbsolutePath().normalize();
-        if (a.equals(b) || sameExistingFile(a, b)) {
+        if (sameFile(out, other)) {
             throw new TasniException(out + ": this output is the other output " + other
                     + " of the same run (the same file or a link to it); give the two outputs different paths.");
         }
     }
 
-    private static boolean sameExistingFile(Path a, Path b) {
+    /**
+     * True when {@code a} and {@code b} name the same file: the same normalized absolute path, or two existing paths
+     * with one file key (a symbolic link to it, a hard link of it).
+     */
+    public static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
         if (!Files.exists(a) || !Files.exists(b)) {
             return false;
         }
