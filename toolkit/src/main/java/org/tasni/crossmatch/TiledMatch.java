@@ -211,7 +211,7 @@ public final class TiledMatch {
     private static void refuseInputs(Path tilesDir, Path outDir, TreeMap<Long, Path> wise) {
         OutputPaths.requireDirectory(outDir);
         for (Path in : List.of(tilesDir, TileLayout.marginDir(tilesDir))) {
-            if (outDir.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize()) || sameFile(outDir, in)) {
+            if (OutputPaths.sameFile(outDir, in)) {
                 throw new TasniException(outDir + ": the output directory is the tile directory " + in
                         + "; refusing to write results among the inputs. Give another --out.");
             }
@@ -239,14 +239,6 @@ public final class TiledMatch {
                 throw new TasniException(o + ": this output is a link to one of the input tiles in " + tilesDir
                         + "; refusing to overwrite an input. Give another --out.");
             }
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
         }
     }
 
