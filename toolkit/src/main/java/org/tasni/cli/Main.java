@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "java -jar tasni-toolkit.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "TASNI toolkit: find AllWISE sources with no Gaia counterpart and check their NEOWISE light curves.",
         subcommands = {ConvertCommand.class, SimulateCommand.class, DownloadCommand.class, CrossmatchCommand.class, CrossmatchTilesCommand.class,
-                VariabilityCommand.class, PeriodogramCommand.class, BenchmarkCommand.class, StatusCommand.class,
+                VariabilityCommand.class, PeriodogramCommand.class, RunCommand.class, BenchmarkCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

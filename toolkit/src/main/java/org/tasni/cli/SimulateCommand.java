@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.tasni.TasniException;
@@ -13,6 +15,7 @@ import org.tasni.io.Columns;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import org.tasni.io.Targets;
+import org.tasni.pipeline.CandidateCuts;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.io.TileLayout;
 import org.tasni.simulate.EpochConfig;
@@ -51,7 +54,8 @@ final class SimulateCommand implements Callable<Integer> {
     double densityScale;
 
     @Option(names = "--light-curves", defaultValue = "300", paramLabel = "N",
-            description = "simulate NEOWISE epochs for N WISE-only sources, red ones first (default: ${DEFAULT-VALUE}; 0 for none)")
+            description = "simulate NEOWISE epochs for N sources: every one passing the default candidate cuts first, then "
+                    + "WISE-only ones, red first (default: ${DEFAULT-VALUE}; 0 for none)")
     int lightCurves;
 
     @Option(names = "--targets", paramLabel = "FILE",
@@ -169,10 +173,20 @@ final class SimulateCommand implements Callable<Integer> {
         return kept;
     }
 
-    /** N WISE-only sources, the red ones (W1−W2 ≥ 0.5) first, in a seeded random order. */
+    /**
+     * N light-curve targets: first every WISE source that passes the pipeline's default candidate cuts (so that the
+     * default {@code run} on these samples finds a light curve for each candidate it selects, orphan or not), then
+     * other WISE-only sources, red ones (W1−W2 ≥ 0.5) first; each group in a seeded random order.
+     */
     static Table pickTargets(Table wise, int n, long seed) {
-        List<Integer> red = new ArrayList<>(), other = new ArrayList<>();
+        Set<String> candidates = new HashSet<>(CandidateCuts.reference().apply(wise).candidates()
+                .stringColumn("designation").asList());
+        List<Integer> first = new ArrayList<>(), red = new ArrayList<>(), other = new ArrayList<>();
         for (int i = 0; i < wise.rowCount(); i++) {
+            if (candidates.contains(wise.stringColumn("designation").get(i))) {
+                first.add(i);
+                continue;
+            }
             if (!wise.booleanColumn("is_orphan_truth").get(i)) {
                 continue;
             }
@@ -180,10 +194,16 @@ final class SimulateCommand implements Callable<Integer> {
             (color >= 0.5 ? red : other).add(i);
         }
         SplittableRandom r = new SplittableRandom(seed);
+        Collections.shuffle(first, new Random(r.nextLong()));
         Collections.shuffle(red, new Random(r.nextLong()));
         Collections.shuffle(other, new Random(r.nextLong()));
-        List<Integer> rows = new ArrayList<>(red);
+        List<Integer> rows = new ArrayList<>(first);
+        rows.addAll(red);
         rows.addAll(other);
+        if (first.size() > n) {
+            System.out.printf("warning: %d sources pass the candidate cuts but --light-curves is %d: the default run "
+                    + "will find candidates without a light curve%n", first.size(), n);
+        }
         int[] pick = rows.stream().limit(n).mapToInt(Integer::intValue).toArray();
         return wise.where(Selection.with(pick)).selectColumns("designation", "ra", "dec", "w1mpro", "w2mpro").setName(DataFile.TARGETS.fileName());
     }

@@ -76,6 +76,8 @@ public final class TileLayout {
         RANKED_CSV("ranked.csv"),
         /** the pipeline's HTML report */
         REPORT("report.html"),
+        /** the pipeline's funnel: rows remaining after each step and cut */
+        FUNNEL("funnel.json"),
         /** the pipeline's phase timings */
         PIPELINE_TIMING("pipeline_timing.json"),
         /** the pipeline's configuration and input identities */

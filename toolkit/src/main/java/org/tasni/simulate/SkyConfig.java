@@ -46,7 +46,7 @@ public record SkyConfig(long seed, double gaiaDensity, double wiseDensity, doubl
 
     /** Real densities, seed 42. */
     public static SkyConfig defaults() {
-        return new SkyConfig(42, 44_000, 18_000, 1.0, 0.54, 0.25, 0.0005, 0.19, 0.15, 2010.5, 2016.0);
+        return new SkyConfig(42, 44_000, 18_000, 1.0, 0.54, 0.25, 0.0005, 0.19, 0.025, 2010.5, 2016.0);
     }
 
     /** A copy with another random seed. */

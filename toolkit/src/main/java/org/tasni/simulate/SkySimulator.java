@@ -184,8 +184,10 @@ public final class SkySimulator {
             sampler.draw(r, pos);
             double w1 = 14.0 + 3.5 * Math.sqrt(r.nextDouble());
             double u = r.nextDouble();
+            // red (the thermal-orphan candidates), else galaxy-like (W1−W2 ≈ 0.2) or star-like (≈ 0.05); the
+            // latter two are narrow enough that only about 0.1% of them cross the 0.5 colour cut by chance
             double color = u < config.redOrphanFraction() ? r.nextDouble(0.5, 3.0)
-                    : u < 0.85 ? 0.3 + 0.25 * Rng.gaussian(r) : 0.05 + 0.08 * Rng.gaussian(r);
+                    : u < 0.85 ? 0.2 + 0.1 * Rng.gaussian(r) : 0.05 + 0.08 * Rng.gaussian(r);
             wiseOut.get(tile).add(r, pos[0], pos[1], w1, w1 - color, Long.MIN_VALUE);
         }
         return lost;

@@ -35,7 +35,8 @@ class SkySimulatorTest {
         assertEquals(0.54, matched, 0.01);
         // about 19% two-parameter Gaia solutions
         assertEquals(0.19, gaia.doubleColumn("pmra").countMissing() / (double) gaia.rowCount(), 0.01);
-        // red WISE-only sources exist: W1−W2 ≥ 0.5 for at least the configured 15% of orphans
+        // red WISE-only sources exist: W1−W2 ≥ 0.5 for at least the configured 2.5% of orphans (more: the measured
+        // colours of faint sources carry their photometric noise)
         Table orphans = wise.where(wise.booleanColumn("is_orphan_truth").isTrue());
         long red = 0;
         for (int i = 0; i < orphans.rowCount(); i++) {
@@ -43,7 +44,8 @@ class SkySimulatorTest {
                 red++;
             }
         }
-        assertTrue(red >= 0.15 * orphans.rowCount(), "red orphans " + red + " of " + orphans.rowCount());
+        assertTrue(red >= 0.025 * orphans.rowCount(),
+                "red orphans " + red + " of " + orphans.rowCount());
     }
 
     @Test

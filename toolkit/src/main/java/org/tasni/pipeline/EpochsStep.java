@@ -1,0 +1,84 @@
+package org.tasni.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.tasni.TasniException;
+import org.tasni.download.NeowiseEpochs;
+import org.tasni.io.Columns;
+import org.tasni.io.ResultTable;
+import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout.DataFile;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The NEOWISE exposures of the candidates, and of nothing else: {@link Source#SAMPLES} selects them from
+ * {@code DATA/neowise_epochs.parquet}; a TAP service or IRSA is asked for them with TAP_UPLOAD joins.
+ */
+final class EpochsStep implements Step {
+
+    /** The NEOWISE table of an IRSA-shaped TAP service other than IRSA's own (our local DaCHS serves this). */
+    static final String TAP_NEOWISE = "irsa.neowiser_p1bs_psd";
+
+    @Override
+    public Phase phase() {
+        return Phase.EPOCHS;
+    }
+
+    @Override
+    public List<Path> inputs(PipelineConfig c) {
+        List<Path> in = new ArrayList<>(List.of(DataFile.CANDIDATES.in(c.out())));
+        if (c.source() == Source.SAMPLES) {
+            in.add(DataFile.NEOWISE_EPOCHS.in(c.data()));
+        }
+        return in;
+    }
+
+    @Override
+    public List<Path> outputs(PipelineConfig c) {
+        return List.of(DataFile.NEOWISE_EPOCHS.in(c.out()));
+    }
+
+    @Override
+    public Outcome run(PipelineConfig c, Consumer<String> say) {
+        Table candidates = TableIO.read(DataFile.CANDIDATES.in(c.out()));
+        Set<String> wanted = new HashSet<>(Columns.strings(candidates, "designation").asList());
+        List<String> notes = new ArrayList<>(), warnings = new ArrayList<>(), failures = new ArrayList<>();
+        Table epochs;
+        if (c.source() == Source.SAMPLES) {
+            Path file = DataFile.NEOWISE_EPOCHS.in(c.data());
+            if (!file.toFile().isFile()) {
+                throw new TasniException(file + ": no NEOWISE epochs in the data directory (source samples reads the "
+                        + "candidates' light curves from it).");
+            }
+            Table all = TableIO.read(file);
+            StringColumn d = Columns.strings(all, "designation");
+            epochs = all.where(d.isIn(wanted));
+        } else {
+            NeowiseEpochs n = c.source() == Source.IRSA ? NeowiseEpochs.irsa()
+                    : NeowiseEpochs.at(c.tapUrl().orElseThrow()).table(TAP_NEOWISE);
+            ResultTable<NeowiseEpochs.Report> r = n.forTargets(candidates.selectColumns("designation", "ra", "dec"))
+                    .upload(c.upload()).notices(say).run();
+            notes.add(r.report().toString());
+            if (r.report().failed() > 0) {
+                failures.add(r.report().failed() + " of " + r.report().targets() + " targets' epochs could not be "
+                        + "fetched (see the notes above); they are ranked without a light curve");
+            }
+            // the service's row order is its own: sort so that the same exposures give the same file
+            epochs = r.sortOn("designation", "mjd");
+        }
+        Set<String> found = new HashSet<>(Columns.strings(epochs, "designation").asList());
+        long without = wanted.stream().filter(x -> !found.contains(x)).count();
+        notes.add(String.format("%,d exposures of %d of the %d candidates", epochs.rowCount(), found.size(),
+                wanted.size()));
+        if (without > 0) {
+            warnings.add(without + " candidate(s) have no NEOWISE exposure: they are ranked with the caveat no_light_curve");
+        }
+        TableIO.write(epochs.setName(DataFile.NEOWISE_EPOCHS.fileName()), DataFile.NEOWISE_EPOCHS.in(c.out()));
+        return new Outcome(candidates.rowCount(), epochs.rowCount(), notes, warnings, failures);
+    }
+}

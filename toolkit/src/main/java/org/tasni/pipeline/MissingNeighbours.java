@@ -1,0 +1,74 @@
+package org.tasni.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout;
+import org.tasni.io.TileStatus;
+import org.tasni.sky.Healpix;
+import org.tasni.sky.SkyMath;
+import tech.tablesaw.api.Table;
+
+/**
+ * Which candidates may be false orphans because Gaia is missing near them: a source whose disc of the match radius
+ * reaches a tile with no Gaia file (or an empty one) was matched against part of the sky only.
+ */
+final class MissingNeighbours {
+
+    private static final Healpix TILES = Healpix.nside(32);
+
+    private final Set<Long> withGaia;
+    private final double radiusDeg;
+
+    private MissingNeighbours(Set<Long> withGaia, double radiusArcsec) {
+        this.withGaia = withGaia;
+        this.radiusDeg = radiusArcsec / 3600.0;
+    }
+
+    /** The tiles of {@code c}'s data directory that have usable Gaia, from the files and the crossmatch's summary. */
+    static MissingNeighbours of(PipelineConfig c) {
+        Set<Long> with = new HashSet<>(TileLayout.list(c.tilesDir(), TileLayout.GAIA).keySet());
+        Path summary = CrossmatchStep.summaryFile(c);
+        if (Files.isRegularFile(summary)) {
+            Table s = TileStatus.select(TableIO.read(summary), TileStatus.EMPTY_GAIA, TileStatus.NO_GAIA);
+            for (int i = 0; i < s.rowCount(); i++) {
+                with.remove(((Number) s.column("tile").get(i)).longValue());
+            }
+        }
+        return new MissingNeighbours(with, c.radiusArcsec());
+    }
+
+    /**
+     * Whether the disc of the match radius around (ra, dec) touches a tile without Gaia. {@code queryDisc} is a
+     * conservative superset (it may return a pixel that only comes close), so a missing pixel it returns is confirmed
+     * on 64 points of the disc's edge; a disc smaller than a tile reaches a neighbour only across its edge.
+     */
+    boolean near(double ra, double dec) {
+        boolean suspect = false;
+        for (long pix : TILES.queryDisc(ra, dec, radiusDeg)) {
+            suspect |= !withGaia.contains(pix);
+        }
+        if (!suspect) {
+            return false;
+        }
+        if (!withGaia.contains(TILES.ang2pix(ra, dec))) {
+            return true;
+        }
+        double a = Math.toRadians(ra), d = Math.toRadians(dec), r = Math.toRadians(radiusDeg);
+        double[] c = SkyMath.toVector(ra, dec);
+        double[] east = {-Math.sin(a), Math.cos(a), 0};
+        double[] north = {-Math.sin(d) * Math.cos(a), -Math.sin(d) * Math.sin(a), Math.cos(d)};
+        for (int k = 0; k < 64; k++) {
+            double az = 2 * Math.PI * k / 64, e = Math.sin(r) * Math.sin(az), n = Math.sin(r) * Math.cos(az);
+            double x = Math.cos(r) * c[0] + e * east[0] + n * north[0];
+            double y = Math.cos(r) * c[1] + e * east[1] + n * north[1];
+            double z = Math.cos(r) * c[2] + n * north[2];
+            if (!withGaia.contains(TILES.ang2pix(SkyMath.ra(x, y), SkyMath.dec(x, y, z)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,232 @@
+package org.tasni.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.tasni.TasniException;
+import org.tasni.crossmatch.Backend;
+import org.tasni.io.RecordTables;
+import org.tasni.io.ResultTable;
+import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.variability.VariabilityConfig.Preset;
+import org.tasni.variability.VariabilityFlag;
+import tech.tablesaw.api.Table;
+
+/**
+ * The whole TASNI run: tiles → orphans → candidates → light curves → variability → periods → a ranked list of fading
+ * thermal orphans with its evidence and a report. Each phase writes atomic files into the output directory and is
+ * reused on a rerun when its inputs and settings are unchanged.
+ *
+ * <pre>{@code
+ * var p = Pipeline.on("../data-samples").out("tasni-out");
+ * p.run();                   // every phase; the result is the phase table, result.report() the summary
+ * var orphans = p.crossmatch();   // or one phase per cell, each returning its table (earlier phases run as needed)
+ * var ranked = p.rank();
+ * p.status();                // one row per phase: done, reused, missing
+ * }</pre>
+ *
+ * <p>Configured with withers: each returns a new pipeline, so a notebook can keep variants side by side.
+ */
+public final class Pipeline {
+
+    private final PipelineConfig config;
+    private final Phase recomputeFrom;
+    private final Consumer<String> say;
+
+    private Pipeline(PipelineConfig config, Phase recomputeFrom, Consumer<String> say) {
+        this.config = config;
+        this.recomputeFrom = recomputeFrom;
+        this.say = say;
+    }
+
+    /** A pipeline on a data directory ({@code tiles/}, and for the samples {@code neowise_epochs.parquet}). */
+    public static Pipeline on(String dataDir) {
+        return on(Path.of(dataDir));
+    }
+
+    /** A pipeline on a data directory. */
+    public static Pipeline on(Path dataDir) {
+        return of(PipelineConfig.defaults().withData(dataDir));
+    }
+
+    /** A pipeline with this configuration. */
+    public static Pipeline of(PipelineConfig config) {
+        return new Pipeline(config, null, s -> {});
+    }
+
+    /** Its configuration. */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    private Pipeline with(PipelineConfig c) {
+        return new Pipeline(c, recomputeFrom, say);
+    }
+
+    /** The output directory (default {@code tasni-out}). */
+    public Pipeline out(String dir) {
+        return out(Path.of(dir));
+    }
+
+    /** The output directory. */
+    public Pipeline out(Path dir) {
+        return with(config.withOut(dir));
+    }
+
+    /** Where tiles and epochs come from; for {@link Source#TAP} use {@link #tapUrl}. */
+    public Pipeline source(Source s) {
+        return with(config.withSource(s, s == Source.TAP ? config.tapUrl() : Optional.empty()));
+    }
+
+    /** Tiles and epochs from this TAP service (IRSA- and Gaia-shaped tables). */
+    public Pipeline tapUrl(String url) {
+        return with(config.withTapUrl(url));
+    }
+
+    /** The nside-32 tiles to download (TAP and IRSA sources). */
+    public Pipeline tiles(long... tiles) {
+        List<Long> l = new ArrayList<>();
+        for (long t : tiles) {
+            l.add(t);
+        }
+        return with(config.withTiles(l));
+    }
+
+    /** Worker threads. */
+    public Pipeline threads(int n) {
+        return with(config.withThreads(n));
+    }
+
+    /** The crossmatch backend. */
+    public Pipeline backend(Backend b) {
+        return with(config.withBackend(b));
+    }
+
+    /** The match radius, arcsec (default 3). */
+    public Pipeline radius(double arcsec) {
+        return with(config.withRadius(arcsec));
+    }
+
+    /** The variability and periodogram preset. */
+    public Pipeline preset(Preset p) {
+        return with(config.withPreset(p));
+    }
+
+    /** The variability and periodogram preset by name ("standard", "tasni-legacy"). */
+    public Pipeline preset(String name) {
+        return preset(Preset.of(name));
+    }
+
+    /** The candidate cuts (default {@link CandidateCuts#reference()}). */
+    public Pipeline cuts(CandidateCuts c) {
+        return with(config.withCuts(c));
+    }
+
+    /** Candidates shown in detail in the report (default 5). */
+    public Pipeline top(int n) {
+        return with(config.withTop(n));
+    }
+
+    /** Where one-line progress goes (default: nowhere; the CLI prints it). */
+    public Pipeline notices(Consumer<String> sink) {
+        return new Pipeline(config, recomputeFrom, sink);
+    }
+
+    /** The next runs recompute {@code phase} and every later one, whatever their stamps say. */
+    public Pipeline recomputeFrom(Phase phase) {
+        return new Pipeline(config, phase, say);
+    }
+
+    /** The next runs recompute everything ({@code --force}); downloaded tiles are kept (the downloader resumes). */
+    public Pipeline force() {
+        return recomputeFrom(Phase.DOWNLOAD);
+    }
+
+    /** Every phase. */
+    public ResultTable<RunReport> run() {
+        return run(Phase.REPORT);
+    }
+
+    /**
+     * The phases up to {@code last}, each reused when its inputs and settings are unchanged.
+     *
+     * @return one row per phase ({@code phase, status, start, end, elapsed_s, rows_in, rows_out, peak_heap_mb,
+     *         notes}); {@code result.report()} says what was found
+     */
+    public ResultTable<RunReport> run(Phase last) {
+        long t0 = System.nanoTime();
+        List<PhaseRecord> records = new Runner(config, Steps.all(), say).run(last, recomputeFrom);
+        long candidates = -1, fading = -1;
+        String top = "";
+        boolean ranked = records.stream().anyMatch(r -> r.phase() == Phase.RANK
+                && (r.status() == PhaseStatus.DONE || r.status() == PhaseStatus.REUSED));
+        if (ranked) {
+            Table t = TableIO.read(DataFile.RANKED.in(config.out()));
+            candidates = t.rowCount();
+            fading = t.rowCount() == 0 ? 0 : VariabilityFlag.FADING.count(t);
+            top = t.rowCount() == 0 ? "" : t.stringColumn("designation").get(0);
+        }
+        RunReport rep = new RunReport(records, candidates, fading, top, config.out(), (System.nanoTime() - t0) / 1e9);
+        return new ResultTable<>(RecordTables.toTable("pipeline", PhaseRecord.class, records), rep);
+    }
+
+    /** The tile files the crossmatch will read, after the download phase (one row per file). */
+    public Table download() {
+        through(Phase.DOWNLOAD);
+        Table t = Table.create("tiles", tech.tablesaw.api.StringColumn.create("file",
+                TileFiles.of(config).stream().map(Path::toString).toList()));
+        return t;
+    }
+
+    /** The orphans: AllWISE sources with no Gaia source within the radius (Gaia moved to 2010.5). */
+    public Table crossmatch() {
+        return through(Phase.CROSSMATCH, DataFile.ORPHANS);
+    }
+
+    /** The candidates: orphans that pass the cuts, with {@code w1_w2}. */
+    public Table filter() {
+        return through(Phase.FILTER, DataFile.CANDIDATES);
+    }
+
+    /** The candidates' NEOWISE exposures. */
+    public Table epochs() {
+        return through(Phase.EPOCHS, DataFile.NEOWISE_EPOCHS);
+    }
+
+    /** The candidates' variability statistics and flags. */
+    public Table variability() {
+        return through(Phase.VARIABILITY, DataFile.VARIABILITY);
+    }
+
+    /** The periods of the candidates flagged FADING or VARIABLE. */
+    public Table periodogram() {
+        return through(Phase.PERIODOGRAM, DataFile.PERIODOGRAM);
+    }
+
+    /** The ranked candidates, fading thermal orphans first. */
+    public Table rank() {
+        return through(Phase.RANK, DataFile.RANKED);
+    }
+
+    /** One row per phase of the output directory: done (rows, time), stale, or missing, and what is missing. */
+    public Table status() {
+        return PipelineStatus.of(config, Steps.all());
+    }
+
+    private Table through(Phase phase, DataFile output) {
+        through(phase);
+        return TableIO.read(output.in(config.out()));
+    }
+
+    private void through(Phase phase) {
+        ResultTable<RunReport> r = run(phase);
+        for (PhaseRecord p : r.report().phases()) {
+            if (p.status() == PhaseStatus.FAILED) {
+                throw new TasniException("phase " + p.phase() + " failed: " + String.join("; ", p.notes()));
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.tasni.pipeline;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tasni.TasniException;
+import org.tasni.Threads;
+import org.tasni.crossmatch.Backend;
+import org.tasni.variability.VariabilityConfig.Preset;
+
+/**
+ * Everything a pipeline run depends on. A phase is reused only when the parts of this it reads ({@link #settingsOf})
+ * and its input files are unchanged.
+ *
+ * @param data         the data directory: {@code tiles/} and, for {@link Source#SAMPLES}, {@code neowise_epochs.parquet}
+ * @param out          the output directory
+ * @param source       where tiles and epochs come from
+ * @param tapUrl       the TAP service of {@link Source#TAP}
+ * @param tiles        the HEALPix nside-32 NESTED tiles to download (TAP and IRSA; SAMPLES uses the tiles it has)
+ * @param threads      worker threads of the crossmatch, variability and periodogram
+ * @param backend      the crossmatch backend (results do not depend on it)
+ * @param radiusArcsec the match radius, arcsec
+ * @param wiseEpoch    the AllWISE epoch, Julian year (2010.5)
+ * @param gaiaEpoch    the Gaia DR3 epoch, Julian year (2016.0)
+ * @param preset       the variability and periodogram preset
+ * @param cuts         the candidate cuts
+ * @param upload       targets per TAP_UPLOAD join when fetching epochs from a service
+ * @param top          candidates shown in detail in the report
+ */
+public record PipelineConfig(Path data, Path out, Source source, Optional<String> tapUrl, List<Long> tiles,
+        int threads, Backend backend, double radiusArcsec, double wiseEpoch, double gaiaEpoch, Preset preset,
+        CandidateCuts cuts, int upload, int top) {
+
+    /** The sample tiles: four nside-32 tiles that meet at one corner near RA 84°, Dec +21°. */
+    public static final List<Long> SAMPLE_TILES = List.of(6044L, 6045L, 6046L, 6047L);
+
+    public PipelineConfig {
+        if (source == Source.TAP && tapUrl.isEmpty()) {
+            throw new TasniException("--source tap needs --tap-url (the TAP service's base URL).");
+        }
+        if (!(radiusArcsec > 0 && radiusArcsec <= 3600)) {
+            throw new TasniException("--radius must be in (0, 3600] arcsec (got " + radiusArcsec + ").");
+        }
+        Threads.check(threads, "--threads");
+        if (upload < 1 || top < 0) {
+            throw new TasniException("upload must be >= 1 and top >= 0 (got " + upload + ", " + top + ").");
+        }
+        tiles = List.copyOf(tiles);
+    }
+
+    /** The defaults: data-samples/ into tasni-out/, offline, 3″, standard preset, the reference's cuts. */
+    public static PipelineConfig defaults() {
+        return new PipelineConfig(Path.of("data-samples"), Path.of("tasni-out"), Source.SAMPLES, Optional.empty(),
+                SAMPLE_TILES, Runtime.getRuntime().availableProcessors(), Backend.CPU, 3.0, 2010.5, 2016.0,
+                Preset.STANDARD, CandidateCuts.reference(), 500, 5);
+    }
+
+    public PipelineConfig withData(Path dir) {
+        return new PipelineConfig(dir, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch, gaiaEpoch,
+                preset, cuts, upload, top);
+    }
+
+    public PipelineConfig withOut(Path dir) {
+        return new PipelineConfig(data, dir, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+                gaiaEpoch, preset, cuts, upload, top);
+    }
+
+    /** The source; for TAP give the URL with {@link #withTapUrl} first or together. */
+    public PipelineConfig withSource(Source s, Optional<String> url) {
+        return new PipelineConfig(data, out, s, url, tiles, threads, backend, radiusArcsec, wiseEpoch, gaiaEpoch,
+                preset, cuts, upload, top);
+    }
+
+    public PipelineConfig withTapUrl(String url) {
+        return withSource(Source.TAP, Optional.of(url));
+    }
+
+    public PipelineConfig withTiles(List<Long> list) {
+        return new PipelineConfig(data, out, source, tapUrl, list, threads, backend, radiusArcsec, wiseEpoch,
+                gaiaEpoch, preset, cuts, upload, top);
+    }
+
+    public PipelineConfig withThreads(int n) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, n, backend, radiusArcsec, wiseEpoch, gaiaEpoch,
+                preset, cuts, upload, top);
+    }
+
+    public PipelineConfig withBackend(Backend b) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, b, radiusArcsec, wiseEpoch, gaiaEpoch,
+                preset, cuts, upload, top);
+    }
+
+    public PipelineConfig withRadius(double arcsec) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, arcsec, wiseEpoch, gaiaEpoch,
+                preset, cuts, upload, top);
+    }
+
+    public PipelineConfig withPreset(Preset p) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+                gaiaEpoch, p, cuts, upload, top);
+    }
+
+    public PipelineConfig withCuts(CandidateCuts c) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+                gaiaEpoch, preset, c, upload, top);
+    }
+
+    public PipelineConfig withUpload(int targetsPerJoin) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+                gaiaEpoch, preset, cuts, targetsPerJoin, top);
+    }
+
+    public PipelineConfig withTop(int n) {
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+                gaiaEpoch, preset, cuts, upload, n);
+    }
+
+    /** Where the tiles are: {@code DATA/tiles}. */
+    public Path tilesDir() {
+        return data.resolve("tiles");
+    }
+
+    /**
+     * The settings {@code phase} reads, by name: what its reuse depends on besides its input files. Threads and the
+     * backend are left out on purpose: they change the speed, never the result.
+     */
+    public Map<String, Object> settingsOf(Phase phase) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (phase) {
+            case DOWNLOAD -> {
+                m.put("source", source.toString());
+                tapUrl.ifPresent(u -> m.put("tap_url", u));
+                if (source != Source.SAMPLES) {
+                    m.put("tiles", tiles);
+                    m.put("radius_arcsec", radiusArcsec);
+                }
+            }
+            case CROSSMATCH -> {
+                m.put("radius_arcsec", radiusArcsec);
+                m.put("wise_epoch", wiseEpoch);
+                m.put("gaia_epoch", gaiaEpoch);
+            }
+            case FILTER -> m.put("cuts", cuts.toString());
+            case EPOCHS -> {
+                m.put("source", source.toString());
+                tapUrl.ifPresent(u -> m.put("tap_url", u));
+            }
+            case VARIABILITY, PERIODOGRAM -> m.put("preset", preset.toString());
+            case RANK -> {
+                m.put("radius_arcsec", radiusArcsec);
+                m.put("cuts", cuts.toString());
+            }
+            case REPORT -> m.put("top", top);
+        }
+        return m;
+    }
+
+    /** Every setting, as {@code run.json} records it. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", data.toString());
+        m.put("out", out.toString());
+        m.put("source", source.toString());
+        m.put("tap_url", tapUrl.orElse(""));
+        m.put("tiles", tiles);
+        m.put("threads", threads);
+        m.put("backend", backend.toString());
+        m.put("radius_arcsec", radiusArcsec);
+        m.put("wise_epoch", wiseEpoch);
+        m.put("gaia_epoch", gaiaEpoch);
+        m.put("preset", preset.toString());
+        m.put("cuts", Map.of("min_w1snr", cuts.minW1Snr(), "min_w2snr", cuts.minW2Snr(), "ph_qual", cuts.phQual(),
+                "cc_flags", cuts.ccFlags(), "min_w1_w2", cuts.minW1W2()));
+        m.put("upload", upload);
+        m.put("top", top);
+        return m;
+    }
+}

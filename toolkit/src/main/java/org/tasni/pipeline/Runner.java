@@ -1,0 +1,157 @@
+package org.tasni.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.tasni.TasniException;
+import org.tasni.io.AtomicFiles;
+import org.tasni.io.OutputPaths;
+import org.tasni.io.TileLayout.DataFile;
+
+/**
+ * Runs the steps in order: each is reused when its stamp matches (settings, inputs and outputs unchanged), computed
+ * otherwise; a phase that throws stops the run (the later ones are SKIPPED), a phase with failed tiles or sources is
+ * PARTIAL and the run goes on. After every phase {@code pipeline_timing.json} is rewritten, so a killed run still says
+ * how far it got.
+ */
+final class Runner {
+
+    private final PipelineConfig config;
+    private final List<Step> steps;
+    private final Consumer<String> say;
+
+    Runner(PipelineConfig config, List<Step> steps, Consumer<String> say) {
+        this.config = config;
+        this.steps = steps;
+        this.say = say;
+    }
+
+    /**
+     * Runs the phases up to {@code upTo}.
+     *
+     * @param recomputeFrom the first phase to recompute whatever its stamp says, or null to reuse what can be reused
+     * @return one record per phase, in order (those after {@code upTo}: SKIPPED)
+     */
+    List<PhaseRecord> run(Phase upTo, Phase recomputeFrom) {
+        Path out = config.out();
+        checkOutputs();
+        writeRunJson();
+        long t0 = System.nanoTime();
+        List<PhaseRecord> done = new ArrayList<>();
+        boolean stopped = false;
+        for (Step step : steps) {
+            Phase phase = step.phase();
+            if (phase.compareTo(upTo) > 0) {
+                done.add(PhaseRecord.notRun(phase, PhaseStatus.SKIPPED, "not asked for (--phase " + upTo + ")"));
+                continue;
+            }
+            if (stopped) {
+                done.add(PhaseRecord.notRun(phase, PhaseStatus.SKIPPED, "an earlier phase failed"));
+                continue;
+            }
+            boolean force = recomputeFrom != null && phase.compareTo(recomputeFrom) >= 0;
+            PhaseRecord r = runOne(step, force);
+            done.add(r);
+            stopped = r.status() == PhaseStatus.FAILED;
+            Timing.write(DataFile.PIPELINE_TIMING.in(out), done, (System.nanoTime() - t0) / 1e9);
+            say.accept(Summary.line(r));
+        }
+        Timing.write(DataFile.PIPELINE_TIMING.in(out), done, (System.nanoTime() - t0) / 1e9);
+        return done;
+    }
+
+    private PhaseRecord runOne(Step step, boolean force) {
+        Phase phase = step.phase();
+        Map<String, String> settings = Stamp.strings(config.settingsOf(phase));
+        List<Path> inputs = step.inputs(config);
+        for (Path in : inputs) {
+            if (!Files.isRegularFile(in)) {
+                return failed(phase, Instant.now(), System.nanoTime(), in + ": missing (an input of " + phase + ")");
+            }
+        }
+        Map<String, String> inputIds = Stamp.identities(inputs);
+        Stamp old = force ? null : Stamp.read(config.out(), phase);
+        if (old != null && old.settings().equals(settings) && old.inputs().equals(inputIds)
+                && old.outputs().equals(Stamp.identities(step.outputs(config)))) {
+            return old.record().withStatus(PhaseStatus.REUSED);
+        }
+        if (force) {
+            step.forget(config);
+        }
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        HeapPeak.reset();
+        Outcome o;
+        try {
+            o = step.run(config, say);
+        } catch (TasniException e) {
+            deleteStamp(phase);
+            return failed(phase, start, t0, e.getMessage());
+        }
+        List<String> notes = new ArrayList<>(o.notes());
+        o.warnings().forEach(w -> notes.add("warning: " + w));
+        o.failures().forEach(f -> notes.add("failed: " + f));
+        PhaseStatus status = o.failures().isEmpty() ? PhaseStatus.DONE : PhaseStatus.PARTIAL;
+        PhaseRecord r = new PhaseRecord(phase, status, start, Instant.now(), (System.nanoTime() - t0) / 1e9,
+                o.rowsIn(), o.rowsOut(), HeapPeak.mebibytes(), notes);
+        if (status == PhaseStatus.DONE) {
+            new Stamp(settings, inputIds, Stamp.identities(step.outputs(config)), r).write(config.out());
+        } else {
+            deleteStamp(phase); // a partial result is never reused: the next run tries the failed tiles again
+        }
+        return r;
+    }
+
+    private PhaseRecord failed(Phase phase, Instant start, long t0, String why) {
+        return new PhaseRecord(phase, PhaseStatus.FAILED, start, Instant.now(), (System.nanoTime() - t0) / 1e9, 0, 0,
+                HeapPeak.mebibytes(), List.of("failed: " + why));
+    }
+
+    private void deleteStamp(Phase phase) {
+        try {
+            Files.deleteIfExists(Stamp.file(config.out(), phase));
+        } catch (IOException e) {
+            throw new TasniException(Stamp.file(config.out(), phase) + ": cannot delete (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** No output may be an input: OUT must not be the data directory, and none of its files a tile or the epochs. */
+    private void checkOutputs() {
+        Path out = config.out();
+        OutputPaths.requireDirectory(out);
+        List<Path> inputs = new ArrayList<>(TileFiles.of(config));
+        inputs.add(DataFile.NEOWISE_EPOCHS.in(config.data()));
+        for (DataFile f : DataFile.values()) {
+            OutputPaths.refuseInputs(f.in(out), inputs.toArray(Path[]::new));
+        }
+    }
+
+    /** {@code run.json}: every setting and the identity of every input, deterministic (no clock) so reruns rewrite the same bytes. */
+    private void writeRunJson() {
+        List<Path> inputs = new ArrayList<>(TileFiles.of(config));
+        Path epochs = DataFile.NEOWISE_EPOCHS.in(config.data());
+        if (config.source() == Source.SAMPLES && Files.isRegularFile(epochs)) {
+            inputs.add(epochs);
+        }
+        List<Map<String, Object>> ids = new ArrayList<>();
+        for (Path p : inputs) {
+            FileIdentity id = FileIdentity.of(p);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", p.toString());
+            m.put("bytes", id.bytes());
+            m.put("sha256", id.sha256());
+            ids.add(m);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("toolkit", "tasni-toolkit " + Version.get());
+        run.put("config", config.toMap());
+        run.put("inputs", ids);
+        AtomicFiles.write(DataFile.RUN.in(config.out()), tmp -> Stamp.JSON.writeValue(tmp.toFile(), run));
+    }
+}
