@@ -59,7 +59,7 @@ class CliEndToEndTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*WISE tiles: +4 / 12288 \\(06044–06047\\), 24,424 rows.*"), r.out());
         assertTrue(r.out().matches("(?s).*Gaia tiles: +4 / 12288 \\(06044–06047\\), 59,069 rows.*"), r.out());
-        assertTrue(r.out().matches("(?s).*neowise_epochs.parquet +YES +76,535 rows.*"), r.out());
+        assertTrue(r.out().matches("(?s).*neowise_epochs.parquet +YES +101,324 rows.*"), r.out());
         assertTrue(r.out().contains("GPU driver") && r.out().contains("Jupyter") && r.out().contains("Spark"));
     }
 

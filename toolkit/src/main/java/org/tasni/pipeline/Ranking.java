@@ -147,7 +147,8 @@ final class Ranking {
                 double fap = periodogram.numberColumn(b.prefix() + "fap").getDouble(row);
                 if (best == NONE || fap < best.fap()) {
                     best = new Period(periodogram.numberColumn(b.prefix() + "best_period").getDouble(row), b.label(),
-                            fap, Boolean.TRUE.equals(periodogram.booleanColumn(b.prefix() + "alias").get(row)), 0);
+                            fap, periodogram.containsColumn(b.prefix() + "alias") // tasni-legacy has no alias flag
+                            && Boolean.TRUE.equals(periodogram.booleanColumn(b.prefix() + "alias").get(row)), 0);
                 }
             }
             double score = significant == 2 ? 0.5 : significant == 1 ? 0.25 : 0;

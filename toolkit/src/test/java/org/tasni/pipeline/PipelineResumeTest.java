@@ -1,0 +1,160 @@
+package org.tasni.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.TasniException;
+import org.tasni.io.ResultTable;
+import org.tasni.io.TileLayout.DataFile;
+import org.tasni.variability.VariabilityConfig.Preset;
+import tech.tablesaw.api.Table;
+
+/** Resume: a phase is reused exactly when its inputs and settings are unchanged, and recomputed from the right phase. */
+class PipelineResumeTest {
+
+    @TempDir
+    static Path dir;
+    static Pipeline base;
+    static Map<DataFile, byte[]> first;
+
+    static final List<DataFile> DATA = List.of(DataFile.ORPHANS, DataFile.CANDIDATES, DataFile.NEOWISE_EPOCHS,
+            DataFile.VARIABILITY, DataFile.PERIODOGRAM, DataFile.RANKED, DataFile.RANKED_CSV, DataFile.FUNNEL,
+            DataFile.RUN);
+
+    @BeforeAll
+    static void firstRun() throws IOException {
+        base = Pipeline.on("../data-samples").out(dir.resolve("out")).threads(2);
+        ResultTable<RunReport> r = base.run(Phase.RANK);
+        for (PhaseRecord p : r.report().phases()) {
+            if (p.phase() != Phase.REPORT) {
+                assertEquals(PhaseStatus.DONE, p.status(), p.toString());
+            }
+        }
+        first = bytes(dir.resolve("out"));
+    }
+
+    static Map<DataFile, byte[]> bytes(Path out) throws IOException {
+        Map<DataFile, byte[]> m = new EnumMap<>(DataFile.class);
+        for (DataFile f : DATA) {
+            m.put(f, Files.readAllBytes(f.in(out)));
+        }
+        return m;
+    }
+
+    static Map<Phase, PhaseStatus> statuses(ResultTable<RunReport> r) {
+        Map<Phase, PhaseStatus> m = new HashMap<>();
+        r.report().phases().forEach(p -> m.put(p.phase(), p.status()));
+        return m;
+    }
+
+    @Test
+    void anUnchangedRerunReusesEveryPhaseAndKeepsTheBytes() throws IOException {
+        ResultTable<RunReport> r = base.run(Phase.RANK);
+        for (Phase p : List.of(Phase.DOWNLOAD, Phase.CROSSMATCH, Phase.FILTER, Phase.EPOCHS, Phase.VARIABILITY,
+                Phase.PERIODOGRAM, Phase.RANK)) {
+            assertEquals(PhaseStatus.REUSED, statuses(r).get(p), p.toString());
+        }
+        Map<DataFile, byte[]> now = bytes(dir.resolve("out"));
+        DATA.forEach(f -> assertArrayEquals(first.get(f), now.get(f), f.fileName()));
+        assertEquals(Steps.all().size(), r.rowCount(), "one row per phase");
+    }
+
+    /** --force recomputes every phase, and the outputs are the same bytes: the run is deterministic. */
+    @Test
+    void aForcedRunRecomputesAndWritesTheSameBytes() throws IOException {
+        Path other = dir.resolve("forced");
+        Pipeline p = base.out(other);
+        p.run(Phase.RANK);
+        ResultTable<RunReport> r = p.force().run(Phase.RANK);
+        assertEquals(PhaseStatus.DONE, statuses(r).get(Phase.CROSSMATCH));
+        assertEquals(PhaseStatus.DONE, statuses(r).get(Phase.RANK));
+        Map<DataFile, byte[]> now = bytes(other);
+        for (DataFile f : DATA) {
+            if (f != DataFile.RUN) { // run.json names the output directory
+                assertArrayEquals(first.get(f), now.get(f), f.fileName());
+            }
+        }
+    }
+
+    @Test
+    void aChangedPresetRecomputesFromVariabilityOn() {
+        Path other = dir.resolve("preset");
+        base.out(other).run(Phase.RANK);
+        ResultTable<RunReport> r = base.out(other).preset(Preset.TASNI_LEGACY).run(Phase.RANK);
+        Map<Phase, PhaseStatus> s = statuses(r);
+        assertEquals(PhaseStatus.REUSED, s.get(Phase.CROSSMATCH));
+        assertEquals(PhaseStatus.REUSED, s.get(Phase.EPOCHS));
+        assertEquals(PhaseStatus.DONE, s.get(Phase.VARIABILITY));
+        assertEquals(PhaseStatus.DONE, s.get(Phase.RANK));
+        assertTrue(r.report().candidates() > 0);
+    }
+
+    @Test
+    void aChangedRadiusRecomputesFromTheCrossmatchOn() {
+        Path other = dir.resolve("radius");
+        base.out(other).run(Phase.FILTER);
+        ResultTable<RunReport> r = base.out(other).radius(30).run(Phase.FILTER);
+        Map<Phase, PhaseStatus> s = statuses(r);
+        assertEquals(PhaseStatus.REUSED, s.get(Phase.DOWNLOAD));
+        assertEquals(PhaseStatus.DONE, s.get(Phase.CROSSMATCH));
+        assertEquals(PhaseStatus.DONE, s.get(Phase.FILTER));
+        assertEquals(PhaseStatus.SKIPPED, s.get(Phase.EPOCHS));
+        long orphans30 = r.report().phases().get(Phase.CROSSMATCH.ordinal()).rowsOut();
+        assertTrue(orphans30 < first.get(DataFile.ORPHANS).length, "fewer orphans within 30 arcsec");
+    }
+
+    /** A damaged output (an interrupted copy) is recomputed, and so is everything after it whose input changed. */
+    @Test
+    void aDamagedOutputIsRecomputed() throws IOException {
+        Path other = dir.resolve("damaged");
+        base.out(other).run(Phase.RANK);
+        Path f = DataFile.VARIABILITY.in(other);
+        Files.write(f, new byte[] {1, 2, 3});
+        ResultTable<RunReport> r = base.out(other).run(Phase.RANK);
+        Map<Phase, PhaseStatus> s = statuses(r);
+        assertEquals(PhaseStatus.REUSED, s.get(Phase.EPOCHS));
+        assertEquals(PhaseStatus.DONE, s.get(Phase.VARIABILITY));
+        // the recomputed file has the first run's bytes, so the phases after it are reused
+        assertEquals(PhaseStatus.REUSED, s.get(Phase.PERIODOGRAM));
+        assertArrayEquals(first.get(DataFile.VARIABILITY), Files.readAllBytes(f));
+    }
+
+    @Test
+    void theOutputDirectoryIsNeverTheDataDirectory() {
+        TasniException e = assertThrows(TasniException.class,
+                () -> Pipeline.on("../data-samples").out("../data-samples").run());
+        assertTrue(e.getMessage().contains("neowise_epochs.parquet"), e.getMessage());
+    }
+
+    @Test
+    void statusSaysDoneStaleAndMissing() throws IOException {
+        Path other = dir.resolve("status");
+        Pipeline p = base.out(other);
+        p.run(Phase.FILTER);
+        Table s = p.status();
+        assertEquals("DONE", s.stringColumn("status").get(Phase.CROSSMATCH.ordinal()));
+        assertEquals("MISSING", s.stringColumn("status").get(Phase.EPOCHS.ordinal()));
+        Files.write(DataFile.CANDIDATES.in(other), new byte[] {0});
+        assertEquals("STALE", p.status().stringColumn("status").get(Phase.FILTER.ordinal()));
+    }
+
+    @Test
+    void eachPhaseReturnsItsTable() {
+        Table ranked = base.rank();
+        Table candidates = base.filter();
+        assertEquals(candidates.rowCount(), ranked.rowCount());
+        assertEquals(base.variability().rowCount(), candidates.rowCount(), "every sample candidate has a light curve");
+    }
+}
