@@ -18,6 +18,7 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.Symbol;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -56,12 +57,29 @@ public final class SkyPlot {
      * @return a Plotly figure; for more than about 100 000 points prefer {@link #png}
      */
     public static Figure create(String title, Table all, Table highlighted) {
+        return create(title, all, highlighted, null);
+    }
+
+    /**
+     * As {@link #create(String, Table, Table)}, with some sources marked on top by a black star (e.g. the
+     * fading ones among the candidates), so they stand out whatever else is drawn there.
+     *
+     * @param marked the sources to mark ({@code ra}, {@code dec} in degrees), named in the legend by their table's
+     *               name, or null for none
+     */
+    public static Figure create(String title, Table all, Table highlighted, Table marked) {
         List<Trace> traces = new ArrayList<>(graticule());
         if (all != null) {
             traces.add(points(all, "all (" + all.rowCount() + ")", "#bbbbbb", 3));
         }
         if (highlighted != null) {
             traces.add(points(highlighted, highlighted.name() + " (" + highlighted.rowCount() + ")", "#d62728", 4));
+        }
+        if (marked != null) {
+            double[][] xy = projected(marked);
+            traces.add(ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS)
+                    .name(marked.name() + " (" + marked.rowCount() + ")")
+                    .marker(Marker.builder().size(11).color("#000000").symbol(Symbol.STAR).build()).build());
         }
         Axis hidden = Axis.builder().visible(false).build();
         Layout layout = Layout.builder(title).height(520).xAxis(hidden).yAxis(hidden).build();
