@@ -87,6 +87,59 @@ public final class SkyPlot {
     }
 
     /**
+     * The sources' own patch of sky in RA and Dec (degrees, RA increasing to the left), zoomed to them: the whole-sky
+     * Aitoff map shows a few tiles as one dot. Colours as in {@link #create(String, Table, Table, Table)}. A field
+     * across RA 0° is drawn continuously (RA above 180° shown as negative).
+     *
+     * @param all         the background sources, grey, or null
+     * @param highlighted the sources in red, named in the legend by their table's name, or null
+     * @param marked      the sources starred in black, or null
+     * @return a Plotly figure with RA and Dec axes
+     */
+    public static Figure region(String title, Table all, Table highlighted, Table marked) {
+        Table[] sets = {all, highlighted, marked};
+        double ra0 = Double.POSITIVE_INFINITY, ra1 = Double.NEGATIVE_INFINITY;
+        for (Table t : sets) {
+            for (double ra : t == null ? new double[0] : Columns.doubles(t, "ra")) {
+                ra0 = Math.min(ra0, ra);
+                ra1 = Math.max(ra1, ra);
+            }
+        }
+        boolean wraps = ra1 - ra0 > 180;
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        List<Trace> traces = new ArrayList<>();
+        String[] colours = {"#bbbbbb", "#d62728", "#000000"};
+        for (int k = 0; k < sets.length; k++) {
+            if (sets[k] == null) {
+                continue;
+            }
+            double[] ra = Columns.doubles(sets[k], "ra").clone(), dec = Columns.doubles(sets[k], "dec");
+            for (int i = 0; i < ra.length; i++) {
+                ra[i] = wraps && ra[i] > 180 ? ra[i] - 360 : ra[i];
+                if (Double.isFinite(ra[i]) && Double.isFinite(dec[i])) {
+                    x0 = Math.min(x0, ra[i]);
+                    x1 = Math.max(x1, ra[i]);
+                    y0 = Math.min(y0, dec[i]);
+                    y1 = Math.max(y1, dec[i]);
+                }
+            }
+            Marker.MarkerBuilder m = Marker.builder().size(k == 0 ? 4 : k == 1 ? 7 : 13).color(colours[k]);
+            if (k == 2) {
+                m.symbol(Symbol.STAR);
+            }
+            traces.add(ScatterTrace.builder(ra, dec).mode(ScatterTrace.Mode.MARKERS)
+                    .name((k == 0 ? "all" : sets[k].name()) + " (" + sets[k].rowCount() + ")").marker(m.build()).build());
+        }
+        double pad = Math.max(0.05, 0.05 * Math.max(x1 - x0, y1 - y0));
+        Layout.LayoutBuilder layout = Layout.builder(title, "RA (deg)", "Dec (deg)").height(520);
+        if (x1 >= x0) { // RA decreasing to the right, as on the sky
+            layout.xAxis(Axis.builder().title("RA (deg)").range(x1 + pad, x0 - pad).build())
+                    .yAxis(Axis.builder().title("Dec (deg)").range(y0 - pad, y1 + pad).build());
+        }
+        return new Figure(layout.build(), traces.toArray(Trace[]::new));
+    }
+
+    /**
      * The same map as a PNG density image: every source counted into a pixel (grey, on a log scale) and the
      * highlighted ones drawn on top in red, zoomed to the sources. Better than {@link #create} for hundreds of thousands
      * of points, which a Plotly figure carries one by one.

@@ -11,6 +11,7 @@ import org.tasni.notebook.LightCurvePlot;
 import org.tasni.notebook.PeriodogramPlot;
 import org.tasni.notebook.PhaseFoldPlot;
 import org.tasni.variability.Band;
+import org.tasni.variability.PeriodogramConfig;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 
@@ -19,6 +20,11 @@ final class CandidateSections {
 
     /** The ranked table shows this many rows; the file has them all. */
     static final int TABLE_ROWS = 50;
+    /**
+     * A periodogram is drawn with at most this many points (peaks kept, see {@link PeriodogramPlot}): the standard
+     * grid's tens of thousands would make each one 1.6 MB of page.
+     */
+    static final int PERIODOGRAM_POINTS = 3000;
 
     /** What each caveat word of the ranking means, for the reader of the page. */
     static final Map<String, String> CAVEATS = Map.of(
@@ -30,6 +36,21 @@ final class CandidateSections {
                     + "not the source");
 
     private CandidateSections() {}
+
+    /**
+     * The periodogram's preset as run.json names it ({@code preset}), so the page shows the grid and false-alarm
+     * level the pipeline used; standard when the run does not say.
+     */
+    static PeriodogramConfig periodogramConfig(ReportInputs in) {
+        String name = in.run == null ? "" : in.run.config().stream().filter(e -> e.getKey().equals("preset"))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse("");
+        for (PeriodogramConfig.Preset p : PeriodogramConfig.Preset.values()) {
+            if (p.toString().equals(name)) {
+                return p.config();
+            }
+        }
+        return PeriodogramConfig.standard();
+    }
 
     /** The meaning of a caveat word, or a note that the report does not know it. */
     static String caveat(String word) {
@@ -70,7 +91,9 @@ final class CandidateSections {
             sb.append(figures.addOrExplain("light curve", () -> LightCurvePlot.create(in.epochs, des)));
             String band = text(r, "period_band", i);
             Band b = band.equalsIgnoreCase("W2") ? Band.W2 : Band.W1;
-            sb.append(figures.addOrExplain(b.label() + " periodogram", () -> PeriodogramPlot.create(in.epochs, des, b)));
+            PeriodogramConfig config = periodogramConfig(in);
+            sb.append(figures.addOrExplain(b.label() + " periodogram",
+                    () -> PeriodogramPlot.create(in.epochs, des, b.key(), config, PERIODOGRAM_POINTS)));
             double period = number(r, "best_period_d", i);
             if (period > 0) {
                 sb.append(figures.addOrExplain("phase fold", () -> PhaseFoldPlot.create(in.epochs, des, period)));

@@ -33,8 +33,10 @@ final class SkySections {
             fading = VariabilityFlag.FADING.in(in.ranked).setName("FADING");
         }
         sb.append(p("Grey: orphans (no Gaia source within the radius); red: candidates (orphans passing the cuts); "
-                + "black stars: candidates flagged FADING. RA increases to the left."));
-        sb.append(figures.add(SkyPlot.create("Orphans and candidates on the sky", all, hl, fading)));
+                + "black stars: candidates flagged FADING. RA increases to the left. First their field, then where it "
+                + "lies on the whole sky (Aitoff)."));
+        sb.append(figures.add(SkyPlot.region("The field: orphans and candidates", all, hl, fading)));
+        sb.append(figures.add(SkyPlot.create("On the whole sky", all, hl, fading)));
         return section("sky", "Sky map", sb.toString());
     }
 

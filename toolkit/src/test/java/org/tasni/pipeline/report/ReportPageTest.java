@@ -80,7 +80,9 @@ class ReportPageTest {
         assertTrue(section(page, "sky").contains("Plotly.newPlot") && section(page, "sky").contains("FADING ("));
         assertTrue(section(page, "cmd").contains("W1 − W2 = 0.5"));
         assertTrue(section(page, "candidates").contains("W1 exposures"), "a light curve");
-        assertTrue(section(page, "candidates").contains("periodogram"), "a periodogram");
+        assertTrue(section(page, "candidates").contains("W1 periodogram"), "a periodogram");
+        assertTrue(section(page, "candidates").contains("folded at 5.56"), "the periodic candidate's phase fold");
+        assertTrue(section(page, "candidates").contains("best period 5.56 d in W1, FAP "), "its period explained");
         assertTrue(section(page, "timing").contains("Time per phase"));
         assertTrue(section(page, "configuration").contains("<td>radius_arcsec</td><td>3.0</td>"));
         assertTrue(section(page, "configuration").contains("<td>cuts.w1snr_min</td><td>5</td>"));
