@@ -102,7 +102,7 @@ final class OverviewSections {
                     .margin(tech.tablesaw.plotly.components.Margin.builder().bottom(200).build())
                     .yAxis(Axis.builder().title("rows (log)").type(Axis.Type.LOG).build()).build();
             body += figures.add(new Figure(layout, BarTrace.builder(names, counts).name("rows")
-                    .marker(Marker.builder().color("#1f77b4").build()).build()));
+                    .marker(Marker.builder().color("#9467bd").build()).build()));
         }
         return section("funnel", "Funnel", body);
     }
