@@ -228,6 +228,18 @@ class ReportPageTest {
     }
 
     @Test
+    void aRunWithNoCandidatesSaysSo() throws Exception {
+        Path o = ReportFixture.write(dir.resolve("none"));
+        var ranked = org.tasni.io.TableIO.read(o.resolve("ranked.parquet"));
+        org.tasni.io.TableIO.write(ranked.emptyCopy(), o.resolve("ranked.parquet"));
+        String html = ReportPage.of(o).html();
+        assertTrue(section(html, "summary").contains("0 candidates (thermal AllWISE orphans), 0 of them FADING."));
+        assertTrue(section(html, "ranked").contains("All 0 rows of "));
+        assertTrue(section(html, "caveats").contains("<td>(none)</td><td>0</td>"));
+        assertTrue(shownDesignations(html).isEmpty());
+    }
+
+    @Test
     void anEmptyDirectoryStillGivesEverySection() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         String html = ReportPage.of(empty).html();
