@@ -120,6 +120,27 @@ public final class Html {
         return sb.toString();
     }
 
+    /**
+     * A figure's div and script under a given id, without plotly.js: for a page that carries the library once, in
+     * {@link #plotlyScript()}, and numbers its own figures (so that the page's bytes do not depend on what this JVM
+     * displayed before).
+     *
+     * @param f  the figure; Tablesaw escapes its titles and trace names as HTML
+     * @param id the div's id, letters, digits and underscores only (Tablesaw makes JavaScript names from it)
+     * @throws TasniException if the id has other characters
+     */
+    public static String figure(Figure f, String id) {
+        if (!id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new TasniException("a figure id must be letters, digits and underscores (got '" + id + "').");
+        }
+        return "<div id=\"" + id + "\"></div>\n" + f.asJavascript(id);
+    }
+
+    /** plotly.js 2.35.3 from the jar in one script element, for the head of a self-contained page. */
+    public static String plotlyScript() {
+        return "<script type=\"text/javascript\">" + plotlyJs() + "</script>\n";
+    }
+
     /** The next figure inlines plotly.js again (for a new page or a restarted notebook). */
     public static void resetPlotly() {
         PLOTLY_SENT.set(false);
@@ -148,7 +169,9 @@ public final class Html {
         }
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Text as HTML: {@code & < > " '} escaped, so data (a designation, a note) can never become markup. */
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -37,13 +37,30 @@ public final class PeriodogramPlot {
      * @return a Plotly figure: power against period in days (log axis), and the false-alarm line
      */
     public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config) {
+        return create(epochs, designation, band, config, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #create(Table, String, String, PeriodogramConfig)}, drawn with at most about {@code maxPoints} points:
+     * the grid is cut into consecutive runs and each run keeps its lowest and highest power, so every peak keeps its
+     * height (the best period stays exact) while a page that holds several periodograms stays small. The standard
+     * grid has tens of thousands of frequencies, about 1.6 MB of figure each.
+     *
+     * @param maxPoints the most points to draw, at least 2
+     */
+    public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config, int maxPoints) {
+        if (maxPoints < 2) {
+            throw new org.tasni.TasniException("a periodogram needs at least 2 points to draw (got " + maxPoints + ").");
+        }
         Periodogram p = Periodogram.of(config);
         Band b = Band.of(band);
         Table s = p.spectrum(epochs, designation, b);
         double level = p.powerAtFap(epochs, designation, b, config.fapThreshold());
-        double[] per = s.doubleColumn("period_days").asDoubleArray();
+        double[][] xy = envelope(s.doubleColumn("period_days").asDoubleArray(), s.doubleColumn("power").asDoubleArray(),
+                maxPoints);
+        double[] per = xy[0];
         double lo = per[per.length - 1], hi = per[0];
-        var power = ScatterTrace.builder(per, s.doubleColumn("power").asDoubleArray()).mode(ScatterTrace.Mode.LINE)
+        var power = ScatterTrace.builder(per, xy[1]).mode(ScatterTrace.Mode.LINE)
                 .name(b.label() + " power").line(Line.builder().color(b.colour()).build()).build();
         var fap = ScatterTrace.builder(new double[] {lo, hi}, new double[] {level, level}).mode(ScatterTrace.Mode.LINE)
                 .name(String.format("FAP %.0f%%", 100 * config.fapThreshold()))
@@ -51,6 +68,40 @@ public final class PeriodogramPlot {
         Layout layout = Layout.builder(designation + " " + b.label() + " periodogram", "period (days)", "power")
                 .height(400).xAxis(Axis.builder().title("period (days)").type(Axis.Type.LOG).build()).build();
         return new Figure(layout, power, fap);
+    }
+
+    /**
+     * The points cut into {@code maxPoints / 2} bins of equal width in log x (the figure's axis; x is the grid, in
+     * order), each bin reduced to its lowest and highest point in grid order; all points if there are few. Bins equal
+     * in log period, not runs of equal length, because the grid is uniform in frequency: equal runs would squeeze the
+     * long periods, where the cadence peaks are, into a few bins.
+     */
+    static double[][] envelope(double[] x, double[] y, int maxPoints) {
+        if (x.length <= maxPoints) {
+            return new double[][] {x, y};
+        }
+        int bins = maxPoints / 2;
+        double l0 = Math.log(Math.min(x[0], x[x.length - 1])), span = Math.log(Math.max(x[0], x[x.length - 1])) - l0;
+        double[] ox = new double[x.length], oy = new double[x.length];
+        int n = 0;
+        for (int from = 0; from < x.length; ) {
+            int bin = bin(x[from], l0, span, bins), to = from, lo = from, hi = from;
+            while (to < x.length && bin(x[to], l0, span, bins) == bin) {
+                lo = y[to] < y[lo] ? to : lo;
+                hi = y[to] > y[hi] ? to : hi;
+                to++;
+            }
+            for (int i : lo == hi ? new int[] {lo} : new int[] {Math.min(lo, hi), Math.max(lo, hi)}) {
+                ox[n] = x[i];
+                oy[n++] = y[i];
+            }
+            from = to;
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, n), java.util.Arrays.copyOf(oy, n)};
+    }
+
+    private static int bin(double x, double l0, double span, int bins) {
+        return Math.min(bins - 1, (int) ((Math.log(x) - l0) / span * bins));
     }
 
     /** The standard periodogram of one band of {@code designation}. */

@@ -18,6 +18,7 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.Symbol;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -56,6 +57,17 @@ public final class SkyPlot {
      * @return a Plotly figure; for more than about 100 000 points prefer {@link #png}
      */
     public static Figure create(String title, Table all, Table highlighted) {
+        return create(title, all, highlighted, null);
+    }
+
+    /**
+     * As {@link #create(String, Table, Table)}, with some sources marked on top by a black star (e.g. the
+     * fading ones among the candidates), so they stand out whatever else is drawn there.
+     *
+     * @param marked the sources to mark ({@code ra}, {@code dec} in degrees), named in the legend by their table's
+     *               name, or null for none
+     */
+    public static Figure create(String title, Table all, Table highlighted, Table marked) {
         List<Trace> traces = new ArrayList<>(graticule());
         if (all != null) {
             traces.add(points(all, "all (" + all.rowCount() + ")", "#bbbbbb", 3));
@@ -63,9 +75,68 @@ public final class SkyPlot {
         if (highlighted != null) {
             traces.add(points(highlighted, highlighted.name() + " (" + highlighted.rowCount() + ")", "#d62728", 4));
         }
+        if (marked != null) {
+            double[][] xy = projected(marked);
+            traces.add(ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS)
+                    .name(marked.name() + " (" + marked.rowCount() + ")")
+                    .marker(Marker.builder().size(11).color("#000000").symbol(Symbol.STAR).build()).build());
+        }
         Axis hidden = Axis.builder().visible(false).build();
         Layout layout = Layout.builder(title).height(520).xAxis(hidden).yAxis(hidden).build();
         return new Figure(layout, traces.toArray(Trace[]::new));
+    }
+
+    /**
+     * The sources' own patch of sky in RA and Dec (degrees, RA increasing to the left), zoomed to them: the whole-sky
+     * Aitoff map shows a few tiles as one dot. Colours as in {@link #create(String, Table, Table, Table)}. A field
+     * across RA 0° is drawn continuously (RA above 180° shown as negative).
+     *
+     * @param all         the background sources, grey, or null
+     * @param highlighted the sources in red, named in the legend by their table's name, or null
+     * @param marked      the sources starred in black, or null
+     * @return a Plotly figure with RA and Dec axes
+     */
+    public static Figure region(String title, Table all, Table highlighted, Table marked) {
+        Table[] sets = {all, highlighted, marked};
+        double ra0 = Double.POSITIVE_INFINITY, ra1 = Double.NEGATIVE_INFINITY;
+        for (Table t : sets) {
+            for (double ra : t == null ? new double[0] : Columns.doubles(t, "ra")) {
+                ra0 = Math.min(ra0, ra);
+                ra1 = Math.max(ra1, ra);
+            }
+        }
+        boolean wraps = ra1 - ra0 > 180;
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        List<Trace> traces = new ArrayList<>();
+        String[] colours = {"#bbbbbb", "#d62728", "#000000"};
+        for (int k = 0; k < sets.length; k++) {
+            if (sets[k] == null) {
+                continue;
+            }
+            double[] ra = Columns.doubles(sets[k], "ra").clone(), dec = Columns.doubles(sets[k], "dec");
+            for (int i = 0; i < ra.length; i++) {
+                ra[i] = wraps && ra[i] > 180 ? ra[i] - 360 : ra[i];
+                if (Double.isFinite(ra[i]) && Double.isFinite(dec[i])) {
+                    x0 = Math.min(x0, ra[i]);
+                    x1 = Math.max(x1, ra[i]);
+                    y0 = Math.min(y0, dec[i]);
+                    y1 = Math.max(y1, dec[i]);
+                }
+            }
+            Marker.MarkerBuilder m = Marker.builder().size(k == 0 ? 4 : k == 1 ? 7 : 13).color(colours[k]);
+            if (k == 2) {
+                m.symbol(Symbol.STAR);
+            }
+            traces.add(ScatterTrace.builder(ra, dec).mode(ScatterTrace.Mode.MARKERS)
+                    .name((k == 0 ? "all" : sets[k].name()) + " (" + sets[k].rowCount() + ")").marker(m.build()).build());
+        }
+        double pad = Math.max(0.05, 0.05 * Math.max(x1 - x0, y1 - y0));
+        Layout.LayoutBuilder layout = Layout.builder(title, "RA (deg)", "Dec (deg)").height(520);
+        if (x1 >= x0) { // RA decreasing to the right, as on the sky
+            layout.xAxis(Axis.builder().title("RA (deg)").range(x1 + pad, x0 - pad).build())
+                    .yAxis(Axis.builder().title("Dec (deg)").range(y0 - pad, y1 + pad).build());
+        }
+        return new Figure(layout.build(), traces.toArray(Trace[]::new));
     }
 
     /**

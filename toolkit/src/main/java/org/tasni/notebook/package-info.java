@@ -14,7 +14,8 @@
  * <ul>
  *   <li>Figures, one class per kind, each with static {@code create(…)} methods returning a Tablesaw Plotly
  *       {@link tech.tablesaw.plotly.components.Figure}, as Tablesaw's own plots: {@link org.tasni.notebook.SkyPlot}
- *       (Aitoff, also as a {@link org.tasni.notebook.PngImage} for large sets),
+ *       (Aitoff, also as a {@link org.tasni.notebook.PngImage} for large sets, and zoomed to a field in RA and Dec
+ *       with {@code region}),
  *       {@link org.tasni.notebook.ColorMagnitudePlot}, {@link org.tasni.notebook.SeparationHistogram},
  *       {@link org.tasni.notebook.LightCurvePlot}, {@link org.tasni.notebook.PhaseFoldPlot},
  *       {@link org.tasni.notebook.PeriodogramPlot}, {@link org.tasni.notebook.VariabilitySummaryPlot} and
