@@ -10,5 +10,6 @@ import org.tasni.variability.*;
 import org.tasni.notebook.*;
 import org.tasni.bench.*;
 import org.tasni.download.*;
+import org.tasni.pipeline.*;
 // stages show their progress in the cell without being given a listener (the kernel's display provider does this too)
 NotebookProgress.useByDefault();

@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.io.TableIO;
+import tech.tablesaw.api.Table;
 
 /**
  * Every tutorial notebook, executed headless as CI does: kernel-setup/install.sh into a temporary JUPYTER_DATA_DIR,
@@ -60,7 +62,7 @@ class NotebooksTest {
         try (Stream<Path> s = Files.list(Jar.ROOT.resolve("notebooks"))) {
             books = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
-        assertTrue(books.size() >= 5, "notebooks: " + books);
+        assertTrue(books.size() >= 6, "notebooks: " + books);
         for (Path nb : books) {
             String name = nb.getFileName().toString().replace(".ipynb", "");
             java.util.Map<String, String> env = java.util.Map.of();
@@ -72,6 +74,10 @@ class NotebooksTest {
                     continue;
                 }
                 env = java.util.Map.of("TASNI_TAP_URL", tap);
+            }
+            if (name.equals("pipeline")) {
+                // the scheduled-run notebook takes its parameters from the environment
+                env = java.util.Map.of("TASNI_OUT", dir.resolve("pipeline-out").toString());
             }
             List<String> cmd = List.of("/usr/bin/jupyter", "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.kernel_name=tasni-java", "--ExecutePreprocessor.timeout=600",
@@ -91,6 +97,26 @@ class NotebooksTest {
                 }
             }
             EXECUTED.add(dir.resolve(name + ".out.ipynb"));
+        }
+    }
+
+    /** The pipeline notebook, run headless with TASNI_OUT, writes the same ranked candidates as the {@code run} command. */
+    @Test
+    void thePipelineNotebookRanksAsTheRunCommandDoes() throws Exception {
+        Path fromNotebook = dir.resolve("pipeline-out").resolve("ranked.parquet");
+        assertTrue(Files.isRegularFile(fromNotebook), "the notebook wrote " + fromNotebook);
+        Path cliOut = dir.resolve("run-out");
+        var r = Jar.run("run", "--data", Jar.ROOT.resolve("data-samples").toString(), "--out", cliOut.toString(),
+                "--phase", "rank");
+        assertEquals(0, r.code(), r.err());
+        Table a = TableIO.read(fromNotebook), b = TableIO.read(cliOut.resolve("ranked.parquet"));
+        assertTrue(a.rowCount() > 100, "candidates ranked: " + a.rowCount());
+        assertEquals(b.rowCount(), a.rowCount());
+        assertEquals(b.columnNames(), a.columnNames());
+        for (String c : a.columnNames()) {
+            for (int i = 0; i < a.rowCount(); i++) {
+                assertEquals(b.column(c).getString(i), a.column(c).getString(i), c + " of ranked row " + (i + 1));
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.MatchReport;
+import org.tasni.io.TableReport;
 import org.tasni.variability.PeriodogramReport;
 import org.tasni.variability.VariabilityReport;
 import tech.tablesaw.api.NumberColumn;
@@ -44,7 +45,16 @@ public final class Html {
             new Rendering(Figure.class, o -> figure((Figure) o), o -> "Plotly figure"),
             new Rendering(PngImage.class, o -> ((PngImage) o).html(), Object::toString),
             new Rendering(MatchReport.class, Html::report, Object::toString),
-            new Rendering(VariabilityReport.class, Html::report, Object::toString));
+            new Rendering(VariabilityReport.class, Html::report, Object::toString),
+            new Rendering(HtmlPage.class, o -> inline((HtmlPage) o), o -> "HTML page"),
+            // every other stage report (the pipeline's RunReport, the downloaders'): one line, like the ones above
+            new Rendering(TableReport.class, Html::report, Object::toString));
+
+    /** A whole page inline: an iframe holding it, tall enough for a report's first screens, scrollable. */
+    public static String inline(HtmlPage page) {
+        return "<iframe style=\"width:100%;height:900px;border:1px solid #ccc\" sandbox=\"allow-scripts\" srcdoc=\""
+                + escape(page.html()) + "\"></iframe>";
+    }
 
     /** A table: "name: rows × columns", a header with column types, the first and last rows. */
     public static String table(Table t) {

@@ -11,8 +11,10 @@ import org.tasni.io.RecordTables;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
+import org.tasni.pipeline.report.ReportPage;
 import org.tasni.variability.VariabilityConfig.Preset;
 import org.tasni.variability.VariabilityFlag;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -176,9 +178,7 @@ public final class Pipeline {
     /** The tile files the crossmatch will read, after the download phase (one row per file). */
     public Table download() {
         through(Phase.DOWNLOAD);
-        Table t = Table.create("tiles", tech.tablesaw.api.StringColumn.create("file",
-                TileFiles.of(config).stream().map(Path::toString).toList()));
-        return t;
+        return Table.create("tiles", StringColumn.create("file", TileFiles.of(config).stream().map(Path::toString).toList()));
     }
 
     /** The orphans: AllWISE sources with no Gaia source within the radius (Gaia moved to 2010.5). */
@@ -209,6 +209,15 @@ public final class Pipeline {
     /** The ranked candidates, fading thermal orphans first. */
     public Table rank() {
         return through(Phase.RANK, DataFile.RANKED);
+    }
+
+    /**
+     * Runs every phase (reusing what is unchanged) and returns the report, which a notebook shows inline; its file is
+     * {@code OUT/report.html}.
+     */
+    public ReportPage report() {
+        through(Phase.REPORT);
+        return ReportPage.of(config.out()).top(config.top());
     }
 
     /** One row per phase of the output directory: done (rows, time), stale, or missing, and what is missing. */

@@ -9,6 +9,6 @@ final class Steps {
 
     static List<Step> all() {
         return List.of(new DownloadStep(), new CrossmatchStep(), new FilterStep(), new EpochsStep(),
-                new VariabilityStep(), new PeriodogramStep(), new RankStep());
+                new VariabilityStep(), new PeriodogramStep(), new RankStep(), new ReportStep());
     }
 }

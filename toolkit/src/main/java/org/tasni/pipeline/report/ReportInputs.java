@@ -3,8 +3,10 @@ package org.tasni.pipeline.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.tasni.TasniException;
@@ -19,8 +21,7 @@ import tech.tablesaw.api.Table;
  */
 final class ReportInputs {
 
-    // TODO(#13): DataFile.FUNNEL once the pipeline adds the constant
-    static final String FUNNEL = "funnel.json";
+    static final String FUNNEL = DataFile.FUNNEL.fileName();
     /** The columns the sky map and the colour–magnitude diagram need: only these are decoded from the orphans. */
     static final String[] POSITIONS = {"designation", "ra", "dec", "w1mpro", "w2mpro"};
 
@@ -108,7 +109,7 @@ final class ReportInputs {
             return "the " + phase + " phase has not run" + (timing == null ? " (no pipeline_timing.json either)" : "");
         }
         String notes = p.notes().isEmpty() ? "" : " (" + String.join("; ", p.notes()) + ")";
-        return switch (p.status().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (p.status().toLowerCase(Locale.ROOT)) {
             case "failed" -> "the " + phase + " phase failed" + notes;
             case "skipped" -> "the " + phase + " phase was skipped" + notes;
             default -> "the " + phase + " phase is recorded as '" + p.status() + "' but its output is gone" + notes;
@@ -121,13 +122,13 @@ final class ReportInputs {
         m.put(DataFile.PIPELINE_TIMING.fileName(), null);
         m.put(DataFile.ORPHANS.fileName(), "crossmatch");
         m.put(DataFile.CANDIDATES.fileName(), "filter");
-        m.put(FUNNEL, "filter");
+        m.put(FUNNEL, "rank");
         m.put(DataFile.NEOWISE_EPOCHS.fileName(), "epochs");
         m.put(DataFile.VARIABILITY.fileName(), "variability");
         m.put(DataFile.PERIODOGRAM.fileName(), "periodogram");
         m.put(DataFile.RANKED.fileName(), "rank");
         m.put(DataFile.RANKED_CSV.fileName(), "rank");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The files of {@link #FILES} in order, for the summary's list. */

@@ -9,6 +9,7 @@ import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.notebook.Html;
+import org.tasni.notebook.HtmlPage;
 
 /**
  * The pipeline's report: one self-contained HTML page that tells the story of an output directory, offline
@@ -24,7 +25,7 @@ import org.tasni.notebook.Html;
  * (e.g. the phase that writes it failed). Tables and text read without JavaScript; only the figures need it. The page
  * is the same for the same files, apart from the timing values it shows.
  */
-public final class ReportPage {
+public final class ReportPage implements HtmlPage {
 
     /** The number of top candidates shown in detail unless {@link #top} says otherwise. */
     public static final int DEFAULT_TOP = 5;
@@ -59,6 +60,7 @@ public final class ReportPage {
     }
 
     /** The page as HTML (several MB: plotly.js is in it). */
+    @Override
     public String html() {
         Figures figures = new Figures();
         StringBuilder sb = new StringBuilder(6 << 20);
