@@ -7,21 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tasni.pipeline.report.ReportFixture;
-import org.tasni.pipeline.report.ReportPage;
 
 /**
  * The pipeline's report renders in headless Chromium with no network: a screenshot of the page shows the sky map's
  * candidates and the first candidate's light curve drawn.
  *
- * <p>The output directory is {@link ReportFixture}'s (from the toolkit's test-jar) until the pipeline's {@code run}
- * command exists; then this test should run the jar ({@code Jar.run("run", "--out", dir)}) on data-samples and render
- * the {@code report.html} it prints, so that the page checked is the one a user gets.
+ * <p>The page is the one a user gets: {@code run} on data-samples, and the {@code report.html} whose path it prints.
  */
 class ReportRenderTest {
 
@@ -35,8 +32,11 @@ class ReportRenderTest {
 
     @Test
     void reportRendersOfflineWithSkyMapAndLightCurve() throws Exception {
-        Path out = ReportFixture.write(dir.resolve("out"));
-        Path html = ReportPage.of(out).write();
+        var run = Jar.run("run", "--out", dir.resolve("out").toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        Matcher m = Pattern.compile("(?m)^report: (.+)$").matcher(run.out());
+        assertTrue(m.find(), run.out());
+        Path html = Path.of(m.group(1).strip());
         String page = Files.readString(html);
         assertTrue(page.contains("plotly.js v2.35.3"), "plotly.js is inlined");
         assertFalse(Pattern.compile("<script[^>]*\\ssrc\\s*=").matcher(page).find(), "no script from a file or the network");

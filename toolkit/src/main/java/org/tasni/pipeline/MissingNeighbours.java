@@ -1,7 +1,5 @@
 package org.tasni.pipeline;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.tasni.io.TableIO;
@@ -13,31 +11,37 @@ import tech.tablesaw.api.Table;
 
 /**
  * Which candidates may be false orphans because Gaia is missing near them: a source whose disc of the match radius
- * reaches a tile with no Gaia file (or an empty one) was matched against part of the sky only.
+ * reaches a tile with no Gaia file (or an empty one) was matched against part of the sky only. Only tiles that the
+ * crossmatch found short of a neighbour count ({@code missing_neighbours} of its summary): a downloaded tile's margin
+ * file holds the Gaia rows beyond its border, so its sources are safe even where the neighbouring tile is not there.
  */
 final class MissingNeighbours {
 
     private static final Healpix TILES = Healpix.nside(32);
 
-    private final Set<Long> withGaia;
+    private final Set<Long> withGaia, shortOfNeighbours;
     private final double radiusDeg;
 
-    private MissingNeighbours(Set<Long> withGaia, double radiusArcsec) {
+    private MissingNeighbours(Set<Long> withGaia, Set<Long> shortOfNeighbours, double radiusArcsec) {
         this.withGaia = withGaia;
+        this.shortOfNeighbours = shortOfNeighbours;
         this.radiusDeg = radiusArcsec / 3600.0;
     }
 
     /** The tiles of {@code c}'s data directory that have usable Gaia, from the files and the crossmatch's summary. */
     static MissingNeighbours of(PipelineConfig c) {
-        Set<Long> with = new HashSet<>(TileLayout.list(c.tilesDir(), TileLayout.GAIA).keySet());
-        Path summary = CrossmatchStep.summaryFile(c);
-        if (Files.isRegularFile(summary)) {
-            Table s = TileStatus.select(TableIO.read(summary), TileStatus.EMPTY_GAIA, TileStatus.NO_GAIA);
-            for (int i = 0; i < s.rowCount(); i++) {
-                with.remove(((Number) s.column("tile").get(i)).longValue());
+        Set<Long> with = new HashSet<>(TileLayout.list(c.tilesDir(), TileLayout.GAIA).keySet()), shortOf = new HashSet<>();
+        Table summary = TableIO.read(CrossmatchStep.summaryFile(c));
+        Table bad = TileStatus.select(summary, TileStatus.EMPTY_GAIA, TileStatus.NO_GAIA);
+        for (int i = 0; i < bad.rowCount(); i++) {
+            with.remove(((Number) bad.column("tile").get(i)).longValue());
+        }
+        for (int i = 0; i < summary.rowCount(); i++) {
+            if (((Number) summary.column("missing_neighbours").get(i)).longValue() > 0) {
+                shortOf.add(((Number) summary.column("tile").get(i)).longValue());
             }
         }
-        return new MissingNeighbours(with, c.radiusArcsec());
+        return new MissingNeighbours(with, shortOf, c.radiusArcsec());
     }
 
     /**
@@ -46,6 +50,9 @@ final class MissingNeighbours {
      * on 64 points of the disc's edge; a disc smaller than a tile reaches a neighbour only across its edge.
      */
     boolean near(double ra, double dec) {
+        if (!shortOfNeighbours.contains(TILES.ang2pix(ra, dec))) {
+            return false;
+        }
         boolean suspect = false;
         for (long pix : TILES.queryDisc(ra, dec, radiusDeg)) {
             suspect |= !withGaia.contains(pix);

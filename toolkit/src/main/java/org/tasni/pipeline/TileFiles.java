@@ -17,6 +17,9 @@ final class TileFiles {
 
     static List<Path> of(PipelineConfig c) {
         Path tiles = c.tilesDir();
+        if (!Files.isDirectory(tiles)) {
+            return List.of(); // nothing downloaded yet
+        }
         List<Path> files = new ArrayList<>(TileLayout.list(tiles, TileLayout.WISE).values());
         files.addAll(TileLayout.list(tiles, TileLayout.GAIA).values());
         Path margin = TileLayout.marginDir(tiles);
