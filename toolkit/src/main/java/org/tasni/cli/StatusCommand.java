@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
+import org.tasni.pipeline.Pipeline;
+import tech.tablesaw.api.Table;
 import org.tasni.download.Downloader;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.ParquetIO;
@@ -31,7 +33,8 @@ final class StatusCommand implements Callable<Integer> {
 
     /** Inputs under the data directory, then results under the output directory, in pipeline order. */
     static final DataFile[] INPUTS = {DataFile.TARGETS, DataFile.NEOWISE_EPOCHS};
-    static final DataFile[] RESULTS = {DataFile.ORPHANS, DataFile.CANDIDATES, DataFile.VARIABILITY, DataFile.PERIODOGRAM};
+    static final DataFile[] RESULTS = {DataFile.ORPHANS, DataFile.CANDIDATES, DataFile.NEOWISE_EPOCHS, DataFile.VARIABILITY,
+        DataFile.PERIODOGRAM, DataFile.RANKED, DataFile.REPORT};
 
     @Override
     public Integer call() throws IOException {
@@ -40,6 +43,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new TasniException("--out " + out + ": not a directory (give the directory the results are in).");
+        }
+        // DIR is a pipeline's output directory when a run wrote it: then the data are in the directory it recorded
+        boolean dirIsRun = out == null && Files.isRegularFile(DataFile.RUN.in(dir));
+        Path results = out != null ? out : dirIsRun ? dir : dir.resolve("out");
+        String resultsLabel = out != null ? out.toString() : dirIsRun ? "." : "out";
+        if (dirIsRun) {
+            dir = Pipeline.at(results).config().data();
         }
         System.out.println("=== TASNI status: " + dir.toAbsolutePath().normalize() + " ===");
         Path tiles = Files.isDirectory(TileLayout.tilesDir(dir)) ? TileLayout.tilesDir(dir) : dir;
@@ -50,8 +60,6 @@ final class StatusCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Files:");
-        Path results = out != null ? out : dir.resolve("out");
-        String resultsLabel = out != null ? out.toString() : "out";
         Map<String, Path> files = new LinkedHashMap<>();
         for (DataFile o : INPUTS) {
             files.put(o.fileName(), o.in(dir));
@@ -63,6 +71,10 @@ final class StatusCommand implements Callable<Integer> {
             String label = f.getKey();
             Path p = f.getValue();
             long n = Files.isRegularFile(p) ? rows(p) : 0;
+            if (Files.isRegularFile(p) && !p.toString().endsWith(".parquet")) {
+                System.out.printf("  %-36s YES  %17s  %8.1f MB%n", label, "", Files.size(p) / 1048576.0);
+                continue;
+            }
             if (Files.isRegularFile(p) && n < 0) {
                 // a zero-byte or cut file (an interrupted copy): exists, but holds no readable table
                 System.out.printf("  %-36s UNREADABLE  %8.1f MB%n", label, Files.size(p) / 1048576.0);
@@ -80,6 +92,7 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("  %d unfinished temporary file(s) from an interrupted write, e.g. %s (safe to delete)%n",
                     stray.size(), stray.get(0));
         }
+        pipelineSection(results);
         System.out.println();
         System.out.println("Optional parts:");
         Environment env = Environment.probe();
@@ -87,6 +100,24 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf("  %-14s %s%n", "Spark", env.spark());
         System.out.printf("  %-14s %s%n", "Jupyter", env.jupyter());
         return 0;
+    }
+
+    /** The pipeline's phases in {@code out}, when a {@code run} wrote it: done, stale or missing, rows and time. */
+    private static void pipelineSection(Path out) {
+        if (!Files.isRegularFile(DataFile.RUN.in(out))) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Pipeline (" + out + "): phase, status, rows out, seconds, what is missing");
+        Table t = Pipeline.at(out).status();
+        for (int i = 0; i < t.rowCount(); i++) {
+            System.out.printf("  %-12s %-8s %,10d rows %8.2f s  %s%n", t.stringColumn("phase").get(i).toLowerCase(),
+                    t.stringColumn("status").get(i).toLowerCase(), t.longColumn("rows_out").get(i),
+                    t.doubleColumn("elapsed_s").get(i), t.stringColumn("missing").get(i));
+        }
+        if (Files.isRegularFile(DataFile.REPORT.in(out))) {
+            System.out.println("  report: " + DataFile.REPORT.in(out).toAbsolutePath().normalize());
+        }
     }
 
     private static long rows(Path p) {

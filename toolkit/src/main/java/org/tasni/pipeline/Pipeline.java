@@ -54,6 +54,16 @@ public final class Pipeline {
         return of(PipelineConfig.defaults().withData(dataDir));
     }
 
+    /**
+     * The pipeline whose run wrote {@code out} (its {@code run.json}): for {@link #status()} of an output directory,
+     * or to go on with the same settings.
+     *
+     * @throws TasniException when {@code out} holds no readable {@code run.json}
+     */
+    public static Pipeline at(Path out) {
+        return of(RunJson.read(out));
+    }
+
     /** A pipeline with this configuration. */
     public static Pipeline of(PipelineConfig config) {
         return new Pipeline(config, null, s -> {});

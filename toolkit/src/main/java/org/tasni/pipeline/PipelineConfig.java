@@ -160,8 +160,9 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
     /** Every setting, as {@code run.json} records it. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("data", data.toString());
-        m.put("out", out.toString());
+        // absolute, so that status and a resumed pipeline find the data from any working directory
+        m.put("data", data.toAbsolutePath().normalize().toString());
+        m.put("out", out.toAbsolutePath().normalize().toString());
         m.put("source", source.toString());
         m.put("tap_url", tapUrl.orElse(""));
         m.put("tiles", tiles);

@@ -8,8 +8,9 @@ import org.tasni.io.TileLayout.DataFile;
 import org.tasni.pipeline.report.ReportPage;
 
 /**
- * The self-contained HTML report ({@link ReportPage}). It shows each phase's time, so its inputs include the timing
- * file, which every run rewrites: the report is therefore rewritten on every run (in about a second).
+ * The self-contained HTML report ({@link ReportPage}). Its inputs are the data files and {@code run.json}, not the
+ * timing file (which every run rewrites): a rerun that changes nothing keeps the report, whose phase times are those of
+ * the run that computed the results it shows.
  */
 final class ReportStep implements Step {
 
@@ -21,7 +22,7 @@ final class ReportStep implements Step {
     @Override
     public List<Path> inputs(PipelineConfig c) {
         List<Path> in = new ArrayList<>();
-        for (DataFile f : List.of(DataFile.RUN, DataFile.PIPELINE_TIMING, DataFile.ORPHANS, DataFile.CANDIDATES,
+        for (DataFile f : List.of(DataFile.RUN, DataFile.ORPHANS, DataFile.CANDIDATES,
                 DataFile.NEOWISE_EPOCHS, DataFile.VARIABILITY, DataFile.PERIODOGRAM, DataFile.RANKED,
                 DataFile.FUNNEL)) {
             in.add(f.in(c.out()));

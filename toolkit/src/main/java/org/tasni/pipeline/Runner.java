@@ -143,7 +143,7 @@ final class Runner {
         for (Path p : inputs) {
             FileIdentity id = FileIdentity.of(p);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", p.toString());
+            m.put("path", p.toAbsolutePath().normalize().toString());
             m.put("bytes", id.bytes());
             m.put("sha256", id.sha256());
             ids.add(m);
