@@ -85,13 +85,10 @@ final class CrossmatchStep implements Step {
         List<String> failures = new ArrayList<>();
         Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
         for (int i = 0; i < bad.rowCount(); i++) {
-            failures.add(String.format("tile %05d %s: %s", ((Number) bad.column("tile").get(i)).longValue(),
+            failures.add(String.format("tile %05d %s: %s", SummaryColumns.count(bad, "tile", i),
                     bad.stringColumn(TileStatus.COLUMN).get(i), bad.stringColumn("message").get(i)));
         }
-        long wise = 0;
-        for (int i = 0; i < summary.rowCount(); i++) {
-            wise += ((Number) summary.column("n_wise").get(i)).longValue();
-        }
+        long wise = SummaryColumns.sum(summary, "n_wise");
         return new Outcome(wise, r.orphans(), notes, warnings, failures);
     }
 }

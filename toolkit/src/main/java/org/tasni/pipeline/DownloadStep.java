@@ -66,7 +66,7 @@ final class DownloadStep implements Step {
             rows += r.report().rows();
             Table failed = TileStatus.select(r, TileStatus.FAILED);
             for (int i = 0; i < failed.rowCount(); i++) {
-                failures.add(String.format("tile %05d: %s", ((Number) failed.column("tile").get(i)).longValue(),
+                failures.add(String.format("tile %05d: %s", SummaryColumns.count(failed, "tile", i),
                         failed.stringColumn("message").get(i)));
             }
         }

@@ -34,11 +34,11 @@ final class MissingNeighbours {
         Table summary = TableIO.read(CrossmatchStep.summaryFile(c));
         Table bad = TileStatus.select(summary, TileStatus.EMPTY_GAIA, TileStatus.NO_GAIA);
         for (int i = 0; i < bad.rowCount(); i++) {
-            with.remove(((Number) bad.column("tile").get(i)).longValue());
+            with.remove(SummaryColumns.count(bad, "tile", i));
         }
         for (int i = 0; i < summary.rowCount(); i++) {
-            if (((Number) summary.column("missing_neighbours").get(i)).longValue() > 0) {
-                shortOf.add(((Number) summary.column("tile").get(i)).longValue());
+            if (SummaryColumns.count(summary, "missing_neighbours", i) > 0) {
+                shortOf.add(SummaryColumns.count(summary, "tile", i));
             }
         }
         return new MissingNeighbours(with, shortOf, c.radiusArcsec());

@@ -51,10 +51,7 @@ final class RankStep implements Step {
     /** AllWISE sources → orphans → each cut → candidates → with a light curve → FADING. */
     static List<FunnelStep> funnel(PipelineConfig c, Table orphans, Table candidates, Table stats) {
         Table summary = TableIO.read(CrossmatchStep.summaryFile(c));
-        long wise = 0;
-        for (int i = 0; i < summary.rowCount(); i++) {
-            wise += ((Number) summary.column("n_wise").get(i)).longValue();
-        }
+        long wise = SummaryColumns.sum(summary, "n_wise");
         List<FunnelStep> steps = new ArrayList<>();
         steps.add(new FunnelStep("AllWISE sources", wise));
         steps.add(new FunnelStep("orphans (no Gaia within " + c.radiusArcsec() + " arcsec)", orphans.rowCount()));

@@ -157,4 +157,29 @@ class PipelineResumeTest {
         assertEquals(candidates.rowCount(), ranked.rowCount());
         assertEquals(base.variability().rowCount(), candidates.rowCount(), "every sample candidate has a light curve");
     }
+
+    /** A tile that cannot be matched is a failure with its reason; the other tiles and the later phases go on. */
+    @Test
+    void aBrokenTileFailsAloneAndTheRunGoesOn() throws IOException {
+        Path data = dir.resolve("broken-data");
+        Files.createDirectories(data.resolve("tiles"));
+        try (var s = Files.list(Path.of("../data-samples/tiles"))) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, data.resolve("tiles").resolve(f.getFileName()));
+            }
+        }
+        Files.copy(Path.of("../data-samples/neowise_epochs.parquet"), data.resolve("neowise_epochs.parquet"));
+        Files.write(data.resolve("tiles/wise_hp06047.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0});
+        Pipeline p = Pipeline.on(data).out(dir.resolve("broken-out")).threads(2);
+        ResultTable<RunReport> r = p.run(Phase.RANK);
+        Map<Phase, PhaseStatus> s = statuses(r);
+        assertEquals(PhaseStatus.PARTIAL, s.get(Phase.CROSSMATCH));
+        PhaseRecord xm = r.report().phases().get(Phase.CROSSMATCH.ordinal());
+        assertTrue(xm.notes().stream().anyMatch(n -> n.startsWith("failed: tile 06047")), xm.notes().toString());
+        assertEquals(PhaseStatus.DONE, s.get(Phase.RANK));
+        assertTrue(r.report().failed(), "the run says it failed");
+        assertTrue(r.report().candidates() > 0, "the other tiles' candidates are ranked");
+        // a partial phase is never reused: the next run tries the broken tile again
+        assertEquals(PhaseStatus.PARTIAL, statuses(p.run(Phase.CROSSMATCH)).get(Phase.CROSSMATCH));
+    }
 }
