@@ -14,6 +14,7 @@ import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The NEOWISE exposures of the candidates, and of nothing else: {@link Source#SAMPLES} selects them from
@@ -48,16 +49,31 @@ final class EpochsStep implements Step {
         Table candidates = TableIO.read(DataFile.CANDIDATES.in(c.out()));
         Set<String> wanted = new HashSet<>(Columns.strings(candidates, "designation").asList());
         List<String> notes = new ArrayList<>(), warnings = new ArrayList<>(), failures = new ArrayList<>();
-        Table epochs;
+        Path out = DataFile.NEOWISE_EPOCHS.in(c.out());
+        Set<String> found = new HashSet<>();
+        long rows;
         if (c.source() == Source.SAMPLES) {
             Path file = DataFile.NEOWISE_EPOCHS.in(c.data());
             if (!file.toFile().isFile()) {
                 throw new TasniException(file + ": no NEOWISE epochs in the data directory (source samples reads the "
                         + "candidates' light curves from it).");
             }
-            Table all = TableIO.read(file);
-            StringColumn d = Columns.strings(all, "designation");
-            epochs = all.where(d.isIn(wanted));
+            Contiguity order = new Contiguity();
+            rows = RowGroups.filter(file, g -> {
+                StringColumn d = Columns.strings(g, "designation");
+                Selection keep = d.isIn(wanted);
+                for (int i : keep) {
+                    order.see(d.get(i));
+                }
+                return keep;
+            }, out)[1];
+            found.addAll(order.seen());
+            if (!order.contiguous()) {
+                // the periodogram streams the file source by source: group each source's exposures together
+                Table all = TableIO.read(out);
+                TableIO.write(all.sortOn("designation", "mjd"), out);
+                notes.add("the data file's exposures were not grouped by source: sorted by designation and mjd");
+            }
         } else {
             NeowiseEpochs n = c.source() == Source.IRSA ? NeowiseEpochs.irsa()
                     : NeowiseEpochs.at(c.tapUrl().orElseThrow()).table(TAP_NEOWISE);
@@ -69,16 +85,41 @@ final class EpochsStep implements Step {
                         + "fetched (see the notes above); they are ranked without a light curve");
             }
             // the service's row order is its own: sort so that the same exposures give the same file
-            epochs = r.sortOn("designation", "mjd");
+            Table epochs = r.sortOn("designation", "mjd");
+            found.addAll(Columns.strings(epochs, "designation").asSet());
+            try (RowGroups.Sink sink = new RowGroups.Sink(out)) {
+                sink.accept(epochs.setName(DataFile.NEOWISE_EPOCHS.fileName()));
+                sink.commit();
+            }
+            rows = epochs.rowCount();
         }
-        Set<String> found = new HashSet<>(Columns.strings(epochs, "designation").asList());
         long without = wanted.stream().filter(x -> !found.contains(x)).count();
-        notes.add(String.format("%,d exposures of %d of the %d candidates", epochs.rowCount(), found.size(),
-                wanted.size()));
+        notes.add(String.format("%,d exposures of %d of the %d candidates", rows, found.size(), wanted.size()));
         if (without > 0) {
             warnings.add(without + " candidate(s) have no NEOWISE exposure: they are ranked with the caveat no_light_curve");
         }
-        TableIO.write(epochs.setName(DataFile.NEOWISE_EPOCHS.fileName()), DataFile.NEOWISE_EPOCHS.in(c.out()));
-        return new Outcome(candidates.rowCount(), epochs.rowCount(), notes, warnings, failures);
+        return new Outcome(candidates.rowCount(), rows, notes, warnings, failures);
+    }
+
+    /** Whether each source's rows come in one run (the periodogram streams source by source), and which were seen. */
+    private static final class Contiguity {
+        private final Set<String> seen = new HashSet<>();
+        private String last;
+        private boolean contiguous = true;
+
+        void see(String designation) {
+            if (!designation.equals(last)) {
+                contiguous &= seen.add(designation);
+                last = designation;
+            }
+        }
+
+        Set<String> seen() {
+            return seen;
+        }
+
+        boolean contiguous() {
+            return contiguous;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
@@ -47,15 +48,49 @@ final class PeriodogramStep implements Step {
                 chosen.add(designation.get(i));
             }
         }
-        Table epochs = TableIO.read(DataFile.NEOWISE_EPOCHS.in(c.out()));
         Periodogram p = Periodogram.of(PeriodogramConfig.Preset.of(c.preset().toString()).config()).threads(c.threads());
-        // no designation means every source to Periodogram.run: with none chosen, run it on no epochs instead
-        ResultTable<PeriodogramReport> periods = chosen.isEmpty()
-                ? p.run(epochs.dropRange(0, epochs.rowCount()))
-                : p.run(epochs.where(epochs.stringColumn("designation").isIn(chosen)), chosen.toArray(String[]::new));
-        TableIO.write(periods, DataFile.PERIODOGRAM.in(c.out()));
-        return new Outcome(stats.rowCount(), periods.rowCount(), List.of(chosen.size() + " of " + stats.rowCount()
-                + " sources flagged FADING or VARIABLE", periods.report().toString()), List.of(),
+        long[] sources = new long[1];
+        long[] periodic = new long[1];
+        // the epochs stream source by source (the epochs phase keeps each source's exposures together): a row group is
+        // analysed once its last source is known to be complete, that is, when the next group starts with another
+        try (RowGroups.Sink sink = new RowGroups.Sink(DataFile.PERIODOGRAM.in(c.out()))) {
+            Table[] carry = {null};
+            Consumer<Table> analyse = part -> {
+                Set<String> here = new LinkedHashSet<>();
+                for (String d : part.stringColumn("designation")) {
+                    if (chosen.contains(d)) {
+                        here.add(d);
+                    }
+                }
+                // no designation means every source to Periodogram.run: with none chosen, run it on no epochs
+                ResultTable<PeriodogramReport> r = here.isEmpty() ? p.run(part.dropRange(0, part.rowCount()))
+                        : p.run(part.where(part.stringColumn("designation").isIn(here)), here.toArray(String[]::new));
+                sources[0] += r.rowCount();
+                periodic[0] += r.report().periodicBands();
+                sink.accept(r);
+            };
+            ParquetIO.forEachRowGroup(DataFile.NEOWISE_EPOCHS.in(c.out()), List.of(), g -> {
+                Table t = carry[0] == null ? g : carry[0].append(g);
+                int n = t.rowCount();
+                if (n == 0) {
+                    carry[0] = t;
+                    return;
+                }
+                StringColumn d = t.stringColumn("designation");
+                int lastStart = n - 1;
+                while (lastStart > 0 && d.get(lastStart - 1).equals(d.get(n - 1))) {
+                    lastStart--;
+                }
+                if (lastStart > 0) {
+                    analyse.accept(t.inRange(0, lastStart));
+                }
+                carry[0] = t.inRange(lastStart, n);
+            });
+            analyse.accept(carry[0]);
+            sink.commit();
+        }
+        return new Outcome(stats.rowCount(), sources[0], List.of(chosen.size() + " of " + stats.rowCount()
+                + " sources flagged FADING or VARIABLE; " + periodic[0] + " periodic bands"), List.of(),
                 List.of());
     }
 }

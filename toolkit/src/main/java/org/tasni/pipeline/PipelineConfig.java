@@ -44,8 +44,12 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
             throw new TasniException("--radius must be in (0, 3600] arcsec (got " + radiusArcsec + ").");
         }
         Threads.check(threads, "--threads");
-        if (upload < 1 || top < 0) {
-            throw new TasniException("upload must be >= 1 and top >= 0 (got " + upload + ", " + top + ").");
+        if (upload < 1) {
+            throw new TasniException("upload must be >= 1 target per join (got " + upload + ").");
+        }
+        if (top < 0 || top > 50) {
+            throw new TasniException("--top must be in [0, 50]: the report shows that many candidates in detail (got "
+                    + top + ").");
         }
         tiles = List.copyOf(tiles);
     }

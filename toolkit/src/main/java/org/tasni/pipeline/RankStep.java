@@ -34,14 +34,13 @@ final class RankStep implements Step {
 
     @Override
     public Outcome run(PipelineConfig c, Consumer<String> say) {
-        Table orphans = TableIO.read(DataFile.ORPHANS.in(c.out()));
         Table candidates = TableIO.read(DataFile.CANDIDATES.in(c.out()));
         Table stats = TableIO.read(DataFile.VARIABILITY.in(c.out()));
         Table periods = TableIO.read(DataFile.PERIODOGRAM.in(c.out()));
         Table ranked = Ranking.rank(candidates, stats, periods, MissingNeighbours.of(c), c.cuts().minW1W2());
         TableIO.write(ranked, DataFile.RANKED.in(c.out()));
         TableIO.write(ranked, DataFile.RANKED_CSV.in(c.out()));
-        List<FunnelStep> funnel = funnel(c, orphans, candidates, stats);
+        List<FunnelStep> funnel = funnel(c, candidates, stats);
         writeFunnel(funnel, DataFile.FUNNEL.in(c.out()));
         long fading = funnel.get(funnel.size() - 1).rows();
         return Outcome.of(candidates.rowCount(), ranked.rowCount(), String.format("%d candidates ranked, %d FADING first",
@@ -49,13 +48,16 @@ final class RankStep implements Step {
     }
 
     /** AllWISE sources → orphans → each cut → candidates → with a light curve → FADING. */
-    static List<FunnelStep> funnel(PipelineConfig c, Table orphans, Table candidates, Table stats) {
-        Table summary = TableIO.read(CrossmatchStep.summaryFile(c));
-        long wise = SummaryColumns.sum(summary, "n_wise");
+    static List<FunnelStep> funnel(PipelineConfig c, Table candidates, Table stats) {
+        long wise = SummaryColumns.sum(TableIO.read(CrossmatchStep.summaryFile(c)), "n_wise");
+        // the orphans are streamed through the cuts again (the counts per cut are not kept elsewhere): one row group
+        // at a time, so the heap does not grow with the sky area
+        long[] orphans = new long[1];
+        List<FunnelStep> cuts = FilterStep.cut(DataFile.ORPHANS.in(c.out()), c.cuts(), part -> {}, orphans);
         List<FunnelStep> steps = new ArrayList<>();
         steps.add(new FunnelStep("AllWISE sources", wise));
-        steps.add(new FunnelStep("orphans (no Gaia within " + c.radiusArcsec() + " arcsec)", orphans.rowCount()));
-        steps.addAll(c.cuts().apply(orphans).steps());
+        steps.add(new FunnelStep("orphans (no Gaia within " + c.radiusArcsec() + " arcsec)", orphans[0]));
+        steps.addAll(cuts);
         steps.add(new FunnelStep("candidates", candidates.rowCount()));
         steps.add(new FunnelStep("with a light curve", stats.rowCount()));
         steps.add(new FunnelStep("FADING", stats.rowCount() == 0 ? 0 : VariabilityFlag.FADING.count(stats)));

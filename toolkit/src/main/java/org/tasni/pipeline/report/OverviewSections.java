@@ -71,6 +71,9 @@ final class OverviewSections {
     }
 
     private static String rowsOf(ReportInputs in, String file) {
+        if (file.equals(DataFile.NEOWISE_EPOCHS.fileName()) && in.epochRows >= 0) {
+            return count(in.epochRows);
+        }
         Table t = file.equals(DataFile.ORPHANS.fileName()) ? in.orphans
                 : file.equals(DataFile.CANDIDATES.fileName()) ? in.candidates
                 : file.equals(DataFile.NEOWISE_EPOCHS.fileName()) ? in.epochs

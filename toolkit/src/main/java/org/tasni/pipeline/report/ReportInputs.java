@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.tasni.TasniException;
+import org.tasni.io.ParquetIO;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
 import tech.tablesaw.api.Table;
@@ -43,14 +46,41 @@ final class ReportInputs {
         funnel = load(FUNNEL, RunRecords::funnel);
         orphans = load(DataFile.ORPHANS.fileName(), p -> TableIO.read(p, POSITIONS));
         candidates = load(DataFile.CANDIDATES.fileName(), p -> TableIO.read(p, POSITIONS));
-        epochs = load(DataFile.NEOWISE_EPOCHS.fileName(), TableIO::read);
         ranked = load(DataFile.RANKED.fileName(), TableIO::read);
+        epochs = load(DataFile.NEOWISE_EPOCHS.fileName(), this::detailedEpochs);
         // presence only: the page shows their content through ranked.parquet, which joins them
         for (String f : List.of(DataFile.VARIABILITY.fileName(), DataFile.PERIODOGRAM.fileName(),
                 DataFile.RANKED_CSV.fileName())) {
             load(f, p -> p);
         }
     }
+
+    /** The most candidates shown in detail: only their exposures are read, whatever the size of the epochs file. */
+    static final int MAX_DETAILED = 50;
+
+    /**
+     * The exposures of the first {@link #MAX_DETAILED} ranked candidates (all exposures when there is no ranking),
+     * read row group by row group so that the report's memory does not grow with the epochs file.
+     */
+    private Table detailedEpochs(Path file) {
+        if (ranked == null) {
+            return TableIO.read(file);
+        }
+        Set<String> shown = new HashSet<>();
+        for (int i = 0; i < Math.min(MAX_DETAILED, ranked.rowCount()); i++) {
+            shown.add(ranked.stringColumn("designation").get(i));
+        }
+        Table[] kept = {null};
+        ParquetIO.forEachRowGroup(file, List.of(), g -> {
+            Table part = g.where(g.stringColumn("designation").isIn(shown));
+            kept[0] = kept[0] == null ? part : kept[0].append(part);
+        });
+        epochRows = ParquetIO.rowCount(file);
+        return kept[0].setName(file.getFileName().toString());
+    }
+
+    /** Rows of the whole epochs file (its table here holds the detailed candidates' only), or -1 if unread. */
+    long epochRows = -1;
 
     /**
      * Reads what there is of {@code out}.

@@ -53,8 +53,9 @@ public final class ReportPage implements HtmlPage {
      * @throws TasniException if n &lt; 0
      */
     public ReportPage top(int n) {
-        if (n < 0) {
-            throw new TasniException("report: the number of top candidates must be >= 0 (got " + n + ").");
+        if (n < 0 || n > ReportInputs.MAX_DETAILED) {
+            throw new TasniException("report: the number of top candidates must be in [0, " + ReportInputs.MAX_DETAILED
+                    + "] (got " + n + ").");
         }
         return new ReportPage(in, n);
     }
