@@ -134,8 +134,8 @@ class DownloadHostileInputTest {
                 assertEquals(epochsOf(i), rowsOf(again, d.get(i)), d.get(i));
             }
         }
-        assertNotEquals(NeowiseEpochs.checkpointName("J1 2", 1, 2), NeowiseEpochs.checkpointName("J1_2", 1, 2));
-        assertNotEquals(NeowiseEpochs.checkpointName("Ja", 1, 2).toLowerCase(), NeowiseEpochs.checkpointName("JA", 1, 2).toLowerCase());
+        assertNotEquals(ConeEpochs.checkpointName("J1 2", 1, 2), ConeEpochs.checkpointName("J1_2", 1, 2));
+        assertNotEquals(ConeEpochs.checkpointName("Ja", 1, 2).toLowerCase(), ConeEpochs.checkpointName("JA", 1, 2).toLowerCase());
     }
 
     @Test
