@@ -55,7 +55,7 @@ import org.tasni.sky.Healpix;
  * is fetched again, and the files come out identical to those of an uninterrupted run.
  *
  * <p>This class holds the settings and runs the tiles on a pool. One tile's download is {@link TileDownload}, the
- * overflow split of its cone {@link RegionFetch}, a summary row {@link DownloadTileRow}.
+ * overflow split of its cone {@link RegionFetch}, a summary row and the totals {@link DownloadTileRow}.
  */
 public final class Downloader {
 
@@ -255,24 +255,6 @@ public final class Downloader {
                     + "%d requests (%d retries); rows left out: %s", ok, failed, doneBefore, rows, marginRows,
                     bytes / 1048576.0, requests, retries, d);
         }
-
-        static Report of(List<DownloadTileRow> rows, double seconds) {
-            DropCounts d = new DropCounts();
-            long own = 0, margin = 0, bytes = 0, requests = 0, retries = 0;
-            int[] by = new int[TileStatus.values().length];
-            for (DownloadTileRow r : rows) {
-                by[r.status().ordinal()]++;
-                own += r.rows() == null ? 0 : r.rows();
-                margin += r.marginRows() == null ? 0 : r.marginRows();
-                bytes += r.bytes();
-                requests += r.requests();
-                retries += r.retries();
-                d.add(DropReason.NONFINITE_POSITION, r.nDroppedNonfinitePosition());
-                d.add(DropReason.POSITION_OUT_OF_RANGE, r.nDroppedPositionOutOfRange());
-            }
-            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
-                    by[TileStatus.FAILED.ordinal()], own, margin, bytes, requests, retries, d.snapshot(), seconds);
-        }
     }
 
     /**
@@ -317,7 +299,7 @@ public final class Downloader {
                 }
             }
             removeFinishedParts();
-            return new ResultTable<>(DownloadTileRow.table(rows), Report.of(rows, (System.nanoTime() - t0) / 1e9));
+            return new ResultTable<>(DownloadTileRow.table(rows), DownloadTileRow.report(rows, (System.nanoTime() - t0) / 1e9));
         } finally {
             pool.shutdownNow();
             done.close();
