@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,23 +14,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
-import org.tasni.io.AtomicFiles;
-import org.tasni.io.Columns;
-import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
-import org.tasni.io.RecordTables;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
-import org.tasni.sky.ProperMotion;
-import org.tasni.sky.TileMargin;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.selection.BitmapBackedSelection;
 
 /**
  * Orphans of a directory of HEALPix tiles ({@code wise_hpNNNNN.parquet} against {@code gaia_hpNNNNN.parquet}, nside
@@ -78,10 +68,14 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * whose neighbours have no (usable) Gaia file
  * is matched and flagged, since sources within R of that border may be false orphans. The summary table has one row
  * per tile with its status.
+ *
+ * <p>This class checks the directories and runs the tiles in order. One tile's matching with its neighbours and margin
+ * is {@link TileNeighbourhood}; the resume record is {@link TileRecord}; the summary rows, the totals and the merge
+ * into {@code orphans.parquet} are {@link TileSummary}.
  */
 public final class TiledMatch {
 
-    private static final Healpix TILES = Healpix.nside(32);
+    private static final Healpix TILES = TileNeighbourhood.TILES;
 
     private final CrossMatcher matcher;
     private final double marginArcsec;
@@ -155,14 +149,14 @@ public final class TiledMatch {
         }
         lastIgnored = lookAlikes(tilesDir);
         refuseInputs(tilesDir, outDir, wise);
-        Summary summary = new Summary();
+        TileSummary summary = new TileSummary();
         progress.onStart("crossmatch tiles", wise.size());
         try {
             runTiles(wise, tilesDir, outDir, summary);
         } finally {
             progress.onDone();
         }
-        merge(summary, outDir);
+        summary.merge(outDir);
         lastWiseDropped = summary.wiseDrops.snapshot();
         lastGaiaDropped = summary.gaiaDrops.snapshot();
         return new ResultTable<>(summary.toTable(), summary.report());
@@ -259,24 +253,24 @@ public final class TiledMatch {
         return TileLayout.orphansRecord(outDir, tile);
     }
 
-    private void runTiles(TreeMap<Long, Path> wise, Path tilesDir, Path outDir, Summary summary) {
+    private void runTiles(TreeMap<Long, Path> wise, Path tilesDir, Path outDir, TileSummary summary) {
         int done = 0;
         String config = config(tilesDir);
+        TileNeighbourhood neighbourhood = new TileNeighbourhood(matcher, marginArcsec);
         for (var e : wise.entrySet()) {
             progress.onProgress(done++);
             long tile = e.getKey();
             long t0 = System.nanoTime();
             Path out = outputPath(outDir, tile);
             Path record = recordPath(outDir, tile);
-            Path gaiaFile = gaiaPath(tilesDir, tile);
-            Map<String, String> inputs = inputIdentities(tile, tilesDir);
+            Path gaiaFile = TileNeighbourhood.gaiaPath(tilesDir, tile);
+            Map<String, String> inputs = TileRecord.identities(tilesDir, neighbourhood.inputFiles(tilesDir, tile));
             boolean recomputed = false;
             if (Files.exists(out)) {
                 TileRecord old = TileRecord.read(record);
-                if (old != null && old.config.equals(config) && old.inputs.equals(inputs)
-                        && old.output.equals(identity(out))) {
-                    summary.add(tile, TileStatus.DONE_BEFORE, old.counts, false, 0, old.message, old.wiseDropped,
-                            old.gaiaDropped);
+                if (old != null && old.reusable(config, inputs, out)) {
+                    summary.add(tile, TileStatus.DONE_BEFORE, old.counts(), false, 0, old.message(), old.wiseDropped(),
+                            old.gaiaDropped());
                     continue;
                 }
                 recomputed = true; // other options, other inputs, or no record: the old output cannot be trusted
@@ -293,16 +287,16 @@ public final class TiledMatch {
                                     + "download it again", Map.of(), Map.of());
                     continue;
                 }
-                TileResult r = matchTile(tile, e.getValue(), tilesDir);
-                String msg = r.missingNeighbours > 0 ? r.missingNeighbours + " neighbouring tile(s) have no Gaia file (or an empty or unreadable one):"
+                TileNeighbourhood.TileResult r = neighbourhood.match(tile, e.getValue(), tilesDir);
+                String msg = r.missingNeighbours() > 0 ? r.missingNeighbours() + " neighbouring tile(s) have no Gaia file (or an empty or unreadable one):"
                         + " sources within R of those borders may be false orphans" : "";
-                int[] counts = {r.nWise, r.nGaia, r.nMargin, r.orphans.rowCount(), r.missingNeighbours};
+                int[] counts = {r.nWise(), r.nGaia(), r.nMargin(), r.orphans().rowCount(), r.missingNeighbours()};
                 // the record goes first so that a run killed between the two writes leaves an output without one
                 Files.deleteIfExists(record);
-                TableIO.write(r.orphans, out);
-                new TileRecord(config, inputs, identity(out), counts, msg, r.wiseDropped, r.gaiaDropped).write(record);
-                summary.add(tile, TileStatus.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped,
-                        r.gaiaDropped);
+                TableIO.write(r.orphans(), out);
+                new TileRecord(config, inputs, TileRecord.identity(out), counts, msg, r.wiseDropped(), r.gaiaDropped()).write(record);
+                summary.add(tile, TileStatus.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped(),
+                        r.gaiaDropped());
             } catch (TasniException ex) {
                 summary.add(tile, TileStatus.ERROR, new int[] {-1, -1, -1, -1, 0}, recomputed,
                         (System.nanoTime() - t0) / 1e9, ex.getMessage(), Map.of(), Map.of());
@@ -317,354 +311,5 @@ public final class TiledMatch {
     private String config(Path tilesDir) {
         return "v1 " + matcher.configKey() + " margin=" + marginArcsec + " tiles="
                 + tilesDir.toAbsolutePath().normalize();
-    }
-
-    /**
-     * Size and mtime of every file the tile reads or looked for (absent ones as "absent", so that downloading a
-     * missing neighbour changes the identity), by path relative to the tile directory.
-     */
-    private Map<String, String> inputIdentities(long tile, Path dir) {
-        Map<String, String> m = new TreeMap<>();
-        List<Path> files = new ArrayList<>(List.of(TileLayout.tileFile(dir, TileLayout.WISE, tile),
-                gaiaPath(dir, tile), TileLayout.marginFile(dir, TileLayout.GAIA, tile)));
-        double[] c = TILES.pix2ang(tile);
-        for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
-            files.add(gaiaPath(dir, nb));
-        }
-        for (Path f : files) {
-            m.put(dir.relativize(f).toString(), identity(f));
-        }
-        return m;
-    }
-
-    /** "SIZE bytes, mtime MILLIS", or "absent". */
-    private static String identity(Path f) {
-        try {
-            var a = Files.readAttributes(f, BasicFileAttributes.class);
-            return a.size() + " bytes, mtime " + a.lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            return "absent";
-        }
-    }
-
-    /** Tiles within reach: any point of the tile is within maxPixRad of its centre, plus margin and motion. */
-    private double reachDeg() {
-        return TILES.maxPixRadDeg() + marginArcsec / 3600 + maxMotionDeg();
-    }
-
-    /** What a tile's run produced and from what: {@code orphans_hpNNNNN.run.json}. */
-    private record TileRecord(String config, Map<String, String> inputs, String output, int[] counts, String message,
-            Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped) {
-
-        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-                new com.fasterxml.jackson.databind.ObjectMapper();
-
-        void write(Path path) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("config", config);
-            m.put("inputs", inputs);
-            m.put("output", output); // the tile's orphans file as written: replaced or touched since, not reused
-            m.put("counts", counts);
-            m.put("message", message);
-            m.put("wise_dropped", keys(wiseDropped));
-            m.put("gaia_dropped", keys(gaiaDropped));
-            AtomicFiles.write(path, tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), m));
-        }
-
-        private static Map<String, Long> keys(Map<DropReason, Long> d) {
-            Map<String, Long> m = new TreeMap<>();
-            d.forEach((r, n) -> m.put(r.name(), n));
-            return m;
-        }
-
-        /** The record, or null if there is none or it cannot be read (then the tile is recomputed). */
-        static TileRecord read(Path path) {
-            if (!Files.isRegularFile(path)) {
-                return null;
-            }
-            try {
-                var n = JSON.readTree(path.toFile());
-                Map<String, String> inputs = new TreeMap<>();
-                n.get("inputs").fields().forEachRemaining(f -> inputs.put(f.getKey(), f.getValue().asText()));
-                int[] counts = new int[5];
-                for (int k = 0; k < 5; k++) {
-                    counts[k] = n.get("counts").get(k).asInt();
-                }
-                return new TileRecord(n.get("config").asText(), inputs, n.get("output").asText(), counts, n.get("message").asText(),
-                        drops(n.get("wise_dropped")), drops(n.get("gaia_dropped")));
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-
-        private static Map<DropReason, Long> drops(com.fasterxml.jackson.databind.JsonNode n) {
-            Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
-            n.fields().forEachRemaining(f -> m.put(DropReason.valueOf(f.getKey()), f.getValue().asLong()));
-            return m;
-        }
-    }
-
-    private static Path gaiaPath(Path dir, long tile) {
-        return TileLayout.tileFile(dir, TileLayout.GAIA, tile);
-    }
-
-    private record TileResult(Table orphans, int nWise, int nGaia, int nMargin, int missingNeighbours,
-            Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped) {}
-
-    private TileResult matchTile(long tile, Path wiseFile, Path dir) {
-        List<String> cols = gaiaColumns();
-        DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
-        Table wise = ownRows(TableIO.read(wiseFile), wiseFile, tile, matcher.leftPositionColumns(), wiseDrops);
-        Path gaiaFile = gaiaPath(dir, tile);
-        Table gaia = ownRows(readColumns(gaiaFile, cols), gaiaFile, tile,
-                matcher.rightColumnNames(), gaiaDrops);
-        int nGaia = gaia.rowCount();
-        double[] c = TILES.pix2ang(tile);
-        int missing = 0;
-        int nMargin = 0;
-        TileMargin margin = new TileMargin(tile, marginArcsec);
-        // the Downloader keeps each tile's margin rows in margin/: they stand in for neighbours not downloaded
-        Path marginFile = TileLayout.marginFile(dir, TileLayout.GAIA, tile);
-        boolean haveMarginFile = Files.exists(marginFile);
-        Set<Long> absent = new HashSet<>();
-        for (long nb : TILES.queryDisc(c[0], c[1], reachDeg())) {
-            if (nb == tile) {
-                continue;
-            }
-            Path f = gaiaPath(dir, nb);
-            if (!usable(f)) { // absent, zero rows or unreadable: its margin rows are missing all the same
-                absent.add(nb);
-                if (isNeighbour(tile, nb) && !haveMarginFile) {
-                    missing++;
-                }
-                continue;
-            }
-            // a neighbour's rows outside its own pixel are not taken (they are counted when that tile is matched)
-            Table other = ownRows(readColumns(f, cols), f, nb, matcher.rightColumnNames(), null);
-            Table near = other.where(marginRows(other, margin));
-            nMargin += near.rowCount();
-            gaia.append(near);
-        }
-        if (!absent.isEmpty() && haveMarginFile) {
-            Table other = readColumns(marginFile, cols);
-            PositionColumns rc = matcher.rightColumnNames();
-            double[] ra = Columns.doubles(other, rc.ra()), dec = Columns.doubles(other, rc.dec());
-            BitmapBackedSelection fromAbsent = new BitmapBackedSelection();
-            for (int i = 0; i < ra.length; i++) {
-                if (onSky(ra[i], dec[i]) && absent.contains(TILES.ang2pix(ra[i], dec[i]))) {
-                    fromAbsent.add(i);
-                }
-            }
-            Table candidates = other.where(fromAbsent);
-            Table near = candidates.where(marginRows(candidates, margin));
-            nMargin += near.rowCount();
-            gaia.append(near);
-        }
-        ResultTable<MatchReport> matched = matcher.orphans(wise, gaia.setName(gaiaFile.getFileName().toString()));
-        MatchReport rep = matched.report();
-        Table orphans = matched.setName(TileLayout.tileFileName(TileLayout.ORPHANS, tile));
-        rep.leftDropped().forEach(wiseDrops::add);
-        rep.rightDropped().forEach(gaiaDrops::add);
-        return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing, wiseDrops.snapshot(),
-                gaiaDrops.snapshot());
-    }
-
-    /**
-     * A neighbour's Gaia file that can give margin rows: present, readable and not empty. A zero-row or unreadable one
-     * is a broken download (EMPTY_GAIA or ERROR in its own tile), so it counts as a missing neighbour: the margin file
-     * stands in for it, or the tile is flagged.
-     */
-    private static boolean usable(Path f) {
-        if (!Files.exists(f)) {
-            return false;
-        }
-        try {
-            return ParquetIO.rowCount(f) > 0;
-        } catch (TasniException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Reads {@code cols} of a Gaia file, matching the names without regard to case as {@code crossmatch} does (Tablesaw
-     * looks columns up ignoring case): {@code --right-columns RA,DEC,SOURCE_ID} reads {@code ra, dec, source_id}.
-     * A name the file lacks is left as asked, for the reader's error listing the file's columns.
-     */
-    private static Table readColumns(Path f, List<String> cols) {
-        List<String> have = ParquetIO.columnNames(f);
-        String[] names = new String[cols.size()];
-        for (int k = 0; k < names.length; k++) {
-            String want = cols.get(k);
-            names[k] = have.contains(want) ? want
-                    : have.stream().filter(h -> h.equalsIgnoreCase(want)).findFirst().orElse(want);
-        }
-        return TableIO.read(f, names);
-    }
-
-    private static boolean onSky(double ra, double dec) {
-        return DropReason.ofPosition(ra, dec) == null;
-    }
-
-    /**
-     * The rows of a tile file whose stored position is in the file's pixel. Rows outside are dropped and counted as
-     * WRONG_TILE ({@code drops} null: silently, for a neighbour read as margin); rows with no usable position are kept
-     * for the matcher to count. More than half the positioned rows elsewhere: the file is not that tile, refused
-     * (for a neighbour too: its margin rows would be missing, the border's sources false orphans).
-     */
-    private static Table ownRows(Table t, Path file, long tile, PositionColumns cols, DropCounts drops) {
-        double[] ra = Columns.doubles(t, cols.ra()), dec = Columns.doubles(t, cols.dec());
-        BitmapBackedSelection keep = new BitmapBackedSelection();
-        int positioned = 0, wrong = 0, first = -1;
-        for (int i = 0; i < ra.length; i++) {
-            if (!onSky(ra[i], dec[i])) {
-                keep.add(i);
-                continue;
-            }
-            positioned++;
-            if (TILES.ang2pix(ra[i], dec[i]) == tile) {
-                keep.add(i);
-            } else if (wrong++ == 0) {
-                first = i;
-            }
-        }
-        if (wrong > 0 && 2L * wrong > positioned) {
-            throw new TasniException(String.format("%s: %,d of %,d rows are outside HEALPix pixel %d (nside 32, nested)"
-                    + " that the file is named for, e.g. data row %d (%s %s, %s %s) is in pixel %d; is it the right"
-                    + " tile, or the right ra/dec columns?", file, wrong, positioned, tile, first + 1, cols.ra(), ra[first],
-                    cols.dec(), dec[first], TILES.ang2pix(ra[first], dec[first])));
-        }
-        if (wrong == 0) {
-            return t;
-        }
-        if (drops != null) {
-            drops.add(DropReason.WRONG_TILE, wrong);
-        }
-        return t.where(keep).setName(t.name());
-    }
-
-    private static boolean isNeighbour(long tile, long other) {
-        for (long n : TILES.neighbours(tile)) {
-            if (n == other) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The largest move propagation can make: the largest proper motion kept by the matcher over the epoch gap. */
-    private double maxMotionDeg() {
-        return matcher.isPropagating()
-                ? CrossMatcher.MAX_PROPER_MOTION_MAS_YR / 1000 * Math.abs(matcher.epochGapYears()) / 3600 : 0;
-    }
-
-    private List<String> gaiaColumns() {
-        List<String> cols = new ArrayList<>(matcher.rightColumnNames().names());
-        if (matcher.isPropagating()) {
-            cols.addAll(matcher.properMotionColumnNames().names());
-        }
-        return cols;
-    }
-
-    /** The rows of a neighbouring Gaia tile within the margin of {@code tile}, judged after propagation. */
-    private BitmapBackedSelection marginRows(Table t, TileMargin margin) {
-        PositionColumns rc = matcher.rightColumnNames();
-        double[] ra = Columns.doubles(t, rc.ra()), dec = Columns.doubles(t, rc.dec());
-        if (matcher.isPropagating()) {
-            ProperMotionColumns pm = matcher.properMotionColumnNames();
-            double[] pmra = Columns.doubles(t, pm.pmra()), pmdec = Columns.doubles(t, pm.pmdec());
-            ProperMotion.propagate(ra, dec, pmra, pmdec, 0, matcher.epochGapYears(), ra, dec);
-            for (int i = 0; i < ra.length; i++) {
-                if (!MatchInput.isBelievable(pmra[i], pmdec[i]) && !Double.isNaN(pmra[i]) && !Double.isNaN(pmdec[i])) {
-                    ra[i] = Double.NaN; // dropped by the matcher in its own tile; never a margin row here
-                }
-            }
-        }
-        BitmapBackedSelection sel = new BitmapBackedSelection();
-        for (int i = 0; i < ra.length; i++) {
-            if (onSky(ra[i], dec[i]) && margin.contains(ra[i], dec[i])) {
-                sel.add(i);
-            }
-        }
-        return sel;
-    }
-
-    /** Streams the per-tile outputs of the OK and resumed tiles into one file. */
-    private void merge(Summary summary, Path outDir) {
-        List<Path> parts = new ArrayList<>();
-        for (TileRow row : summary.rows) {
-            if (row.status().isDone()) {
-                parts.add(outputPath(outDir, row.tile()));
-            }
-        }
-        if (parts.isEmpty()) {
-            return;
-        }
-        ParquetIO.Writer[] w = {null};
-        try {
-            for (Path p : parts) {
-                ParquetIO.forEachRowGroup(p, List.of(), part -> {
-                    if (w[0] == null) {
-                        w[0] = ParquetIO.writer(part, TileLayout.DataFile.ORPHANS.in(outDir), ParquetIO.DEFAULT_ROW_GROUP_BYTES);
-                    }
-                    w[0].write(part);
-                });
-            }
-            w[0].commit();
-        } finally {
-            if (w[0] != null) {
-                w[0].close();
-            }
-        }
-    }
-
-    /**
-     * One row of the summary. The counts are null (missing) where unknown: a tile not matched has no orphans count,
-     * and a failed tile no counts at all.
-     */
-    private record TileRow(long tile, TileStatus status, Integer nWise, Integer nGaia, Integer nMargin, Integer nOrphans,
-            Integer missingNeighbours, long nDroppedWise, long nDroppedGaia, boolean recomputed, double seconds,
-            String message) {}
-
-    private static final class Summary {
-        final List<TileRow> rows = new ArrayList<>();
-        final DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
-
-        /** counts: n_wise, n_gaia, n_margin, n_orphans, missing_neighbours (−1 for unknown). */
-        void add(long t, TileStatus s, int[] c, boolean recomp, double sec, String msg, Map<DropReason, Long> wiseD,
-                Map<DropReason, Long> gaiaD) {
-            wiseD.forEach(wiseDrops::add);
-            gaiaD.forEach(gaiaDrops::add);
-            rows.add(new TileRow(t, s, known(c[0]), known(c[1]), known(c[2]), known(c[3]), known(c[4]), sum(wiseD),
-                    sum(gaiaD), recomp, sec, msg));
-        }
-
-        private static Integer known(int v) {
-            return v < 0 ? null : v;
-        }
-
-        private static long sum(Map<DropReason, Long> d) {
-            return d.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        Table toTable() {
-            return RecordTables.toTable("tiles", TileRow.class, rows);
-        }
-
-        Report report() {
-            int[] by = new int[TileStatus.values().length];
-            int recomputed = 0, flagged = 0;
-            long orphans = 0;
-            double seconds = 0;
-            for (TileRow r : rows) {
-                by[r.status().ordinal()]++;
-                recomputed += r.recomputed() ? 1 : 0;
-                flagged += r.missingNeighbours() != null && r.missingNeighbours() > 0 ? 1 : 0;
-                orphans += r.nOrphans() == null ? 0 : r.nOrphans();
-                seconds += r.seconds();
-            }
-            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
-                    by[TileStatus.NO_GAIA.ordinal()], by[TileStatus.EMPTY_GAIA.ordinal()], by[TileStatus.ERROR.ordinal()],
-                    recomputed, orphans, flagged, wiseDrops.snapshot(), gaiaDrops.snapshot(), seconds);
-        }
     }
 }

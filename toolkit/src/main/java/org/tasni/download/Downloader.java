@@ -1,41 +1,29 @@
 package org.tasni.download;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.Threads;
 import org.tasni.io.AtomicFiles;
-import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
-import org.tasni.io.RecordTables;
 import org.tasni.io.ResultTable;
-import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
-import org.tasni.sky.TileMargin;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.BitmapBackedSelection;
 
 /**
  * Downloads a catalogue in HEALPix nside-32 NESTED tiles, the layout the tiled crossmatch reads.
@@ -65,6 +53,9 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * finished sub-regions (kept in {@code .parts/} until their tile is written). A run killed at any moment, even with
  * {@code kill -9}, is resumed by running it again: running jobs are picked up rather than resubmitted, nothing finished
  * is fetched again, and the files come out identical to those of an uninterrupted run.
+ *
+ * <p>This class holds the settings and runs the tiles on a pool. One tile's download is {@link TileDownload}, the
+ * overflow split of its cone {@link RegionFetch}, a summary row and the totals {@link DownloadTileRow}.
  */
 public final class Downloader {
 
@@ -86,7 +77,6 @@ public final class Downloader {
 
     static final Healpix TILES = Healpix.nside(32);
     static final double DEFAULT_TILE_DEADLINE = 1800;
-    private static final int MAX_ORDER = 13;
 
     private final TapClient client;
     private final Catalog catalog;
@@ -249,10 +239,6 @@ public final class Downloader {
         return TileLayout.tileFile(dir, catalog.filePrefix(), tile);
     }
 
-    Path marginFile(long tile) {
-        return TileLayout.marginFile(dir, catalog.filePrefix(), tile);
-    }
-
     /**
      * What a {@link #run()} did, summed over its tiles: how many were downloaded ({@code ok}), found finished
      * ({@code doneBefore}) or failed; rows and margin rows written, bytes, HTTP requests and retries (those of failed
@@ -268,24 +254,6 @@ public final class Downloader {
             return String.format("tiles: %d ok, %d failed, %d skipped (done before); %,d rows, %,d margin rows, %.1f MB; "
                     + "%d requests (%d retries); rows left out: %s", ok, failed, doneBefore, rows, marginRows,
                     bytes / 1048576.0, requests, retries, d);
-        }
-
-        static Report of(List<TileRow> rows, double seconds) {
-            DropCounts d = new DropCounts();
-            long own = 0, margin = 0, bytes = 0, requests = 0, retries = 0;
-            int[] by = new int[TileStatus.values().length];
-            for (TileRow r : rows) {
-                by[r.status().ordinal()]++;
-                own += r.rows() == null ? 0 : r.rows();
-                margin += r.marginRows() == null ? 0 : r.marginRows();
-                bytes += r.bytes();
-                requests += r.requests();
-                retries += r.retries();
-                d.add(DropReason.NONFINITE_POSITION, r.nDroppedNonfinitePosition());
-                d.add(DropReason.POSITION_OUT_OF_RANGE, r.nDroppedPositionOutOfRange());
-            }
-            return new Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
-                    by[TileStatus.FAILED.ordinal()], own, margin, bytes, requests, retries, d.snapshot(), seconds);
         }
     }
 
@@ -308,20 +276,22 @@ public final class Downloader {
         // everything that decides which rows the files hold; the same table at another service is another catalogue
         journal.config(catalog.filePrefix(), String.format(Locale.ROOT, "table=%s margin=%s\u2033 columns=%s service=%s",
                 catalog.table(), Adql.number(marginArcsec), String.join(",", catalog.columns()), client.base()));
+        TileDownload task = new TileDownload(client,
+                new TileDownload.Plan(catalog, dir, marginArcsec, maxrec, async, tileDeadlineSeconds));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        List<Future<TileRow>> futures = new ArrayList<>();
+        List<Future<DownloadTileRow>> futures = new ArrayList<>();
         // pool threads finish tiles in any order; the counter hands the totals over in order
         Progress.Counter done = Progress.Counter.start(progress, "download " + catalog.filePrefix() + " tiles", tiles.length);
         try {
             for (long t : tiles) {
                 futures.add(pool.submit(() -> {
-                    TileRow r = tile(t, journal);
+                    DownloadTileRow r = task.run(t, journal);
                     done.add(1);
                     return r;
                 }));
             }
-            List<TileRow> rows = new ArrayList<>();
-            for (Future<TileRow> f : futures) {
+            List<DownloadTileRow> rows = new ArrayList<>();
+            for (Future<DownloadTileRow> f : futures) {
                 try {
                     rows.add(f.get());
                 } catch (Exception e) {
@@ -329,91 +299,10 @@ public final class Downloader {
                 }
             }
             removeFinishedParts();
-            return new ResultTable<>(TileRow.table(rows), Report.of(rows, (System.nanoTime() - t0) / 1e9));
+            return new ResultTable<>(DownloadTileRow.table(rows), DownloadTileRow.report(rows, (System.nanoTime() - t0) / 1e9));
         } finally {
             pool.shutdownNow();
             done.close();
-        }
-    }
-
-    private TileRow tile(long tile, Journal journal) {
-        long t0 = System.nanoTime();
-        if (Files.exists(tileFile(tile)) && Files.exists(marginFile(tile))) {
-            return new TileRow(tile, TileStatus.DONE_BEFORE, null, null, 0, 0, 0, 0, 0, 0, Map.of(), "files exist");
-        }
-        TapClient.Task task = new TapClient.Task("tile " + tile, tileDeadlineSeconds);
-        Stats s = new Stats(journal, client.task(task));
-        try {
-            Table all = region(5, tile, s);
-            if (all.rowCount() == 0) {
-                // AllWISE and Gaia cover the whole sky: a 1.9° cone without a single source is a broken or partial
-                // table (or a service answering an empty result for an error), never a finished tile. Not kept, not
-                // journaled as done, its saved part removed: the next run asks again.
-                Files.deleteIfExists(partFile(5, tile));
-                throw new TasniException(EMPTY_MESSAGE); // the summary row and the journal name the tile
-            }
-            DropCounts dropped = new DropCounts();
-            boolean[] usable = usablePositions(all, dropped);
-            Table own = select(all, usable, tile, true), margin = select(all, usable, tile, false);
-            TableIO.write(margin, marginFile(tile));
-            TableIO.write(own, tileFile(tile)); // last: its presence marks the tile finished
-            journal.done(key(5, tile), own.rowCount(), margin.rowCount());
-            return new TileRow(tile, TileStatus.OK, own.rowCount(), margin.rowCount(), s.bytes, task.requests.get(), task.retries.get(),
-                    s.queries, s.splits, (System.nanoTime() - t0) / 1e9, dropped.snapshot(), s.message(dropped));
-        } catch (IOException e) {
-            throw new TasniException(partFile(5, tile) + ": cannot remove the empty part (" + e.getMessage() + ").", e);
-        } catch (TasniException e) {
-            journal.failed(key(5, tile), e.getMessage());
-            // the requests of a failed tile are counted too: they are what the server saw
-            return new TileRow(tile, TileStatus.FAILED, null, null, s.bytes, task.requests.get(), task.retries.get(), s.queries, s.splits,
-                    (System.nanoTime() - t0) / 1e9, Map.of(), e.getMessage());
-        }
-    }
-
-    /**
-     * Which rows have a position the tiles can use; the others are counted by reason (a service may send a row with
-     * a NULL or absurd position, and {@code ang2pix} of it would put it in some arbitrary tile).
-     */
-    private static boolean[] usablePositions(Table all, DropCounts dropped) {
-        double[] ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
-        boolean[] ok = new boolean[ra.length];
-        for (int i = 0; i < ra.length; i++) {
-            DropReason why = DropReason.ofPosition(ra[i], dec[i]);
-            if (why != null) {
-                dropped.add(why);
-            } else {
-                ok[i] = true;
-            }
-        }
-        return ok;
-    }
-
-    private static final class Stats {
-        final Journal journal;
-        final TapClient client;
-        long bytes;
-        int queries, splits, resumedJobs, reusedParts;
-
-        Stats(Journal journal, TapClient client) {
-            this.journal = journal;
-            this.client = client;
-        }
-
-        String message(DropCounts dropped) {
-            List<String> m = new ArrayList<>();
-            if (dropped.total() > 0) {
-                m.add("left out " + dropped.total() + " row(s): " + dropped);
-            }
-            if (splits > 0) {
-                m.add("split into sub-pixels " + splits + " time(s)");
-            }
-            if (resumedJobs > 0) {
-                m.add("resumed " + resumedJobs + " async job(s) of an interrupted run");
-            }
-            if (reusedParts > 0) {
-                m.add("reused " + reusedParts + " finished part(s) of an interrupted run");
-            }
-            return String.join("; ", m);
         }
     }
 
@@ -422,79 +311,8 @@ public final class Downloader {
         return pix >> (2 * (order - 5));
     }
 
-    private String key(int order, long pix) {
-        return catalog.filePrefix() + "/" + order + "/" + pix;
-    }
-
     private Path parts() {
         return TileLayout.partsDir(dir);
-    }
-
-    private Path partFile(int order, long pix) {
-        return TileLayout.partFile(dir, catalog.filePrefix(), order, pix);
-    }
-
-    /** The rows of pixel {@code pix} at {@code order} plus its margin, splitting until no result overflows. */
-    private Table region(int order, long pix, Stats s) {
-        Path saved = partFile(order, pix);
-        if (Files.exists(saved)) {
-            s.reusedParts++;
-            return TableIO.read(saved);
-        }
-        Healpix hp = Healpix.order(order);
-        String key = key(order, pix);
-        if (!s.journal.isSplit(key)) {
-            double[] c = hp.pix2ang(pix);
-            double radius = hp.maxPixRadDeg() * (1 + 1e-9) + marginArcsec / 3600;
-            TapResult r = query(Adql.cone(catalog.table(), catalog.columns(), "ra", "dec", c[0], c[1], radius), key, s);
-            s.bytes += r.bytes();
-            s.queries++;
-            if (!r.overflow()) {
-                TableIO.write(r.table(), saved);
-                s.journal.part(key, r.table().rowCount());
-                return r.table();
-            }
-            if (order >= MAX_ORDER) {
-                throw new TasniException(String.format("tile region %d at nside %d still has more than MAXREC = %d rows; "
-                        + "raise maxrec", pix, hp.nside(), maxrec));
-            }
-            s.journal.split(key);
-        }
-        s.splits++;
-        Table merged = null;
-        Set<Object> seen = new HashSet<>();
-        for (long child = 4 * pix; child < 4 * pix + 4; child++) {
-            Table part = region(order + 1, child, s);
-            Column<?> id = Columns.require(part, catalog.idColumn());
-            BitmapBackedSelection fresh = new BitmapBackedSelection();
-            for (int i = 0; i < part.rowCount(); i++) {
-                if (seen.add(id.get(i))) {
-                    fresh.add(i);
-                }
-            }
-            Table add = part.where(fresh);
-            merged = merged == null ? add : merged.append(add);
-        }
-        return merged;
-    }
-
-    /** Sync, or async with the job in the journal: a job an interrupted run submitted is resumed, not resubmitted. */
-    private TapResult query(String adql, String key, Stats s) {
-        TapClient client = s.client;
-        if (!async) {
-            return client.sync(adql, maxrec);
-        }
-        URI job = s.journal.job(key);
-        if (job != null) {
-            try {
-                TapResult r = client.resume(job, maxrec);
-                s.resumedJobs++;
-                return r;
-            } catch (TasniException e) {
-                // expired, deleted or failed on the server: submit it again
-            }
-        }
-        return client.async(adql, maxrec, Map.of(), url -> s.journal.job(key, url));
     }
 
     /** Deletes the parts of tiles whose files are written (a kill between the two leaves them behind). */
@@ -511,64 +329,6 @@ public final class Downloader {
             }
         } catch (IOException e) {
             throw new TasniException(parts() + ": cannot clean up finished parts (" + e.getMessage() + ").", e);
-        }
-    }
-
-    /** The tile's own rows (ang2pix is the tile) or its margin rows, sorted by the catalogue's key. */
-    private Table select(Table all, boolean[] usable, long tile, boolean own) {
-        double[] ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
-        TileMargin margin = new TileMargin(tile, marginArcsec);
-        BitmapBackedSelection sel = new BitmapBackedSelection();
-        for (int i = 0; i < ra.length; i++) {
-            if (!usable[i]) {
-                continue;
-            }
-            boolean in = TILES.ang2pix(ra[i], dec[i]) == tile;
-            if (own ? in : !in && margin.contains(ra[i], dec[i])) {
-                sel.add(i);
-            }
-        }
-        String name = TileLayout.tileFileName(catalog.filePrefix(), tile);
-        return sortedByKey(all.where(sel), catalog.idColumn()).setName(name);
-    }
-
-    /**
-     * The table ordered by an integer or string key, exactly. (Tablesaw's sortAscendingOn compares long columns as
-     * doubles, which cannot tell apart Gaia source_ids ~3.4e18 that differ by less than 512.)
-     */
-    static Table sortedByKey(Table t, String key) {
-        Column<?> c = Columns.require(t, key);
-        int[] perm = IntStream.range(0, t.rowCount()).toArray();
-        if (c instanceof LongColumn l) {
-            long[] v = l.asLongArray();
-            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, (a, b) -> Long.compare(v[a], v[b]));
-        } else {
-            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, (a, b) -> c.getString(a).compareTo(c.getString(b)));
-        }
-        Table out = Table.create(t.name());
-        for (Column<?> col : t.columns()) {
-            out.addColumns(col.subset(perm));
-        }
-        return out;
-    }
-
-    /**
-     * One row of the summary; {@code rows} and {@code marginRows} are null (missing) for a tile not written in this run.
-     * The drop counts are one column per reason a tile can leave a fetched row out, named by {@link DropReason#key()}.
-     */
-    private record TileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests,
-            int retries, int queries, int splits, double seconds, long nDroppedNonfinitePosition,
-            long nDroppedPositionOutOfRange, String message) {
-
-        TileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests, int retries,
-                int queries, int splits, double seconds, Map<DropReason, Long> dropped, String message) {
-            this(tile, status, rows, marginRows, bytes, requests, retries, queries, splits, seconds,
-                    dropped.getOrDefault(DropReason.NONFINITE_POSITION, 0L),
-                    dropped.getOrDefault(DropReason.POSITION_OUT_OF_RANGE, 0L), message);
-        }
-
-        static Table table(List<TileRow> rows) {
-            return RecordTables.toTable("download", TileRow.class, rows);
         }
     }
 }

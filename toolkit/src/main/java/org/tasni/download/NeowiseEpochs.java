@@ -1,15 +1,9 @@
 package org.tasni.download;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.download.EpochStrategy.Chunk;
 import org.tasni.io.AtomicFiles;
-import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
@@ -31,12 +24,7 @@ import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.Targets;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
-import tech.tablesaw.api.ShortColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * NEOWISE-R single-exposure photometry for a list of targets from {@code neowiser_p1bs_psd}: one cone per target, or
@@ -67,14 +55,16 @@ import tech.tablesaw.columns.Column;
  * a file (whatever characters they differ in, even only in case) and a changed target list reuses only the targets that
  * did not change. The directory keeps one configuration (service, table, radius, columns): a run asking for other rows
  * is refused.
+ *
+ * <p>This class holds the settings, runs the queries on a pool, halves a chunk whose result overflows and collects
+ * failures. The two ways of asking are {@link ConeEpochs} and {@link UploadEpochs} ({@link EpochStrategy}); the
+ * output's order and its empty form are {@link EpochTable}.
  */
 public final class NeowiseEpochs {
 
     /** The columns fetched, IRSA's names. */
     public static final List<String> COLUMNS = List.of("ra", "dec", "mjd", "w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro",
             "qual_frame", "qi_fact", "saa_sep", "moon_masked", "cc_flags", "nb", "na");
-
-    private static final long UPLOAD_MAXREC = 5_000_000;
 
     private final TapClient client;
     private final String table;
@@ -219,9 +209,6 @@ public final class NeowiseEpochs {
         return report;
     }
 
-    /** A query's worth of targets: rows [from, to) of the target table. */
-    private record Chunk(int from, int to) {}
-
     /**
      * All epochs of all targets that succeeded, ordered by target (as given), then mjd; {@code result.report()} says
      * what the run did (also {@link #report()}).
@@ -249,7 +236,9 @@ public final class NeowiseEpochs {
         AtomicLong requests = new AtomicLong(),
                 retries = new AtomicLong();
         int n = targets.designation().length;
-        int step = uploadChunk > 0 ? uploadChunk : 1;
+        EpochStrategy strategy = uploadChunk > 0 ? new UploadEpochs(targets, table, radiusArcsec, uploadChunk)
+                : new ConeEpochs(targets, table, radiusArcsec);
+        int step = strategy.targetsPerQuery();
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < n; i += step) {
             chunks.add(new Chunk(i, Math.min(n, i + step)));
@@ -262,8 +251,8 @@ public final class NeowiseEpochs {
             for (Chunk c : chunks) {
                 futures.add(pool.submit(() -> {
                     List<Path> files = new ArrayList<>();
-                    fetch(dir, c, files, requests, retries);
-                    done.add(c.to - c.from);
+                    fetch(strategy, dir, c, files, requests, retries);
+                    done.add(c.size());
                     return files;
                 }));
             }
@@ -273,7 +262,7 @@ public final class NeowiseEpochs {
                     parts.add(TableIO.read(p));
                 }
             }
-            Table out = ordered(parts);
+            Table out = EpochTable.ordered(parts, targets.designation());
             int failed = failures.size();
             report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped());
             return new ResultTable<>(out, report);
@@ -285,73 +274,30 @@ public final class NeowiseEpochs {
         }
     }
 
-    private String designation(int i) {
-        return targets.designation()[i];
-    }
-
-    /**
-     * The checkpoint of a chunk, named by a hash of its targets' exact designations and positions: two targets never
-     * share a file (a readable prefix alone would map "J1 2" and "J1_2", or "a" and "A" on a case-insensitive disk, to
-     * one name), and a changed target list never reuses a stale file.
-     */
-    private Path file(Path dir, Chunk c) {
-        if (uploadChunk == 0) {
-            return dir.resolve(checkpointName(designation(c.from), targets.ra()[c.from], targets.dec()[c.from]));
-        }
-        StringBuilder key = new StringBuilder();
-        for (int i = c.from; i < c.to; i++) {
-            key.append(targetKey(designation(i), targets.ra()[i], targets.dec()[i]));
-        }
-        return dir.resolve(String.format("upload_%06d-%06d_%s.parquet", c.from, c.to - 1, hash(key.toString())));
-    }
-
-    /** A cone's checkpoint file name: the designation made safe for a file name, then the hash that tells targets apart. */
-    static String checkpointName(String designation, double ra, double dec) {
-        String readable = designation.replaceAll("[^A-Za-z0-9+.-]", "_");
-        readable = readable.substring(0, Math.min(60, readable.length()));
-        return readable + "_" + hash(targetKey(designation, ra, dec)) + ".parquet";
-    }
-
-    private static String targetKey(String designation, double ra, double dec) {
-        return designation + "\t" + Long.toHexString(Double.doubleToLongBits(ra)) + "\t"
-                + Long.toHexString(Double.doubleToLongBits(dec)) + "\n";
-    }
-
-    /** 64 bits of SHA-256, in hex: a collision among a catalogue's targets is out of reach. */
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Fetches a chunk unless its checkpoint exists, halving it on overflow; failures go to {@link #failures}. */
-    private void fetch(Path dir, Chunk c, List<Path> files, AtomicLong requests,
+    private void fetch(EpochStrategy strategy, Path dir, Chunk c, List<Path> files, AtomicLong requests,
             AtomicLong retries) {
-        Path f = file(dir, c);
+        Path f = dir.resolve(strategy.checkpointName(c));
         if (Files.exists(f)) {
             files.add(f);
             return;
         }
-        String label = uploadChunk == 0 ? "target " + designation(c.from)
-                : "targets " + (c.from + 1) + "-" + c.to + " of " + targets.designation().length;
+        String label = strategy.label(c);
         TapClient.Task task = new TapClient.Task(label, deadlineSeconds);
         try {
             TapClient tap = client.task(task);
-            TapResult r = uploadChunk == 0 ? cone(tap, c.from) : join(tap, c);
+            TapResult r = strategy.query(tap, c);
             if (r.overflow()) {
-                if (c.to - c.from > 1) {
-                    int mid = (c.from + c.to) >>> 1;
-                    fetch(dir, new Chunk(c.from, mid), files, requests, retries);
-                    fetch(dir, new Chunk(mid, c.to), files, requests, retries);
+                if (c.size() > 1) {
+                    int mid = (c.from() + c.to()) >>> 1;
+                    fetch(strategy, dir, new Chunk(c.from(), mid), files, requests, retries);
+                    fetch(strategy, dir, new Chunk(mid, c.to()), files, requests, retries);
                     return;
                 }
                 fail(c, "the result may be truncated (QUERY_STATUS=OVERFLOW or MAXREC rows); raise the service's MAXREC");
                 return;
             }
-            TableIO.write(uploadChunk == 0 ? withTarget(r.table(), c.from) : columnsInOrder(r.table()), f);
+            TableIO.write(strategy.epochs(r.table(), c), f);
             files.add(f);
         } catch (TasniException e) {
             String m = e.getMessage();
@@ -364,100 +310,10 @@ public final class NeowiseEpochs {
 
     private void fail(Chunk c, String reason) {
         synchronized (failures) {
-            for (int i = c.from; i < c.to; i++) {
-                failures.add(designation(i) + ": " + reason);
+            for (int i = c.from(); i < c.to(); i++) {
+                failures.add(targets.designation()[i] + ": " + reason);
             }
         }
     }
 
-    private TapResult cone(TapClient client, int i) {
-        return client.sync(Adql.cone(table, COLUMNS, "ra", "dec", targets.ra()[i], targets.dec()[i], radiusArcsec / 3600), 0);
-    }
-
-    private TapResult join(TapClient client, Chunk c) {
-        Table up = Table.create("targets", StringColumn.create("designation", Arrays.copyOfRange(targets.designation(), c.from, c.to)),
-                DoubleColumn.create("ra", Arrays.copyOfRange(targets.ra(), c.from, c.to)),
-                DoubleColumn.create("dec", Arrays.copyOfRange(targets.dec(), c.from, c.to)));
-        StringBuilder sel = new StringBuilder("t.designation");
-        for (String col : COLUMNS) {
-            sel.append(", n.").append(col);
-        }
-        String adql = "SELECT " + sel + ", t.ra AS target_ra, t.dec AS target_dec FROM " + table + " AS n JOIN "
-                + "TAP_UPLOAD.targets AS t ON 1=CONTAINS(POINT('ICRS', n.ra, n.dec), CIRCLE('ICRS', t.ra, t.dec, "
-                + Adql.number(radiusArcsec / 3600) + "))";
-        return client.async(adql, UPLOAD_MAXREC, Map.of("targets", up));
-    }
-
-    /** A cone's rows with the target's designation and position. */
-    private Table withTarget(Table t, int i) {
-        int rows = t.rowCount();
-        String[] d = new String[rows];
-        Arrays.fill(d, designation(i));
-        double[] tr = new double[rows], td = new double[rows];
-        Arrays.fill(tr, targets.ra()[i]);
-        Arrays.fill(td, targets.dec()[i]);
-        Table out = Table.create("epochs", StringColumn.create("designation", d));
-        for (String c : COLUMNS) {
-            out.addColumns(Columns.require(t, c));
-        }
-        return out.addColumns(DoubleColumn.create("target_ra", tr), DoubleColumn.create("target_dec", td));
-    }
-
-    private static Table columnsInOrder(Table t) {
-        Table out = Table.create("epochs", Columns.require(t, "designation"));
-        for (String c : COLUMNS) {
-            out.addColumns(Columns.require(t, c));
-        }
-        return out.addColumns(Columns.require(t, "target_ra"), Columns.require(t, "target_dec"));
-    }
-
-    /**
-     * No epochs (every target left out, failed, or without exposures): the columns with IRSA's types, so the file can be
-     * written and read like any other (a Parquet file needs at least one column).
-     */
-    private static Table empty() {
-        Table t = Table.create("neowise_epochs", StringColumn.create("designation"));
-        for (String c : COLUMNS) {
-            t.addColumns(switch (c) {
-                case "ra", "dec", "mjd" -> DoubleColumn.create(c);
-                case "qual_frame", "nb", "na" -> ShortColumn.create(c);
-                case "moon_masked", "cc_flags" -> StringColumn.create(c);
-                default -> FloatColumn.create(c);
-            });
-        }
-        return t.addColumns(DoubleColumn.create("target_ra"), DoubleColumn.create("target_dec"));
-    }
-
-    /** The parts in one table, ordered by target index, mjd, ra, dec (exactly, whatever order the server sent). */
-    private Table ordered(List<Table> parts) {
-        if (parts.isEmpty()) {
-            return empty();
-        }
-        Table all = parts.get(0).copy();
-        for (int i = 1; i < parts.size(); i++) {
-            all.append(parts.get(i));
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = targets.designation().length - 1; i >= 0; i--) {
-            index.put(designation(i), i);
-        }
-        StringColumn des = Columns.strings(all, "designation");
-        int[] target = new int[all.rowCount()];
-        for (int i = 0; i < target.length; i++) {
-            target[i] = index.getOrDefault(des.get(i), Integer.MAX_VALUE);
-        }
-        double[] mjd = Columns.doubles(all, "mjd"), ra = Columns.doubles(all, "ra"), dec = Columns.doubles(all, "dec");
-        int[] perm = IntStream.range(0, target.length).toArray();
-        it.unimi.dsi.fastutil.ints.IntArrays.quickSort(perm, (a, b) -> {
-            int c = Integer.compare(target[a], target[b]);
-            c = c != 0 ? c : Double.compare(mjd[a], mjd[b]);
-            c = c != 0 ? c : Double.compare(ra[a], ra[b]);
-            return c != 0 ? c : Double.compare(dec[a], dec[b]);
-        });
-        Table out = Table.create("neowise_epochs");
-        for (Column<?> col : all.columns()) {
-            out.addColumns(col.subset(perm));
-        }
-        return out;
-    }
 }

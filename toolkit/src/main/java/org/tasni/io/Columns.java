@@ -88,7 +88,7 @@ public final class Columns {
             if (v.isEmpty()) {
                 continue;
             }
-            if (CsvIO.numberOrMissing(v)) {
+            if (CsvToken.numberOrMissing(v)) {
                 numbers++;
             } else if (first < 0) {
                 first = i;

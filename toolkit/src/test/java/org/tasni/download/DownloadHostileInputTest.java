@@ -134,8 +134,8 @@ class DownloadHostileInputTest {
                 assertEquals(epochsOf(i), rowsOf(again, d.get(i)), d.get(i));
             }
         }
-        assertNotEquals(NeowiseEpochs.checkpointName("J1 2", 1, 2), NeowiseEpochs.checkpointName("J1_2", 1, 2));
-        assertNotEquals(NeowiseEpochs.checkpointName("Ja", 1, 2).toLowerCase(), NeowiseEpochs.checkpointName("JA", 1, 2).toLowerCase());
+        assertNotEquals(ConeEpochs.checkpointName("J1 2", 1, 2), ConeEpochs.checkpointName("J1_2", 1, 2));
+        assertNotEquals(ConeEpochs.checkpointName("Ja", 1, 2).toLowerCase(), ConeEpochs.checkpointName("JA", 1, 2).toLowerCase());
     }
 
     @Test
@@ -295,12 +295,12 @@ class DownloadHostileInputTest {
         var html = java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of("text/html")), (a, b) -> true);
         var none = java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
         byte[] page = FaultServer.MAINTENANCE.getBytes(StandardCharsets.UTF_8);
-        assertEquals("IRSA Scheduled Maintenance & Upgrade", TapClient.htmlTitle(none, page), "a page without a Content-Type");
-        assertEquals("Down", TapClient.htmlTitle(html, "<html><body><h1>Down</h1></body></html>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("IRSA Scheduled Maintenance & Upgrade", TapDocuments.htmlTitle(none, page), "a page without a Content-Type");
+        assertEquals("Down", TapDocuments.htmlTitle(html, "<html><body><h1>Down</h1></body></html>".getBytes(StandardCharsets.UTF_8)));
         // what servers mislabel as text/html but is not a page: a UWS phase, a UWS document, a VOTable
         for (String body : List.of("COMPLETED", "<job xmlns=\"http://www.ivoa.net/xml/UWS/v1.0\"><phase>COMPLETED</phase></job>",
                 "<?xml version=\"1.0\"?><VOTABLE/>", "<VOTABLE version=\"1.4\"></VOTABLE>")) {
-            assertNull(TapClient.htmlTitle(html, body.getBytes(StandardCharsets.UTF_8)), body);
+            assertNull(TapDocuments.htmlTitle(html, body.getBytes(StandardCharsets.UTF_8)), body);
         }
     }
 

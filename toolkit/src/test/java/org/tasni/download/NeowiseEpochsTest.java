@@ -38,7 +38,7 @@ class NeowiseEpochsTest {
             // resume: only the target whose checkpoint is gone is fetched again
             int before = s.results.get();
             String first = targets.stringColumn("designation").get(0);
-            Files.delete(dir.resolve(NeowiseEpochs.checkpointName(first, targets.doubleColumn("ra").get(0),
+            Files.delete(dir.resolve(ConeEpochs.checkpointName(first, targets.doubleColumn("ra").get(0),
                     targets.doubleColumn("dec").get(0))));
             Table again = n.run();
             assertEquals(1, s.results.get() - before);
