@@ -45,7 +45,7 @@ if [ ! -f "$jar" ]; then
 fi
 
 # 3. The kernel jar, our patch to it and our kernelspec
-rjk_version=3.0.1   # patch/ is written against this version: change both together
+rjk_version=3.0.1   # patch/ is written against this version (and toolkit/pom.xml names it): change them together
 rjk=rapaio-jupyter-kernel-$rjk_version.jar
 spec=$(mktemp -d)
 trap 'rm -rf "$spec"' EXIT

@@ -181,7 +181,7 @@ public final class Channels {
 
     // TASNI PATCH: the replies to Control requests go out on Control, where the messaging spec puts them and where
     // clients wait for them. 3.0.1 sent every reply on Shell, so interrupt_reply and shutdown_reply never reached a
-    // client waiting on Control (jupyter_client's shutdown, for one, waits on Control).
+    // client waiting on Control; a Shell client got replies to requests it had not sent.
     private AbstractChannel replyChannel(MessageType<?> type) {
         String name = type.name();
         boolean control = name.equals(MessageType.CONTROL_INTERRUPT_REPLY.name())
