@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --headless) headless=1 ;;
     --user) ;;
     --prefix) prefix=(--prefix "$2"); shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 1 ;;
   esac
   shift
