@@ -8,7 +8,8 @@
 #
 # Idempotent: running it again replaces the kernelspec. Nothing is fetched at kernel start: the kernel jar comes from
 # Maven Central now (io.github.padreati:rapaio-jupyter-kernel 3.0.1, a JShell kernel; IJava and JJava are not on
-# Maven Central), and plotly.js is inside the toolkit jar.
+# Maven Central), and plotly.js is inside the toolkit jar. The kernel runs with our fixes to three of its classes
+# ahead of its jar (kernel-setup/patch, compiled here; see patch/README.md): without them it hangs in some starts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -43,16 +44,26 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -B -q -ntp -DskipTests package)
 fi
 
-# 3. The kernel jar and our kernelspec
+# 3. The kernel jar, our patch to it and our kernelspec
+rjk_version=3.0.1   # patch/ is written against this version (and toolkit/pom.xml names it): change them together
+rjk=rapaio-jupyter-kernel-$rjk_version.jar
 spec=$(mktemp -d)
 trap 'rm -rf "$spec"' EXIT
-mkdir -p "$spec/tasni-java"
-mvn -B -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 -DoutputDirectory="$spec/tasni-java"
+mkdir -p "$spec/tasni-java" "$spec/classes"
+mvn -B -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$rjk_version -DoutputDirectory="$spec/tasni-java"
 java=$(readlink -f "$(command -v java)")
+jdk=$(dirname "$java")   # javac and jar of the JDK that runs the kernel, so the class files suit it
+[ -x "$jdk/javac" ] || jdk=$(dirname "$(readlink -f "$(command -v javac)")")
+mapfile -t sources < <(find "$here/patch" -name '*.java' | sort)
+"$jdk/javac" -nowarn --release 17 -encoding UTF-8 -cp "$spec/tasni-java/$rjk" -d "$spec/classes" "${sources[@]}"
+"$jdk/jar" --create --file "$spec/tasni-java/rapaio-patch.jar" -C "$spec/classes" .
+# -cp instead of -jar: the patched classes come first, so they replace the jar's own (the main class is the jar
+# manifest's Main-Class; the manifest has nothing else that -cp would lose)
 cat > "$spec/tasni-java/kernel.json" <<JSON
 {
   "argv": ["$java", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Djava.awt.headless=true", "-Xmx4g",
-           "-jar", "{resource_dir}/rapaio-jupyter-kernel-3.0.1.jar", "{connection_file}"],
+           "-cp", "{resource_dir}/rapaio-patch.jar:{resource_dir}/$rjk", "org.rapaio.jupyter.kernel.MainApp",
+           "{connection_file}"],
   "display_name": "Java (TASNI toolkit)",
   "language": "java",
   "interrupt_mode": "message",

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,35 +28,16 @@ class NotebooksTest {
     @TempDir
     static Path dir;
 
-    static Path jupyterData;
+    static Jupyter jupyter;
     static final List<Path> EXECUTED = new ArrayList<>();
 
     static String run(List<String> cmd, Path cwd, int timeoutS) throws IOException, InterruptedException {
-        return run(cmd, cwd, timeoutS, java.util.Map.of());
-    }
-
-    static String run(List<String> cmd, Path cwd, int timeoutS, java.util.Map<String, String> env)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
-        pb.environment().put("JUPYTER_DATA_DIR", jupyterData.toString());
-        pb.environment().putAll(env);
-        Path log = Files.createTempFile("nb", ".log");
-        Process p = pb.redirectOutput(log.toFile()).start();
-        boolean done = p.waitFor(timeoutS, TimeUnit.SECONDS);
-        String out = Files.readString(log);
-        if (!done) {
-            p.destroyForcibly();
-            fail("timed out after " + timeoutS + " s: " + String.join(" ", cmd) + "\n" + out);
-        }
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + out);
-        return out;
+        return jupyter.run(cmd, cwd, timeoutS, java.util.Map.of());
     }
 
     @BeforeAll
     static void installAndExecute() throws Exception {
-        jupyterData = dir.resolve("jupyter-data");
-        String out = run(List.of("bash", Jar.ROOT.resolve("kernel-setup/install.sh").toString(), "--headless"), Jar.ROOT, 900);
-        assertTrue(Files.isRegularFile(jupyterData.resolve("kernels/tasni-java/kernel.json")), out);
+        jupyter = Jupyter.install(dir);
         List<Path> books;
         try (Stream<Path> s = Files.list(Jar.ROOT.resolve("notebooks"))) {
             books = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
@@ -79,23 +59,12 @@ class NotebooksTest {
                 // the scheduled-run notebook takes its parameters from the environment
                 env = java.util.Map.of("TASNI_OUT", dir.resolve("pipeline-out").toString());
             }
-            List<String> cmd = List.of("/usr/bin/jupyter", "nbconvert", "--to", "notebook", "--execute",
+            List<String> cmd = List.of(Jupyter.JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.kernel_name=tasni-java", "--ExecutePreprocessor.timeout=600",
                     "--ExecutePreprocessor.startup_timeout=60", nb.getFileName().toString(), "--output-dir",
                     dir.toString(), "--output", name + ".out.ipynb");
-            // the rapaio kernel sometimes never answers kernel_info at start (a race in its socket threads, seen
-            // about one start in five here); a new start works, so a run that failed exactly so is tried again
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    run(cmd, nb.getParent(), 900, env);
-                    break;
-                } catch (AssertionError e) {
-                    if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Kernel didn't respond")) {
-                        throw e;
-                    }
-                    System.err.println(name + ": the kernel did not answer at start; starting it again");
-                }
-            }
+            // no retry: the kernel's start-up races are fixed (kernel-setup/patch; KernelStartTest starts it 100 times)
+            jupyter.run(cmd, nb.getParent(), 900, env);
             EXECUTED.add(dir.resolve(name + ".out.ipynb"));
         }
     }
@@ -147,7 +116,7 @@ class NotebooksTest {
     @Test
     void exportedHtmlRendersOfflineInChromium() throws Exception {
         Path nb = EXECUTED.stream().filter(p -> p.toString().contains("03-crossmatch")).findFirst().orElseThrow();
-        run(List.of("/usr/bin/jupyter", "nbconvert", "--to", "html", "--HTMLExporter.require_js_url=",
+        run(List.of(Jupyter.JUPYTER.toString(), "nbconvert", "--to", "html", "--HTMLExporter.require_js_url=",
                 "--HTMLExporter.mathjax_url=", nb.toString(), "--output-dir", dir.toString()), dir, 300);
         Path html = dir.resolve(nb.getFileName().toString().replace(".ipynb", ".html"));
         String page = Files.readString(html);
