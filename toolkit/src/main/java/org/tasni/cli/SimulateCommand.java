@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.ParquetIO;
 import org.tasni.io.TableIO;
 import org.tasni.io.Targets;
 import org.tasni.pipeline.CandidateCuts;
@@ -109,7 +110,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (targets.rowCount() > 0 && (targetsFile != null || lightCurves > 0)) {
             var sample = EpochSimulator.of(EpochConfig.defaults().withSeed(seed)).simulate(targets);
-            TableIO.write(sample.epochs(), DataFile.NEOWISE_EPOCHS.in(out));
+            // small row groups: the pipeline streams the epochs, so its heap holds one group, not the file
+            ParquetIO.write(sample.epochs(), DataFile.NEOWISE_EPOCHS.in(out), ParquetIO.STREAMING_ROW_GROUP_BYTES);
             TableIO.write(sample.truth(), DataFile.NEOWISE_TRUTH.in(out));
             System.out.printf("epochs: %,d light curves, %,d exposures → %s%n", sample.truth().rowCount(),
                     sample.epochs().rowCount(), DataFile.NEOWISE_EPOCHS.in(out));

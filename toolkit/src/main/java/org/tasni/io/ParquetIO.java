@@ -32,6 +32,12 @@ public final class ParquetIO {
     /** Row-group size in uncompressed bytes (the architecture's convention). */
     public static final long DEFAULT_ROW_GROUP_BYTES = 128L * 1024 * 1024;
 
+    /**
+     * Row groups of files that later stages read row group by row group (NEOWISE epochs, the pipeline's outputs): 16 MB
+     * uncompressed, so that a reader holds about that much at a time whatever the file's size.
+     */
+    public static final long STREAMING_ROW_GROUP_BYTES = 16L << 20;
+
     private ParquetIO() {}
 
     /** Reads the whole file, or only {@code columns} (in that order) if any are named. */

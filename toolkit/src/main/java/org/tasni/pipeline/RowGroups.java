@@ -15,8 +15,8 @@ import tech.tablesaw.selection.Selection;
  */
 final class RowGroups {
 
-    /** Row groups of the pipeline's own large outputs, bytes uncompressed (Parquet's and our default is 128 MB). */
-    static final long ROW_GROUP_BYTES = 16L << 20;
+    /** Row groups of the pipeline's own large outputs, bytes uncompressed (the default is 128 MB). */
+    static final long ROW_GROUP_BYTES = ParquetIO.STREAMING_ROW_GROUP_BYTES;
 
     private RowGroups() {}
 

@@ -1,6 +1,6 @@
 /**
  * The pipeline's report: {@link org.tasni.pipeline.report.ReportPage} reads a pipeline output directory (the files
- * of issue #13's contract: {@code funnel.json}, {@code orphans.parquet}, {@code candidates.parquet},
+ * of the pipeline's layout: {@code funnel.json}, {@code orphans.parquet}, {@code candidates.parquet},
  * {@code neowise_epochs.parquet}, {@code ranked.parquet}, {@code pipeline_timing.json}, {@code run.json}, …) and
  * writes {@code report.html}, one self-contained page that works offline.
  *
