@@ -40,9 +40,15 @@ final class Jar {
     private Jar() {}
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return runWithJvm(List.of(), args);
+    }
+
+    /** {@link #run} with JVM options before {@code -jar}, e.g. {@code -Xmx256m}. */
+    static Result runWithJvm(List<String> jvm, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: build it with 'mvn -B verify' (or package) first");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("tasni-out", ".txt"), err = Files.createTempFile("tasni-err", ".txt");
         Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectOutput(out.toFile())
