@@ -35,7 +35,7 @@ class TileLayoutTest {
         assertEquals(Path.of("out/orphans_hp06045.run.json"), TileLayout.orphansRecord(out, 6045));
         List<String> expected = List.of("targets.parquet", "neowise_epochs.parquet", "neowise_truth.parquet",
                 "orphans.parquet", "tiles_summary.csv", "candidates.parquet", "variability.parquet", "periodogram.parquet",
-                "ranked.parquet", "ranked.csv", "report.html", "pipeline_timing.json", "run.json");
+                "ranked.parquet", "ranked.csv", "report.html", "funnel.json", "pipeline_timing.json", "run.json");
         assertEquals(expected, java.util.Arrays.stream(TileLayout.DataFile.values()).map(TileLayout.DataFile::fileName).toList());
     }
 
