@@ -99,7 +99,8 @@ public final class AllBenchmark {
         m.add(new BenchRow(match, warm.tool() + ", in this JVM", BenchRow.seconds(cold.seconds()),
                 BenchRow.seconds(warm.seconds()), 1.0, summary(in), warm.peakMemMb(),
                 "cold: first call; warm: best of " + options.repeat() + "; " + warm.nOrphans() + " orphans; "
-                        + "peak: JVM heap pools over the warm runs (first call: " + cold.peakMemMb() + " MiB)"));
+                        + "peak: JVM heap pools over the warm runs, the benchmark's data included (first call: "
+                        + cold.peakMemMb() + " MiB)"));
         for (CrossmatchBenchmark.Row r : in) {
             String notes = r.nOrphans() == null ? "" : r.nOrphans() + " orphans; ";
             switch (r.role()) {
@@ -143,7 +144,8 @@ public final class AllBenchmark {
             out.add(new BenchRow(what, warm.tool() + ", in this JVM", BenchRow.seconds(cold.seconds()),
                     BenchRow.seconds(warm.seconds()), 1.0, peerSummary(peers), warm.peakMemMb(),
                     warm.what() + ": " + Math.round(warm.perSecond()) + unit + " warm, " + Math.round(cold.perSecond())
-                            + " first; peak: JVM heap pools over the warm runs (first call: " + cold.peakMemMb() + " MiB)"));
+                            + " first; peak: JVM heap pools over the warm runs, the benchmark's data included (first call: "
+                            + cold.peakMemMb() + " MiB)"));
             for (VariabilityBenchmark.Row r : st) {
                 if (r.role() == Role.PEER) {
                     // the ratio per unit of work: the peers do fewer periodograms than the toolkit (too slow for all)

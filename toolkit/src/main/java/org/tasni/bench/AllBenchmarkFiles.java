@@ -87,7 +87,8 @@ public final class AllBenchmarkFiles {
                     .append(Html.escape(r.agreement())).append("</td>").append(number(r.peakMemMb())).append("<td>")
                     .append(Html.escape(r.notes())).append("</td></tr>\n");
         }
-        sb.append("</table>\n<div>").append(Html.figure(chart(rows), "benchmark_all_chart")).append("</div>\n</body></html>\n");
+        sb.append("</table>\n<div>").append(Html.figure(ratioChart(rows), "benchmark_all_ratios")).append("</div>\n<div>")
+                .append(Html.figure(chart(rows), "benchmark_all_chart")).append("</div>\n</body></html>\n");
         return sb.toString();
     }
 
@@ -97,19 +98,47 @@ public final class AllBenchmarkFiles {
         List<Double> secs = new ArrayList<>();
         for (BenchRow r : rows) {
             if (r.time() != null && r.time() > 0) {
-                labels.add(r.what() + " · " + r.tool() + (r.warmS() != null ? " (warm)" : " (cold)"));
+                labels.add(label(r) + (r.warmS() != null ? " (warm)" : " (cold)"));
                 secs.add(r.time());
             }
         }
+        return bars("seconds per row, each on its own work (warm where measured, else cold; log scale)", "seconds",
+                labels, secs);
+    }
+
+    /**
+     * One bar per other tool (and per toolkit figure that is not its stage's reference): its ratio to the toolkit, the
+     * figure the stages can be compared by, on a log axis (above 1: the toolkit is faster).
+     */
+    static Figure ratioChart(List<BenchRow> rows) {
+        List<String> labels = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (BenchRow r : rows) {
+            if (r.ratio() != null && r.ratio() > 0 && r.ratio() != 1.0) {
+                labels.add(label(r));
+                ratios.add(r.ratio());
+            }
+        }
+        return bars("time over the toolkit's, same stage and work (above 1: the toolkit is faster; log scale)",
+                "ratio", labels, ratios);
+    }
+
+    private static String label(BenchRow r) {
+        // the stage without its parenthesis, so the labels fit beside the bars
+        return r.what().replaceAll("\\s*\\(.*\\)", "") + " · " + r.tool();
+    }
+
+    private static Figure bars(String title, String axis, List<String> labels, List<Double> values) {
+        List<String> l = new ArrayList<>(labels);
+        List<Double> v = new ArrayList<>(values);
         // plotly draws the first category at the bottom: reversed, the chart reads top-down like the table
-        java.util.Collections.reverse(labels);
-        java.util.Collections.reverse(secs);
-        BarTrace bars = BarTrace.builder(labels.toArray(), secs.stream().mapToDouble(Double::doubleValue).toArray())
+        java.util.Collections.reverse(l);
+        java.util.Collections.reverse(v);
+        BarTrace trace = BarTrace.builder(l.toArray(), v.stream().mapToDouble(Double::doubleValue).toArray())
                 .orientation(BarTrace.Orientation.HORIZONTAL).build();
-        Layout layout = Layout.builder("seconds per row (warm where measured, else cold; log scale)")
-                .xAxis(Axis.builder().title("seconds").type(Axis.Type.LOG).build())
-                .margin(Margin.builder().left(560).build()).height(Math.max(400, 26 * labels.size() + 120)).width(1200).build();
-        return new Figure(layout, bars);
+        Layout layout = Layout.builder(title).xAxis(Axis.builder().title(axis).type(Axis.Type.LOG).build())
+                .margin(Margin.builder().left(520).build()).height(Math.max(300, 26 * l.size() + 120)).width(1200).build();
+        return new Figure(layout, trace);
     }
 
     private static String number(Double v) {

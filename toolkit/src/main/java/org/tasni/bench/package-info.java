@@ -18,6 +18,11 @@
  *       periodogram against astropy's {@code LombScargle}.</li>
  *   <li>{@link org.tasni.bench.DownloadBenchmark}: tiles and requests per second against a loopback TAP service
  *       with a fixed latency, as the concurrency grows under the rate limit.</li>
+ *   <li>{@link org.tasni.bench.AllBenchmark} ({@code benchmark all}): all of the above plus the cold CLI start and the
+ *       whole pipeline as fresh processes ({@code ProcessBenchmarks}), regrouped as one table of
+ *       {@link org.tasni.bench.BenchRow}s with cold and warm figures and peak memory;
+ *       {@link org.tasni.bench.AllBenchmarkFiles} writes it as JSON and an offline HTML page.</li>
+ *   <li>{@link org.tasni.bench.ChildRun}: a command as a fresh process, timed, with its peak resident memory.</li>
  *   <li>{@code Npy}: how arrays reach the Python peers (NumPy's {@code .npy}, as Debian has no pyarrow).</li>
  * </ul>
  *
