@@ -200,7 +200,7 @@ public final class VariabilityBenchmark {
                 options.epochs());
         rows.add(pgTool, pgWhat + ", best of " + options.repeat() + " warm", pgBest, 2.0 * options.lightCurves() / pgBest,
                 "reference", HeapPeak.mebibytes(), Stage.PERIODOGRAM, Role.WARM);
-        rows.add(pgTool, pgWhat + ", first", pgCold, 2.0 * options.lightCurves() / pgCold, "reference", pgColdHeap,
+        rows.add(pgTool, pgWhat + ", first (after the statistics, in the same JVM)", pgCold, 2.0 * options.lightCurves() / pgCold, "reference", pgColdHeap,
                 Stage.PERIODOGRAM, Role.COLD);
 
         Path py = Path.of("/usr/bin/python3");

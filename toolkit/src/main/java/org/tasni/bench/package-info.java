@@ -6,7 +6,7 @@
  * a notebook, with the class of one benchmark; each returns a table with one row per tool, which
  * {@link org.tasni.notebook.BenchmarkPlot} draws:
  * <pre>{@code
- * var cross = new CrossmatchBenchmark(…).run(Files.createTempDirectory("tasni-xm"), null);   // one row per tool
+ * var cross = new CrossmatchBenchmark(…).run(Files.createTempDirectory("tasni-xm"));   // one row per tool
  * BenchmarkPlot.create(cross, "seconds")
  * }</pre>
  *
