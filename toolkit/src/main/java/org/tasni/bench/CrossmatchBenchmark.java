@@ -21,6 +21,7 @@ import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
+import org.tasni.pipeline.HeapPeak;
 import org.tasni.simulate.SkyConfig;
 import org.tasni.simulate.SkySimulator;
 import org.tasni.sky.Healpix;
@@ -106,8 +107,13 @@ public final class CrossmatchBenchmark {
         }
     }
 
-    /** One row of the result: a tool's time, its ratio to the toolkit's, its orphans (missing if skipped), agreement. */
-    public record Row(String tool, String what, double seconds, double xTasniTime, Integer nOrphans, String agreement) {}
+    /**
+     * One row of the result: a tool's time, its ratio to the toolkit's, its orphans (missing if skipped), agreement
+     * ("ok …" or "mismatch …"), peak memory in MiB (the JVM heap pools' peak for in-JVM rows, the process's peak RSS
+     * for the others; missing if unknown) and what kind of figure it is.
+     */
+    public record Row(String tool, String what, double seconds, double xTasniTime, Integer nOrphans, String agreement,
+            Double peakMemMb, Role role) {}
 
     private final Options options;
 
@@ -141,6 +147,11 @@ public final class CrossmatchBenchmark {
 
     /** Runs everything in {@code dir} and returns one row per tool. */
     public Table run(Path dir) throws IOException, InterruptedException {
+        return RecordTables.toTable("crossmatch benchmark", Row.class, rows(dir));
+    }
+
+    /** Runs everything in {@code dir} and returns one row per tool, as records (for {@link AllBenchmark}). */
+    public List<Row> rows(Path dir) throws IOException, InterruptedException {
         Path toolkitJar = options.cliJar().orElse(null);
         dir = workDir(dir);
         Files.createDirectories(dir);
@@ -157,6 +168,8 @@ public final class CrossmatchBenchmark {
         boolean[] ours = null;
         double cold = 0, best = Double.POSITIVE_INFINITY;
         MatchReport rep = null;
+        double coldHeap = 0;
+        HeapPeak.reset();
         for (int k = 0; k <= options.repeat(); k++) {
             CrossMatcher xm = CrossMatcher.radius(options.radiusArcsec()).threads(options.threads());
             Table near = xm.nearest(wise, gaia);
@@ -167,6 +180,8 @@ public final class CrossmatchBenchmark {
                 for (int i = 0; i < ours.length; i++) {
                     ours[i] = !near.booleanColumn("matched").get(i);
                 }
+                coldHeap = HeapPeak.mebibytes();
+                HeapPeak.reset();
             } else {
                 best = Math.min(best, rep.matchSeconds());
             }
@@ -174,8 +189,9 @@ public final class CrossmatchBenchmark {
         int nOurs = count(ours);
         double ref = options.repeat() > 0 ? best : cold;
         String tasni = "tasni CPU (" + options.threads() + " threads)";
-        rows.add(tasni, "match, best of " + options.repeat() + " warm", ref, ref, nOurs, "reference");
-        rows.add(tasni, "match, first (cold JIT)", cold, ref, nOurs, "reference");
+        double warmHeap = HeapPeak.mebibytes();
+        rows.add(tasni, "match, best of " + options.repeat() + " warm", ref, ref, nOurs, "reference", warmHeap, Role.WARM);
+        rows.add(tasni, "match, first (cold JIT)", cold, ref, nOurs, "reference", coldHeap, Role.COLD);
 
         // the same positions for the others
         Npy.writeDoubles(dir.resolve("wise_ra.npy"), wise.doubleColumn("ra").asDoubleArray());
@@ -187,12 +203,17 @@ public final class CrossmatchBenchmark {
 
         if (toolkitJar != null && Files.isRegularFile(toolkitJar)) {
             Path out = dir.resolve("orphans_tasni.parquet");
-            double t = time(List.of(javaExe(), "-jar", toolkitJar.toString(), "crossmatch", "--left",
+            ChildRun.Result t = ChildRun.run(List.of(ChildRun.javaExe(), "-jar", toolkitJar.toString(), "crossmatch", "--left",
                     dir.resolve("wise.parquet").toString(), "--right", dir.resolve("gaia.parquet").toString(), "--radius",
                     String.valueOf(options.radiusArcsec()), "--threads", String.valueOf(options.threads()), "--out",
-                    out.toString()), dir);
+                    out.toString(), "--stats-json", dir.resolve("cli_stats.json").toString()), dir, 60);
             int n = (int) ParquetIO.rowCount(out);
-            rows.add("tasni CLI", "process (JVM start, read Parquet, match, write)", t, ref, n, agree(n == nOurs));
+            // the CLI's own match time: the "first call as a user runs it" figure of the cold-start goal
+            double cliMatch = new ObjectMapper().readTree(dir.resolve("cli_stats.json").toFile()).path("match_s").asDouble();
+            rows.add("tasni CLI", "process (JVM start, read Parquet, match, write)", t.seconds(), ref, n,
+                    agree(n == nOurs, n, nOurs), t.peakRssMb(), Role.PROCESS);
+            rows.add("tasni CLI", "match inside that process (its first call)", cliMatch, ref, n,
+                    agree(n == nOurs, n, nOurs), t.peakRssMb(), Role.PROCESS_STEP);
         }
 
         List<String> python = new ArrayList<>();
@@ -201,54 +222,54 @@ public final class CrossmatchBenchmark {
                 python.add(p);
             }
         }
-        if (!python.isEmpty()) {
-            runPython(dir, python, ours, ref, rows);
+        for (String p : python) {
+            runPython(dir, p, ours, ref, rows);
         }
         if (options.peers().contains("stilts")) {
             runStilts(dir, wise, ours, ref, rows);
         }
-        return rows.toTable();
+        return rows.rows;
     }
 
-    private void runPython(Path dir, List<String> python, boolean[] ours, double ref, Rows rows)
+    /** One Python peer in a process of its own, so that its peak memory is its own. */
+    private void runPython(Path dir, String peer, boolean[] ours, double ref, Rows rows)
             throws IOException, InterruptedException {
         Path py = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(py)) {
-            for (String p : python) {
-                rows.skip(p, "no /usr/bin/python3");
-            }
+            rows.skip(label(peer), "no /usr/bin/python3");
             return;
         }
         Path script = dir.resolve("crossmatch_peers.py");
         try (InputStream in = CrossmatchBenchmark.class.getResourceAsStream("crossmatch_peers.py")) {
             Files.write(script, in.readAllBytes());
         }
-        List<String> cmd = new ArrayList<>(List.of(py.toString(), script.toString(), dir.toString(),
-                String.valueOf(options.radiusArcsec()), String.join(",", python)));
+        List<String> cmd = List.of(py.toString(), script.toString(), dir.toString(),
+                String.valueOf(options.radiusArcsec()), peer);
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(1, TimeUnit.HOURS) || proc.exitValue() != 0) {
-            for (String p : python) {
-                rows.skip(p, "python peers failed: " + out.strip());
-            }
+            rows.skip(label(peer), "python peer failed: " + out.strip());
             return;
         }
-        JsonNode res = new ObjectMapper().readTree(out);
-        for (String p : python) {
-            JsonNode r = res.get(p);
-            if (r == null || r.has("error")) {
-                rows.skip(p, r == null ? "no result" : r.get("error").asText());
-                continue;
-            }
-            boolean[] theirs = Npy.readBools(dir.resolve("orphans_" + p + ".npy"));
-            String label = switch (p) {
-                case "astropy" -> "astropy match_coordinates_sky";
-                case "scipy" -> "scipy cKDTree";
-                default -> "scikit-learn BallTree (the reference's)";
-            };
-            rows.add(label, "match (unit vectors + tree + query)", r.get("match_s").asDouble(), ref,
-                    r.get("n_orphans").asInt(), agree(Arrays.equals(theirs, ours)));
+        JsonNode r = new ObjectMapper().readTree(out).get(peer);
+        if (r == null || r.has("error")) {
+            rows.skip(label(peer), r == null ? "no result" : r.get("error").asText());
+            return;
         }
+        boolean[] theirs = Npy.readBools(dir.resolve("orphans_" + peer + ".npy"));
+        String label = label(peer);
+        int n = r.get("n_orphans").asInt();
+        rows.add(label, "match (unit vectors + tree + query)", r.get("match_s").asDouble(), ref, n,
+                agree(Arrays.equals(theirs, ours), n, count(ours)), r.path("peak_rss_mb").asDouble(Double.NaN), Role.PEER);
+    }
+
+    /** A Python peer's row label, the same whether it ran or not. */
+    private static String label(String peer) {
+        return switch (peer) {
+            case "astropy" -> "astropy match_coordinates_sky";
+            case "scipy" -> "scipy cKDTree";
+            default -> "scikit-learn BallTree (the reference's)";
+        };
     }
 
     private void runStilts(Path dir, Table wise, boolean[] ours, double ref, Rows rows)
@@ -261,9 +282,9 @@ public final class CrossmatchBenchmark {
         TableIO.write(wise.selectColumns("cntr", "ra", "dec"), dir.resolve("wise.vot"));
         TableIO.write(TableIO.read(dir.resolve("gaia.parquet"), "source_id", "ra", "dec"), dir.resolve("gaia.vot"));
         Path out = dir.resolve("orphans_stilts.csv");
-        double t = time(List.of(stilts.toString(), "tmatch2", "in1=" + dir.resolve("wise.vot"), "ifmt1=votable",
+        ChildRun.Result t = ChildRun.run(List.of(stilts.toString(), "tmatch2", "in1=" + dir.resolve("wise.vot"), "ifmt1=votable",
                 "in2=" + dir.resolve("gaia.vot"), "ifmt2=votable", "matcher=sky", "values1=ra dec", "values2=ra dec",
-                "params=" + options.radiusArcsec(), "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir);
+                "params=" + options.radiusArcsec(), "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir, 60);
         Set<Long> theirs = new HashSet<>();
         List<String> lines = Files.readAllLines(out);
         for (String l : lines.subList(1, lines.size())) {
@@ -275,12 +296,13 @@ public final class CrossmatchBenchmark {
                 mine.add(wise.longColumn("cntr").get(i));
             }
         }
-        rows.add("STILTS tmatch2", "process (JVM start, read VOTable, match, write CSV)", t, ref, theirs.size(),
-                agree(theirs.equals(mine)));
+        rows.add("STILTS tmatch2", "process (JVM start, read VOTable, match, write CSV)", t.seconds(), ref, theirs.size(),
+                agree(theirs.equals(mine), theirs.size(), mine.size()), t.peakRssMb(), Role.PEER_PROCESS);
     }
 
-    private static String agree(boolean same) {
-        return same ? "same orphans" : "DIFFERENT orphans";
+    private static String agree(boolean same, int theirs, int ours) {
+        return same ? "ok: same " + ours + " orphans"
+                : "mismatch: different orphans (" + theirs + " against the toolkit's " + ours + ")";
     }
 
     private static int count(boolean[] a) {
@@ -291,10 +313,6 @@ public final class CrossmatchBenchmark {
             }
         }
         return n;
-    }
-
-    private static String javaExe() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -308,31 +326,17 @@ public final class CrossmatchBenchmark {
         return dir.toAbsolutePath().normalize();
     }
 
-    private static double time(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("last-command.log").toFile()).start();
-        if (!p.waitFor(1, TimeUnit.HOURS) || p.exitValue() != 0) {
-            throw new TasniException(cmd.get(0) + " failed (see " + dir.resolve("last-command.log") + "): "
-                    + String.join(" ", cmd));
-        }
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
     /** The result table, one row per tool. */
     private static final class Rows {
         final List<Row> rows = new ArrayList<>();
 
-        void add(String t, String w, double s, double ref, int n, String a) {
-            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, Math.round(s / ref * 100) / 100.0, n, a));
+        void add(String t, String w, double s, double ref, int n, String a, double peakMb, Role role) {
+            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, Math.round(s / ref * 100) / 100.0, n, a,
+                    BenchRow.mebibytes(peakMb), role));
         }
 
         void skip(String t, String why) {
-            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, null, ""));
-        }
-
-        Table toTable() {
-            return RecordTables.toTable("crossmatch benchmark", Row.class, rows);
+            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, null, "", null, Role.SKIPPED));
         }
     }
 }

@@ -95,6 +95,12 @@ public final class DownloadBenchmark {
 
     /** Runs it in {@code dir} (a fresh sub-directory per concurrency) and returns one row per concurrency. */
     public Table run(Path dir) throws IOException {
+        return RecordTables.toTable("download benchmark (" + options.latencyMs() + " ms latency, " + options.tiles()
+                + " tiles each)", Row.class, rows(dir));
+    }
+
+    /** The same rows as {@link #run}, as records (for {@link AllBenchmark}). */
+    public List<Row> rows(Path dir) throws IOException {
         List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ExecutorService pool = Executors.newCachedThreadPool();
@@ -127,8 +133,7 @@ public final class DownloadBenchmark {
             server.stop(0);
             pool.shutdownNow();
         }
-        return RecordTables.toTable("download benchmark (" + options.latencyMs() + " ms latency, " + options.tiles()
-                + " tiles each)", Row.class, rows);
+        return rows;
     }
 
     private void answer(HttpExchange ex, List<Long> arrivals) throws IOException {

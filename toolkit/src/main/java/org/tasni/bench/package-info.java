@@ -6,7 +6,7 @@
  * a notebook, with the class of one benchmark; each returns a table with one row per tool, which
  * {@link org.tasni.notebook.BenchmarkPlot} draws:
  * <pre>{@code
- * var cross = new CrossmatchBenchmark(…).run(Files.createTempDirectory("tasni-xm"), null);   // one row per tool
+ * var cross = new CrossmatchBenchmark(…).run(Files.createTempDirectory("tasni-xm"));   // one row per tool
  * BenchmarkPlot.create(cross, "seconds")
  * }</pre>
  *
@@ -18,6 +18,11 @@
  *       periodogram against astropy's {@code LombScargle}.</li>
  *   <li>{@link org.tasni.bench.DownloadBenchmark}: tiles and requests per second against a loopback TAP service
  *       with a fixed latency, as the concurrency grows under the rate limit.</li>
+ *   <li>{@link org.tasni.bench.AllBenchmark} ({@code benchmark all}): all of the above plus the cold CLI start and the
+ *       whole pipeline as fresh processes ({@code ProcessBenchmarks}), regrouped as one table of
+ *       {@link org.tasni.bench.BenchRow}s with cold and warm figures and peak memory;
+ *       {@link org.tasni.bench.AllBenchmarkFiles} writes it as JSON and an offline HTML page.</li>
+ *   <li>{@link org.tasni.bench.ChildRun}: a command as a fresh process, timed, with its peak resident memory.</li>
  *   <li>{@code Npy}: how arrays reach the Python peers (NumPy's {@code .npy}, as Debian has no pyarrow).</li>
  * </ul>
  *

@@ -3,6 +3,11 @@ package org.tasni.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
+import java.util.Optional;
+import org.tasni.bench.AllBenchmark;
+import org.tasni.bench.AllBenchmarkFiles;
+import org.tasni.bench.BenchRow;
 import org.tasni.bench.CrossmatchBenchmark;
 import org.tasni.bench.DownloadBenchmark;
 import org.tasni.bench.VariabilityBenchmark;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code benchmark}: the toolkit against its peers, same data, same run. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Time a stage against its peers on the same data in the same run, and check they agree.",
-        subcommands = {BenchmarkCommand.Crossmatch.class, BenchmarkCommand.Variability.class, BenchmarkCommand.Download.class})
+        subcommands = {BenchmarkCommand.Crossmatch.class, BenchmarkCommand.Variability.class, BenchmarkCommand.Download.class,
+            BenchmarkCommand.All.class})
 final class BenchmarkCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -55,15 +61,55 @@ final class BenchmarkCommand implements Runnable {
                     .withCliJar(jarPath());
             return bench.show(new CrossmatchBenchmark(options).run(dir));
         }
+    }
 
-        /** The jar this command runs from, so the CLI row times the same build. */
-        private static Path jarPath() {
-            try {
-                Path p = Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                return Files.isRegularFile(p) ? p : null;
-            } catch (Exception e) {
-                return null;
-            }
+    /** The jar this command runs from, so the process rows time the same build (null when not run from a jar). */
+    private static Path jarPath() {
+        try {
+            Path p = Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(p) ? p : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Command(name = "all", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Every stage against its peers in one run: crossmatch (astropy, scipy, scikit-learn, STILTS tmatch2),",
+                    "variability statistics (numpy), periodogram (astropy), download (loopback TAP), cold CLI start (STILTS tcopy)",
+                    "and the pipeline run on data-samples (fresh, then rerun). One table with cold and warm seconds, the ratio",
+                    "to the toolkit, agreement and peak memory: printed, and written as DIR/benchmark_all.json and",
+                    "DIR/benchmark_all.html (offline chart). Peers not installed are rows that say so."})
+    static final class All implements Callable<Integer> {
+
+        @Option(names = "--scale", defaultValue = "0.05",
+                description = "sizes relative to issue 14's (1: crossmatch 692k × 1.69M, variability 100,000 × 300, 10,000 "
+                        + "periodograms); the default runs in a few minutes on 2 cores (default: ${DEFAULT-VALUE})")
+        double scale;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-all",
+                description = "output and working directory (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "data-samples",
+                description = "data-samples directory, for the cold-start and pipeline rows (default: ${DEFAULT-VALUE})")
+        Path data;
+
+        @Mixin
+        PeerOptions peer;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = CrossmatchBenchmark.workDir(out);
+            var d = AllBenchmark.Options.defaults();
+            var options = new AllBenchmark.Options(scale, peer.repeat(d.repeat()), peer.threads(),
+                    List.of(peer.peers(d.peers())), data, Optional.ofNullable(jarPath()));
+            List<BenchRow> rows = new AllBenchmark(options).run(dir);
+            String setting = String.format("scale %s, repeat %d, %d threads, peers %s", scale, options.repeat(),
+                    options.threads(), String.join(",", options.peers()));
+            AllBenchmarkFiles.write(dir, rows, setting);
+            System.out.println(AllBenchmarkFiles.table(rows).printAll());
+            System.out.println("written: " + dir.resolve(AllBenchmarkFiles.JSON) + ", " + dir.resolve(AllBenchmarkFiles.HTML));
+            return 0;
         }
     }
 

@@ -2,10 +2,12 @@
 
 Usage: crossmatch_peers.py DIR RADIUS_ARCSEC PEER[,PEER...]
 Reads DIR/{wise,gaia}_{ra,dec}.npy (degrees), writes DIR/orphans_<peer>.npy (bool per WISE row: nearest > R) and
-prints one JSON object: {peer: {"match_s": ..., "setup_s": ..., "n_orphans": ...}} or {peer: {"error": ...}}.
+prints one JSON object: {peer: {"match_s": ..., "setup_s": ..., "n_orphans": ..., "peak_rss_mb": ...}} or
+{peer: {"error": ...}}. peak_rss_mb is this process's peak so far (VmHWM): run one peer per process for its own.
 match_s covers what the toolkit's match_s covers: conversion to unit vectors, the tree build and the query.
 """
 import json
+import resource
 import sys
 import time
 
@@ -14,6 +16,18 @@ import numpy as np
 d, radius, peers = sys.argv[1], float(sys.argv[2]), sys.argv[3].split(",")
 wra, wdec = np.load(f"{d}/wise_ra.npy"), np.load(f"{d}/wise_dec.npy")
 gra, gdec = np.load(f"{d}/gaia_ra.npy"), np.load(f"{d}/gaia_dec.npy")
+
+
+def peak_mb():
+    """This process's peak RSS, MiB: VmHWM, not ru_maxrss, which keeps the JVM's peak across the exec that started us."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def unit(ra, dec):
@@ -58,7 +72,8 @@ for peer in peers:
             raise ValueError(f"unknown peer {peer}")
         orphans = sep > radius
         np.save(f"{d}/orphans_{peer}.npy", orphans)
-        result[peer] = {"setup_s": t1 - t0, "match_s": t2 - t1, "n_orphans": int(orphans.sum())}
+        result[peer] = {"setup_s": t1 - t0, "match_s": t2 - t1, "n_orphans": int(orphans.sum()),
+                        "peak_rss_mb": peak_mb()}
     except Exception as e:  # a missing package is reported, not fatal
         result[peer] = {"error": f"{type(e).__name__}: {e}"}
 print(json.dumps(result))

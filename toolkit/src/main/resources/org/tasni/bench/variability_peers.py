@@ -7,9 +7,11 @@ reduced chi2, von Neumann eta, WLS trend with its p (Student t, scipy.special.st
 mean, per band, as the toolkit defines them; writes DIR/numpy_{trend_w1,chi2_w1,stetson_j}.npy. astropy: the
 reference's periodogram grid (10,000 linear steps, 0.001-2 /d) on the first N_LC W1 light curves, with
 method="fast" (astropy's auto choice) and "cython" (exact); writes DIR/astropy_period_{fast,cython}.npy.
-Prints one JSON object with seconds per peer.
+Prints one JSON object with seconds per peer and peak_rss_mb (VmHWM, this process's peak so far: run one peer per
+process for its own), or {"astropy": {"error": ...}} when astropy is not installed.
 """
 import json
+import resource
 import sys
 import time
 
@@ -20,6 +22,18 @@ t = np.load(f"{d}/mjd.npy")
 bands = {"w1": (np.load(f"{d}/w1.npy").astype(float), np.load(f"{d}/e1.npy").astype(float)),
          "w2": (np.load(f"{d}/w2.npy").astype(float), np.load(f"{d}/e2.npy").astype(float))}
 result = {}
+
+
+def peak_mb():
+    """This process's peak RSS, MiB: VmHWM, not ru_maxrss, which keeps the JVM's peak across the exec that started us."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def band_stats(m, e):
@@ -74,11 +88,16 @@ if "numpy" in peers:
     np.save(f"{d}/numpy_trend_w1.npy", s1["trend"])
     np.save(f"{d}/numpy_chi2_w1.npy", s1["chi2"])
     np.save(f"{d}/numpy_stetson_j.npy", j)
-    result["numpy"] = {"compute_s": t1 - t0}
+    result["numpy"] = {"compute_s": t1 - t0, "peak_rss_mb": peak_mb()}
+
+try:
+    from astropy.timeseries import LombScargle
+except ImportError as e:  # a missing package is reported, not fatal
+    if "astropy" in peers:
+        result["astropy"] = {"error": f"{type(e).__name__}: {e}"}
+    peers = [p for p in peers if p != "astropy"]
 
 if "astropy" in peers:
-    from astropy.timeseries import LombScargle
-
     freq = np.linspace(1 / 1000, 1 / 0.5, 10000)
     m, e = bands["w1"]
     for method in ("fast", "cython"):
@@ -90,5 +109,5 @@ if "astropy" in peers:
             periods[i] = 1 / freq[np.argmax(power)]
         t1 = time.perf_counter()
         np.save(f"{d}/astropy_period_{method}.npy", periods)
-        result[f"astropy_{method}"] = {"seconds": t1 - t0, "n_lc": n_lc}
+        result[f"astropy_{method}"] = {"seconds": t1 - t0, "n_lc": n_lc, "peak_rss_mb": peak_mb()}
 print(json.dumps(result))

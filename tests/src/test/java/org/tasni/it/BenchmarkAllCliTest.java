@@ -1,0 +1,118 @@
+package org.tasni.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code benchmark all} at a tiny scale: every stage's row is there, every peer that is installed here agrees with the
+ * toolkit (and one that is not says so), every row that ran has a peak memory, and the HTML page is offline. Which
+ * peers are installed is found out here, independently of the benchmark. No timing is asserted.
+ */
+class BenchmarkAllCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyStageAgainstItsPeersInOneTable() throws Exception {
+        Path out = dir.resolve("bench");
+        var r = Jar.run("benchmark", "all", "--scale", "0.002", "--repeat", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("benchmark all") && r.out().contains("peak_mem_mb"), "the table is printed: " + r.out());
+
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("benchmark_all.json").toFile()).get("rows");
+        List<String> whats = new ArrayList<>();
+        rows.forEach(row -> whats.add(row.get("what").asText() + " | " + row.get("tool").asText()));
+        // every stage of the brief, with the toolkit and each of its peers (ran or "peer not installed")
+        Map<String, List<String>> expected = Map.of(
+                "crossmatch: match", List.of("tasni CPU", "tasni CLI", "astropy", "scipy", "scikit-learn"),
+                "crossmatch: whole process", List.of("tasni CLI", "STILTS tmatch2"),
+                "variability statistics", List.of("tasni standard statistics", "numpy"),
+                "periodogram", List.of("tasni periodogram", "astropy LombScargle"),
+                "download throughput", List.of("concurrency 1", "concurrency 8"),
+                "cold CLI start: targets.parquet", List.of("tasni convert", "STILTS tcopy"),
+                "cold CLI start: --help", List.of("tasni --help"),
+                "pipeline run on data-samples", List.of("tasni run"));
+        expected.forEach((what, tools) -> {
+            for (String tool : tools) {
+                assertTrue(whats.stream().anyMatch(w -> w.startsWith(what) && w.contains(tool)), what + " | " + tool + " in " + whats);
+            }
+        });
+
+        boolean astropy = python("astropy"), scipy = python("scipy"), sklearn = python("sklearn"), numpy = python("numpy");
+        boolean stilts = Files.isExecutable(Path.of("/usr/bin/stilts"));
+        if (astropy) {
+            for (String method : List.of("fast", "cython")) {
+                assertTrue(whats.stream().anyMatch(w -> w.contains("astropy LombScargle method=" + method)), method + " in " + whats);
+            }
+        }
+        for (JsonNode row : rows) {
+            String tool = row.get("tool").asText(), agreement = row.get("agreement").asText();
+            String label = row.get("what").asText() + " | " + tool + ": " + agreement;
+            boolean installed = tool.startsWith("astropy") ? astropy : tool.startsWith("scipy") ? scipy
+                    : tool.startsWith("scikit-learn") ? sklearn : tool.startsWith("numpy") ? numpy
+                    : tool.startsWith("STILTS") ? stilts : true;
+            if (!installed) {
+                assertTrue(agreement.startsWith("peer not installed"), label);
+                continue;
+            }
+            assertTrue(agreement.startsWith("ok"), label);
+            assertTrue(row.get("peak_mem_mb").asDouble() > 0, "peak memory of " + label);
+            double t = Math.max(row.get("cold_s").asDouble(0), row.get("warm_s").asDouble(0));
+            assertTrue(t > 0, "a time for " + label);
+        }
+        // the toolkit's own rows agree with every peer that ran; the pipeline's rerun reused its phases
+        assertTrue(find(rows, "crossmatch: match", "tasni CPU").get("agreement").asText().contains(astropy ? "astropy" : "ok"));
+        assertTrue(find(rows, "pipeline run", "tasni run").get("agreement").asText().contains("identical"));
+
+        String html = Files.readString(out.resolve("benchmark_all.html"));
+        assertFalse(Pattern.compile("<script[^>]*\\bsrc\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+                "no script is loaded from anywhere: the page works offline");
+        // outside the inlined scripts (plotly.js holds link strings of its own, used only when clicked)
+        String markup = html.replaceAll("(?s)(<script[^>]*>).*?</script>", "$1</script>");
+        assertFalse(Pattern.compile("(href|src)\\s*=\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(markup).find(),
+                "no remote link or resource: " + markup);
+        assertTrue(html.contains("Plotly.newPlot") && html.contains("benchmark_all_chart"), "the chart is drawn");
+        assertTrue(html.length() > 1_000_000, "plotly.js is inlined (" + html.length() + " characters)");
+        for (JsonNode row : rows) {
+            assertTrue(html.contains(escape(row.get("tool").asText())), "the table has " + row.get("tool"));
+        }
+    }
+
+    private static JsonNode find(JsonNode rows, String what, String tool) {
+        for (JsonNode row : rows) {
+            if (row.get("what").asText().startsWith(what) && row.get("tool").asText().startsWith(tool)) {
+                return row;
+            }
+        }
+        throw new AssertionError(what + " | " + tool);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    /** Whether the Python the peers run under has {@code module}, asked here rather than taken from the benchmark. */
+    private static boolean python(String module) throws Exception {
+        Path py = Path.of("/usr/bin/python3");
+        if (!Files.isExecutable(py)) {
+            return false;
+        }
+        Process p = new ProcessBuilder(py.toString(), "-c", "import " + module).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+}

@@ -1,0 +1,191 @@
+package org.tasni.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.Map;
+import org.tasni.io.TableIO;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The rows of {@code benchmark all} that time whole toolkit processes as a user starts them: the cold CLI start
+ * ({@code convert} of data-samples' targets to CSV, and {@code --help}) against STILTS {@code tcopy}, and the whole
+ * pipeline {@code run} on data-samples, fresh and rerun.
+ *
+ * <p>Every figure is a fresh process, so "cold" is the first one (nothing in the file cache from this benchmark yet)
+ * and "warm" the best of the next {@code repeat}: the JVM starts cold each time; only the operating system's caches
+ * are warm. Peak memory is each process's peak resident set ({@link ChildRun}).
+ */
+final class ProcessBenchmarks {
+
+    private static final Path STILTS = Path.of("/usr/bin/stilts");
+    private static final String COLD_START = "cold CLI start: targets.parquet → CSV";
+    private static final String PIPELINE = "pipeline run on data-samples";
+
+    private final Optional<Path> jar;
+    private final Path data;
+    private final int repeat;
+    private final boolean stilts;
+
+    /**
+     * @param jar    the toolkit jar to start; empty: the toolkit rows say why they did not run
+     * @param data   the data-samples directory
+     * @param repeat processes after the first
+     * @param stilts whether STILTS is one of the peers to run
+     */
+    ProcessBenchmarks(Optional<Path> jar, Path data, int repeat, boolean stilts) {
+        this.jar = jar;
+        this.data = data.toAbsolutePath().normalize();
+        this.repeat = repeat;
+        this.stilts = stilts;
+    }
+
+    /** {@code convert targets.parquet x.csv} and {@code --help} as fresh processes, and STILTS {@code tcopy}. */
+    List<BenchRow> coldStart(Path dir) throws IOException, InterruptedException {
+        Path targets = data.resolve("targets.parquet");
+        List<BenchRow> rows = new ArrayList<>();
+        if (jar.isEmpty() || !Files.isRegularFile(targets)) {
+            rows.add(BenchRow.notInstalled(COLD_START, "tasni CLI", jar.isEmpty() ? "not run from the toolkit jar"
+                    : "no " + targets));
+            return rows;
+        }
+        Files.createDirectories(dir);
+        Table expected = TableIO.read(targets);
+        Path csv = dir.resolve("targets_tasni.csv");
+        Timed convert = times(List.of(ChildRun.javaExe(), "-jar", jar.get().toString(), "convert", targets.toString(),
+                csv.toString()), dir);
+        String same = difference(expected, TableIO.read(csv));
+        BenchRow tasni = convert.row(COLD_START, "tasni convert (java -jar)",
+                same == null ? "ok: the CSV holds the Parquet file's " + expected.rowCount() + " rows" : "mismatch: " + same,
+                expected.rowCount() + " rows × " + expected.columnCount() + " columns");
+        rows.add(tasni.withRatioTo(tasni.time()));
+        Timed help = times(List.of(ChildRun.javaExe(), "-jar", jar.get().toString(), "--help"), dir);
+        boolean usage = help.last.output().contains("Usage:");
+        rows.add(help.row("cold CLI start: --help", "tasni --help (java -jar)",
+                usage ? "ok: usage printed" : "mismatch: no usage in the output", "no peer (goal ≤ 0.3 s)"));
+        if (!stilts) {
+            return rows;
+        }
+        if (!Files.isExecutable(STILTS)) {
+            rows.add(BenchRow.notInstalled(COLD_START, "STILTS tcopy", "no /usr/bin/stilts (Debian package stilts)"));
+            return rows;
+        }
+        // STILTS reads Parquet only with optional jars: it copies the same rows from a VOTable, its native format
+        Path vot = dir.resolve("targets.vot");
+        TableIO.write(expected, vot);
+        Path theirs = dir.resolve("targets_stilts.csv");
+        Timed tcopy = times(List.of(STILTS.toString(), "tcopy", "in=" + vot, "ifmt=votable", "out=" + theirs, "ofmt=csv"), dir);
+        long n = Files.readAllLines(theirs).size() - 1L;
+        rows.add(tcopy.row(COLD_START, "STILTS tcopy (VOTable in)", n == expected.rowCount() ? "ok: " + n + " rows"
+                : "mismatch: " + n + " rows, the toolkit's " + expected.rowCount(), "the same rows from a VOTable")
+                .withRatioTo(tasni.time()));
+        return rows;
+    }
+
+    /**
+     * {@code run --data DATA --out DIR} in an empty directory (cold), then reruns (warm: every phase whose inputs are
+     * unchanged is reused). Agreement: the reruns reuse the phases and leave {@code ranked.csv} byte for byte the same.
+     */
+    List<BenchRow> pipeline(Path dir) throws IOException, InterruptedException {
+        if (jar.isEmpty() || !Files.isDirectory(data.resolve("tiles"))) {
+            return List.of(BenchRow.notInstalled(PIPELINE, "tasni run", jar.isEmpty() ? "not run from the toolkit jar"
+                    : "no " + data.resolve("tiles")));
+        }
+        Path out = dir.resolve("tasni-out");
+        deleteTree(out);
+        Files.createDirectories(dir);
+        List<String> cmd = List.of(ChildRun.javaExe(), "-jar", jar.get().toString(), "run", "--data", data.toString(),
+                "--out", out.toString());
+        ChildRun.Result cold = ChildRun.run(cmd, dir, 60);
+        byte[] ranked = Files.readAllBytes(out.resolve("ranked.csv"));
+        double best = Double.POSITIVE_INFINITY, warmPeak = 0;
+        boolean sameBytes = true;
+        Map<String, String> statuses = new TreeMap<>();
+        for (int k = 0; k < repeat; k++) {
+            ChildRun.Result warm = ChildRun.run(cmd, dir, 60);
+            best = Math.min(best, warm.seconds());
+            warmPeak = Math.max(warmPeak, warm.peakRssMb());
+            sameBytes &= Arrays.equals(ranked, Files.readAllBytes(out.resolve("ranked.csv")));
+            for (JsonNode ph : new ObjectMapper().readTree(out.resolve("pipeline_timing.json").toFile()).get("phases")) {
+                statuses.put(ph.get("phase").asText(), ph.get("status").asText());
+            }
+        }
+        List<String> recomputed = statuses.entrySet().stream().filter(e -> !e.getValue().equals("reused"))
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        // the report is written again on every run (it states the run's time); every computing phase must be reused
+        boolean reused = recomputed.stream().allMatch(s -> s.equals("report done"));
+        String agreement = reused && sameBytes ? "ok: rerun reused every phase, ranked.csv identical"
+                : "mismatch: " + (sameBytes ? "" : "ranked.csv differs after a rerun; ") + "recomputed on rerun: " + recomputed;
+        return List.of(new BenchRow(PIPELINE, "tasni run (java -jar)", BenchRow.seconds(cold.seconds()),
+                BenchRow.seconds(best), 1.0, agreement, BenchRow.mebibytes(cold.peakRssMb()),
+                "cold: a fresh process into an empty --out; warm: best of " + repeat + " reruns (not reused: "
+                        + (recomputed.isEmpty() ? "none" : String.join(", ", recomputed)) + "); peak RSS of the cold "
+                        + "process (reruns: " + BenchRow.mebibytes(warmPeak) + " MiB); no peer"));
+    }
+
+    /** The first run of a command and the best of the next {@code repeat}. */
+    private Timed times(List<String> cmd, Path dir) throws IOException, InterruptedException {
+        ChildRun.Result first = ChildRun.run(cmd, dir, 30), last = first;
+        double best = Double.POSITIVE_INFINITY, peak = first.peakRssMb();
+        for (int k = 0; k < repeat; k++) {
+            last = ChildRun.run(cmd, dir, 30);
+            best = Math.min(best, last.seconds());
+            peak = Math.max(peak, last.peakRssMb());
+        }
+        return new Timed(first.seconds(), best, peak, last);
+    }
+
+    /** A command's first (cold) time, its best warm time, the largest peak RSS of all its runs, and its last run. */
+    private record Timed(double cold, double warm, double peakMb, ChildRun.Result last) {
+
+        BenchRow row(String what, String tool, String agreement, String notes) {
+            return new BenchRow(what, tool, BenchRow.seconds(cold), BenchRow.seconds(warm), null, agreement,
+                    BenchRow.mebibytes(peakMb), notes + "; cold: the first fresh process, warm: best of the next fresh "
+                            + "processes (file cache warm); peak RSS of the process, largest over the runs");
+        }
+    }
+
+    /** Null when {@code b} holds the rows and columns of {@code a} (numbers to 1e-6 relative), else the first difference. */
+    static String difference(Table a, Table b) {
+        if (a.rowCount() != b.rowCount() || !a.columnNames().equals(b.columnNames())) {
+            return b.rowCount() + " rows " + b.columnNames() + ", expected " + a.rowCount() + " " + a.columnNames();
+        }
+        for (Column<?> ca : a.columns()) {
+            Column<?> cb = b.column(ca.name());
+            for (int i = 0; i < a.rowCount(); i++) {
+                boolean same;
+                if (ca instanceof NumberColumn<?, ?> na && cb instanceof NumberColumn<?, ?> nb) {
+                    double x = na.getDouble(i), y = nb.getDouble(i);
+                    // CSV prints a float column with a float's 7 significant digits
+                    same = x == y || Math.abs(x - y) <= 1e-6 * Math.abs(x) || (Double.isNaN(x) && Double.isNaN(y));
+                } else {
+                    same = ca.getString(i).equals(cb.getString(i));
+                }
+                if (!same) {
+                    return "row " + i + ", column " + ca.name() + ": " + cb.getString(i) + ", expected " + ca.getString(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}
