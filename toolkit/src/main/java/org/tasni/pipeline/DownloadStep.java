@@ -1,5 +1,6 @@
 package org.tasni.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,10 @@ final class DownloadStep implements Step {
 
     private static Outcome check(PipelineConfig c) {
         Path tiles = c.tilesDir();
+        if (!Files.isDirectory(tiles)) {
+            throw new TasniException(tiles + ": no such directory; --data must be a directory with a tiles/ folder "
+                    + "(like data-samples/), or use --source tap|irsa to download the tiles.");
+        }
         int wise = TileLayout.list(tiles, TileLayout.WISE).size(), gaia = TileLayout.list(tiles, TileLayout.GAIA).size();
         if (wise == 0) {
             throw new TasniException(tiles + ": no AllWISE tiles (wise_hpNNNNN.parquet) to match; give --data DIR with "

@@ -52,7 +52,9 @@ final class Runner {
                 continue;
             }
             if (stopped) {
-                done.add(PhaseRecord.notRun(phase, PhaseStatus.SKIPPED, "an earlier phase failed"));
+                PhaseRecord skipped = PhaseRecord.notRun(phase, PhaseStatus.SKIPPED, "an earlier phase failed");
+                done.add(skipped);
+                say.accept(Summary.line(skipped));
                 continue;
             }
             boolean force = recomputeFrom != null && phase.compareTo(recomputeFrom) >= 0;
