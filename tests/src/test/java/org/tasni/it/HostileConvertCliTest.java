@@ -209,7 +209,7 @@ class HostileConvertCliTest {
         assertFalse(Files.exists(cwd.resolve("bench-crossmatch/bench-crossmatch")));
         // the CLI process found as many orphans as the in-process run printed
         long n = Long.parseLong(duck("SELECT count(*) FROM read_parquet('" + orphans + "')").get(0).get(0));
-        assertTrue(output.matches("(?s).*tasni CLI .*\\|\\s+" + n + "\\s+\\|\\s+same orphans.*"), output);
+        assertTrue(output.matches("(?s).*tasni CLI .*\\|\\s+" + n + "\\s+\\|\\s+ok: same " + n + " orphans.*"), output);
         assertTrue(output.matches("(?s).*match, first \\(cold JIT\\)\\s+\\|.*\\|\\s+" + n + "\\s+\\|\\s+reference.*"), output);
     }
 
