@@ -57,7 +57,7 @@ import org.tasni.sky.Healpix;
  * <p>This class holds the settings and runs the tiles on a pool. One tile's download is {@link TileDownload}, the
  * overflow split of its cone {@link RegionFetch}, a summary row and the totals {@link DownloadTileRow}.
  */
-public final class Downloader {
+public final class Downloader implements TileSource {
 
     /** The most parallel queries a run may send to one service (archives queue the rest, and ask for fewer). */
     public static final int MAX_CONCURRENCY = 64;
@@ -304,6 +304,12 @@ public final class Downloader {
             pool.shutdownNow();
             done.close();
         }
+    }
+
+    /** {@link TileSource}: this downloader's catalogue, for {@code tiles}, into {@code tilesDir}. */
+    @Override
+    public ResultTable<Report> fetch(long[] tiles, Path tilesDir) {
+        return tiles(tiles).to(tilesDir).run();
     }
 
     /** The nside-32 tile (order 5) that contains NESTED pixel {@code pix} of a finer order. */

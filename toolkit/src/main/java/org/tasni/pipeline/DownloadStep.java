@@ -1,6 +1,5 @@
 package org.tasni.pipeline;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +7,17 @@ import java.util.function.Consumer;
 import org.tasni.TasniException;
 import org.tasni.download.Catalog;
 import org.tasni.download.Downloader;
+import org.tasni.download.TileSource;
 import org.tasni.io.ResultTable;
+import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import tech.tablesaw.api.Table;
 
 /**
- * Tiles and margins from the source into {@code DATA/tiles}. {@link Source#SAMPLES} reads a data directory in place
- * (it is checked, never written); TAP and IRSA download with the {@link Downloader}, whose journal resumes.
+ * Tiles and margins from the source into {@code DATA/tiles}, through one {@link TileSource} per catalogue:
+ * {@link SampleTiles} for {@link Source#SAMPLES} (its own tiles, read in place, never written), the {@link Downloader}
+ * for TAP and IRSA (its journal resumes).
  */
 final class DownloadStep implements Step {
 
@@ -39,42 +41,37 @@ final class DownloadStep implements Step {
 
     @Override
     public Outcome run(PipelineConfig c, Consumer<String> say) {
-        return c.source() == Source.SAMPLES ? check(c) : download(c, say);
-    }
-
-    private static Outcome check(PipelineConfig c) {
-        Path tiles = c.tilesDir();
-        if (!Files.isDirectory(tiles)) {
-            throw new TasniException(tiles + ": no such directory; --data must be a directory with a tiles/ folder "
-                    + "(like data-samples/), or use --source tap|irsa to download the tiles.");
+        Path dir = c.tilesDir();
+        List<TileSource> sources;
+        long[] tiles;
+        if (c.source() == Source.SAMPLES) {
+            // the samples' own tiles, whichever they are (data-samples has four; a simulated 10x area forty)
+            tiles = SampleTiles.present(dir, TileLayout.WISE);
+            if (tiles.length == 0) {
+                throw new TasniException(dir + ": no AllWISE tiles (wise_hpNNNNN.parquet) to match; give --data DIR "
+                        + "with a tiles/ folder, or --source tap|irsa to download them.");
+            }
+            sources = List.of(new SampleTiles(dir, TileLayout.WISE), new SampleTiles(dir, TileLayout.GAIA));
+        } else {
+            tiles = c.tiles().stream().mapToLong(Long::longValue).toArray();
+            Downloader allwise = c.source() == Source.IRSA ? Downloader.irsa().allwise()
+                    : Downloader.at(c.tapUrl().orElseThrow()).catalog(Catalog.allwise().withTable(TAP_ALLWISE));
+            Downloader gaia = c.source() == Source.IRSA ? Downloader.gaia().gaiaDr3()
+                    : Downloader.at(c.tapUrl().orElseThrow()).gaiaDr3();
+            sources = List.of(allwise.notices(say), gaia.notices(say));
         }
-        int wise = TileLayout.list(tiles, TileLayout.WISE).size(), gaia = TileLayout.list(tiles, TileLayout.GAIA).size();
-        if (wise == 0) {
-            throw new TasniException(tiles + ": no AllWISE tiles (wise_hpNNNNN.parquet) to match; give --data DIR with "
-                    + "a tiles/ folder, or --source tap|irsa to download them.");
-        }
-        return Outcome.of(0, wise + gaia, String.format("%d AllWISE and %d Gaia tiles in %s (read in place)", wise,
-                gaia, tiles));
-    }
-
-    private static Outcome download(PipelineConfig c, Consumer<String> say) {
-        long[] tiles = c.tiles().stream().mapToLong(Long::longValue).toArray();
         List<String> notes = new ArrayList<>(), failures = new ArrayList<>();
-        long rows = 0;
-        Downloader allwise = c.source() == Source.IRSA ? Downloader.irsa().allwise()
-                : Downloader.at(c.tapUrl().orElseThrow()).catalog(Catalog.allwise().withTable(TAP_ALLWISE));
-        Downloader gaia = c.source() == Source.IRSA ? Downloader.gaia().gaiaDr3()
-                : Downloader.at(c.tapUrl().orElseThrow()).gaiaDr3();
-        for (Downloader d : List.of(allwise, gaia)) {
-            ResultTable<Downloader.Report> r = d.tiles(tiles).to(c.tilesDir()).notices(say).run();
+        long files = 0;
+        for (TileSource s : sources) {
+            ResultTable<? extends TableReport> r = s.fetch(tiles, dir);
             notes.add(r.report().toString());
-            rows += r.report().rows();
             Table failed = TileStatus.select(r, TileStatus.FAILED);
             for (int i = 0; i < failed.rowCount(); i++) {
                 failures.add(String.format("tile %05d: %s", SummaryColumns.count(failed, "tile", i),
                         failed.stringColumn("message").get(i)));
             }
+            files += r.rowCount() - failed.rowCount();
         }
-        return new Outcome(0, rows, notes, List.of(), failures);
+        return new Outcome(0, files, notes, List.of(), failures);
     }
 }
