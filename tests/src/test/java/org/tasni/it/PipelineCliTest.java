@@ -229,7 +229,7 @@ class PipelineCliTest {
         assertEquals(0, Jar.run("run", "--out", other.toString(), "--phase", "variability").code());
         var r = Jar.run("run", "--out", other.toString(), "--phase", "variability", "--min-w1-w2", "1.0");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s).*crossmatch +reused.*filter +done.*"), r.out());
+        assertTrue(r.out().matches("(?s).*crossmatch +reused.*filter +done.*epochs +done.*variability +done.*"), r.out());
         assertTrue(TableIO.read(other.resolve("candidates.parquet")).rowCount()
                 < TableIO.read(out.resolve("candidates.parquet")).rowCount());
     }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
+import org.tasni.TasniException;
 import org.tasni.crossmatch.Backend;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.pipeline.CandidateCuts;
 import org.tasni.pipeline.Phase;
+import org.tasni.pipeline.PhaseStatus;
 import org.tasni.pipeline.Pipeline;
 import org.tasni.pipeline.PipelineConfig;
 import org.tasni.pipeline.RunReport;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
                 "inputs and settings are unchanged; --force recomputes all. Exits 1 if any phase, tile or source failed."})
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data-samples",
-            description = "data directory: tiles/ (and neowise_epochs.parquet for --source samples); downloads go here (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "data directory: tiles/ (and neowise_epochs.parquet for --source samples); downloads go here "
+                    + "(default: data-samples for --source samples, tasni-data for tap and irsa)")
     Path data;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "tasni-out", description = "output directory (default: ${DEFAULT-VALUE})")
@@ -83,6 +86,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (data == null) {
+            data = Path.of(source == Source.SAMPLES ? "data-samples" : "tasni-data");
+        }
+        if (source != Source.SAMPLES && Files.exists(DataFile.NEOWISE_TRUTH.in(data))) {
+            // downloaded tiles would replace simulated ones and mix real and simulated data in one directory
+            throw new TasniException("--data " + data + " holds simulated data (" + DataFile.NEOWISE_TRUTH.fileName()
+                    + "); give another --data directory for --source " + source + ".");
+        }
         PipelineConfig c = PipelineConfig.defaults().withData(data).withOut(out)
                 .withSource(source, Optional.ofNullable(tapUrl)).withTiles(tileList()).withThreads(threads.orAllCores())
                 .withBackend(backend).withRadius(radius).withPreset(preset).withTop(top)
@@ -96,7 +107,9 @@ final class RunCommand implements Callable<Integer> {
                 + " → " + out);
         ResultTable<RunReport> r = p.run(last);
         System.out.println(r.report());
-        if (last == Phase.REPORT && Files.isRegularFile(DataFile.REPORT.in(out))) {
+        boolean reported = r.report().phases().stream().anyMatch(ph -> ph.phase() == Phase.REPORT
+                && (ph.status() == PhaseStatus.DONE || ph.status() == PhaseStatus.REUSED));
+        if (reported) {
             System.out.println("report: " + DataFile.REPORT.in(out).toAbsolutePath().normalize());
         }
         return r.report().failed() ? 1 : 0;

@@ -67,9 +67,18 @@ final class CrossmatchStep implements Step {
         CrossMatcher m = CrossMatcher.radius(c.radiusArcsec()).propagate(c.gaiaEpoch(), c.wiseEpoch())
                 .backend(c.backend()).threads(c.threads());
         TiledMatch tm = TiledMatch.of(m);
+        Path merged = DataFile.ORPHANS.in(work);
+        try {
+            // a run in which no tile can be matched writes no merge: an older one must not pass for this run's
+            Files.deleteIfExists(merged);
+        } catch (IOException e) {
+            throw new TasniException(merged + ": cannot remove the previous merge (" + e.getMessage() + ").", e);
+        }
         ResultTable<TiledMatch.Report> summary = tm.run(c.tilesDir(), work);
         TableIO.write(summary, summaryFile(c));
-        Path merged = DataFile.ORPHANS.in(work);
+        if (TileStatus.count(summary, TileStatus.OK, TileStatus.DONE_BEFORE) == 0 || !Files.isRegularFile(merged)) {
+            throw new TasniException("no tile could be matched (" + summary.report() + "); see " + summaryFile(c));
+        }
         AtomicFiles.write(DataFile.ORPHANS.in(c.out()),
                 tmp -> Files.copy(merged, tmp, StandardCopyOption.REPLACE_EXISTING));
         TiledMatch.Report r = summary.report();

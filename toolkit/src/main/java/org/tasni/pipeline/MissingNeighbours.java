@@ -2,6 +2,8 @@ package org.tasni.pipeline;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.tasni.TasniException;
+import org.tasni.io.ParquetIO;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
@@ -30,7 +32,17 @@ final class MissingNeighbours {
 
     /** The tiles of {@code c}'s data directory that have usable Gaia, from the files and the crossmatch's summary. */
     static MissingNeighbours of(PipelineConfig c) {
-        Set<Long> with = new HashSet<>(TileLayout.list(c.tilesDir(), TileLayout.GAIA).keySet()), shortOf = new HashSet<>();
+        Set<Long> with = new HashSet<>(), shortOf = new HashSet<>();
+        // as the crossmatch counts them: a Gaia file with no rows, or one that cannot be read, is a missing neighbour
+        for (var e : TileLayout.list(c.tilesDir(), TileLayout.GAIA).entrySet()) {
+            try {
+                if (ParquetIO.rowCount(e.getValue()) > 0) {
+                    with.add(e.getKey());
+                }
+            } catch (TasniException unreadable) {
+                // missing
+            }
+        }
         Table summary = TableIO.read(CrossmatchStep.summaryFile(c));
         Table bad = TileStatus.select(summary, TileStatus.EMPTY_GAIA, TileStatus.NO_GAIA);
         for (int i = 0; i < bad.rowCount(); i++) {

@@ -132,6 +132,8 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
      */
     public Map<String, Object> settingsOf(Phase phase) {
         Map<String, Object> m = new LinkedHashMap<>();
+        // a new toolkit may compute differently (a fixed bug): its outputs are never taken for the old one's
+        m.put("toolkit", Version.get());
         switch (phase) {
             case DOWNLOAD -> {
                 m.put("source", source.toString());

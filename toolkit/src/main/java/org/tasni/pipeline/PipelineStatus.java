@@ -14,7 +14,7 @@ final class PipelineStatus {
      * One phase's state.
      *
      * @param phase    the phase
-     * @param status   DONE (outputs as its run left them), STALE (inputs or outputs changed since), MISSING
+     * @param status   DONE (outputs as its run left them), STALE (settings, inputs or outputs changed since), MISSING
      * @param rowsOut  rows of its main output when it ran
      * @param elapsedS its time when it ran, s
      * @param finished when it ran (UTC), or ""
@@ -43,7 +43,8 @@ final class PipelineStatus {
                 rows.add(new Row(s.phase(), PhaseStatus.MISSING, 0, 0, "", String.join(", ", missing)));
                 continue;
             }
-            boolean same = missing.isEmpty() && st.inputs().equals(Stamp.identities(s.inputs(c)))
+            boolean same = missing.isEmpty() && st.settings().equals(Stamp.strings(c.settingsOf(s.phase())))
+                    && st.inputs().equals(Stamp.identities(s.inputs(c)))
                     && st.outputs().equals(Stamp.identities(s.outputs(c)));
             rows.add(new Row(s.phase(), same ? PhaseStatus.DONE : PhaseStatus.STALE, st.record().rowsOut(),
                     st.record().elapsedS(), st.record().end().toString(), String.join(", ", missing)));

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
+import org.tasni.io.TileStatus;
 import org.tasni.variability.VariabilityFlag;
 import tech.tablesaw.api.Table;
 
@@ -49,7 +50,9 @@ final class RankStep implements Step {
 
     /** AllWISE sources → orphans → each cut → candidates → with a light curve → FADING. */
     static List<FunnelStep> funnel(PipelineConfig c, Table candidates, Table stats) {
-        long wise = SummaryColumns.sum(TableIO.read(CrossmatchStep.summaryFile(c)), "n_wise");
+        // the AllWISE sources of the tiles that were matched: an unmatched tile's rows never reach the orphans
+        long wise = SummaryColumns.sum(TileStatus.select(TableIO.read(CrossmatchStep.summaryFile(c)), TileStatus.OK,
+                TileStatus.DONE_BEFORE), "n_wise");
         // the orphans are streamed through the cuts again (the counts per cut are not kept elsewhere): one row group
         // at a time, so the heap does not grow with the sky area
         long[] orphans = new long[1];

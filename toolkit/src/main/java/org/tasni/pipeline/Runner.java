@@ -60,6 +60,9 @@ final class Runner {
             boolean force = recomputeFrom != null && phase.compareTo(recomputeFrom) >= 0;
             PhaseRecord r = runOne(step, force);
             done.add(r);
+            if (phase == Phase.DOWNLOAD && r.status() != PhaseStatus.FAILED) {
+                writeRunJson(); // a first download has only now made the tiles whose identity run.json records
+            }
             stopped = r.status() == PhaseStatus.FAILED;
             Timing.write(DataFile.PIPELINE_TIMING.in(out), done, (System.nanoTime() - t0) / 1e9);
             say.accept(Summary.line(r));
@@ -78,12 +81,14 @@ final class Runner {
             }
         }
         Map<String, String> inputIds = Stamp.identities(inputs);
-        Stamp old = force ? null : Stamp.read(config.out(), phase);
-        if (old != null && old.settings().equals(settings) && old.inputs().equals(inputIds)
+        Stamp old = Stamp.read(config.out(), phase);
+        if (!force && old != null && old.settings().equals(settings) && old.inputs().equals(inputIds)
                 && old.outputs().equals(Stamp.identities(step.outputs(config)))) {
             return old.record().withStatus(PhaseStatus.REUSED);
         }
-        if (force) {
+        if (force || (old != null && !old.inputs().equals(inputIds))) {
+            // a step's own caches (the tiled crossmatch's per-tile records) judge their inputs by size and time only:
+            // when the content of an input changed, they must not be trusted either
             step.forget(config);
         }
         Instant start = Instant.now();

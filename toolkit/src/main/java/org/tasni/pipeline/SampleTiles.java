@@ -65,11 +65,17 @@ final class SampleTiles implements TileSource {
                 rows.add(new Row(t, TileStatus.FAILED, 0, "the samples in " + from + " have no " + f.getFileName()));
                 continue;
             }
+            long n;
+            try {
+                n = ParquetIO.rowCount(f);
+            } catch (TasniException unreadable) {
+                rows.add(new Row(t, TileStatus.FAILED, 0, unreadable.getMessage()));
+                continue;
+            }
             if (!inPlace) {
                 AtomicFiles.write(TileLayout.tileFile(tilesDir, prefix, t),
                         tmp -> Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING));
             }
-            long n = ParquetIO.rowCount(f);
             total += n;
             ok++;
             rows.add(new Row(t, TileStatus.OK, n, inPlace ? "read in place" : "copied"));
