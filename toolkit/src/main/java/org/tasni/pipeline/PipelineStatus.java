@@ -26,6 +26,7 @@ final class PipelineStatus {
 
     static Table of(PipelineConfig c, List<Step> steps) {
         List<Row> rows = new ArrayList<>();
+        Identities ids = new Identities();
         for (Step s : steps) {
             Stamp st = Stamp.read(c.out(), s.phase());
             List<String> missing = new ArrayList<>();
@@ -44,8 +45,8 @@ final class PipelineStatus {
                 continue;
             }
             boolean same = missing.isEmpty() && st.settings().equals(Stamp.strings(c.settingsOf(s.phase())))
-                    && st.inputs().equals(Stamp.identities(s.inputs(c)))
-                    && st.outputs().equals(Stamp.identities(s.outputs(c)));
+                    && st.inputs().equals(ids.of(s.inputs(c)))
+                    && st.outputs().equals(ids.of(s.outputs(c)));
             rows.add(new Row(s.phase(), same ? PhaseStatus.DONE : PhaseStatus.STALE, st.record().rowsOut(),
                     st.record().elapsedS(), st.record().end().toString(), String.join(", ", missing)));
         }

@@ -25,6 +25,8 @@ final class Runner {
     private final PipelineConfig config;
     private final List<Step> steps;
     private final Consumer<String> say;
+    /** Every file this run hashes, hashed once unless it changes. */
+    private final Identities ids = new Identities();
 
     Runner(PipelineConfig config, List<Step> steps, Consumer<String> say) {
         this.config = config;
@@ -80,10 +82,10 @@ final class Runner {
                 return failed(phase, Instant.now(), System.nanoTime(), in + ": missing (an input of " + phase + ")");
             }
         }
-        Map<String, String> inputIds = Stamp.identities(inputs);
+        Map<String, String> inputIds = ids.of(inputs);
         Stamp old = Stamp.read(config.out(), phase);
         if (!force && old != null && old.settings().equals(settings) && old.inputs().equals(inputIds)
-                && old.outputs().equals(Stamp.identities(step.outputs(config)))) {
+                && old.outputs().equals(ids.of(step.outputs(config)))) {
             return old.record().withStatus(PhaseStatus.REUSED);
         }
         if (force || (old != null && !old.inputs().equals(inputIds))) {
@@ -108,7 +110,7 @@ final class Runner {
         PhaseRecord r = new PhaseRecord(phase, status, start, Instant.now(), (System.nanoTime() - t0) / 1e9,
                 o.rowsIn(), o.rowsOut(), HeapPeak.mebibytes(), notes);
         if (status == PhaseStatus.DONE) {
-            new Stamp(settings, inputIds, Stamp.identities(step.outputs(config)), r).write(config.out());
+            new Stamp(settings, inputIds, ids.of(step.outputs(config)), r).write(config.out());
         } else {
             deleteStamp(phase); // a partial result is never reused: the next run tries the failed tiles again
         }
@@ -146,19 +148,19 @@ final class Runner {
         if (config.source() == Source.SAMPLES && Files.isRegularFile(epochs)) {
             inputs.add(epochs);
         }
-        List<Map<String, Object>> ids = new ArrayList<>();
+        List<Map<String, Object>> entries = new ArrayList<>();
         for (Path p : inputs) {
-            FileIdentity id = FileIdentity.of(p);
+            FileIdentity id = ids.of(p);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", p.toAbsolutePath().normalize().toString());
             m.put("bytes", id.bytes());
             m.put("sha256", id.sha256());
-            ids.add(m);
+            entries.add(m);
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("toolkit", "tasni-toolkit " + Version.get());
         run.put("config", config.toMap());
-        run.put("inputs", ids);
+        run.put("inputs", entries);
         AtomicFiles.write(DataFile.RUN.in(config.out()), tmp -> Stamp.JSON.writeValue(tmp.toFile(), run));
     }
 }

@@ -34,15 +34,6 @@ record Stamp(Map<String, String> settings, Map<String, String> inputs, Map<Strin
         return PipelineLayout.stampsDir(out).resolve(phase + ".json");
     }
 
-    /** The identities of {@code files}, by absolute path (sorted, so equal sets compare equal). */
-    static Map<String, String> identities(List<Path> files) {
-        Map<String, String> m = new TreeMap<>();
-        for (Path f : files) {
-            m.put(f.toAbsolutePath().normalize().toString(), FileIdentity.of(f).toString());
-        }
-        return m;
-    }
-
     static Map<String, String> strings(Map<String, Object> settings) {
         Map<String, String> m = new TreeMap<>();
         settings.forEach((k, v) -> m.put(k, String.valueOf(v)));
