@@ -121,7 +121,7 @@ final class DownloadCommand implements Callable<Integer> {
         if (sync) {
             d = d.sync();
         }
-        d = d.tiles(TileList.parse(tiles, 12288)).to(TileLayout.tilesDir(out)).concurrency(concurrency).maxrec(maxrec).rate(rate)
+        d = d.tiles(TileList.parse(tiles)).to(TileLayout.tilesDir(out)).concurrency(concurrency).maxrec(maxrec).rate(rate)
                 .timeout(timeout).tileDeadline(tileDeadline).notices(DownloadCommand::notice)
                 .progress(ConsoleProgress.forTerminal());
         ResultTable<Downloader.Report> s = d.run();

@@ -116,6 +116,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<Long> tileList() {
-        return LongStream.of(TileList.parse(tiles, 12L * 32 * 32)).boxed().toList();
+        return LongStream.of(TileList.parse(tiles)).boxed().toList();
     }
 }

@@ -84,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new TasniException(tilesDir + ": holds downloaded tiles (it has a download journal); "
                     + "simulate would overwrite them with simulated ones. Give another --out.");
         }
-        long[] ts = targetsFile == null ? TileList.parse(tiles, SkySimulator.TILES.npix()) : new long[0];
+        long[] ts = targetsFile == null ? TileList.parse(tiles) : new long[0];
         if (!force) {
             refuseExisting(out, wouldWrite(out, ts));
         }

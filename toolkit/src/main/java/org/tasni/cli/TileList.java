@@ -3,13 +3,15 @@ package org.tasni.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.tasni.TasniException;
+import org.tasni.io.TileLayout;
 
-/** Parses tile lists: {@code A-B} (inclusive), {@code a,b,c}, or a mix such as {@code 1,5-8}. */
+/** Parses tile lists of the nside-32 tiling: {@code A-B} (inclusive), {@code a,b,c}, or a mix such as {@code 1,5-8}. */
 final class TileList {
 
     private TileList() {}
 
-    static long[] parse(String value, long npix) {
+    static long[] parse(String value) {
+        long npix = TileLayout.TILING.npix();
         List<Long> out = new ArrayList<>();
         for (String part : value.split(",")) {
             String p = part.trim();

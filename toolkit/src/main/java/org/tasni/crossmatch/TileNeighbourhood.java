@@ -30,7 +30,7 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 final class TileNeighbourhood {
 
     /** The tiling: nside 32, nested. */
-    static final Healpix TILES = Healpix.nside(32);
+    static final Healpix TILES = TileLayout.TILING;
 
     private final CrossMatcher matcher;
     private final double marginArcsec;

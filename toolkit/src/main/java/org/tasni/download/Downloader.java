@@ -75,7 +75,7 @@ public final class Downloader implements TileSource {
     /** Why a tile whose cone came back without any row is FAILED rather than kept as finished. */
     static final String EMPTY_MESSAGE = "0 rows from the service (a broken or partial table?); fetched again next run";
 
-    static final Healpix TILES = Healpix.nside(32);
+    static final Healpix TILES = TileLayout.TILING;
     static final double DEFAULT_TILE_DEADLINE = 1800;
 
     private final TapClient client;

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tasni.sky.Healpix;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
 
@@ -37,6 +38,9 @@ import org.tasni.TasniException;
  * back. The methods only build paths: none of them creates or checks a file unless its javadoc says so.
  */
 public final class TileLayout {
+
+    /** The tiling itself: HEALPix nside 32, NESTED numbering (12,288 tiles of about 3.4 deg²). */
+    public static final Healpix TILING = Healpix.nside(32);
 
     /** The file prefix of AllWISE tiles ({@code wise_hpNNNNN.parquet}). */
     public static final String WISE = "wise";

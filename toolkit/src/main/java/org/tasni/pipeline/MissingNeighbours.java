@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  */
 final class MissingNeighbours {
 
-    private static final Healpix TILES = Healpix.nside(32);
+    private static final Healpix TILES = TileLayout.TILING;
 
     private final Set<Long> withGaia, shortOfNeighbours;
     private final double radiusDeg;

@@ -48,7 +48,7 @@ import tech.tablesaw.api.Table;
 public final class SkySimulator {
 
     /** The tiling of the pipeline's files. */
-    public static final Healpix TILES = Healpix.nside(32);
+    public static final Healpix TILES = TileLayout.TILING;
     private static final Healpix GAIA_ID_LEVEL = Healpix.order(12);
 
     private final SkyConfig config;
