@@ -132,6 +132,9 @@ class PipelineCliTest {
             assertEquals(i + 1, ranked.intColumn("rank").get(i));
             int w = row.get(ranked.stringColumn("designation").get(i));
             assertEquals(wise.doubleColumn("ra").get(w), ranked.doubleColumn("ra").get(i), 0);
+            assertEquals(wise.doubleColumn("dec").get(w), ranked.doubleColumn("dec").get(i), 0);
+            assertEquals(wise.floatColumn("w1mpro").get(w), ranked.doubleColumn("w1mpro").get(i), 0);
+            assertEquals(wise.floatColumn("w2mpro").get(w), ranked.doubleColumn("w2mpro").get(i), 0);
             assertEquals(wise.floatColumn("w1mpro").get(w) - (double) wise.floatColumn("w2mpro").get(w),
                     ranked.doubleColumn("w1_w2").get(i), 1e-9);
             boolean fading = "FADING".equals(ranked.stringColumn("flag").get(i));
@@ -141,6 +144,37 @@ class PipelineCliTest {
                     + ranked.doubleColumn("score_period").get(i);
             assertEquals(sum, ranked.doubleColumn("score").get(i), 1e-12);
             assertEquals(fading, ranked.doubleColumn("score_fading").get(i) >= 1);
+        }
+        // the statistics and periods are those of variability.parquet and periodogram.parquet, source by source
+        Table stats = TableIO.read(out.resolve("variability.parquet")), periods = TableIO.read(out.resolve("periodogram.parquet"));
+        Map<String, Integer> s = new HashMap<>(), pg = new HashMap<>();
+        long flaggedForPeriods = 0;
+        for (int i = 0; i < stats.rowCount(); i++) {
+            s.put(stats.stringColumn("designation").get(i), i);
+            String f = stats.stringColumn("flag").get(i);
+            flaggedForPeriods += "FADING".equals(f) || "VARIABLE".equals(f) ? 1 : 0;
+        }
+        for (int i = 0; i < periods.rowCount(); i++) {
+            pg.put(periods.stringColumn("designation").get(i), i);
+        }
+        assertEquals(flaggedForPeriods, periods.rowCount(), "a period search for every FADING or VARIABLE source");
+        for (int i = 0; i < ranked.rowCount(); i++) {
+            int k = s.get(ranked.stringColumn("designation").get(i));
+            assertEquals(stats.stringColumn("flag").get(k), ranked.stringColumn("flag").get(i));
+            for (String c : List.of("trend_w1_mag_yr", "trend_w1_p", "trend_w2_mag_yr", "trend_w2_p", "baseline_years")) {
+                assertEquals(stats.numberColumn(c).getDouble(k), ranked.doubleColumn(c).getDouble(i), 0, c);
+            }
+            assertEquals(stats.numberColumn("n_visits").getDouble(k), ranked.doubleColumn("n_visits").getDouble(i), 0);
+            Integer q = pg.get(ranked.stringColumn("designation").get(i));
+            String band = ranked.stringColumn("period_band").get(i);
+            if (band.isEmpty()) {
+                assertTrue(Double.isNaN(ranked.doubleColumn("best_period_d").getDouble(i)));
+            } else {
+                String b = band.toLowerCase() + "_";
+                assertTrue(q != null && periods.booleanColumn(b + "is_periodic").get(q), "a period only where one was found");
+                assertEquals(periods.doubleColumn(b + "best_period").getDouble(q), ranked.doubleColumn("best_period_d").getDouble(i), 0);
+                assertEquals(periods.doubleColumn(b + "fap").getDouble(q), ranked.doubleColumn("period_fap").getDouble(i), 0);
+            }
         }
         Table csv = TableIO.read(out.resolve("ranked.csv"));
         assertEquals(ranked.stringColumn("designation").asList(), csv.stringColumn("designation").asList());
