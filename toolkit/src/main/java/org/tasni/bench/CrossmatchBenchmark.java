@@ -3,7 +3,6 @@ package org.tasni.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,10 +238,7 @@ public final class CrossmatchBenchmark {
             rows.skip(label(peer), "no /usr/bin/python3");
             return;
         }
-        Path script = dir.resolve("crossmatch_peers.py");
-        try (InputStream in = CrossmatchBenchmark.class.getResourceAsStream("crossmatch_peers.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = PeerScripts.extract(dir, "crossmatch_peers.py");
         List<String> cmd = List.of(py.toString(), script.toString(), dir.toString(),
                 String.valueOf(options.radiusArcsec()), peer);
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -4,7 +4,6 @@ import org.tasni.io.RecordTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,10 +215,7 @@ public final class VariabilityBenchmark {
             Npy.writeFloats(dir.resolve("e1.npy"), e1, options.sources(), options.epochs());
             Npy.writeFloats(dir.resolve("w2.npy"), w2, options.sources(), options.epochs());
             Npy.writeFloats(dir.resolve("e2.npy"), e2, options.sources(), options.epochs());
-            Path script = dir.resolve("variability_peers.py");
-            try (InputStream in = VariabilityBenchmark.class.getResourceAsStream("variability_peers.py")) {
-                Files.write(script, in.readAllBytes());
-            }
+            PeerScripts.extract(dir, "variability_peers.py");
         }
         int astropyLc = options.astropyLightCurves();
         for (String peer : options.peers()) {

@@ -7,27 +7,15 @@ prints one JSON object: {peer: {"match_s": ..., "setup_s": ..., "n_orphans": ...
 match_s covers what the toolkit's match_s covers: conversion to unit vectors, the tree build and the query.
 """
 import json
-import resource
 import sys
 import time
 
 import numpy as np
+from peer_memory import peak_mb  # extracted beside this script
 
 d, radius, peers = sys.argv[1], float(sys.argv[2]), sys.argv[3].split(",")
 wra, wdec = np.load(f"{d}/wise_ra.npy"), np.load(f"{d}/wise_dec.npy")
 gra, gdec = np.load(f"{d}/gaia_ra.npy"), np.load(f"{d}/gaia_dec.npy")
-
-
-def peak_mb():
-    """This process's peak RSS, MiB: VmHWM, not ru_maxrss, which keeps the JVM's peak across the exec that started us."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def unit(ra, dec):

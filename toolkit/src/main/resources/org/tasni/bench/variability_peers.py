@@ -11,29 +11,17 @@ Prints one JSON object with seconds per peer and peak_rss_mb (VmHWM, this proces
 process for its own), or {"astropy": {"error": ...}} when astropy is not installed.
 """
 import json
-import resource
 import sys
 import time
 
 import numpy as np
+from peer_memory import peak_mb  # extracted beside this script
 
 d, peers, n_lc = sys.argv[1], sys.argv[2].split(","), int(sys.argv[3])
 t = np.load(f"{d}/mjd.npy")
 bands = {"w1": (np.load(f"{d}/w1.npy").astype(float), np.load(f"{d}/e1.npy").astype(float)),
          "w2": (np.load(f"{d}/w2.npy").astype(float), np.load(f"{d}/e2.npy").astype(float))}
 result = {}
-
-
-def peak_mb():
-    """This process's peak RSS, MiB: VmHWM, not ru_maxrss, which keeps the JVM's peak across the exec that started us."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def band_stats(m, e):
