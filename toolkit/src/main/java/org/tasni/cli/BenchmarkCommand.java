@@ -10,6 +10,7 @@ import org.tasni.bench.AllBenchmarkFiles;
 import org.tasni.bench.BenchRow;
 import org.tasni.bench.CrossmatchBenchmark;
 import org.tasni.bench.DownloadBenchmark;
+import org.tasni.bench.IoBenchmark;
 import org.tasni.bench.VariabilityBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Time a stage against its peers on the same data in the same run, and check they agree.",
         subcommands = {BenchmarkCommand.Crossmatch.class, BenchmarkCommand.Variability.class, BenchmarkCommand.Download.class,
-            BenchmarkCommand.All.class})
+            BenchmarkCommand.Io.class, BenchmarkCommand.All.class})
 final class BenchmarkCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -142,6 +143,48 @@ final class BenchmarkCommand implements Runnable {
             var options = d.withSources(sources).withEpochs(epochs).withLightCurves(lightCurves)
                     .withThreads(peer.threads()).withRepeat(peer.repeat(d.repeat())).withPeers(peer.peers(d.peers()));
             return bench.show(new VariabilityBenchmark(options).run(dir));
+        }
+    }
+
+    @Command(name = "io", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Parquet read against DuckDB on the same file in the same run: the numeric columns, the string",
+                    "column and the whole file of a NEOWISE-like epochs file (generated once in DIR, or --file), each tool in",
+                    "a fresh JVM timing its first read (cold) and its best next read (warm), with peak RSS, and a check that",
+                    "both read the same rows, sums and distinct designations. DuckDB runs from its JDBC jar (--duckdb-jar, or",
+                    "org.duckdb:duckdb_jdbc in ~/.m2). Then the cold CLI start (convert targets.parquet to CSV) against",
+                    "STILTS tcopy (Debian stilts). Defaults: --rows 30000000, --repeat 3, --peers duckdb,stilts."})
+    static final class Io implements Callable<Integer> {
+
+        @Option(names = "--rows", defaultValue = "30000000", description = "rows of the generated file (default: ${DEFAULT-VALUE})")
+        long rows;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "read this Parquet file instead of generating one")
+        Path file;
+
+        @Option(names = "--duckdb-jar", paramLabel = "JAR", description = "DuckDB's JDBC jar (default: the newest in ~/.m2)")
+        Path duckdbJar;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "data-samples",
+                description = "data-samples directory, for the cold-start rows (default: ${DEFAULT-VALUE})")
+        Path data;
+
+        @Option(names = "--repeat", paramLabel = "N", description = "warm reads after the first (default: 3)")
+        Integer repeat;
+
+        @Option(names = "--peers", split = ",", paramLabel = "A,B", description = "peers to run (default: duckdb,stilts; none: --peers='')")
+        String[] peers;
+
+        @Mixin
+        BenchmarkOptions bench;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = bench.checkedDir("io");
+            var d = IoBenchmark.Options.defaults();
+            List<String> p = peers == null ? d.peers() : java.util.Arrays.stream(peers).filter(s -> !s.isBlank()).toList();
+            var options = new IoBenchmark.Options(rows, Optional.ofNullable(file), repeat == null ? d.repeat() : repeat, p,
+                    Optional.ofNullable(duckdbJar), Optional.ofNullable(jarPath()), data);
+            return bench.show(new IoBenchmark(options).run(dir));
         }
     }
 

@@ -63,6 +63,11 @@ public final class ParquetIO {
         return ParquetReader.rowCount(path);
     }
 
+    /** An empty table with the file's columns, of the types they read as, from the footer alone. */
+    public static Table schema(Path path) {
+        return ParquetReader.schema(path);
+    }
+
     /** The column names, from the footer alone. */
     public static List<String> columnNames(Path path) {
         return ParquetReader.columnNames(path);

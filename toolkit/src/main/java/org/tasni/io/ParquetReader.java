@@ -1,28 +1,20 @@
 package org.tasni.io;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.tasni.TasniException;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Reads Parquet files one row group at a time, decoding only the requested columns, so that memory follows the row
@@ -49,24 +41,44 @@ final class ParquetReader {
             }
             reader.setRequestedSchema(projection);
             String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            // a pipeline of two row groups: while the caller works on group g, the pool decodes group g + 1 (whose bytes
+            // this thread read while group g was decoded); memory holds about two row groups, whatever the file's size
             int group = 0;
             long firstRow = 0;
             boolean any = false;
-            PageReadStore pages;
-            while ((pages = nextRowGroup(reader, name, group)) != null) {
-                Table t = decode(name, group, firstRow, pages, projection, kinds, createdBy);
-                firstRow += t.rowCount();
-                action.accept(t);
-                any = true;
-                group++;
+            ParquetRowGroup current = start(reader, name, group, firstRow, projection, kinds, createdBy);
+            try {
+                while (current != null) {
+                    ParquetRowGroup next;
+                    try {
+                        next = start(reader, name, group + 1, firstRow + current.rows(), projection, kinds, createdBy);
+                    } catch (RuntimeException e) {
+                        current.table(); // an error of the earlier group is reported first, as a sequential read would
+                        throw e;
+                    }
+                    Table t;
+                    try {
+                        t = current.table();
+                    } catch (RuntimeException e) {
+                        if (next != null) {
+                            next.cancel();
+                        }
+                        throw e;
+                    }
+                    firstRow += t.rowCount();
+                    current = next;
+                    group++;
+                    any = true;
+                    action.accept(t);
+                }
+            } catch (RuntimeException e) {
+                if (current != null) {
+                    current.cancel();
+                }
+                throw e;
             }
             if (!any) {
-                Table empty = Table.create(name);
-                List<ColumnDescriptor> ds = projection.getColumns();
-                for (int k = 0; k < ds.size(); k++) {
-                    ReadChecks.add(empty, name, new ColumnBuilder(ds.get(k).getPath()[0], kinds.get(k), 0).build());
-                }
-                action.accept(empty);
+                action.accept(emptyTable(name, projection));
             }
         } catch (IOException e) {
             throw new TasniException(name + ": could not read the Parquet file (" + e.getMessage() + ").", e);
@@ -81,6 +93,25 @@ final class ParquetReader {
         } catch (IOException e) {
             throw new TasniException(path.getFileName() + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
         }
+    }
+
+    /** An empty table with the file's columns and the kinds they read as, from the footer alone. */
+    static Table schema(Path path) {
+        String name = path.getFileName().toString();
+        ReadChecks.requireFile(path);
+        try (ParquetFileReader reader = open(path)) {
+            return emptyTable(name, ParquetSchema.project(name, reader.getFooter().getFileMetaData().getSchema(), List.of()));
+        } catch (IOException e) {
+            throw new TasniException(name + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static Table emptyTable(String name, MessageType projection) {
+        Table empty = Table.create(name);
+        for (ColumnDescriptor d : projection.getColumns()) {
+            ReadChecks.add(empty, name, new ColumnBuilder(d.getPath()[0], ParquetSchema.kindOf(name, d), 0).build());
+        }
+        return empty;
     }
 
     /** The column names, from the footer alone. */
@@ -100,7 +131,9 @@ final class ParquetReader {
     private static ParquetFileReader open(Path path) throws IOException {
         LocalInputFile file = new LocalInputFile(path);
         try {
-            return ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+            PlainParquetConfiguration conf = new PlainParquetConfiguration();
+            var codecs = new ParallelCodecs(ParquetReadOptions.builder(conf).build().getCodecFactory());
+            return ParquetFileReader.open(file, ParquetReadOptions.builder(conf).withCodecFactory(codecs).build());
         } catch (RuntimeException | IOException e) {
             // parquet-java names the file by its object identity (LocalInputFile@3712b94): say "the file" instead
             String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file");
@@ -116,78 +149,18 @@ final class ParquetReader {
         }
     }
 
-    private static Table decode(String name, int group, long firstRow, PageReadStore pages, MessageType projection,
-            List<Kind> kinds, String createdBy) {
-        int rows = Math.toIntExact(pages.getRowCount());
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                new DummyRecordConverter(projection).getRootConverter(), projection, createdBy);
-        Table t = Table.create(name);
-        List<ColumnDescriptor> ds = projection.getColumns();
-        for (int k = 0; k < ds.size(); k++) {
-            ColumnDescriptor d = ds.get(k);
-            String column = d.getPath()[0];
-            try {
-                ReadChecks.add(t, name, decodeColumn(store.getColumnReader(d), d, kinds.get(k), name, column, firstRow, rows));
-            } catch (RuntimeException e) {
-                if (e instanceof TasniException) {
-                    throw e;
-                }
-                throw new TasniException(name + ": column '" + column + "' in row group " + group
-                        + " could not be decoded (" + e.getMessage() + ").", e);
-            }
-        }
-        return t;
-    }
-
-    private static Column<?> decodeColumn(ColumnReader r, ColumnDescriptor d, Kind kind, String file, String column,
-            long firstRow, int rows) {
-        int maxDef = d.getMaxDefinitionLevel();
-        PrimitiveTypeName physical = d.getPrimitiveType().getPrimitiveTypeName();
-        int scale = d.getPrimitiveType().getLogicalTypeAnnotation()
-                instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : -1;
-        ColumnBuilder b = new ColumnBuilder(file, column, kind, rows);
-        for (int i = 0; i < rows; i++) {
-            if (r.getCurrentDefinitionLevel() < maxDef) {
-                b.addMissing();
-            } else if (scale >= 0) {
-                BigInteger unscaled = switch (physical) {
-                    case INT32 -> BigInteger.valueOf(r.getInteger());
-                    case INT64 -> BigInteger.valueOf(r.getLong());
-                    default -> new BigInteger(r.getBinary().getBytes());
-                };
-                if (scale == 0) {
-                    if (unscaled.bitLength() > 63 || unscaled.longValue() == Long.MIN_VALUE) {
-                        throw new TasniException(file + ": column '" + column + "' (DECIMAL, scale 0) holds " + unscaled
-                                + " at data row " + (firstRow + i + 1) + ", which does not fit a 64-bit integer.");
-                    }
-                    b.addLong(unscaled.longValueExact());
-                } else {
-                    b.addDouble(new BigDecimal(unscaled, scale).doubleValue());
-                }
-            } else {
-                switch (physical) {
-                    case DOUBLE -> b.addDouble(r.getDouble());
-                    case FLOAT -> b.addFloat(r.getFloat());
-                    case INT32 -> {
-                        long v = kind == Kind.LONG ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger();
-                        b.addLong(notMarker(v, kind, file, column, firstRow + i));
-                    }
-                    case INT64 -> b.addLong(notMarker(r.getLong(), kind, file, column, firstRow + i));
-                    case BOOLEAN -> b.addBoolean(r.getBoolean());
-                    case BINARY -> b.addString(r.getBinary().toStringUsingUTF8());
-                    default -> throw new IllegalStateException("unreachable: " + physical);
-                }
-            }
-            r.consume();
-        }
-        return b.build();
+    /** Reads row group {@code group}'s bytes and starts decoding it; null after the last. */
+    private static ParquetRowGroup start(ParquetFileReader reader, String name, int group, long firstRow,
+            MessageType projection, List<Kind> kinds, String createdBy) {
+        PageReadStore pages = nextRowGroup(reader, name, group);
+        return pages == null ? null : new ParquetRowGroup(name, group, firstRow, pages, projection, kinds, createdBy);
     }
 
     /**
      * A stored value equal to the smallest value of its type would read back as missing (Tablesaw's marker): refused
      * rather than silently lost.
      */
-    private static long notMarker(long v, Kind kind, String file, String column, long row) {
+    static long notMarker(long v, Kind kind, String file, String column, long row) {
         boolean marker = switch (kind) {
             case LONG -> v == Long.MIN_VALUE;
             case INT -> v == Integer.MIN_VALUE;

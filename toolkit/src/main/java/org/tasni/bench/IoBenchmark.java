@@ -1,0 +1,255 @@
+package org.tasni.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.tasni.TasniException;
+import org.tasni.io.ParquetIO;
+import org.tasni.io.RecordTables;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * {@code benchmark io}: the toolkit's Parquet read against DuckDB's on the same file in the same run. Three reads
+ * (the numeric columns, the string column, the whole file), each as a fresh JVM for each tool that times its first
+ * call (cold) and the best of its next {@code repeat} (warm) and aggregates what it read the same way (row count, sum
+ * and count of every numeric column, distinct designations), so that the two agree or the row says where not. Peak
+ * memory is each process's peak resident set ({@link ChildRun}). DuckDB runs through its JDBC driver in its own JVM
+ * (it is not bundled with the toolkit): a single-file program ({@code DuckDbPeer.java}) launched with the driver's jar.
+ *
+ * <p>The file is a NEOWISE-like epochs file ({@link EpochsFile}) of {@code rows} rows, or one given. The standalone
+ * command adds the cold CLI start against STILTS ({@link ProcessBenchmarks#coldStart}).
+ */
+public final class IoBenchmark {
+
+    /** The peers it knows. */
+    public static final List<String> PEERS = List.of("duckdb", "stilts");
+
+    /**
+     * What the benchmark runs.
+     *
+     * @param rows      rows of the generated file (issue 14's case: 30,000,000)
+     * @param file      a Parquet file to read instead of generating one
+     * @param repeat    warm reads after the first, in each process (at least 1)
+     * @param peers     any of {@link #PEERS}
+     * @param duckdbJar DuckDB's JDBC jar; empty: the newest in the local Maven repository
+     * @param jar       the toolkit jar, for the cold CLI start rows; empty: they say why they did not run
+     * @param data      the data-samples directory (the cold start converts its targets.parquet)
+     */
+    public record Options(long rows, Optional<Path> file, int repeat, List<String> peers, Optional<Path> duckdbJar,
+            Optional<Path> jar, Path data) {
+
+        public Options {
+            if (rows < 1 && file.isEmpty()) {
+                throw new TasniException("benchmark io: --rows must be at least 1 (got " + rows + ").");
+            }
+            repeat = Math.max(1, repeat);
+            peers = List.copyOf(peers);
+            for (String p : peers) {
+                if (!PEERS.contains(p)) {
+                    throw new TasniException("--peers: unknown peer '" + p + "' (known: " + String.join(",", PEERS) + ").");
+                }
+            }
+        }
+
+        /** Issue 14's 30M rows, 3 warm reads, DuckDB and STILTS, the local Maven repository's DuckDB, no jar. */
+        public static Options defaults() {
+            return new Options(30_000_000L, Optional.empty(), 3, PEERS, Optional.empty(), Optional.empty(),
+                    Path.of("data-samples"));
+        }
+    }
+
+    /** The three reads: which columns each takes. */
+    enum Read {
+        NUMERIC("numeric columns"), STRING("string column"), WHOLE("whole file");
+
+        final String label;
+
+        Read(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Options options;
+
+    /** The benchmark with {@code options}. */
+    public IoBenchmark(Options options) {
+        this.options = options;
+    }
+
+    /** Runs it in {@code dir}: the read rows, then the cold-start rows. */
+    public Table run(Path dir) throws IOException, InterruptedException {
+        List<BenchRow> rows = new ArrayList<>(readRows(dir));
+        rows.addAll(new ProcessBenchmarks(options.jar(), options.data(), options.repeat(), options.peers().contains("stilts"))
+                .coldStart(dir.resolve("cold-start")));
+        return RecordTables.toTable("io benchmark", BenchRow.class, rows);
+    }
+
+    /** The Parquet read rows: per read, the toolkit's and DuckDB's (or why DuckDB did not run). */
+    public List<BenchRow> readRows(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path file = options.file().isPresent() ? options.file().get().toAbsolutePath() : generated(dir);
+        Table schema = ParquetIO.schema(file);
+        List<String> strings = new ArrayList<>(), numeric = new ArrayList<>();
+        for (Column<?> c : schema.columns()) {
+            (c instanceof StringColumn ? strings : numeric).add(c.name());
+        }
+        Optional<Path> duck = options.peers().contains("duckdb") ? duckdbJar() : Optional.empty();
+        Path peer = duck.isPresent() ? extractPeer(dir) : null;
+        String size = String.format("%,d rows, %.0f MB", ParquetIO.rowCount(file), Files.size(file) / 1e6);
+        List<BenchRow> rows = new ArrayList<>();
+        for (Read read : Read.values()) {
+            List<String> num = read == Read.STRING ? List.of() : numeric;
+            List<String> str = read == Read.NUMERIC ? List.of() : strings;
+            if (num.isEmpty() && str.isEmpty()) {
+                continue;
+            }
+            String what = "Parquet read: " + read.label + " (" + size + ")";
+            List<String> args = List.of(file.toString(), String.valueOf(options.repeat()), join(num), join(str));
+            List<String> tk = new ArrayList<>(List.of(ChildRun.javaExe(), "-cp", classPath(), IoProbe.class.getName()));
+            tk.addAll(args);
+            Probe ours = Probe.run(tk, dir);
+            Probe theirs = null;
+            String skipped = null;
+            if (!options.peers().contains("duckdb")) {
+                skipped = null;
+            } else if (duck.isEmpty()) {
+                skipped = "no DuckDB JDBC jar: give --duckdb-jar, or have org.duckdb:duckdb_jdbc in ~/.m2";
+            } else {
+                List<String> dk = new ArrayList<>(List.of(ChildRun.javaExe(), "-cp", duck.get().toString(), peer.toString()));
+                dk.addAll(args);
+                try {
+                    theirs = Probe.run(dk, dir);
+                } catch (TasniException e) {
+                    skipped = "DuckDB peer failed: " + e.getMessage().lines().findFirst().orElse("");
+                }
+            }
+            String agreement = theirs == null ? "ok: no peer ran, nothing to compare" : agreement(ours.json, theirs.json);
+            rows.add(ours.row(what, "tasni ParquetIO.forEachRowGroup (" + ours.json.path("threads").asInt() + " threads)",
+                    agreement, ours.seconds()).withRatioTo(ours.seconds()));
+            if (theirs != null) {
+                rows.add(theirs.row(what, "DuckDB " + theirs.json.path("version").asText() + " (JDBC)", agreement,
+                        theirs.seconds()).withRatioTo(ours.seconds()));
+            } else if (skipped != null) {
+                rows.add(BenchRow.notInstalled(what, "DuckDB (JDBC)", skipped));
+            }
+        }
+        return rows;
+    }
+
+    private Path generated(Path dir) throws IOException {
+        System.out.printf("generating a NEOWISE-like epochs file of %,d rows (reused by later runs)…%n", options.rows());
+        return EpochsFile.ensure(dir.toAbsolutePath(), options.rows());
+    }
+
+    private static String join(List<String> columns) {
+        return columns.isEmpty() ? "-" : String.join(",", columns);
+    }
+
+    /** This JVM's class path with absolute entries, for a child started in another directory. */
+    private static String classPath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The DuckDB jar given, or the newest version in the local Maven repository. */
+    private Optional<Path> duckdbJar() throws IOException {
+        if (options.duckdbJar().isPresent()) {
+            Path p = options.duckdbJar().get();
+            if (!Files.isRegularFile(p)) {
+                throw new TasniException("--duckdb-jar " + p + ": no such file.");
+            }
+            return Optional.of(p.toAbsolutePath());
+        }
+        Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "duckdb", "duckdb_jdbc");
+        if (!Files.isDirectory(repo)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> versions = Files.list(repo)) {
+            return versions.map(v -> v.resolve("duckdb_jdbc-" + v.getFileName() + ".jar")).filter(Files::isRegularFile)
+                    .max(Comparator.comparing(IoBenchmark::versionKey));
+        }
+    }
+
+    /** "1.5.6.0" as "00001.00005.00006.00000", so that versions sort as numbers. */
+    private static String versionKey(Path jar) {
+        String v = jar.getParent().getFileName().toString();
+        return Stream.of(v.split("\\.")).map(s -> String.format("%5s", s).replace(' ', '0')).collect(Collectors.joining("."));
+    }
+
+    private static Path extractPeer(Path dir) throws IOException {
+        try (var in = IoBenchmark.class.getResourceAsStream("DuckDbPeer.java")) {
+            if (in == null) {
+                throw new IOException("the jar has no DuckDbPeer.java");
+            }
+            Path p = dir.toAbsolutePath().resolve("DuckDbPeer.java");
+            Files.write(p, in.readAllBytes());
+            return p;
+        }
+    }
+
+    /**
+     * "ok: …" when both read the same rows, the same count of values and sum (to 1e-9 relative: the order of the
+     * additions differs) in every numeric column and the same distinct strings; else "mismatch: " and the first
+     * difference.
+     */
+    static String agreement(JsonNode ours, JsonNode theirs) {
+        if (ours.get("rows").asLong() != theirs.get("rows").asLong()) {
+            return "mismatch: " + theirs.get("rows") + " rows, the toolkit " + ours.get("rows");
+        }
+        for (Iterator<String> it = ours.get("sums").fieldNames(); it.hasNext();) {
+            String c = it.next();
+            double a = ours.get("sums").get(c).asDouble(), b = theirs.path("sums").path(c).asDouble(Double.NaN);
+            long na = ours.get("counts").get(c).asLong(), nb = theirs.path("counts").path(c).asLong(-1);
+            if (na != nb || !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)))) {
+                return "mismatch: column " + c + ": sum " + b + " of " + nb + " values, the toolkit " + a + " of " + na;
+            }
+        }
+        for (Iterator<String> it = ours.get("distinct").fieldNames(); it.hasNext();) {
+            String c = it.next();
+            if (ours.get("distinct").get(c).asLong() != theirs.path("distinct").path(c).asLong(-1)) {
+                return "mismatch: column " + c + ": " + theirs.path("distinct").path(c) + " distinct values, the toolkit "
+                        + ours.get("distinct").get(c);
+            }
+        }
+        String distinct = ours.get("distinct").size() == 0 ? "" : ", same distinct "
+                + String.join(", ", (Iterable<String>) ours.get("distinct")::fieldNames) + " ("
+                + ours.get("distinct").elements().next().asLong() + ")";
+        return "ok: same " + ours.get("rows").asLong() + " rows, sums and counts of " + ours.get("sums").size()
+                + " numeric columns" + distinct;
+    }
+
+    /** One child process of a read: its own cold and warm times and aggregates, and the process's time and peak. */
+    private record Probe(JsonNode json, ChildRun.Result process) {
+
+        static Probe run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+            ChildRun.Result r = ChildRun.run(cmd, dir, 60);
+            String line = r.output().lines().filter(l -> l.startsWith(IoProbe.PREFIX)).reduce((a, b) -> b)
+                    .orElseThrow(() -> new TasniException(cmd.get(cmd.size() - 5) + " printed no result:\n" + r.output()));
+            return new Probe(new ObjectMapper().readTree(line.substring(IoProbe.PREFIX.length())), r);
+        }
+
+        double seconds() {
+            return json.get("warm_s").asDouble();
+        }
+
+        BenchRow row(String what, String tool, String agreement, double warm) {
+            String heap = json.has("heap_peak_mb") ? String.format("; JVM heap peak %.0f MiB", json.get("heap_peak_mb").asDouble()) : "";
+            return new BenchRow(what, tool, BenchRow.seconds(json.get("cold_s").asDouble()), BenchRow.seconds(warm), null,
+                    agreement, BenchRow.mebibytes(process.peakRssMb()), String.format("cold: the first read of a fresh JVM; "
+                            + "warm: best of the next reads in it; the whole process %.2f s; %s%s", process.seconds(),
+                            process.peakSource(), heap));
+        }
+    }
+}

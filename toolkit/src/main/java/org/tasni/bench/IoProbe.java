@@ -1,0 +1,127 @@
+package org.tasni.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tasni.io.ParquetIO;
+import org.tasni.pipeline.HeapPeak;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The toolkit's side of {@code benchmark io}, run as a fresh JVM: reads columns of a Parquet file with
+ * {@link ParquetIO#forEachRowGroup} and aggregates them as the DuckDB peer's query does (row count, sum and count of
+ * each numeric column, distinct non-empty strings), once cold and {@code repeat} times warm, and prints one line
+ * {@value #PREFIX}{@code {json}} with the times, the aggregates and the heap's peak.
+ *
+ * <p>Arguments: {@code FILE REPEAT NUMERIC STRINGS}, the last two comma-separated column lists ("-" for none).
+ */
+public final class IoProbe {
+
+    /** The prefix of the result line, which both peers print. */
+    static final String PREFIX = "IO-RESULT ";
+
+    private IoProbe() {}
+
+    /** Runs the reads; see the class comment. */
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int repeat = Integer.parseInt(args[1]);
+        List<String> numeric = list(args[2]), strings = list(args[3]);
+        List<String> columns = new ArrayList<>(numeric);
+        columns.addAll(strings);
+        Aggregates cold = null;
+        double coldS = 0, warmS = Double.POSITIVE_INFINITY;
+        HeapPeak.reset();
+        for (int k = 0; k <= repeat; k++) {
+            long t0 = System.nanoTime();
+            Aggregates a = read(file, columns, numeric, strings);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (k == 0) {
+                cold = a;
+                coldS = s;
+            } else {
+                warmS = Math.min(warmS, s);
+            }
+        }
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("cold_s", coldS).put("warm_s", repeat > 0 ? warmS : coldS).put("rows", cold.rows)
+                .put("heap_peak_mb", HeapPeak.mebibytes()).put("threads", Runtime.getRuntime().availableProcessors());
+        ObjectNode sums = out.putObject("sums"), counts = out.putObject("counts");
+        for (int c = 0; c < numeric.size(); c++) {
+            sums.put(numeric.get(c), cold.sums[c]);
+            counts.put(numeric.get(c), cold.counts[c]);
+        }
+        ObjectNode distinct = out.putObject("distinct");
+        for (int c = 0; c < strings.size(); c++) {
+            distinct.put(strings.get(c), cold.distinct.get(c).size());
+        }
+        System.out.println(PREFIX + out);
+    }
+
+    private static List<String> list(String arg) {
+        return arg.equals("-") ? List.of() : List.of(arg.split(","));
+    }
+
+    /** Row count, per numeric column its sum and count of present values, per string column its distinct values. */
+    private static final class Aggregates {
+        long rows;
+        final double[] sums;
+        final long[] counts;
+        final List<Set<String>> distinct = new ArrayList<>();
+
+        Aggregates(int numeric, int strings) {
+            sums = new double[numeric];
+            counts = new long[numeric];
+            for (int c = 0; c < strings; c++) {
+                distinct.add(new HashSet<>());
+            }
+        }
+    }
+
+    private static Aggregates read(Path file, List<String> columns, List<String> numeric, List<String> strings) {
+        Aggregates a = new Aggregates(numeric.size(), strings.size());
+        ParquetIO.forEachRowGroup(file, columns, t -> add(a, t, numeric, strings));
+        return a;
+    }
+
+    private static void add(Aggregates a, Table t, List<String> numeric, List<String> strings) {
+        a.rows += t.rowCount();
+        for (int c = 0; c < numeric.size(); c++) {
+            // missing values (NaN, the integer marker) are SQL NULLs, which sum and count skip
+            Column<?> col = t.column(numeric.get(c));
+            double[] v = ((NumericColumn<?>) col).asDoubleArray();
+            double marker = col instanceof ShortColumn ? Short.MIN_VALUE : col instanceof IntColumn ? Integer.MIN_VALUE
+                    : col instanceof LongColumn ? Long.MIN_VALUE : Double.NaN;
+            double sum = 0;
+            long n = 0;
+            for (double x : v) {
+                if (!Double.isNaN(x) && x != marker) {
+                    sum += x;
+                    n++;
+                }
+            }
+            a.sums[c] += sum;
+            a.counts[c] += n;
+        }
+        for (int c = 0; c < strings.size(); c++) {
+            StringColumn col = t.stringColumn(strings.get(c));
+            Set<String> seen = a.distinct.get(c);
+            for (int i = 0; i < col.size(); i++) {
+                String v = col.get(i);
+                if (!v.isEmpty()) {
+                    seen.add(v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.tasni.io;
+
+/**
+ * Parquet's RLE / bit-packing hybrid encoding, decoded in bulk into an {@code int[]}: the encoding of definition
+ * levels and of dictionary indices. parquet-java decodes it one value per virtual call; decoding a whole page at once
+ * is most of what makes {@link ParquetPages} fast.
+ *
+ * <p>The format: a sequence of runs, each starting with an unsigned LEB128 header. An even header {@code 2c} is an
+ * RLE run, one value repeated {@code c} times, stored in {@code ceil(bitWidth / 8)} little-endian bytes; an odd header
+ * {@code 2g + 1} is {@code g} groups of 8 values bit-packed LSB first in {@code g × bitWidth} bytes.
+ */
+final class HybridDecoder {
+
+    private HybridDecoder() {}
+
+    /**
+     * Decodes {@code n} values of {@code bitWidth} bits (0 to 32) from {@code buf[pos, end)} into {@code out[0, n)}.
+     * A last bit-packed group may be padded past {@code n}; its padding is skipped.
+     *
+     * @return the position after the last byte read
+     * @throws IllegalStateException if the data end before {@code n} values (a truncated or corrupt page)
+     */
+    static int decode(byte[] buf, int pos, int end, int bitWidth, int[] out, int n) {
+        if (bitWidth < 0 || bitWidth > 32) {
+            throw new IllegalStateException("bit width " + bitWidth + " out of range");
+        }
+        int valueBytes = (bitWidth + 7) >>> 3;
+        long mask = bitWidth == 32 ? 0xFFFFFFFFL : (1L << bitWidth) - 1;
+        int filled = 0;
+        while (filled < n) {
+            // the run header, an unsigned LEB128 varint
+            long header = 0;
+            int shift = 0;
+            while (true) {
+                if (pos >= end) {
+                    throw truncated(filled, n);
+                }
+                int b = buf[pos++];
+                header |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+                shift += 7;
+                if (shift > 35) {
+                    throw new IllegalStateException("run header longer than 5 bytes");
+                }
+            }
+            if ((header & 1) == 0) {
+                long count = header >>> 1;
+                if (pos + valueBytes > end) {
+                    throw truncated(filled, n);
+                }
+                int v = 0;
+                for (int k = 0; k < valueBytes; k++) {
+                    v |= (buf[pos++] & 0xFF) << (8 * k);
+                }
+                int take = (int) Math.min(count, n - filled);
+                java.util.Arrays.fill(out, filled, filled + take, v);
+                filled += take;
+            } else {
+                long values = (header >>> 1) * 8;
+                long bytes = (header >>> 1) * bitWidth;
+                int take = (int) Math.min(values, n - filled);
+                // only the bytes that hold the values taken must exist: a writer may cut the padding of the last group
+                int need = (int) (((long) take * bitWidth + 7) >>> 3);
+                if (pos + need > end) {
+                    throw truncated(filled, n);
+                }
+                long acc = 0;
+                int bits = 0;
+                int p = pos;
+                for (int k = 0; k < take; k++) {
+                    while (bits < bitWidth) {
+                        acc |= (long) (buf[p++] & 0xFF) << bits;
+                        bits += 8;
+                    }
+                    out[filled + k] = (int) (acc & mask);
+                    acc >>>= bitWidth;
+                    bits -= bitWidth;
+                }
+                filled += take;
+                pos = (int) Math.min(end, pos + bytes);
+            }
+        }
+        return pos;
+    }
+
+    private static IllegalStateException truncated(int filled, int n) {
+        return new IllegalStateException("the page ends after " + filled + " of its " + n + " levels or indices");
+    }
+
+    /** The bits needed for values 0 to {@code max}. */
+    static int bitWidth(int max) {
+        return 32 - Integer.numberOfLeadingZeros(max);
+    }
+}

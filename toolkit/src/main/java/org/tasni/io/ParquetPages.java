@@ -1,0 +1,349 @@
+package org.tasni.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Decodes the pages of one flat column chunk a page at a time, straight into a primitive array: the fast path of
+ * {@link ParquetReader}. A dictionary-encoded column decodes each dictionary entry once (one {@code String} per
+ * distinct designation, not one per row) and then copies by index; PLAIN doubles and floats are bulk copies.
+ *
+ * <p>It handles what parquet-java, pyarrow and DuckDB write for double, float, int32, int64 and string columns:
+ * data pages v1 and v2, PLAIN and dictionary encodings, RLE definition levels. {@link #supports} says whether a chunk
+ * is in that set; anything else (DECIMAL, BOOLEAN, DELTA or BYTE_STREAM_SPLIT encodings, …) goes through parquet-java's
+ * column reader, which is slower but complete.
+ */
+final class ParquetPages {
+
+    private final ColumnDescriptor column;
+    private final PrimitiveTypeName type;
+    private final Kind kind;
+    private final int maxDef;
+    private final int rows;
+    private final long firstRow;
+    private final String file;
+    private double[] d;
+    private float[] f;
+    private int[] i32;
+    private long[] i64;
+    private String[] s;
+    private boolean[] nulls;
+    private Object dict;
+    private int pos;
+    private int[] levels = new int[0];
+    private int[] ids = new int[0];
+
+    private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow) {
+        this.file = file;
+        this.column = column;
+        this.type = column.getPrimitiveType().getPrimitiveTypeName();
+        this.kind = kind;
+        this.maxDef = column.getMaxDefinitionLevel();
+        this.rows = rows;
+        this.firstRow = firstRow;
+        switch (type) {
+            case DOUBLE -> d = new double[rows];
+            case FLOAT -> f = new float[rows];
+            case INT32 -> i32 = new int[rows];
+            case INT64 -> i64 = new long[rows];
+            case BINARY -> s = new String[rows];
+            default -> throw new IllegalStateException("unsupported " + type);
+        }
+    }
+
+    /** Whether this class decodes the chunk: a supported type and every page in a supported encoding. */
+    static boolean supports(ColumnDescriptor c, DictionaryPage dictionary, List<DataPage> pages, int rows) {
+        var p = c.getPrimitiveType();
+        boolean type = switch (p.getPrimitiveTypeName()) {
+            case DOUBLE, FLOAT, INT32, INT64, BINARY -> true;
+            default -> false;
+        };
+        // a DECIMAL is converted exactly by the column reader's path; 2 definition levels and up are nested data
+        if (!type || p.getLogicalTypeAnnotation() instanceof org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation
+                || c.getMaxRepetitionLevel() != 0 || c.getMaxDefinitionLevel() > 1) {
+            return false;
+        }
+        if (dictionary != null && dictionary.getEncoding() != Encoding.PLAIN && dictionary.getEncoding() != Encoding.PLAIN_DICTIONARY) {
+            return false;
+        }
+        long values = 0;
+        for (DataPage page : pages) {
+            Encoding e;
+            if (page instanceof DataPageV1 v1) {
+                if (c.getMaxDefinitionLevel() > 0 && v1.getDlEncoding() != Encoding.RLE) {
+                    return false;
+                }
+                e = v1.getValueEncoding();
+            } else if (page instanceof DataPageV2 v2) {
+                e = v2.getDataEncoding();
+            } else {
+                return false;
+            }
+            boolean dictionaryEncoded = e == Encoding.PLAIN_DICTIONARY || e == Encoding.RLE_DICTIONARY;
+            if (!(e == Encoding.PLAIN || (dictionaryEncoded && dictionary != null))) {
+                return false;
+            }
+            values += page.getValueCount();
+        }
+        // a chunk whose pages do not add up to the row group is left to the column reader, which reports it
+        return values == rows;
+    }
+
+    /**
+     * The chunk as a Tablesaw column of {@code kind}; {@link #supports} must have said yes.
+     *
+     * @param firstRow the file row of the chunk's first value, for errors that name a row
+     */
+    static Column<?> decode(String file, ColumnDescriptor c, Kind kind, DictionaryPage dictionary, List<DataPage> pages,
+            int rows, long firstRow) throws IOException {
+        ParquetPages p = new ParquetPages(file, c, kind, rows, firstRow);
+        if (dictionary != null) {
+            p.dictionary(dictionary);
+        }
+        for (DataPage page : pages) {
+            p.page(page);
+        }
+        return p.build();
+    }
+
+    private void dictionary(DictionaryPage page) throws IOException {
+        byte[] buf = page.getBytes().toByteArray();
+        dict = plainValues(buf, 0, page.getDictionarySize());
+    }
+
+    private void page(DataPage page) throws IOException {
+        int n = page.getValueCount();
+        byte[] buf;
+        int at = 0;
+        Encoding encoding;
+        if (levels.length < n) {
+            levels = new int[n];
+        }
+        int present = n;
+        if (page instanceof DataPageV1 v1) {
+            buf = v1.getBytes().toByteArray();
+            encoding = v1.getValueEncoding();
+            if (maxDef > 0) {
+                int len = le32(buf, 0);
+                HybridDecoder.decode(buf, 4, 4 + len, 1, levels, n);
+                at = 4 + len;
+                present = countPresent(n);
+            }
+        } else {
+            DataPageV2 v2 = (DataPageV2) page;
+            encoding = v2.getDataEncoding();
+            if (maxDef > 0) {
+                byte[] dl = v2.getDefinitionLevels().toByteArray();
+                HybridDecoder.decode(dl, 0, dl.length, 1, levels, n);
+                present = countPresent(n);
+            }
+            buf = v2.getData().toByteArray();
+        }
+        if (encoding == Encoding.PLAIN) {
+            plain(buf, at, n, present);
+        } else {
+            if (ids.length < present) {
+                ids = new int[present];
+            }
+            int width = buf[at] & 0xFF;
+            HybridDecoder.decode(buf, at + 1, buf.length, width, ids, present);
+            gather(dict, n, present);
+        }
+        pos += n;
+    }
+
+    private int countPresent(int n) {
+        int present = 0;
+        for (int k = 0; k < n; k++) {
+            present += levels[k];
+        }
+        if (present < n && nulls == null) {
+            nulls = new boolean[rows];
+        }
+        return present;
+    }
+
+    /** PLAIN values of a page: {@code present} values, scattered over the {@code n} rows when some are null. */
+    private void plain(byte[] buf, int at, int n, int present) {
+        if (present == n) {
+            // no nulls: straight into the column's array, a bulk copy for the fixed-width types
+            switch (type) {
+                case DOUBLE -> le(buf, at, 8 * n).asDoubleBuffer().get(d, pos, n);
+                case FLOAT -> le(buf, at, 4 * n).asFloatBuffer().get(f, pos, n);
+                case INT32 -> le(buf, at, 4 * n).asIntBuffer().get(i32, pos, n);
+                case INT64 -> le(buf, at, 8 * n).asLongBuffer().get(i64, pos, n);
+                default -> plainStrings(buf, at, s, pos, n);
+            }
+            return;
+        }
+        if (ids.length < present) {
+            ids = new int[present];
+        }
+        for (int k = 0; k < present; k++) {
+            ids[k] = k;
+        }
+        gather(plainValues(buf, at, present), n, present);
+    }
+
+    /** {@code n} PLAIN values from {@code buf[at…]} in an array of the column's physical type. */
+    private Object plainValues(byte[] buf, int at, int n) {
+        return switch (type) {
+            case DOUBLE -> {
+                double[] v = new double[n];
+                le(buf, at, 8 * n).asDoubleBuffer().get(v);
+                yield v;
+            }
+            case FLOAT -> {
+                float[] v = new float[n];
+                le(buf, at, 4 * n).asFloatBuffer().get(v);
+                yield v;
+            }
+            case INT32 -> {
+                int[] v = new int[n];
+                le(buf, at, 4 * n).asIntBuffer().get(v);
+                yield v;
+            }
+            case INT64 -> {
+                long[] v = new long[n];
+                le(buf, at, 8 * n).asLongBuffer().get(v);
+                yield v;
+            }
+            default -> {
+                String[] v = new String[n];
+                plainStrings(buf, at, v, 0, n);
+                yield v;
+            }
+        };
+    }
+
+    /**
+     * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so. An index out
+     * of range (a corrupt page) fails on the array bound, which the caller reports naming the column.
+     */
+    private void gather(Object values, int n, int present) {
+        int v = 0;
+        switch (type) {
+            case DOUBLE -> {
+                double[] dv = (double[]) values;
+                for (int r = 0; r < n; r++) {
+                    d[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : Double.NaN;
+                }
+            }
+            case FLOAT -> {
+                float[] dv = (float[]) values;
+                for (int r = 0; r < n; r++) {
+                    f[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : Float.NaN;
+                }
+            }
+            case INT32 -> {
+                int[] dv = (int[]) values;
+                for (int r = 0; r < n; r++) {
+                    i32[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : 0;
+                }
+            }
+            case INT64 -> {
+                long[] dv = (long[]) values;
+                for (int r = 0; r < n; r++) {
+                    i64[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : 0;
+                }
+            }
+            default -> {
+                String[] dv = (String[]) values;
+                for (int r = 0; r < n; r++) {
+                    s[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : "";
+                }
+            }
+        }
+        if (present < n) {
+            for (int r = 0; r < n; r++) {
+                nulls[pos + r] = levels[r] == 0;
+            }
+        }
+    }
+
+    private Object target() {
+        return switch (type) {
+            case DOUBLE -> d;
+            case FLOAT -> f;
+            case INT32 -> i32;
+            case INT64 -> i64;
+            default -> s;
+        };
+    }
+
+    private Column<?> build() {
+        String name = column.getPath()[0];
+        return switch (type) {
+            case DOUBLE -> DoubleColumn.create(name, d);
+            case FLOAT -> FloatColumn.create(name, f);
+            case BINARY -> StringColumn.create(name, s);
+            case INT64 -> LongColumn.create(name, markers(i64));
+            default -> switch (kind) {
+                case LONG -> {
+                    long[] v = new long[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = isNull(r) ? Long.MIN_VALUE : Integer.toUnsignedLong(i32[r]);
+                    }
+                    yield LongColumn.create(name, v);
+                }
+                case SHORT -> {
+                    short[] v = new short[rows];
+                    for (int r = 0; r < rows; r++) {
+                        v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+                    }
+                    yield ShortColumn.create(name, v);
+                }
+                default -> {
+                    for (int r = 0; r < rows; r++) {
+                        i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+                    }
+                    yield IntColumn.create(name, i32);
+                }
+            };
+        };
+    }
+
+    private long[] markers(long[] v) {
+        for (int r = 0; r < rows; r++) {
+            v[r] = isNull(r) ? Long.MIN_VALUE : ParquetReader.notMarker(v[r], kind, file, column.getPath()[0], firstRow + r);
+        }
+        return v;
+    }
+
+    private boolean isNull(int r) {
+        return nulls != null && nulls[r];
+    }
+
+    private static int le32(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
+    private static ByteBuffer le(byte[] buf, int at, int bytes) {
+        return ByteBuffer.wrap(buf, at, bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void plainStrings(byte[] buf, int at, String[] out, int off, int n) {
+        for (int k = 0; k < n; k++) {
+            int len = le32(buf, at);
+            out[off + k] = new String(buf, at + 4, len, StandardCharsets.UTF_8);
+            at += 4 + len;
+        }
+    }
+}

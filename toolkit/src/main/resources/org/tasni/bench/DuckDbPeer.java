@@ -1,0 +1,72 @@
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DuckDB side of TASNI's `benchmark io`, run as `java -cp duckdb_jdbc.jar DuckDbPeer.java FILE REPEAT NUMERIC
+ * STRINGS` in its own JVM (DuckDB is not bundled with the toolkit). It runs the query that matches the toolkit's
+ * read: the row count, sum and count of each numeric column and the distinct non-empty values of each string column,
+ * once cold (the first query of a fresh process) and REPEAT times warm, and prints one line
+ * "IO-RESULT {json}" in the toolkit probe's format.
+ */
+public class DuckDbPeer {
+    public static void main(String[] args) throws Exception {
+        String file = args[0].replace("'", "''");
+        int repeat = Integer.parseInt(args[1]);
+        List<String> numeric = list(args[2]), strings = list(args[3]);
+        StringBuilder q = new StringBuilder("SELECT count(*)");
+        for (String c : numeric) {
+            q.append(", sum(\"").append(c).append("\")::DOUBLE, count(\"").append(c).append("\")");
+        }
+        for (String c : strings) {
+            q.append(", count(DISTINCT nullif(\"").append(c).append("\", ''))");
+        }
+        q.append(" FROM read_parquet('").append(file).append("')");
+        try (Connection con = DriverManager.getConnection("jdbc:duckdb:"); Statement st = con.createStatement()) {
+            String version;
+            try (ResultSet rs = st.executeQuery("SELECT version()")) {
+                rs.next();
+                version = rs.getString(1);
+            }
+            double cold = 0, warm = Double.POSITIVE_INFINITY;
+            StringBuilder result = null;
+            for (int k = 0; k <= repeat; k++) {
+                long t0 = System.nanoTime();
+                StringBuilder r = new StringBuilder();
+                try (ResultSet rs = st.executeQuery(q.toString())) {
+                    rs.next();
+                    r.append("\"rows\":").append(rs.getLong(1)).append(",\"sums\":{");
+                    int col = 2;
+                    StringBuilder counts = new StringBuilder();
+                    for (int c = 0; c < numeric.size(); c++) {
+                        double sum = rs.getDouble(col++);
+                        long n = rs.getLong(col++);
+                        r.append(c == 0 ? "" : ",").append('"').append(numeric.get(c)).append("\":").append(rs.wasNull() ? 0 : sum);
+                        counts.append(c == 0 ? "" : ",").append('"').append(numeric.get(c)).append("\":").append(n);
+                    }
+                    r.append("},\"counts\":{").append(counts).append("},\"distinct\":{");
+                    for (int c = 0; c < strings.size(); c++) {
+                        r.append(c == 0 ? "" : ",").append('"').append(strings.get(c)).append("\":").append(rs.getLong(col++));
+                    }
+                    r.append('}');
+                }
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (k == 0) {
+                    cold = s;
+                    result = r;
+                } else {
+                    warm = Math.min(warm, s);
+                }
+            }
+            System.out.println("IO-RESULT {\"cold_s\":" + cold + ",\"warm_s\":" + (repeat > 0 ? warm : cold)
+                    + ",\"version\":\"" + version + "\"," + result + "}");
+        }
+    }
+
+    private static List<String> list(String arg) {
+        return arg.equals("-") ? List.of() : new ArrayList<>(List.of(arg.split(",")));
+    }
+}
