@@ -11,10 +11,11 @@ import org.tasni.pipeline.HeapPeak;
 
 /**
  * {@code benchmark all}: every stage against its peers in one run, as one table of {@link BenchRow}s (crossmatch,
- * variability statistics, periodogram, download, cold CLI start, the whole pipeline), each with its cold and warm
+ * variability statistics, periodogram, Parquet read, download, cold CLI start, the whole pipeline), each with its cold and warm
  * figures, its ratio to the toolkit, its agreement check and its peak memory.
  *
- * <p>It runs the stage benchmarks ({@link CrossmatchBenchmark}, {@link VariabilityBenchmark}, {@link DownloadBenchmark})
+ * <p>It runs the stage benchmarks ({@link CrossmatchBenchmark}, {@link VariabilityBenchmark}, {@link IoBenchmark},
+ * {@link DownloadBenchmark})
  * and {@link ProcessBenchmarks} and only regroups their rows: a stage's toolkit row joins its first call (cold) and its
  * best warm run (warm). A peer runs once in a fresh process, so its figure is in the cold column; the ratio compares
  * it with the toolkit's warm figure, as a user comparing steady states would.
@@ -22,13 +23,14 @@ import org.tasni.pipeline.HeapPeak;
 public final class AllBenchmark {
 
     /** Every peer any stage knows. */
-    public static final List<String> ALL_PEERS = List.of("astropy", "scipy", "sklearn", "stilts", "numpy");
+    public static final List<String> ALL_PEERS = List.of("astropy", "scipy", "sklearn", "stilts", "numpy", "duckdb");
 
     /**
      * What the benchmark runs.
      *
      * @param scale   sizes relative to issue 14's (crossmatch 38.5 deg² × scale, variability 100,000 × scale
-     *                sources × 300 epochs, 10,000 × scale periodograms); 0.05 runs in a few minutes on 2 cores
+     *                sources × 300 epochs, 10,000 × scale periodograms, Parquet read of 30M × scale rows); 0.05 runs
+     *                in a few minutes on 2 cores
      * @param repeat  warm runs after the first (at least 1)
      * @param threads threads of the toolkit
      * @param peers   peers to run, any of {@link #ALL_PEERS}
@@ -76,6 +78,7 @@ public final class AllBenchmark {
         List<BenchRow> rows = new ArrayList<>();
         rows.addAll(crossmatch(work.resolve("crossmatch")));
         rows.addAll(variability(work.resolve("variability")));
+        rows.addAll(parquetRead(work.resolve("io")));
         rows.addAll(download(work.resolve("download")));
         ProcessBenchmarks processes = new ProcessBenchmarks(options.jar(), options.data(), options.repeat(),
                 options.peers().contains("stilts"));
@@ -159,6 +162,17 @@ public final class AllBenchmark {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link IoBenchmark}'s read rows as they are: each tool already has a cold (first read of a fresh JVM) and a
+     * warm figure, and DuckDB's ratio to the toolkit.
+     */
+    private List<BenchRow> parquetRead(Path dir) throws IOException, InterruptedException {
+        long rows = Math.max(3_000, Math.round(30_000_000 * options.scale()));
+        var o = new IoBenchmark.Options(rows, Optional.empty(), options.repeat(), List.of(options.peers("duckdb")),
+                Optional.empty(), options.jar(), options.data());
+        return new IoBenchmark(o).readRows(dir);
     }
 
     private List<BenchRow> download(Path dir) throws IOException {

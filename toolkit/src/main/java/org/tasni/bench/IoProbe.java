@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 import org.tasni.io.ParquetIO;
 import org.tasni.pipeline.HeapPeak;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -99,29 +99,41 @@ public final class IoProbe {
         for (int c = 0; c < numeric.size(); c++) {
             // missing values (NaN, the integer marker) are SQL NULLs, which sum and count skip
             Column<?> col = t.column(numeric.get(c));
-            double[] v = ((NumericColumn<?>) col).asDoubleArray();
-            double marker = col instanceof ShortColumn ? Short.MIN_VALUE : col instanceof IntColumn ? Integer.MIN_VALUE
-                    : col instanceof LongColumn ? Long.MIN_VALUE : Double.NaN;
             double sum = 0;
             long n = 0;
-            for (double x : v) {
-                if (!Double.isNaN(x) && x != marker) {
-                    sum += x;
-                    n++;
+            if (col instanceof FloatColumn fc) {
+                for (float x : fc.asFloatArray()) {
+                    if (!Float.isNaN(x)) {
+                        sum += x;
+                        n++;
+                    }
+                }
+            } else if (col instanceof ShortColumn sc) {
+                for (short x : sc.asShortArray()) {
+                    if (x != Short.MIN_VALUE) {
+                        sum += x;
+                        n++;
+                    }
+                }
+            } else {
+                double[] v = ((NumericColumn<?>) col).asDoubleArray();
+                double marker = col instanceof IntColumn ? Integer.MIN_VALUE : col instanceof LongColumn ? Long.MIN_VALUE
+                        : Double.NaN;
+                for (double x : v) {
+                    if (!Double.isNaN(x) && x != marker) {
+                        sum += x;
+                        n++;
+                    }
                 }
             }
             a.sums[c] += sum;
             a.counts[c] += n;
         }
         for (int c = 0; c < strings.size(); c++) {
-            StringColumn col = t.stringColumn(strings.get(c));
+            // the column's own dictionary holds its distinct values: no pass over the rows
             Set<String> seen = a.distinct.get(c);
-            for (int i = 0; i < col.size(); i++) {
-                String v = col.get(i);
-                if (!v.isEmpty()) {
-                    seen.add(v);
-                }
-            }
+            seen.addAll(t.stringColumn(strings.get(c)).asSet());
+            seen.remove("");
         }
     }
 }

@@ -136,21 +136,27 @@ final class ProcessBenchmarks {
     private Timed times(List<String> cmd, Path dir) throws IOException, InterruptedException {
         ChildRun.Result first = ChildRun.run(cmd, dir, 30), last = first;
         double best = Double.POSITIVE_INFINITY, peak = first.peakRssMb();
+        double[] warm = new double[repeat];
         for (int k = 0; k < repeat; k++) {
             last = ChildRun.run(cmd, dir, 30);
+            warm[k] = last.seconds();
             best = Math.min(best, last.seconds());
             peak = Math.max(peak, last.peakRssMb());
         }
-        return new Timed(first.seconds(), best, peak, last);
+        java.util.Arrays.sort(warm);
+        // the median of the warm processes, beside their best: on a shared machine one lucky run can flatter a tool
+        double median = repeat % 2 == 1 ? warm[repeat / 2] : (warm[repeat / 2 - 1] + warm[repeat / 2]) / 2;
+        return new Timed(first.seconds(), best, median, peak, last);
     }
 
-    /** A command's first (cold) time, its best warm time, the largest peak RSS of all its runs, and its last run. */
-    private record Timed(double cold, double warm, double peakMb, ChildRun.Result last) {
+    /** A command's first (cold) time, its best and median warm times, the largest peak RSS of all its runs, its last run. */
+    private record Timed(double cold, double warm, double median, double peakMb, ChildRun.Result last) {
 
         BenchRow row(String what, String tool, String agreement, String notes) {
             return new BenchRow(what, tool, BenchRow.seconds(cold), BenchRow.seconds(warm), null, agreement,
                     BenchRow.mebibytes(peakMb), notes + "; cold: the first fresh process, warm: best of the next fresh "
-                            + "processes (file cache warm); peak RSS of the process, largest over the runs");
+                            + "processes (file cache warm), their median " + String.format("%.3f", median)
+                            + " s; peak RSS of the process, largest over the runs");
         }
     }
 

@@ -76,10 +76,10 @@ final class BenchmarkCommand implements Runnable {
 
     @Command(name = "all", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Every stage against its peers in one run: crossmatch (astropy, scipy, scikit-learn, STILTS tmatch2),",
-                    "variability statistics (numpy), periodogram (astropy), download (loopback TAP), cold CLI start (STILTS tcopy)",
-                    "and the pipeline run on data-samples (fresh, then rerun). One table with cold and warm seconds, the ratio",
-                    "to the toolkit, agreement and peak memory: printed, and written as DIR/benchmark_all.json and",
-                    "DIR/benchmark_all.html (offline chart). Peers not installed are rows that say so."})
+                    "variability statistics (numpy), periodogram (astropy), Parquet read (DuckDB), download (loopback TAP),",
+                    "cold CLI start (STILTS tcopy) and the pipeline run on data-samples (fresh, then rerun). One table with cold",
+                    "and warm seconds, the ratio to the toolkit, agreement and peak memory: printed, and written as",
+                    "DIR/benchmark_all.json and DIR/benchmark_all.html (offline chart). Peers not installed are rows that say so."})
     static final class All implements Callable<Integer> {
 
         @Option(names = "--scale", defaultValue = "0.05",

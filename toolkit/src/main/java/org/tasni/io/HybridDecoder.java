@@ -66,24 +66,41 @@ final class HybridDecoder {
                 if (pos + need > end) {
                     throw truncated(filled, n);
                 }
-                long acc = 0;
-                int bits = 0;
-                int p = pos;
-                for (int k = 0; k < take; k++) {
-                    while (bits < bitWidth) {
-                        acc |= (long) (buf[p++] & 0xFF) << bits;
-                        bits += 8;
-                    }
-                    out[filled + k] = (int) (acc & mask);
-                    acc >>>= bitWidth;
-                    bits -= bitWidth;
-                }
+                unpack(buf, pos, end, bitWidth, mask, out, filled, take);
                 filled += take;
                 pos = (int) Math.min(end, pos + bytes);
             }
         }
         return pos;
     }
+
+    /**
+     * {@code take} values of {@code bitWidth} bits from {@code buf[pos…]} into {@code out[at…]}: each value is one
+     * unaligned little-endian 64-bit load, a shift and a mask (a value of up to 32 bits spans at most 5 bytes), except
+     * near the end of the buffer, where the bytes are gathered one by one.
+     */
+    private static void unpack(byte[] buf, int pos, int end, int bitWidth, long mask, int[] out, int at, int take) {
+        long bit = (long) pos * 8;
+        int k = 0;
+        for (; k < take; k++, bit += bitWidth) {
+            int b = (int) (bit >>> 3);
+            if (b + 8 > buf.length) {
+                break;
+            }
+            out[at + k] = (int) (((long) LONG_LE.get(buf, b) >>> (bit & 7)) & mask);
+        }
+        for (; k < take; k++, bit += bitWidth) {
+            int b = (int) (bit >>> 3);
+            long v = 0;
+            for (int j = 0; j < 5 && b + j < end; j++) {
+                v |= (long) (buf[b + j] & 0xFF) << (8 * j);
+            }
+            out[at + k] = (int) ((v >>> (bit & 7)) & mask);
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static IllegalStateException truncated(int filled, int n) {
         return new IllegalStateException("the page ends after " + filled + " of its " + n + " levels or indices");

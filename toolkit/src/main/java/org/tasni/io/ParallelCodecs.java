@@ -50,9 +50,20 @@ final class ParallelCodecs implements CompressionCodecFactory {
             if (!snappy) {
                 return bytes;
             }
-            byte[] in = bytes.toByteArray();
+            // a heap page is read in place: BytesInput.toByteArray would copy it through a channel first
+            ByteBuffer page = bytes.toByteBuffer();
+            byte[] in;
+            int off, len = page.remaining();
+            if (page.hasArray()) {
+                in = page.array();
+                off = page.arrayOffset() + page.position();
+            } else {
+                in = new byte[len];
+                page.duplicate().get(in);
+                off = 0;
+            }
             byte[] out = new byte[uncompressedSize];
-            int n = Snappy.uncompress(in, 0, in.length, out, 0);
+            int n = Snappy.uncompress(in, off, len, out, 0);
             if (n != uncompressedSize) {
                 throw new IOException("snappy page of " + n + " bytes, its header says " + uncompressedSize);
             }

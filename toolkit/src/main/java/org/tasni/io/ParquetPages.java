@@ -17,7 +17,6 @@ import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -43,7 +42,12 @@ final class ParquetPages {
     private float[] f;
     private int[] i32;
     private long[] i64;
-    private String[] s;
+    /** A string column's rows: indices into {@link #local}, the dictionaries' and PLAIN pages' values in order. */
+    private int[] codes;
+    private String[] local;
+    private int localCount;
+    private int emptyCode = -1;
+    private int dictBase;
     private boolean[] nulls;
     private Object dict;
     private int pos;
@@ -63,7 +67,10 @@ final class ParquetPages {
             case FLOAT -> f = new float[rows];
             case INT32 -> i32 = new int[rows];
             case INT64 -> i64 = new long[rows];
-            case BINARY -> s = new String[rows];
+            case BINARY -> {
+                codes = new int[rows];
+                local = new String[64];
+            }
             default -> throw new IllegalStateException("unsupported " + type);
         }
     }
@@ -126,6 +133,9 @@ final class ParquetPages {
     private void dictionary(DictionaryPage page) throws IOException {
         byte[] buf = page.getBytes().toByteArray();
         dict = plainValues(buf, 0, page.getDictionarySize());
+        if (type == PrimitiveTypeName.BINARY) {
+            dictBase = appendLocal((String[]) dict);
+        }
     }
 
     private void page(DataPage page) throws IOException {
@@ -164,7 +174,7 @@ final class ParquetPages {
             }
             int width = buf[at] & 0xFF;
             HybridDecoder.decode(buf, at + 1, buf.length, width, ids, present);
-            gather(dict, n, present);
+            gather(dict, dictBase, n, present);
         }
         pos += n;
     }
@@ -189,7 +199,12 @@ final class ParquetPages {
                 case FLOAT -> le(buf, at, 4 * n).asFloatBuffer().get(f, pos, n);
                 case INT32 -> le(buf, at, 4 * n).asIntBuffer().get(i32, pos, n);
                 case INT64 -> le(buf, at, 8 * n).asLongBuffer().get(i64, pos, n);
-                default -> plainStrings(buf, at, s, pos, n);
+                default -> {
+                    int base = appendLocal(plainValues(buf, at, n));
+                    for (int k = 0; k < n; k++) {
+                        codes[pos + k] = base + k;
+                    }
+                }
             }
             return;
         }
@@ -199,7 +214,8 @@ final class ParquetPages {
         for (int k = 0; k < present; k++) {
             ids[k] = k;
         }
-        gather(plainValues(buf, at, present), n, present);
+        Object values = plainValues(buf, at, present);
+        gather(values, type == PrimitiveTypeName.BINARY ? appendLocal((String[]) values) : 0, n, present);
     }
 
     /** {@code n} PLAIN values from {@code buf[at…]} in an array of the column's physical type. */
@@ -237,7 +253,37 @@ final class ParquetPages {
      * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so. An index out
      * of range (a corrupt page) fails on the array bound, which the caller reports naming the column.
      */
-    private void gather(Object values, int n, int present) {
+    private void gather(Object values, int base, int n, int present) {
+        if (present == n && type != PrimitiveTypeName.BINARY) {
+            // no nulls: one tight loop per type (the common case: most columns of a catalogue have no nulls)
+            switch (type) {
+                case DOUBLE -> {
+                    double[] dv = (double[]) values;
+                    for (int r = 0; r < n; r++) {
+                        d[pos + r] = dv[ids[r]];
+                    }
+                }
+                case FLOAT -> {
+                    float[] dv = (float[]) values;
+                    for (int r = 0; r < n; r++) {
+                        f[pos + r] = dv[ids[r]];
+                    }
+                }
+                case INT32 -> {
+                    int[] dv = (int[]) values;
+                    for (int r = 0; r < n; r++) {
+                        i32[pos + r] = dv[ids[r]];
+                    }
+                }
+                default -> {
+                    long[] dv = (long[]) values;
+                    for (int r = 0; r < n; r++) {
+                        i64[pos + r] = dv[ids[r]];
+                    }
+                }
+            }
+            return;
+        }
         int v = 0;
         switch (type) {
             case DOUBLE -> {
@@ -265,9 +311,18 @@ final class ParquetPages {
                 }
             }
             default -> {
-                String[] dv = (String[]) values;
+                int size = ((String[]) values).length;
+                int empty = present == n ? -1 : emptyCode();
                 for (int r = 0; r < n; r++) {
-                    s[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : "";
+                    if (present == n || levels[r] != 0) {
+                        int id = ids[v++];
+                        if (id >= size) {
+                            throw new IllegalStateException("dictionary index " + id + " out of range (" + size + " entries)");
+                        }
+                        codes[pos + r] = base + id;
+                    } else {
+                        codes[pos + r] = empty;
+                    }
                 }
             }
         }
@@ -278,14 +333,23 @@ final class ParquetPages {
         }
     }
 
-    private Object target() {
-        return switch (type) {
-            case DOUBLE -> d;
-            case FLOAT -> f;
-            case INT32 -> i32;
-            case INT64 -> i64;
-            default -> s;
-        };
+    /** Appends {@code values} to the string column's values; returns the index of the first. */
+    private int appendLocal(Object values) {
+        String[] v = (String[]) values;
+        if (localCount + v.length > local.length) {
+            local = java.util.Arrays.copyOf(local, Math.max(local.length * 2, localCount + v.length));
+        }
+        System.arraycopy(v, 0, local, localCount, v.length);
+        localCount += v.length;
+        return localCount - v.length;
+    }
+
+    /** The code of the empty string, Tablesaw's missing value, for a null in a string column. */
+    private int emptyCode() {
+        if (emptyCode < 0) {
+            emptyCode = appendLocal(new String[] {""});
+        }
+        return emptyCode;
     }
 
     private Column<?> build() {
@@ -293,7 +357,7 @@ final class ParquetPages {
         return switch (type) {
             case DOUBLE -> DoubleColumn.create(name, d);
             case FLOAT -> FloatColumn.create(name, f);
-            case BINARY -> StringColumn.create(name, s);
+            case BINARY -> StringDictionaries.column(name, codes, rows, local, localCount);
             case INT64 -> LongColumn.create(name, markers(i64));
             default -> switch (kind) {
                 case LONG -> {

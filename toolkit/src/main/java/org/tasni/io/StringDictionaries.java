@@ -1,0 +1,65 @@
+package org.tasni.io;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
+
+/**
+ * Builds Tablesaw string columns from dictionary codes in one pass over the rows, without a hash lookup per row.
+ *
+ * <p>A Tablesaw {@link StringColumn} is itself dictionary-encoded: {@code StringColumn.create(name, values)} looks
+ * every value up in a hash map, which for a 30M-row designation column costs more than decoding the file. Parquet
+ * already gives each row a dictionary index: this class hashes each distinct value once and writes the rows' keys
+ * as an array, the state Tablesaw's own appends would have reached (keys counted up from
+ * {@code Integer.MIN_VALUE + 1}, the empty string, Tablesaw's missing value, under {@code Integer.MAX_VALUE}).
+ */
+final class StringDictionaries {
+
+    /** Tablesaw's key of the missing value (the empty string). */
+    private static final int MISSING_KEY = Integer.MAX_VALUE;
+    /** Tablesaw's "no key" answer of its value-to-key map, and the key before its first. */
+    private static final int NO_KEY = Integer.MIN_VALUE;
+
+    private StringDictionaries() {}
+
+    /**
+     * The column whose row r is {@code values[codes[r]]} for r below {@code rows}. {@code values} may repeat a value
+     * or hold values no row uses (a Parquet dictionary may do either); the column holds only the values used, once.
+     */
+    static StringColumn column(String name, int[] codes, int rows, String[] values, int valueCount) {
+        int[] count = new int[valueCount];
+        for (int r = 0; r < rows; r++) {
+            count[codes[r]]++;
+        }
+        Object2IntOpenHashMap<String> valueToKey = new Object2IntOpenHashMap<>();
+        valueToKey.defaultReturnValue(NO_KEY);
+        Int2ObjectOpenHashMap<String> keyToValue = new Int2ObjectOpenHashMap<>();
+        Int2IntOpenHashMap keyToCount = new Int2IntOpenHashMap();
+        keyToCount.defaultReturnValue(0);
+        int last = NO_KEY;
+        int[] remap = new int[valueCount];
+        for (int v = 0; v < valueCount; v++) {
+            if (count[v] == 0) {
+                continue;
+            }
+            String s = values[v] == null ? "" : values[v];
+            int key = valueToKey.getInt(s);
+            if (key == NO_KEY) {
+                key = s.isEmpty() ? MISSING_KEY : ++last;
+                keyToValue.put(key, s);
+                valueToKey.put(s, key);
+            }
+            remap[v] = key;
+            keyToCount.addTo(key, count[v]);
+        }
+        int[] keys = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            keys[r] = remap[codes[r]];
+        }
+        IntDictionaryMap map = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(last).setKeyToValue(keyToValue)
+                .setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(keys).build();
+        return StringColumn.createInternal(name, map);
+    }
+}
