@@ -13,6 +13,7 @@ import org.tasni.io.DropCounts;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableSlices;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -176,16 +177,17 @@ public final class VariabilityAnalyzer {
         ColumnType[] idType = {null};
         ParquetIO.forEachRowGroup(parquet, new ArrayList<>(cols), group -> {
             idType[0] = group.column(idColumn).type();
-            Table t = carry[0] == null ? group : carry[0].append(group);
+            // cut and joined as arrays (TableSlices): Tablesaw's append and inRange copied value by value, most of the read
+            Table t = carry[0] == null ? group : TableSlices.concat(carry[0], group);
             StringColumn id = Epochs.ids(t, idColumn);
             int n = t.rowCount();
             int tail = n;
             while (tail > 0 && id.get(tail - 1).equals(id.get(n - 1))) {
                 tail--;
             }
-            carry[0] = t.inRange(tail, n).setName(file);
+            carry[0] = TableSlices.slice(t, tail, n).setName(file);
             if (tail > 0) {
-                analyzePart(t.inRange(0, tail).setName(file), finished, rowsBefore[0], parts, rows, cut, compute, drops);
+                analyzePart(TableSlices.slice(t, 0, tail).setName(file), finished, rowsBefore[0], parts, rows, cut, compute, drops);
                 rowsBefore[0] += tail;
             }
         });
