@@ -106,6 +106,35 @@ final class HybridDecoder {
         return new IllegalStateException("the page ends after " + filled + " of its " + n + " levels or indices");
     }
 
+    /**
+     * Whether {@code buf[pos, end)} starts with one RLE run of {@code value} covering all {@code n} values: the
+     * definition levels of a page without nulls, which then need no decoding at all.
+     */
+    static boolean isSingleRun(byte[] buf, int pos, int end, int bitWidth, int n, int value) {
+        long header = 0;
+        int shift = 0;
+        while (true) {
+            if (pos >= end || shift > 35) {
+                return false;
+            }
+            int b = buf[pos++];
+            header |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+            shift += 7;
+        }
+        int valueBytes = (bitWidth + 7) >>> 3;
+        if ((header & 1) != 0 || (header >>> 1) < n || pos + valueBytes > end) {
+            return false;
+        }
+        int v = 0;
+        for (int k = 0; k < valueBytes; k++) {
+            v |= (buf[pos + k] & 0xFF) << (8 * k);
+        }
+        return v == value;
+    }
+
     /** The bits needed for values 0 to {@code max}. */
     static int bitWidth(int max) {
         return 32 - Integer.numberOfLeadingZeros(max);

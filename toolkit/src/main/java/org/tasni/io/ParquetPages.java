@@ -152,17 +152,15 @@ final class ParquetPages {
             encoding = v1.getValueEncoding();
             if (maxDef > 0) {
                 int len = le32(buf, 0);
-                HybridDecoder.decode(buf, 4, 4 + len, 1, levels, n);
+                present = levels(buf, 4, 4 + len, n);
                 at = 4 + len;
-                present = countPresent(n);
             }
         } else {
             DataPageV2 v2 = (DataPageV2) page;
             encoding = v2.getDataEncoding();
             if (maxDef > 0) {
                 byte[] dl = v2.getDefinitionLevels().toByteArray();
-                HybridDecoder.decode(dl, 0, dl.length, 1, levels, n);
-                present = countPresent(n);
+                present = levels(dl, 0, dl.length, n);
             }
             buf = v2.getData().toByteArray();
         }
@@ -177,6 +175,15 @@ final class ParquetPages {
             gather(dict, dictBase, n, present);
         }
         pos += n;
+    }
+
+    /** Decodes a page's definition levels, unless they are one run of "present"; returns the count of values present. */
+    private int levels(byte[] buf, int from, int to, int n) {
+        if (HybridDecoder.isSingleRun(buf, from, to, 1, n, 1)) {
+            return n;
+        }
+        HybridDecoder.decode(buf, from, to, 1, levels, n);
+        return countPresent(n);
     }
 
     private int countPresent(int n) {

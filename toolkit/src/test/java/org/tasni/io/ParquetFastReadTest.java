@@ -139,6 +139,21 @@ class ParquetFastReadTest {
     }
 
     @Test
+    void onlyOneRunOfPresentValuesIsASingleRun() throws Exception {
+        for (int zeroAt : new int[] {-1, 0, 500, 999}) {
+            RunLengthBitPackingHybridEncoder enc = new RunLengthBitPackingHybridEncoder(1, 64, 1 << 20,
+                    new HeapByteBufferAllocator());
+            for (int i = 0; i < 1000; i++) {
+                enc.writeInt(i == zeroAt ? 0 : 1);
+            }
+            byte[] b = enc.toBytes().toByteArray();
+            assertEquals(zeroAt < 0, HybridDecoder.isSingleRun(b, 0, b.length, 1, 1000, 1), "a 0 at " + zeroAt);
+            // a run shorter than the page is not enough
+            assertFalse(HybridDecoder.isSingleRun(b, 0, b.length, 1, 1001, 1));
+        }
+    }
+
+    @Test
     void aTruncatedRunIsAnErrorNotGarbage() throws Exception {
         RunLengthBitPackingHybridEncoder enc = new RunLengthBitPackingHybridEncoder(7, 64, 1 << 20, new HeapByteBufferAllocator());
         for (int i = 0; i < 1000; i++) {
