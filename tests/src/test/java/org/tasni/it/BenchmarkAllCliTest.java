@@ -37,15 +37,18 @@ class BenchmarkAllCliTest {
         List<String> whats = new ArrayList<>();
         rows.forEach(row -> whats.add(row.get("what").asText() + " | " + row.get("tool").asText()));
         // every stage of the brief, with the toolkit and each of its peers (ran or "peer not installed")
-        Map<String, List<String>> expected = Map.of(
-                "crossmatch: match", List.of("tasni CPU", "tasni CLI", "astropy", "scipy", "scikit-learn"),
-                "crossmatch: whole process", List.of("tasni CLI", "STILTS tmatch2"),
-                "variability statistics", List.of("tasni standard statistics", "numpy"),
-                "periodogram", List.of("tasni periodogram", "astropy LombScargle"),
-                "download throughput", List.of("concurrency 1", "concurrency 8"),
-                "cold CLI start: targets.parquet", List.of("tasni convert", "STILTS tcopy"),
-                "cold CLI start: --help", List.of("tasni --help"),
-                "pipeline run on data-samples", List.of("tasni run"));
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("crossmatch: match", List.of("tasni CPU", "tasni CLI", "astropy", "scipy", "scikit-learn")),
+                Map.entry("crossmatch: whole process", List.of("tasni CLI", "STILTS tmatch2")),
+                Map.entry("variability statistics", List.of("tasni standard statistics", "numpy")),
+                Map.entry("periodogram", List.of("tasni periodogram", "astropy LombScargle")),
+                Map.entry("download throughput", List.of("concurrency 1", "concurrency 8")),
+                Map.entry("cold CLI start: targets.parquet", List.of("tasni convert", "STILTS tcopy")),
+                Map.entry("cold CLI start: --help", List.of("tasni --help")),
+                Map.entry("Parquet read: numeric columns", List.of("tasni ParquetIO", "DuckDB")),
+                Map.entry("Parquet read: string column", List.of("tasni ParquetIO", "DuckDB")),
+                Map.entry("Parquet read: whole file", List.of("tasni ParquetIO", "DuckDB")),
+                Map.entry("pipeline run on data-samples", List.of("tasni run")));
         expected.forEach((what, tools) -> {
             for (String tool : tools) {
                 assertTrue(whats.stream().anyMatch(w -> w.startsWith(what) && w.contains(tool)), what + " | " + tool + " in " + whats);
@@ -54,6 +57,7 @@ class BenchmarkAllCliTest {
 
         boolean astropy = python("astropy"), scipy = python("scipy"), sklearn = python("sklearn"), numpy = python("numpy");
         boolean stilts = Files.isExecutable(Path.of("/usr/bin/stilts"));
+        boolean duckdb = duckDbJar();
         if (astropy) {
             for (String method : List.of("fast", "cython")) {
                 assertTrue(whats.stream().anyMatch(w -> w.contains("astropy LombScargle method=" + method)), method + " in " + whats);
@@ -64,7 +68,7 @@ class BenchmarkAllCliTest {
             String label = row.get("what").asText() + " | " + tool + ": " + agreement;
             boolean installed = tool.startsWith("astropy") ? astropy : tool.startsWith("scipy") ? scipy
                     : tool.startsWith("scikit-learn") ? sklearn : tool.startsWith("numpy") ? numpy
-                    : tool.startsWith("STILTS") ? stilts : true;
+                    : tool.startsWith("STILTS") ? stilts : tool.startsWith("DuckDB") ? duckdb : true;
             if (!installed) {
                 assertTrue(agreement.startsWith("peer not installed"), label);
                 continue;
@@ -103,6 +107,17 @@ class BenchmarkAllCliTest {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    /** Whether a DuckDB JDBC jar is in the local Maven repository, where the benchmark looks for its peer. */
+    private static boolean duckDbJar() throws Exception {
+        Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "duckdb", "duckdb_jdbc");
+        if (!Files.isDirectory(repo)) {
+            return false;
+        }
+        try (var versions = Files.list(repo)) {
+            return versions.anyMatch(v -> Files.isRegularFile(v.resolve("duckdb_jdbc-" + v.getFileName() + ".jar")));
+        }
     }
 
     /** Whether the Python the peers run under has {@code module}, asked here rather than taken from the benchmark. */

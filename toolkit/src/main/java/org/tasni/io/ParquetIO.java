@@ -42,13 +42,10 @@ public final class ParquetIO {
 
     /** Reads the whole file, or only {@code columns} (in that order) if any are named. */
     public static Table read(Path path, List<String> columns) {
-        List<Table> parts = new ArrayList<>();
-        forEachRowGroup(path, columns, parts::add);
-        Table result = parts.get(0);
-        for (int k = 1; k < parts.size(); k++) {
-            result.append(parts.get(k));
-        }
-        return result;
+        List<TableSlices.Part> parts = new ArrayList<>();
+        forEachRowGroup(path, columns, t -> parts.add(TableSlices.Part.of(t)));
+        // joined as arrays: Tablesaw's append copies value by value, with a hash lookup per string
+        return parts.size() == 1 ? parts.get(0).table() : TableSlices.join(parts.get(0).table().name(), parts);
     }
     /**
      * Calls {@code action} with one table per row group, holding only {@code columns} (all if empty). A file with no
