@@ -1,9 +1,6 @@
 package org.tasni.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -132,7 +129,7 @@ final class ParquetPages {
 
     private void dictionary(DictionaryPage page) throws IOException {
         byte[] buf = page.getBytes().toByteArray();
-        dict = plainValues(buf, 0, page.getDictionarySize());
+        dict = PlainValues.decode(type, buf, 0, page.getDictionarySize());
         if (type == PrimitiveTypeName.BINARY) {
             dictBase = appendLocal((String[]) dict);
         }
@@ -151,7 +148,7 @@ final class ParquetPages {
             buf = v1.getBytes().toByteArray();
             encoding = v1.getValueEncoding();
             if (maxDef > 0) {
-                int len = le32(buf, 0);
+                int len = PlainValues.le32(buf, 0);
                 present = levels(buf, 4, 4 + len, n);
                 at = 4 + len;
             }
@@ -202,12 +199,12 @@ final class ParquetPages {
         if (present == n) {
             // no nulls: straight into the column's array, a bulk copy for the fixed-width types
             switch (type) {
-                case DOUBLE -> le(buf, at, 8 * n).asDoubleBuffer().get(d, pos, n);
-                case FLOAT -> le(buf, at, 4 * n).asFloatBuffer().get(f, pos, n);
-                case INT32 -> le(buf, at, 4 * n).asIntBuffer().get(i32, pos, n);
-                case INT64 -> le(buf, at, 8 * n).asLongBuffer().get(i64, pos, n);
+                case DOUBLE -> PlainValues.le(buf, at, 8 * n).asDoubleBuffer().get(d, pos, n);
+                case FLOAT -> PlainValues.le(buf, at, 4 * n).asFloatBuffer().get(f, pos, n);
+                case INT32 -> PlainValues.le(buf, at, 4 * n).asIntBuffer().get(i32, pos, n);
+                case INT64 -> PlainValues.le(buf, at, 8 * n).asLongBuffer().get(i64, pos, n);
                 default -> {
-                    int base = appendLocal(plainValues(buf, at, n));
+                    int base = appendLocal(PlainValues.decode(type, buf, at, n));
                     for (int k = 0; k < n; k++) {
                         codes[pos + k] = base + k;
                     }
@@ -221,39 +218,8 @@ final class ParquetPages {
         for (int k = 0; k < present; k++) {
             ids[k] = k;
         }
-        Object values = plainValues(buf, at, present);
+        Object values = PlainValues.decode(type, buf, at, present);
         gather(values, type == PrimitiveTypeName.BINARY ? appendLocal((String[]) values) : 0, n, present);
-    }
-
-    /** {@code n} PLAIN values from {@code buf[at…]} in an array of the column's physical type. */
-    private Object plainValues(byte[] buf, int at, int n) {
-        return switch (type) {
-            case DOUBLE -> {
-                double[] v = new double[n];
-                le(buf, at, 8 * n).asDoubleBuffer().get(v);
-                yield v;
-            }
-            case FLOAT -> {
-                float[] v = new float[n];
-                le(buf, at, 4 * n).asFloatBuffer().get(v);
-                yield v;
-            }
-            case INT32 -> {
-                int[] v = new int[n];
-                le(buf, at, 4 * n).asIntBuffer().get(v);
-                yield v;
-            }
-            case INT64 -> {
-                long[] v = new long[n];
-                le(buf, at, 8 * n).asLongBuffer().get(v);
-                yield v;
-            }
-            default -> {
-                String[] v = new String[n];
-                plainStrings(buf, at, v, 0, n);
-                yield v;
-            }
-        };
     }
 
     /**
@@ -400,21 +366,5 @@ final class ParquetPages {
 
     private boolean isNull(int r) {
         return nulls != null && nulls[r];
-    }
-
-    private static int le32(byte[] b, int at) {
-        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
-    }
-
-    private static ByteBuffer le(byte[] buf, int at, int bytes) {
-        return ByteBuffer.wrap(buf, at, bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static void plainStrings(byte[] buf, int at, String[] out, int off, int n) {
-        for (int k = 0; k < n; k++) {
-            int len = le32(buf, at);
-            out[off + k] = new String(buf, at + 4, len, StandardCharsets.UTF_8);
-            at += 4 + len;
-        }
     }
 }
