@@ -155,7 +155,8 @@ final class BenchmarkCommand implements Runnable {
                     "STILTS tcopy (Debian stilts). Defaults: --rows 30000000, --repeat 3, --peers duckdb,stilts."})
     static final class Io implements Callable<Integer> {
 
-        @Option(names = "--rows", defaultValue = "30000000", description = "rows of the generated file (default: ${DEFAULT-VALUE})")
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "30000000",
+                description = "rows of the generated file (default: ${DEFAULT-VALUE})")
         long rows;
 
         @Option(names = "--file", paramLabel = "FILE", description = "read this Parquet file instead of generating one")
