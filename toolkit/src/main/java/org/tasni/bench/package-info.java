@@ -2,7 +2,7 @@
  * The {@code benchmark} command: each stage of the toolkit timed against the tools astronomers already use, on the
  * same generated data, in the same run, with a check that every tool gives the same answer.
  *
- * <p>Start with the CLI ({@code java -jar tasni-toolkit.jar benchmark crossmatch|variability|download --help}) or, in
+ * <p>Start with the CLI ({@code java -jar tasni-toolkit.jar benchmark crossmatch|variability|download|io --help}) or, in
  * a notebook, with the class of one benchmark; each returns a table with one row per tool, which
  * {@link org.tasni.notebook.BenchmarkPlot} draws:
  * <pre>{@code
@@ -16,6 +16,10 @@
  *       astropy, scipy, scikit-learn and STILTS; every tool must find the same orphans.</li>
  *   <li>{@link org.tasni.bench.VariabilityBenchmark}: the standard statistics against a numpy group-by, and the
  *       periodogram against astropy's {@code LombScargle}.</li>
+ *   <li>{@link org.tasni.bench.IoBenchmark} ({@code benchmark io}): the Parquet read (numeric columns, string
+ *       column, whole file) of a NEOWISE-like epochs file ({@code EpochsFile}) against DuckDB, each tool in a fresh
+ *       JVM ({@link org.tasni.bench.IoProbe}, and {@code DuckDbPeer.java} run with DuckDB's JDBC jar, which the
+ *       toolkit does not bundle), both aggregating what they read so that their answers can be compared.</li>
  *   <li>{@link org.tasni.bench.DownloadBenchmark}: tiles and requests per second against a loopback TAP service
  *       with a fixed latency, as the concurrency grows under the rate limit.</li>
  *   <li>{@link org.tasni.bench.AllBenchmark} ({@code benchmark all}): all of the above plus the cold CLI start and the
@@ -30,7 +34,7 @@
  * Figures are cold (the first call in a fresh JVM) and warm (the best of several runs) for the toolkit, and each
  * peer's from the same run on the same data; a peer that is not installed is a row marked skipped, never a missing
  * row. Each peer's row says in its {@code agreement} column whether it found what the toolkit found. Timings exclude
- * file I/O unless the row says "process" (a whole command, start-up included). Python peers run under
+ * file I/O unless the row says "process" or is a read (a whole command, start-up included). Python peers run under
  * {@code /usr/bin/python3} with Debian's packages; nothing is fetched from the network.
  */
 package org.tasni.bench;

@@ -9,7 +9,13 @@
  * <h2>Parts</h2>
  * <ul>
  *   <li>{@link org.tasni.io.ParquetIO}: parquet-java without a Hadoop file system; streams row groups with column
- *       projection ({@code forEachRowGroup}), so memory follows the row group, not the file.</li>
+ *       projection ({@code forEachRowGroup}), so memory follows the row group, not the file. Its reader decodes the
+ *       columns of a row group in parallel, page by page into primitive arrays ({@code ParquetRowGroup},
+ *       {@code ParquetPages}, {@code PlainValues}, {@code HybridDecoder}), a string column as its dictionary
+ *       ({@code StringDictionaries}); parquet-java's value-by-value column reader is the fallback for other
+ *       encodings and types.</li>
+ *   <li>{@link org.tasni.io.TableSlices}: row ranges of tables cut and joined as arrays, for stages that stream
+ *       row groups.</li>
  *   <li>{@link org.tasni.io.CsvIO}: plain CSV (types inferred) and astropy's ECSV (types kept).</li>
  *   <li>{@link org.tasni.io.ArrowIO}: Arrow IPC files through Arrow Java.</li>
  *   <li>{@link org.tasni.io.VOTableIO}: VOTable through STIL, also for TAP results.</li>
