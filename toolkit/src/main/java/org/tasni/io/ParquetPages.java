@@ -1,7 +1,9 @@
 package org.tasni.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
@@ -128,8 +130,8 @@ final class ParquetPages {
     }
 
     private void dictionary(DictionaryPage page) throws IOException {
-        byte[] buf = page.getBytes().toByteArray();
-        dict = PlainValues.decode(type, buf, 0, page.getDictionarySize());
+        Bytes b = bytes(page.getBytes());
+        dict = PlainValues.decode(type, b.buf, b.from, b.to, page.getDictionarySize());
         if (type == PrimitiveTypeName.BINARY) {
             dictBase = appendLocal((String[]) dict);
         }
@@ -137,41 +139,69 @@ final class ParquetPages {
 
     private void page(DataPage page) throws IOException {
         int n = page.getValueCount();
-        byte[] buf;
-        int at = 0;
+        Bytes values;
+        int at;
         Encoding encoding;
         if (levels.length < n) {
             levels = new int[n];
         }
         int present = n;
         if (page instanceof DataPageV1 v1) {
-            buf = v1.getBytes().toByteArray();
+            values = bytes(v1.getBytes());
             encoding = v1.getValueEncoding();
+            at = values.from;
             if (maxDef > 0) {
-                int len = PlainValues.le32(buf, 0);
-                present = levels(buf, 4, 4 + len, n);
-                at = 4 + len;
+                // the levels first, after their length
+                int len = PlainValues.le32(values.buf, at);
+                if (len < 0 || at + 4 + len > values.to) {
+                    throw new IllegalStateException("definition levels of " + len + " bytes in a page of " + values.size());
+                }
+                present = levels(values.buf, at + 4, at + 4 + len, n);
+                at += 4 + len;
             }
         } else {
             DataPageV2 v2 = (DataPageV2) page;
             encoding = v2.getDataEncoding();
             if (maxDef > 0) {
-                byte[] dl = v2.getDefinitionLevels().toByteArray();
-                present = levels(dl, 0, dl.length, n);
+                Bytes dl = bytes(v2.getDefinitionLevels());
+                present = levels(dl.buf, dl.from, dl.to, n);
             }
-            buf = v2.getData().toByteArray();
+            values = bytes(v2.getData());
+            at = values.from;
         }
+        byte[] buf = values.buf;
         if (encoding == Encoding.PLAIN) {
-            plain(buf, at, n, present);
+            plain(buf, at, values.to, n, present);
         } else {
             if (ids.length < present) {
                 ids = new int[present];
             }
-            int width = buf[at] & 0xFF;
-            HybridDecoder.decode(buf, at + 1, buf.length, width, ids, present);
+            if (present > 0 && at >= values.to) {
+                throw new IllegalStateException("a dictionary-encoded page without its bit width");
+            }
+            int width = present == 0 ? 0 : buf[at] & 0xFF;
+            HybridDecoder.decode(buf, at + 1, values.to, width, ids, present);
             gather(dict, dictBase, n, present);
         }
         pos += n;
+    }
+
+    /** A page's bytes in place: its backing array and the range it occupies there (a copy only if off-heap). */
+    private record Bytes(byte[] buf, int from, int to) {
+        int size() {
+            return to - from;
+        }
+    }
+
+    private static Bytes bytes(BytesInput in) throws IOException {
+        // toByteArray would copy every page; the decompressed page is an array already
+        ByteBuffer b = in.toByteBuffer();
+        if (b.hasArray()) {
+            return new Bytes(b.array(), b.arrayOffset() + b.position(), b.arrayOffset() + b.limit());
+        }
+        byte[] copy = new byte[b.remaining()];
+        b.duplicate().get(copy);
+        return new Bytes(copy, 0, copy.length);
     }
 
     /** Decodes a page's definition levels, unless they are one run of "present"; returns the count of values present. */
@@ -195,7 +225,12 @@ final class ParquetPages {
     }
 
     /** PLAIN values of a page: {@code present} values, scattered over the {@code n} rows when some are null. */
-    private void plain(byte[] buf, int at, int n, int present) {
+    private void plain(byte[] buf, int at, int end, int n, int present) {
+        int width = PlainValues.width(type);
+        if (width > 0 && (long) at + (long) width * present > end) {
+            throw new IllegalStateException("a PLAIN page of " + (end - at) + " bytes for " + present + " values of "
+                    + width + " bytes");
+        }
         if (present == n) {
             // no nulls: straight into the column's array, a bulk copy for the fixed-width types
             switch (type) {
@@ -204,7 +239,7 @@ final class ParquetPages {
                 case INT32 -> PlainValues.le(buf, at, 4 * n).asIntBuffer().get(i32, pos, n);
                 case INT64 -> PlainValues.le(buf, at, 8 * n).asLongBuffer().get(i64, pos, n);
                 default -> {
-                    int base = appendLocal(PlainValues.decode(type, buf, at, n));
+                    int base = appendLocal(PlainValues.decode(type, buf, at, end, n));
                     for (int k = 0; k < n; k++) {
                         codes[pos + k] = base + k;
                     }
@@ -218,7 +253,7 @@ final class ParquetPages {
         for (int k = 0; k < present; k++) {
             ids[k] = k;
         }
-        Object values = PlainValues.decode(type, buf, at, present);
+        Object values = PlainValues.decode(type, buf, at, end, present);
         gather(values, type == PrimitiveTypeName.BINARY ? appendLocal((String[]) values) : 0, n, present);
     }
 

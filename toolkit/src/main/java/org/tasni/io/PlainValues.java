@@ -14,8 +14,25 @@ final class PlainValues {
 
     private PlainValues() {}
 
-    /** {@code n} PLAIN values of {@code type} from {@code buf[at…]}, in an array of that type (String[] for BINARY). */
-    static Object decode(PrimitiveTypeName type, byte[] buf, int at, int n) {
+    /** The bytes of one value of {@code type}; 0 for strings, whose length varies. */
+    static int width(PrimitiveTypeName type) {
+        return switch (type) {
+            case DOUBLE, INT64 -> 8;
+            case FLOAT, INT32 -> 4;
+            default -> 0;
+        };
+    }
+
+    /**
+     * {@code n} PLAIN values of {@code type} from {@code buf[at, end)}, in an array of that type (String[] for
+     * BINARY).
+     *
+     * @throws IllegalStateException if the values do not fit in the range (a truncated or corrupt page)
+     */
+    static Object decode(PrimitiveTypeName type, byte[] buf, int at, int end, int n) {
+        if (width(type) > 0 && (long) at + (long) width(type) * n > end) {
+            throw new IllegalStateException((end - at) + " bytes for " + n + " values of " + width(type) + " bytes");
+        }
         return switch (type) {
             case DOUBLE -> {
                 double[] v = new double[n];
@@ -39,7 +56,7 @@ final class PlainValues {
             }
             default -> {
                 String[] v = new String[n];
-                plainStrings(buf, at, v, 0, n);
+                plainStrings(buf, at, end, v, 0, n);
                 yield v;
             }
         };
@@ -55,10 +72,13 @@ final class PlainValues {
         return ByteBuffer.wrap(buf, at, bytes).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** {@code n} length-prefixed UTF-8 strings from {@code buf[at…]} into {@code out[off…]}. */
-    static void plainStrings(byte[] buf, int at, String[] out, int off, int n) {
+    /** {@code n} length-prefixed UTF-8 strings from {@code buf[at, end)} into {@code out[off…]}. */
+    static void plainStrings(byte[] buf, int at, int end, String[] out, int off, int n) {
         for (int k = 0; k < n; k++) {
-            int len = le32(buf, at);
+            int len = at + 4 <= end ? le32(buf, at) : -1;
+            if (len < 0 || (long) at + 4 + len > end) {
+                throw new IllegalStateException("string " + k + " of " + n + " runs past the end of its page");
+            }
             out[off + k] = new String(buf, at + 4, len, StandardCharsets.UTF_8);
             at += 4 + len;
         }
