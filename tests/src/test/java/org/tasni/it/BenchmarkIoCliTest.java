@@ -1,0 +1,49 @@
+package org.tasni.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * {@code benchmark io} from the fat jar at a tiny size: the toolkit's probe runs from the jar, DuckDB's peer source is
+ * taken out of the jar and run with the driver's jar, and every read of both agrees; the cold-start rows follow. No
+ * timing is asserted.
+ */
+class BenchmarkIoCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyReadAgreesWithDuckDb() throws Exception {
+        Path duck = Path.of(org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path out = dir.resolve("io.csv");
+        var r = Jar.run("benchmark", "io", "--rows", "2500", "--repeat", "1", "--peers", "duckdb", "--duckdb-jar",
+                duck.toString(), "--dir", dir.resolve("work").toString(), "--data", Jar.ROOT.resolve("data-samples").toString(),
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("work").resolve("DuckDbPeer.java")), "the peer is written beside the data");
+        Table t = Table.read().usingOptions(CsvReadOptions.builder(out.toFile()).maxCharsPerColumn(100_000));
+        List<String> reads = List.of("numeric columns", "string column", "whole file");
+        for (String read : reads) {
+            Table rows = t.where(t.stringColumn("what").containsString(read));
+            assertEquals(2, rows.rowCount(), read + ":\n" + t.printAll());
+            assertTrue(rows.stringColumn("tool").get(0).startsWith("tasni"), rows.printAll());
+            assertTrue(rows.stringColumn("tool").get(1).startsWith("DuckDB v"), rows.printAll());
+            for (String agreement : rows.stringColumn("agreement")) {
+                assertTrue(agreement.startsWith("ok: same 2500 rows"), read + ": " + agreement);
+            }
+        }
+        // the cold CLI start of the same command: the toolkit's convert ran from the jar and agrees
+        Table cold = t.where(t.stringColumn("tool").startsWith("tasni convert"));
+        assertEquals(1, cold.rowCount(), t.printAll());
+        assertTrue(cold.stringColumn("agreement").get(0).startsWith("ok"), cold.printAll());
+    }
+}
