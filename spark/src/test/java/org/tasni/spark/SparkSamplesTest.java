@@ -37,8 +37,12 @@ class SparkSamplesTest {
         List<Path> g = HealpixPartitioner.expand(List.of(LocalSpark.SAMPLES)).stream()
                 .filter(p -> p.getFileName().toString().startsWith("gaia_")).toList();
         HealpixPartitioner hp = HealpixPartitioner.of(spark).maxRows(1500).marginArcsec(35);
+        long t0 = System.nanoTime();
         wise = hp.partition(w, dir.resolve("wise"));
+        long t1 = System.nanoTime();
         gaia = hp.maxRows(4000).partition(g, dir.resolve("gaia"));
+        System.out.printf("partitioned: wise %d partitions in %.1f s, gaia %d in %.1f s%n", wise.partitions().size(),
+                (t1 - t0) / 1e9, gaia.partitions().size(), (System.nanoTime() - t1) / 1e9);
         wiseAll = TableIO.read(w);
         gaiaAll = TableIO.read(g);
     }
@@ -78,6 +82,7 @@ class SparkSamplesTest {
         Path out = dir.resolve("out-" + mode.label());
         SparkMatchReport r = SparkCrossMatch.of(spark, XM).run(mode, wise, gaia, out);
         Table sp = SparkCrossMatch.read(out);
+        System.out.println(r);
         assertEquals(cpu.rowCount(), r.nOut(), r.toString());
         Tables.assertSameRows(cpu, sp);
     }
