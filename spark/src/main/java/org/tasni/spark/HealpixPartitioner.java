@@ -111,6 +111,10 @@ public final class HealpixPartitioner {
         Dataset<Row> df = null;
         for (Path f : files) {
             Dataset<Row> one = spark.read().parquet(f.toAbsolutePath().toString());
+            if (df != null && !Arrays.equals(df.columns(), one.columns())) {
+                throw new TasniException(f + ": its columns (" + String.join(", ", one.columns()) + ") are not those of "
+                        + files.get(0).getFileName() + " (" + String.join(", ", df.columns()) + "); one catalogue per partitioning.");
+            }
             // union keeps each input's Spark partitions in order, so zipWithIndex numbers rows in file order
             df = df == null ? one : df.unionByName(one);
         }
@@ -130,18 +134,23 @@ public final class HealpixPartitioner {
 
     private PartitionedCatalog write(Dataset<Row> all, Path root, List<Path> files) {
         Dataset<Row> valid = all.filter(col(PartitionedCatalog.HEALPIX_29).geq(0));
-        long total = all.count(), rows = valid.count();
+        int histogramOrder = Math.min(TileMargin.fineOrder(marginArcsec), 12);
+        // one job counts everything: rows per pixel at the histogram's order, and the rows without a position (−1)
+        List<Row> hist = all.select(org.apache.spark.sql.functions.when(col(PartitionedCatalog.HEALPIX_29).geq(0),
+                        functions_shiftRight(histogramOrder)).otherwise(lit(-1L)).as("p"))
+                .groupBy("p").count().orderBy("p").collectAsList();
+        long dropped = !hist.isEmpty() && hist.get(0).getLong(0) < 0 ? hist.get(0).getLong(1) : 0;
+        int first = dropped > 0 ? 1 : 0;
+        long[] pix = new long[hist.size() - first], counts = new long[hist.size() - first];
+        long rows = 0;
+        for (int i = 0; i < pix.length; i++) {
+            pix[i] = hist.get(i + first).getLong(0);
+            counts[i] = hist.get(i + first).getLong(1);
+            rows += counts[i];
+        }
         if (rows == 0) {
             throw new TasniException(files.get(0) + (files.size() > 1 ? " and " + (files.size() - 1) + " more" : "")
-                    + ": no row with a usable position in columns '" + ra + "'/'" + dec + "' (" + total + " rows).");
-        }
-        int histogramOrder = Math.min(TileMargin.fineOrder(marginArcsec), 12);
-        List<Row> hist = valid.select(functions_shiftRight(histogramOrder).as("p")).groupBy("p").count().orderBy("p")
-                .collectAsList();
-        long[] pix = new long[hist.size()], counts = new long[hist.size()];
-        for (int i = 0; i < pix.length; i++) {
-            pix[i] = hist.get(i).getLong(0);
-            counts[i] = hist.get(i).getLong(1);
+                    + ": no row with a usable position in columns '" + ra + "'/'" + dec + "' (" + dropped + " rows).");
         }
         List<Pixel> parts = AdaptivePartitions.of(histogramOrder, pix, counts, maxRows);
         PartitionLookup lookup = new PartitionLookup(parts, marginArcsec);
@@ -152,7 +161,7 @@ public final class HealpixPartitioner {
         writeDataset(valid.withColumn("_key", explode(margins.apply(col(PartitionedCatalog.HEALPIX_29)))),
                 root.resolve("margin").resolve("dataset"));
         PartitionedCatalog cat = new PartitionedCatalog(root.toString(), ra, dec, marginArcsec, maxProperMotion(valid), rows,
-                total - rows, parts);
+                dropped, parts);
         cat.writeMetadata(histogramOrder, maxRows);
         return cat;
     }
