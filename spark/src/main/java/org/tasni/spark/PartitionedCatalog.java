@@ -12,6 +12,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A catalogue partitioned by {@link HealpixPartitioner}, in a HATS-like layout:
@@ -108,6 +111,14 @@ public record PartitionedCatalog(String root, String ra, String dec, double marg
                 "tasni_dropped_position=" + dropped, "tasni_histogram_order=" + histogramOrder,
                 "tasni_row_column=" + ROW, "") ;
         AtomicFiles.write(r.resolve(PROPERTIES), tmp -> Files.writeString(tmp, props));
+    }
+
+    /** The partitions as a table ({@code Norder, Npix, num_rows}), as {@code partition_info.csv} lists them. */
+    public Table partitionTable() {
+        return Table.create(Path.of(root).getFileName() + " partitions",
+                IntColumn.create("Norder", partitions.stream().mapToInt(Pixel::order).toArray()),
+                LongColumn.create("Npix", partitions.stream().mapToLong(Pixel::pixel).toArray()),
+                LongColumn.create("num_rows", partitions.stream().mapToLong(Pixel::rows).toArray()));
     }
 
     /** The Parquet files of a partition's own rows. */

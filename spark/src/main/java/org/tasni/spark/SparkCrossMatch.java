@@ -67,6 +67,7 @@ public final class SparkCrossMatch {
      */
     public SparkMatchReport run(MatchMode mode, PartitionedCatalog left, PartitionedCatalog right, Path outDir) {
         long t0 = System.nanoTime();
+        double cpu0 = processCpuSeconds();
         MatchSpec spec = MatchSpec.of(mode, matcher);
         if (failOnce != null) {
             spec = spec.failingOnce(failOnce.toAbsolutePath().toString());
@@ -100,7 +101,8 @@ public final class SparkCrossMatch {
             nOut += org.tasni.io.ParquetIO.rowCount(p);
         }
         return new SparkMatchReport(mode, matcher.radiusArcsec(), left.partitions().size(), right.partitions().size(),
-                left.rows(), nOut, leftovers, candidates, reach, (System.nanoTime() - t0) / 1e9, stats);
+                left.rows(), nOut, leftovers, candidates, reach, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0,
+                stats);
     }
 
     /** The leftovers against the whole right catalogue: candidates per right partition, then one match on the driver. */
@@ -136,7 +138,7 @@ public final class SparkCrossMatch {
         if (parts.isEmpty()) {
             return null;
         }
-        Table t = TableIO.read(parts);
+        Table t = TableIO.read(parts).setName(outDir.getFileName().toString());
         boolean pairs = t.containsColumn(PartitionTables.ROW_LEFT);
         t = pairs ? t.sortAscendingOn(PartitionTables.ROW_LEFT, PartitionTables.ROW_RIGHT)
                 : t.sortAscendingOn(PartitionedCatalog.ROW);
@@ -147,6 +149,15 @@ public final class SparkCrossMatch {
             }
         }
         return t;
+    }
+
+    /** CPU time of this JVM so far, seconds (NaN where the JVM does not say). */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** The Parquet files under {@code dir}, by path. */

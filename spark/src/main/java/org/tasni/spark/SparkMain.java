@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
 @Command(name = "tasni-spark", mixinStandardHelpOptions = true,
         description = {"TASNI on Apache Spark: HEALPix-partitioned catalogues and their crossmatch.",
                 "Every other command is the toolkit's, e.g. 'tasni-spark run --engine spark'."},
-        subcommands = {PartitionCommand.class, SparkCrossmatchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PartitionCommand.class, SparkCrossmatchCommand.class, BenchmarkCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
-    private static final Set<String> OWN = Set.of("partition", "crossmatch", "help");
+    private static final Set<String> OWN = Set.of("partition", "crossmatch", "benchmark", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
