@@ -173,7 +173,8 @@ public final class HealpixPartitioner {
     /** One Parquet file per partition directory, rows in {@code _row} order, HATS's directory names. */
     private static void writeDataset(Dataset<Row> withKey, Path dir) {
         org.apache.spark.sql.Column key = col("_key");
-        withKey.withColumn("Norder", key.bitwiseAND(lit(0xFFL << 56)).divide(lit(1L << 56)).cast(DataTypes.IntegerType))
+        // the key is PartitionLookup's: the order in the top 8 bits, the pixel below
+        withKey.withColumn("Norder", org.apache.spark.sql.functions.shiftrightunsigned(key, 56).cast(DataTypes.IntegerType))
                 .withColumn("Npix", key.bitwiseAND(lit((1L << 56) - 1)))
                 .withColumn("Dir", col("Npix").divide(10_000).cast(DataTypes.LongType).multiply(10_000))
                 .drop("_key")

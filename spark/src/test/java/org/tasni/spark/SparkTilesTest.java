@@ -77,7 +77,7 @@ class SparkTilesTest {
         Table summary = TableIO.read(TileLayout.DataFile.TILES_SUMMARY.in(onSpark.resolve("crossmatch")));
         assertEquals(List.of(6044L, 6045L, 6046L, 6047L), summary.numberColumn("tile").asList().stream().map(n -> ((Number) n).longValue()).toList());
         assertEquals(TableIO.read(TileLayout.DataFile.ORPHANS.in(cpu)).rowCount(),
-                (long) summary.longColumn("n_orphans").sum());
+                (long) summary.numberColumn("n_orphans").sum());
     }
 
     /** Same rows and values; {@code nearest_sep_arcsec} equal up to 60″, and never larger than the tiled match's. */
