@@ -7,6 +7,7 @@ import java.util.stream.LongStream;
 import org.apache.spark.sql.SparkSession;
 import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.crossmatch.MatchMode;
+import org.tasni.crossmatch.TiledMatch;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout;
 import org.tasni.simulate.SkyConfig;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code benchmark}: the per-partition throughput that spark/README.md extrapolates from. Simulates a patch of
  * nside-32 tiles, partitions it, matches AllWISE-like against Gaia-like orphans (3″, propagated 2016.0 → 2010.5)
- * and prints each task's rows, wall and CPU time; then the CPU backend on the union in this JVM, for comparison.
+ * and prints each task's rows and times; then {@code crossmatch-tiles} and the CPU backend on the union in this JVM,
+ * for comparison. CPU times are the JVM's, which other work on a shared machine does not inflate.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure the Spark crossmatch's per-partition throughput on a simulated patch.")
@@ -73,6 +75,13 @@ final class BenchmarkCommand implements Callable<Integer> {
             System.out.printf("%s\t%d\t%d\t%.2f\t%.2f%n", t.left().path(), t.nLeft(), t.nRight(), t.readSeconds(),
                     t.matchSeconds());
         }
+        long t5 = System.nanoTime();
+        double c5 = SparkCrossMatch.processCpuSeconds();
+        var tiled = TiledMatch.of(xm).progress(null).run(tileDir, work.resolve("tiled"));
+        double tiledCpu = SparkCrossMatch.processCpuSeconds() - c5;
+        System.out.printf("crossmatch-tiles (TiledMatch), one JVM: %,d orphans in %.2f s, %.2f CPU-s: %,.0f rows per"
+                + " CPU-second (own rows, margins not counted)%n", tiled.report().orphans(), (System.nanoTime() - t5) / 1e9,
+                tiledCpu, (wise.rows() + gaia.rows()) / tiledCpu);
         Table lw = TableIO.read(w), rg = TableIO.read(g);
         long t4 = System.nanoTime();
         double c4 = SparkCrossMatch.processCpuSeconds();
