@@ -119,6 +119,12 @@ public final class HealpixPartitioner {
             df = df == null ? one : df.unionByName(one);
         }
         StructType schema = df.schema();
+        for (String own : List.of(PartitionedCatalog.ROW, PartitionedCatalog.HEALPIX_29)) {
+            if (Arrays.asList(schema.fieldNames()).contains(own)) {
+                throw new TasniException(files.get(0) + ": already has a column '" + own + "', which the partitioner adds;"
+                        + " is it a partitioned catalogue already? Give its directory to crossmatch as it is.");
+            }
+        }
         int raIdx = fieldIndex(schema, ra, files), decIdx = fieldIndex(schema, dec, files);
         int n = schema.length();
         JavaRDD<Row> numbered = df.javaRDD().zipWithIndex().mapPartitions(new Numbering(n, raIdx, decIdx));
@@ -137,7 +143,7 @@ public final class HealpixPartitioner {
         int histogramOrder = Math.min(TileMargin.fineOrder(marginArcsec), 12);
         // one job counts everything: rows per pixel at the histogram's order, and the rows without a position (−1)
         List<Row> hist = all.select(org.apache.spark.sql.functions.when(col(PartitionedCatalog.HEALPIX_29).geq(0),
-                        functions_shiftRight(histogramOrder)).otherwise(lit(-1L)).as("p"))
+                        pixelAt(histogramOrder)).otherwise(lit(-1L)).as("p"))
                 .groupBy("p").count().orderBy("p").collectAsList();
         long dropped = !hist.isEmpty() && hist.get(0).getLong(0) < 0 ? hist.get(0).getLong(1) : 0;
         int first = dropped > 0 ? 1 : 0;
@@ -166,7 +172,8 @@ public final class HealpixPartitioner {
         return cat;
     }
 
-    private static org.apache.spark.sql.Column functions_shiftRight(int order) {
+    /** The column of each row's pixel at {@code order}, from its {@code _healpix_29}. */
+    private static org.apache.spark.sql.Column pixelAt(int order) {
         return org.apache.spark.sql.functions.shiftright(col(PartitionedCatalog.HEALPIX_29), 2 * (29 - order));
     }
 

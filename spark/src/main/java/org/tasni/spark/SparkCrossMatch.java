@@ -105,24 +105,45 @@ public final class SparkCrossMatch {
                 stats);
     }
 
-    /** The leftovers against the whole right catalogue: candidates per right partition, then one match on the driver. */
+    /**
+     * The leftovers against the right catalogue, in rounds of {@link LeftoverSearch} that look 4 times farther each
+     * time for the rows not yet settled (all pairs: one round at R), then one match on the driver of all leftovers
+     * against all candidates.
+     */
     private long secondPass(JavaSparkContext jsc, MatchSpec spec, PartitionedCatalog right, Path out) {
         Table lo = PartitionTables.read(files(out.resolve("leftovers")));
-        String ra = matcher.leftColumnNames().ra(), dec = matcher.leftColumnNames().dec();
-        double[] lra = lo.numberColumn(ra).asDoubleArray(), ldec = lo.numberColumn(dec).asDoubleArray();
-        long[] rows = lo.longColumn(PartitionedCatalog.ROW).asLongArray();
-        jsc.setJobDescription("tasni crossmatch: second pass for " + rows.length + " left rows");
-        long candidates = jsc.parallelize(right.partitions(), Math.max(1, right.partitions().size()))
-                .map(new LeftoverSearch(spec, right, out, lra, ldec, rows)).reduce(Long::sum);
+        CrossMatcher m = spec.matcher();
+        String ra = m.leftColumnNames().ra(), dec = m.leftColumnNames().dec();
+        CrossMatcher byRow = m.leftColumns(ra, dec, PartitionedCatalog.ROW)
+                .rightColumns(m.rightColumnNames().ra(), m.rightColumnNames().dec(), PartitionedCatalog.ROW);
+        double move = spec.maxMotionArcsec(right.maxPmMasYr());
+        Table pending = lo.selectColumns(ra, dec, PartitionedCatalog.ROW);
+        double search = spec.mode() == MatchMode.ALL ? spec.radiusArcsec() : 4 * right.marginArcsec();
+        long candidates = 0;
+        for (int round = 0; pending.rowCount() > 0; round++) {
+            jsc.setJobDescription("tasni crossmatch: second pass, round " + round + ", " + pending.rowCount() + " left rows");
+            candidates += jsc.parallelize(right.partitions(), Math.max(1, right.partitions().size()))
+                    .map(new LeftoverSearch(spec, right, out, round, search, move, pending.numberColumn(ra).asDoubleArray(),
+                            pending.numberColumn(dec).asDoubleArray(), pending.longColumn(PartitionedCatalog.ROW).asLongArray()))
+                    .reduce(Long::sum);
+            if (spec.mode() == MatchMode.ALL || search >= 180 * 3600) {
+                break; // all pairs need R only; at 180° the whole sky was searched
+            }
+            Table c = PartitionTables.read(files(out.resolve("candidates")), spec.rightColumns());
+            if (c != null) {
+                // settled: a nearest within the search radius, every right row that near having been searched
+                pending = pending.where(byRow.nearest(pending, c).doubleColumn("sep_arcsec").isGreaterThan(search));
+            }
+            search = Math.min(4 * search, 180 * 3600);
+        }
         Table c = PartitionTables.read(files(out.resolve("candidates")), spec.rightColumns());
         if (c == null) {
             if (spec.mode() != MatchMode.ALL) {
-                throw new TasniException(right.root() + ": no right row to match " + rows.length + " left rows against.");
+                throw new TasniException(right.root() + ": no right row to match " + lo.rowCount() + " left rows against.");
             }
             return 0;
         }
-        PartitionTables.write(PartitionTables.match(spec.matcher(), spec.mode(), lo, c),
-                out.resolve("parts").resolve("leftovers.parquet"));
+        PartitionTables.write(PartitionTables.match(m, spec.mode(), lo, c), out.resolve("parts").resolve("leftovers.parquet"));
         return candidates;
     }
 
