@@ -75,6 +75,34 @@ where=(--user)
 [ ${#prefix[@]} -gt 0 ] && where=("${prefix[@]}")
 "$jupyter" kernelspec install --replace --name tasni-java "${where[@]}" "$spec/tasni-java" 2>&1 | grep -v "Native kernel" || true
 
+# 4. The kernelspec "tasni-spark" (notebooks/06-spark.ipynb): the same kernel with Spark's jars and Spark's Java 17
+# options, read from the files spark/bin/tasni-spark reads (spark/conf/java17.args, spark/target/classpath.txt), so the
+# notebook, the launcher and the tests run Spark alike
+spark_cp="$root/spark/target/classpath.txt"
+spark_jar="$root/spark/target/tasni-spark.jar"
+thin=$(ls "$root"/toolkit/target/tasni-toolkit-*.jar 2>/dev/null | grep -v -- '-tests\|-shaded\|original' | head -1 || true)
+if [ -f "$spark_cp" ] && [ -f "$spark_jar" ] && [ -n "$thin" ]; then
+  mkdir -p "$spec/tasni-spark"
+  cp "$spec/tasni-java/$rjk" "$spec/tasni-java/rapaio-patch.jar" "$spec/tasni-spark/"
+  python3 - "$spec/tasni-spark/kernel.json" "$java" "$root/spark/conf/java17.args" "$root/spark/conf/log4j2-notebook.properties" \
+      "$rjk" "$spark_jar:$thin:$(cat "$spark_cp")" <<'PY'
+import json, sys
+out, java, args, log4j, rjk, cp = sys.argv[1:]
+opens = [l.strip() for l in open(args) if l.strip()]
+cp = ";".join(cp.split(":"))   # the kernel splits RJK_CLASSPATH on ';', not on ':'
+json.dump({"argv": [java, *opens, "-Dlog4j2.configurationFile=" + log4j, "-Djava.awt.headless=true", "-Xmx4g",
+                    "-cp", "{resource_dir}/rapaio-patch.jar:{resource_dir}/" + rjk, "org.rapaio.jupyter.kernel.MainApp",
+                    "{connection_file}"],
+           "display_name": "Java (TASNI toolkit + Spark)", "language": "java", "interrupt_mode": "message",
+           "env": {"RJK_CLASSPATH": cp, "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1", "RJK_COMPILER_OPTIONS": "",
+                   "RJK_MIMA_CACHE": "mima_cache", "SPARK_LOCAL_IP": "127.0.0.1"}}, open(out, "w"), indent=1)
+PY
+  "$jupyter" kernelspec install --replace --name tasni-spark "${where[@]}" "$spec/tasni-spark" 2>&1 | grep -v "Native kernel" || true
+  echo "Kernel 'tasni-spark' installed (notebooks/06-spark.ipynb)."
+else
+  echo "Kernel 'tasni-spark' not installed: build the spark module first (mvn -B -pl toolkit,spark -am package -DskipTests)." >&2
+fi
+
 echo
 echo "Kernel 'tasni-java' installed with $jar preloaded."
 echo "Start with:  cd $root/notebooks && jupyter notebook      (pick the kernel 'Java (TASNI toolkit)')"

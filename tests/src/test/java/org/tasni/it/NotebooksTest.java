@@ -42,7 +42,7 @@ class NotebooksTest {
         try (Stream<Path> s = Files.list(Jar.ROOT.resolve("notebooks"))) {
             books = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
-        assertTrue(books.size() >= 6, "notebooks: " + books);
+        assertTrue(books.size() >= 7, "notebooks: " + books);
         for (Path nb : books) {
             String name = nb.getFileName().toString().replace(".ipynb", "");
             java.util.Map<String, String> env = java.util.Map.of();
@@ -59,8 +59,11 @@ class NotebooksTest {
                 // the scheduled-run notebook takes its parameters from the environment
                 env = java.util.Map.of("TASNI_OUT", dir.resolve("pipeline-out").toString());
             }
+            // each notebook names its kernel: tasni-java, or tasni-spark (the toolkit plus Spark) for 06-spark
+            String kernel = new ObjectMapper().readTree(nb.toFile()).path("metadata").path("kernelspec").path("name")
+                    .asText("tasni-java");
             List<String> cmd = List.of(Jupyter.JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
-                    "--ExecutePreprocessor.kernel_name=tasni-java", "--ExecutePreprocessor.timeout=600",
+                    "--ExecutePreprocessor.kernel_name=" + kernel, "--ExecutePreprocessor.timeout=600",
                     "--ExecutePreprocessor.startup_timeout=60", nb.getFileName().toString(), "--output-dir",
                     dir.toString(), "--output", name + ".out.ipynb");
             // no retry: the kernel's start-up races are fixed (kernel-setup/patch; KernelStartTest starts it 100 times)

@@ -38,7 +38,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(new Main(), args);
+    }
+
+    /**
+     * Runs {@code command} (a picocli {@code @Command} object, e.g. the Spark module's) with this command line's
+     * conventions: enum options in any case, one-line errors, exit 1 for a user error and 2 for an internal one.
+     */
+    public static int execute(Object command, String... args) {
+        CommandLine cl = new CommandLine(command);
         // enum options (--catalog, …) accept any case; help lists their lower-case names (${COMPLETION-CANDIDATES})
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {

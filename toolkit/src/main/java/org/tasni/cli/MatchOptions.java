@@ -6,8 +6,11 @@ import org.tasni.crossmatch.CrossMatcher;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The crossmatch options shared by {@code crossmatch} and {@code crossmatch-tiles}. */
-final class MatchOptions {
+/**
+ * The crossmatch options shared by {@code crossmatch}, {@code crossmatch-tiles} and the Spark module's
+ * {@code crossmatch}, as a picocli {@code @Mixin}.
+ */
+public final class MatchOptions {
 
     @Option(names = "--radius", defaultValue = "3", paramLabel = "ARCSEC", description = "match radius in arcsec (default: ${DEFAULT-VALUE})")
     double radius;
@@ -34,7 +37,12 @@ final class MatchOptions {
             description = "left ra, dec and id columns (default: ra,dec and source_id, else designation, else cntr)")
     String[] leftColumns;
 
-    CrossMatcher matcher() {
+    /**
+     * The matcher these options describe.
+     *
+     * @throws TasniException for a bad radius, one epoch without the other, or a column list not of three names
+     */
+    public CrossMatcher matcher() {
         CrossMatcher xm = CrossMatcher.radius(radius).backend(backend);
         if (threads.orNull() != null) {
             xm = xm.threads(threads.orNull());

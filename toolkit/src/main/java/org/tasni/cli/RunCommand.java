@@ -13,6 +13,7 @@ import org.tasni.io.TileLayout.DataFile;
 import org.tasni.pipeline.CandidateCuts;
 import org.tasni.pipeline.Phase;
 import org.tasni.pipeline.PhaseStatus;
+import org.tasni.pipeline.Engine;
 import org.tasni.pipeline.Pipeline;
 import org.tasni.pipeline.PipelineConfig;
 import org.tasni.pipeline.RunReport;
@@ -59,6 +60,11 @@ final class RunCommand implements Callable<Integer> {
             description = "crossmatch backend: ${COMPLETION-CANDIDATES}, any case (default: ${DEFAULT-VALUE})")
     Backend backend;
 
+    @Option(names = "--engine", defaultValue = "CPU", paramLabel = "ENGINE",
+            description = "where the crossmatch phase runs: ${COMPLETION-CANDIDATES}, any case; spark needs the Spark "
+                    + "launcher spark/bin/tasni-spark (default: ${DEFAULT-VALUE})")
+    Engine engine;
+
     @Option(names = "--radius", defaultValue = "3", paramLabel = "ARCSEC", description = "match radius, arcsec (default: ${DEFAULT-VALUE})")
     double radius;
 
@@ -96,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PipelineConfig c = PipelineConfig.defaults().withData(data).withOut(out)
                 .withSource(source, Optional.ofNullable(tapUrl)).withTiles(tileList()).withThreads(threads.orAllCores())
-                .withBackend(backend).withRadius(radius).withPreset(preset).withTop(top)
+                .withBackend(backend).withEngine(engine).withRadius(radius).withPreset(preset).withTop(top)
                 .withCuts(new CandidateCuts(minSnr, minSnr, phQual, ccFlags, minColour));
         Pipeline p = Pipeline.of(c).notices(System.out::println);
         if (force) {

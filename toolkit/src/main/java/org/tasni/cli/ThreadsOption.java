@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  * A stage validates the number itself ({@code threads(n)} refuses n &lt; 1), so the message is the same from the
  * command line and from a notebook.
  */
-final class ThreadsOption {
+public final class ThreadsOption {
 
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
     Integer threads;

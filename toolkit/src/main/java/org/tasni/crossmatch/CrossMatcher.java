@@ -178,6 +178,21 @@ public final class CrossMatcher {
         return left;
     }
 
+    /** The left table's ra, dec and id column names, as set by {@link #leftColumns} (default {@code ra, dec, source_id}). */
+    public PositionColumns leftColumnNames() {
+        return left;
+    }
+
+    /**
+     * The column of {@code leftTable} that {@link #all} copies into {@code left_id}: with the default columns
+     * {@code source_id}, else {@code designation}, else {@code cntr}; else the id named in {@link #leftColumns}.
+     *
+     * @throws TasniException when the table has none of them, or it is neither an integer nor a string column
+     */
+    public String leftIdColumn(Table leftTable) {
+        return PairsTable.leftIdColumn(leftTable, left).name();
+    }
+
     /**
      * Everything that changes a result, as one line (the tiled driver's resume compares it): radius, propagation gap
      * and columns. Backend and threads are left out since results never depend on them.

@@ -8,8 +8,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** What the three output tables share: id columns copied exactly, and result columns that must not clash. */
-final class OutputColumns {
+/**
+ * What the three output tables share: id columns copied exactly, and result columns that must not clash. Public for
+ * the Spark module, which assembles pairs found in partitions with the same exact id copy.
+ */
+public final class OutputColumns {
 
     private OutputColumns() {}
 
@@ -51,7 +54,7 @@ final class OutputColumns {
      * A column of ids taken from {@code source} at {@code rows} (missing for −1). Integer ids are copied as longs,
      * never through a double: a Gaia source_id has 19 digits and a double keeps only about 16.
      */
-    static Column<?> ids(String name, Column<?> source, int[] rows) {
+    public static Column<?> ids(String name, Column<?> source, int[] rows) {
         if (source instanceof StringColumn s) {
             String[] v = new String[rows.length];
             for (int k = 0; k < rows.length; k++) {

@@ -13,8 +13,13 @@ import org.tasni.crossmatch.TiledMatch;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.io.ParquetIO;
+import org.tasni.io.TileLayout;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.io.TileStatus;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -66,6 +71,9 @@ final class CrossmatchStep implements Step {
         Path work = PipelineLayout.crossmatchDir(c.out());
         CrossMatcher m = CrossMatcher.radius(c.radiusArcsec()).propagate(c.gaiaEpoch(), c.wiseEpoch())
                 .backend(c.backend()).threads(c.threads());
+        if (c.engine() != Engine.CPU) {
+            return runOn(CrossmatchEngine.find(c.engine()), c, m, work);
+        }
         TiledMatch tm = TiledMatch.of(m);
         Path merged = DataFile.ORPHANS.in(work);
         try {
@@ -99,5 +107,63 @@ final class CrossmatchStep implements Step {
         }
         long wise = SummaryColumns.sum(summary, "n_wise");
         return new Outcome(wise, r.orphans(), notes, warnings, failures);
+    }
+
+    /**
+     * The phase on another engine (Spark), which writes {@code OUT/orphans.parquet} itself. The tiles summary has the
+     * CPU driver's columns that later phases read ({@code tile, status, n_wise, n_orphans, missing_neighbours}); a
+     * neighbour is missing by the same rule as the tiled match's: no usable Gaia file and no margin file.
+     */
+    private static Outcome runOn(CrossmatchEngine engine, PipelineConfig c, CrossMatcher m, Path work) {
+        CrossmatchEngine.Result r = engine.orphans(c.tilesDir(), m, work.resolve(engine.engine().toString()),
+                DataFile.ORPHANS.in(c.out()));
+        int n = r.tiles().size();
+        long[] tile = new long[n], wise = new long[n], orphans = new long[n];
+        int[] missing = new int[n];
+        String[] status = new String[n], message = new String[n];
+        List<String> warnings = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            CrossmatchEngine.TileCount t = r.tiles().get(k);
+            tile[k] = t.tile();
+            wise[k] = t.wiseRows();
+            orphans[k] = t.orphans();
+            status[k] = TileStatus.OK.name();
+            missing[k] = missingNeighbours(c.tilesDir(), t.tile());
+            message[k] = missing[k] > 0 ? missing[k] + " neighbouring tile(s) have no Gaia file (or an empty or"
+                    + " unreadable one): sources within R of those borders may be false orphans" : "";
+        }
+        long flagged = java.util.Arrays.stream(missing).filter(x -> x > 0).count();
+        if (flagged > 0) {
+            warnings.add(flagged + " tile(s) border a tile without Gaia: their sources within " + c.radiusArcsec()
+                    + " arcsec of those borders carry the caveat missing_neighbour_tile");
+        }
+        TableIO.write(Table.create("tiles_summary", LongColumn.create("tile", tile),
+                StringColumn.create(TileStatus.COLUMN, status), LongColumn.create("n_wise", wise),
+                LongColumn.create("n_orphans", orphans), IntColumn.create("missing_neighbours", missing),
+                StringColumn.create("message", message)), summaryFile(c));
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add(0, "engine " + engine.engine() + ": " + r.orphans() + " orphans of " + r.wiseRows() + " WISE rows in "
+                + n + " tiles");
+        return new Outcome(r.wiseRows(), r.orphans(), notes, warnings, List.of());
+    }
+
+    /** Neighbours of {@code tile} without a usable Gaia file, when the tile has no margin file to stand in for them. */
+    private static int missingNeighbours(Path tilesDir, long tile) {
+        if (Files.exists(TileLayout.marginFile(tilesDir, TileLayout.GAIA, tile))) {
+            return 0;
+        }
+        int missing = 0;
+        for (long nb : TileLayout.TILING.neighbours(tile)) {
+            if (nb < 0) {
+                continue;
+            }
+            Path f = TileLayout.tileFile(tilesDir, TileLayout.GAIA, nb);
+            try {
+                missing += Files.exists(f) && ParquetIO.rowCount(f) > 0 ? 0 : 1;
+            } catch (TasniException unreadable) {
+                missing++;
+            }
+        }
+        return missing;
     }
 }

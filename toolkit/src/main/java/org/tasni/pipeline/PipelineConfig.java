@@ -21,6 +21,7 @@ import org.tasni.variability.VariabilityConfig.Preset;
  * @param tiles        the HEALPix nside-32 NESTED tiles to download (TAP and IRSA; SAMPLES uses the tiles it has)
  * @param threads      worker threads of the crossmatch, variability and periodogram
  * @param backend      the crossmatch backend (results do not depend on it)
+ * @param engine       where the crossmatch phase runs: this JVM's tiled match or Spark
  * @param radiusArcsec the match radius, arcsec
  * @param wiseEpoch    the AllWISE epoch, Julian year (2010.5)
  * @param gaiaEpoch    the Gaia DR3 epoch, Julian year (2016.0)
@@ -30,7 +31,7 @@ import org.tasni.variability.VariabilityConfig.Preset;
  * @param top          candidates shown in detail in the report
  */
 public record PipelineConfig(Path data, Path out, Source source, Optional<String> tapUrl, List<Long> tiles,
-        int threads, Backend backend, double radiusArcsec, double wiseEpoch, double gaiaEpoch, Preset preset,
+        int threads, Backend backend, Engine engine, double radiusArcsec, double wiseEpoch, double gaiaEpoch, Preset preset,
         CandidateCuts cuts, int upload, int top) {
 
     /** The sample tiles: four nside-32 tiles that meet at one corner near RA 84°, Dec +21°. */
@@ -57,23 +58,23 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
     /** The defaults: data-samples/ into tasni-out/, offline, 3″, standard preset, the reference's cuts. */
     public static PipelineConfig defaults() {
         return new PipelineConfig(Path.of("data-samples"), Path.of("tasni-out"), Source.SAMPLES, Optional.empty(),
-                SAMPLE_TILES, Runtime.getRuntime().availableProcessors(), Backend.CPU, 3.0, 2010.5, 2016.0,
+                SAMPLE_TILES, Runtime.getRuntime().availableProcessors(), Backend.CPU, Engine.CPU, 3.0, 2010.5, 2016.0,
                 Preset.STANDARD, CandidateCuts.reference(), 500, 5);
     }
 
     public PipelineConfig withData(Path dir) {
-        return new PipelineConfig(dir, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch, gaiaEpoch,
+        return new PipelineConfig(dir, out, source, tapUrl, tiles, threads, backend, engine, radiusArcsec, wiseEpoch, gaiaEpoch,
                 preset, cuts, upload, top);
     }
 
     public PipelineConfig withOut(Path dir) {
-        return new PipelineConfig(data, dir, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+        return new PipelineConfig(data, dir, source, tapUrl, tiles, threads, backend, engine, radiusArcsec, wiseEpoch,
                 gaiaEpoch, preset, cuts, upload, top);
     }
 
     /** The source; for TAP give the URL with {@link #withTapUrl} first or together. */
     public PipelineConfig withSource(Source s, Optional<String> url) {
-        return new PipelineConfig(data, out, s, url, tiles, threads, backend, radiusArcsec, wiseEpoch, gaiaEpoch,
+        return new PipelineConfig(data, out, s, url, tiles, threads, backend, engine, radiusArcsec, wiseEpoch, gaiaEpoch,
                 preset, cuts, upload, top);
     }
 
@@ -82,42 +83,51 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
     }
 
     public PipelineConfig withTiles(List<Long> list) {
-        return new PipelineConfig(data, out, source, tapUrl, list, threads, backend, radiusArcsec, wiseEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, list, threads, backend, engine, radiusArcsec, wiseEpoch,
                 gaiaEpoch, preset, cuts, upload, top);
     }
 
     public PipelineConfig withThreads(int n) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, n, backend, radiusArcsec, wiseEpoch, gaiaEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, n, backend, engine, radiusArcsec, wiseEpoch, gaiaEpoch,
                 preset, cuts, upload, top);
     }
 
     public PipelineConfig withBackend(Backend b) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, b, radiusArcsec, wiseEpoch, gaiaEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, b, engine, radiusArcsec, wiseEpoch, gaiaEpoch,
                 preset, cuts, upload, top);
     }
 
+    /** A copy whose crossmatch phase runs on {@code e}: the tiled match in this JVM, or Spark (see {@link Engine}). */
+    public PipelineConfig withEngine(Engine e) {
+        if (e == null) {
+            throw new TasniException("engine must be CPU or SPARK (got null).");
+        }
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, e, radiusArcsec, wiseEpoch,
+                gaiaEpoch, preset, cuts, upload, top);
+    }
+
     public PipelineConfig withRadius(double arcsec) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, arcsec, wiseEpoch, gaiaEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, engine, arcsec, wiseEpoch, gaiaEpoch,
                 preset, cuts, upload, top);
     }
 
     public PipelineConfig withPreset(Preset p) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, engine, radiusArcsec, wiseEpoch,
                 gaiaEpoch, p, cuts, upload, top);
     }
 
     public PipelineConfig withCuts(CandidateCuts c) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, engine, radiusArcsec, wiseEpoch,
                 gaiaEpoch, preset, c, upload, top);
     }
 
     public PipelineConfig withUpload(int targetsPerJoin) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, engine, radiusArcsec, wiseEpoch,
                 gaiaEpoch, preset, cuts, targetsPerJoin, top);
     }
 
     public PipelineConfig withTop(int n) {
-        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, radiusArcsec, wiseEpoch,
+        return new PipelineConfig(data, out, source, tapUrl, tiles, threads, backend, engine, radiusArcsec, wiseEpoch,
                 gaiaEpoch, preset, cuts, upload, n);
     }
 
@@ -174,6 +184,7 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
         m.put("tiles", tiles);
         m.put("threads", threads);
         m.put("backend", backend.toString());
+        m.put("engine", engine.toString());
         m.put("radius_arcsec", radiusArcsec);
         m.put("wise_epoch", wiseEpoch);
         m.put("gaia_epoch", gaiaEpoch);

@@ -19,15 +19,27 @@ public final class TileMargin {
     /** @param marginArcsec the margin width, arcsec */
     public TileMargin(long tile, double marginArcsec) {
         this.tile = tile;
-        int f = 5;
-        while (f < 20 && Math.sqrt(Healpix.order(f + 1).pixelAreaDeg2()) * 3600 >= 4 * marginArcsec) {
-            f++;
-        }
+        int f = Math.max(5, fineOrder(marginArcsec));
         this.fine = Healpix.order(f);
         this.shift = 2 * (f - 5);
         double[] c = TILES.pix2ang(tile);
         this.centre = SkyMath.toVector(c[0], c[1]);
         this.cosReach = Math.cos(Math.toRadians(TILES.maxPixRadDeg() + marginArcsec / 3600));
+    }
+
+    /**
+     * The order of the margin test: the finest HEALPix order (at most 20) whose pixels are at least 4 margins wide, so
+     * that every position within the margin of a pixel at this order or coarser has its order-f pixel, or one of that
+     * pixel's 8 neighbours, inside it. The Spark partitioner assigns margin rows by the same rule.
+     *
+     * @param marginArcsec the margin width, arcsec
+     */
+    public static int fineOrder(double marginArcsec) {
+        int f = 0;
+        while (f < 20 && Math.sqrt(Healpix.order(f + 1).pixelAreaDeg2()) * 3600 >= 4 * marginArcsec) {
+            f++;
+        }
+        return f;
     }
 
     /** True if (ra, dec) is in the tile or within the margin of it. */
