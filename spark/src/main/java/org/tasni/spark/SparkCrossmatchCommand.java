@@ -61,6 +61,13 @@ final class SparkCrossmatchCommand implements Callable<Integer> {
         PartitionedCatalog r = catalog(hp.columns(xm.rightColumnNames().ra(), xm.rightColumnNames().dec())
                 .properMotionColumns(xm.properMotionColumnNames().pmra(), xm.properMotionColumnNames().pmdec()), right, "right");
         double partitionS = (System.nanoTime() - t0) / 1e9;
+        // rows without a usable position cannot be placed in a pixel: never silently lost, they are counted here
+        // (the CPU backend counts the same rows in its drop report; in nearest mode it also lists them unmatched)
+        for (PartitionedCatalog c : List.of(l, r)) {
+            if (c.dropped() > 0) {
+                System.out.printf("%s: %,d rows without a usable position left out%n", c == l ? "left" : "right", c.dropped());
+            }
+        }
         SparkMatchReport rep = SparkCrossMatch.of(spark, xm).run(mode, l, r, out);
         System.out.println(rep);
         if (!noMerge) {
