@@ -6,12 +6,15 @@ import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
@@ -63,109 +66,130 @@ final class Epochs {
     final DropCounts unusableW1 = new DropCounts(), unusableW2 = new DropCounts();
 
     Epochs(Table t, String idColumn, QualityCuts cuts) {
-        this(t, idColumn, cuts, 0);
+        this(t, idColumn, cuts, 0, new SourceLoop(1));
     }
 
-    /** @param firstRow the file's row number of t's first row minus one (a streamed part's offset), for messages */
-    Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow) {
+    /**
+     * @param firstRow the file's row number of t's first row minus one (a streamed part's offset), for messages
+     * @param loop     the threads that read the columns and check the sources' times
+     */
+    Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
         file = t.name();
         rows = t.rowCount();
-        mjd = Columns.doubles(t, "mjd");
-        w1 = Columns.doubles(t, Band.W1.magnitudeIn(t));
-        e1 = Columns.doubles(t, Band.W1.errorIn(t));
-        w2 = Columns.doubles(t, Band.W2.magnitudeIn(t));
-        e2 = Columns.doubles(t, Band.W2.errorIn(t));
-        // ±Infinity becomes NaN (the arrays are copies): every preset then treats it as the missing value it is, where
-        // an infinite magnitude would turn a whole light curve's mean, RMS and trend into NaN or infinity
-        for (double[] a : new double[][] {w1, e1, w2, e2}) {
-            for (int i = 0; i < rows; i++) {
-                if (Double.isInfinite(a[i])) {
-                    a[i] = Double.NaN;
-                }
-            }
-        }
-        // a finite but absurd magnitude (a 99 or 1e300 sentinel) is unusable too, and counted apart
-        outOfRange1 = outOfRange(w1);
-        outOfRange2 = outOfRange(w2);
+        // every per-row pass that needs no order runs once, over row ranges in parallel: the columns are read (±Infinity
+        // becomes NaN, so that every preset treats it as the missing value it is, where an infinite magnitude would turn
+        // a whole light curve's mean, RMS and trend into NaN or infinity; a finite but absurd magnitude, a 99 or 1e300
+        // sentinel, is NaN too and counted apart), the id's dictionary keys and the mjd's drop reasons are taken
+        Reader[] in = {reader(t, "mjd"), reader(t, Band.W1.magnitudeIn(t)), reader(t, Band.W1.errorIn(t)),
+            reader(t, Band.W2.magnitudeIn(t)), reader(t, Band.W2.errorIn(t))};
+        mjd = new double[rows];
+        w1 = new double[rows];
+        e1 = new double[rows];
+        w2 = new double[rows];
+        e2 = new double[rows];
+        outOfRange1 = new boolean[rows];
+        outOfRange2 = new boolean[rows];
         cut = cuts.apply(t);
         StringColumn id = ids(t, idColumn);
-        int[] key = dictionaryKeys(id);
-        int minKey = rows == 0 ? 0 : key[rows], range = rows == 0 ? 0 : key[rows + 1] - minKey + 1;
-        // whole-exposure drops, before grouping: such a row belongs to no source
-        boolean[] drop = new boolean[rows];
+        DictionaryMap dict = id.getDictionary();
+        int[] key = new int[rows];
+        byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
+        int[] minMax = new int[2 * SourceLoop.ranges(rows)];
+        loop.forRanges(rows, (r, from, to) -> {
+            in[0].read(from, to, mjd);
+            in[1].read(from, to, w1);
+            in[2].read(from, to, e1);
+            in[3].read(from, to, w2);
+            in[4].read(from, to, e2);
+            magnitudes(w1, outOfRange1, from, to);
+            magnitudes(w2, outOfRange2, from, to);
+            errors(e1, from, to);
+            errors(e2, from, to);
+            mjdReasons(mjd, why, from, to);
+            keys(dict, key, from, to, minMax, r);
+        });
+        int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
+        for (int r = 0; r < minMax.length; r += 2) {
+            minKey = Math.min(minKey, minMax[r]);
+            maxKey = Math.max(maxKey, minMax[r + 1]);
+        }
+        int range = rows == 0 ? 0 : maxKey - minKey + 1;
+        // one sequential pass: the missing ids, then dense source numbers in order of first appearance; grouped input
+        // (the usual case: each source's rows together) has its order and starts at the end of it
         byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
+        int[] number = new int[range];
+        Arrays.fill(number, -1);
+        int[] fast = new int[rows], firstAt = new int[range + 1];
+        long[] reasons = new long[DropReason.values().length];
+        int sources = 0, runs = 0, last = -1, kept = 0;
         for (int i = 0; i < rows; i++) {
-            DropReason why = null;
             int k = key[i] - minKey;
             if (blank[k] == 0) {
                 blank[k] = (byte) (id.get(i).isBlank() ? 2 : 1);
             }
             if (blank[k] == 2) {
-                why = DropReason.MISSING_ID;
-            } else if (!Double.isFinite(mjd[i])) {
-                why = DropReason.NONFINITE_MJD;
-            } else if (mjd[i] < MJD_MIN || mjd[i] > MJD_MAX) {
-                why = DropReason.MJD_OUT_OF_RANGE;
+                why[i] = (byte) (DropReason.MISSING_ID.ordinal() + 1); // a missing id comes before a bad mjd
             }
-            if (why != null) {
-                drop[i] = true;
-                dropped.add(why);
+            if (why[i] != 0) {
+                reasons[why[i] - 1]++;
+                continue;
+            }
+            int c = number[k];
+            if (c < 0) {
+                c = number[k] = sources++;
+                firstAt[c] = kept;
+            }
+            if (c != last) {
+                runs++;
+                last = c;
+            }
+            fast[kept++] = i;
+        }
+        for (DropReason d : DropReason.values()) {
+            if (reasons[d.ordinal()] > 0) {
+                dropped.add(d, reasons[d.ordinal()]);
             }
         }
         refuseWhollyWrong(idColumn, firstRow);
-        // dense source numbers in order of first appearance
-        int[] number = new int[range];
-        Arrays.fill(number, -1);
-        int sources = 0, runs = 0, last = -1;
-        int[] code = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            if (drop[i]) {
-                code[i] = -1;
-                continue;
-            }
-            int k = key[i] - minKey;
-            if (number[k] < 0) {
-                number[k] = sources++;
-            }
-            code[i] = number[k];
-            if (code[i] != last) {
-                runs++;
-                last = code[i];
-            }
-        }
         wasGrouped = runs == sources;
-        int[] st = new int[sources + 1];
-        for (int i = 0; i < rows; i++) {
-            if (code[i] >= 0) {
-                st[code[i] + 1]++;
+        int[] ord, st;
+        if (wasGrouped) {
+            ord = kept == rows ? fast : Arrays.copyOf(fast, kept);
+            st = Arrays.copyOf(firstAt, sources + 1);
+            st[sources] = kept;
+        } else {
+            // a counting sort by source number, stable, so that each source keeps its rows in file order
+            st = new int[sources + 1];
+            for (int r = 0; r < kept; r++) {
+                st[number[key[fast[r]] - minKey] + 1]++;
             }
-        }
-        for (int k = 0; k < sources; k++) {
-            st[k + 1] += st[k];
-        }
-        int[] ord = new int[st[sources]];
-        int[] fill = Arrays.copyOf(st, sources);
-        for (int i = 0; i < rows; i++) {
-            if (code[i] >= 0) {
-                ord[fill[code[i]]++] = i;
+            for (int k = 0; k < sources; k++) {
+                st[k + 1] += st[k];
+            }
+            ord = new int[kept];
+            int[] fill = Arrays.copyOf(st, sources);
+            for (int r = 0; r < kept; r++) {
+                int i = fast[r];
+                ord[fill[number[key[i] - minKey]]++] = i;
             }
         }
         // exact duplicates (same source, same mjd): the first in file order is kept
-        int duplicates = markDuplicates(ord, st, drop);
+        boolean[] drop = new boolean[rows];
+        int duplicates = markDuplicates(ord, st, drop, loop);
         if (duplicates > 0) {
             dropped.add(DropReason.DUPLICATE, duplicates);
-            int[] kept = new int[ord.length - duplicates];
+            int[] rest = new int[ord.length - duplicates];
             int[] st2 = new int[sources + 1];
             int m = 0;
             for (int k = 0; k < sources; k++) {
                 for (int r = st[k]; r < st[k + 1]; r++) {
                     if (!drop[ord[r]]) {
-                        kept[m++] = ord[r];
+                        rest[m++] = ord[r];
                     }
                 }
                 st2[k + 1] = m;
             }
-            ord = kept;
+            ord = rest;
             st = st2;
         }
         order = ord;
@@ -174,6 +198,84 @@ final class Epochs {
         for (int k = 0; k < sources; k++) {
             designation[k] = id.get(order[start[k]]);
         }
+    }
+
+    /** Reads rows [from, to) of one numeric column into an array. */
+    @FunctionalInterface
+    private interface Reader {
+        void read(int from, int to, double[] into);
+    }
+
+    /**
+     * A reader of a numeric column: a double or float column read directly (a float widens exactly, NaN to NaN: what
+     * {@code asDoubleArray} gives), any other through {@link Columns#doubles}, which also names a wrong column.
+     */
+    private static Reader reader(Table t, String name) {
+        Column<?> c = Columns.require(t, name);
+        if (c instanceof DoubleColumn d) {
+            return (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    into[i] = d.getDouble(i);
+                }
+            };
+        }
+        if (c instanceof FloatColumn f) {
+            return (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    into[i] = f.getFloat(i);
+                }
+            };
+        }
+        double[] all = Columns.doubles(t, name);
+        return (from, to, into) -> System.arraycopy(all, from, into, from, to - from);
+    }
+
+    /** ±Infinity to NaN; a finite magnitude outside the usable range to NaN, and marked. */
+    private static void magnitudes(double[] m, boolean[] outOfRange, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double v = m[i];
+            if (Double.isInfinite(v)) {
+                m[i] = Double.NaN;
+            } else if (v < DropReason.MAG_MIN || v > DropReason.MAG_MAX) {
+                outOfRange[i] = true;
+                m[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** ±Infinity to NaN. */
+    private static void errors(double[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Double.isInfinite(s[i])) {
+                s[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** The whole-exposure drop reason of an mjd: not finite, or outside the WISE/NEOWISE span. */
+    private static void mjdReasons(double[] mjd, byte[] why, int from, int to) {
+        byte nonFinite = (byte) (DropReason.NONFINITE_MJD.ordinal() + 1), outside = (byte) (DropReason.MJD_OUT_OF_RANGE.ordinal() + 1);
+        for (int i = from; i < to; i++) {
+            double v = mjd[i];
+            if (!Double.isFinite(v)) {
+                why[i] = nonFinite;
+            } else if (v < MJD_MIN || v > MJD_MAX) {
+                why[i] = outside;
+            }
+        }
+    }
+
+    /** The dictionary keys of rows [from, to), and their smallest and largest at minMax[2r], minMax[2r + 1]. */
+    private static void keys(DictionaryMap dict, int[] key, int from, int to, int[] minMax, int r) {
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            int k = dict.getKeyAtIndex(i);
+            key[i] = k;
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        minMax[2 * r] = min;
+        minMax[2 * r + 1] = max;
     }
 
     /**
@@ -226,11 +328,29 @@ final class Epochs {
         }
     }
 
-    /** Marks in {@code drop} every row whose source already has an exposure at the same mjd; returns their number. */
-    private int markDuplicates(int[] ord, int[] st, boolean[] drop) {
+    /**
+     * Marks in {@code drop} every row whose source already has an exposure at the same mjd, over the sources in
+     * parallel (each writes only its own rows); returns their number.
+     */
+    private int markDuplicates(int[] ord, int[] st, boolean[] drop, SourceLoop loop) {
+        int sources = st.length - 1;
+        int[] perBlock = new int[(sources + DUPLICATE_BLOCK - 1) / DUPLICATE_BLOCK];
+        loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> perBlock[b] = markDuplicates(ord, st, drop, from, to));
+        int n = 0;
+        for (int c : perBlock) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** Sources per block of the duplicate check. */
+    private static final int DUPLICATE_BLOCK = 256;
+
+    /** {@link #markDuplicates(int[], int[], boolean[], SourceLoop)} for the sources [first, end). */
+    private int markDuplicates(int[] ord, int[] st, boolean[] drop, int first, int end) {
         int n = 0;
         int[] scratch = new int[0];
-        for (int k = 0; k + 1 < st.length; k++) {
+        for (int k = first; k < end; k++) {
             int from = st[k], to = st[k + 1];
             boolean increasing = true;
             for (int r = from + 1; r < to && increasing; r++) {
@@ -271,18 +391,6 @@ final class Epochs {
             countBand(outOfRange1[i], w1[i], e1[i], unusableW1);
             countBand(outOfRange2[i], w2[i], e2[i], unusableW2);
         }
-    }
-
-    /** Marks and blanks (NaN) the finite magnitudes outside the usable range. */
-    private static boolean[] outOfRange(double[] m) {
-        boolean[] out = new boolean[m.length];
-        for (int i = 0; i < m.length; i++) {
-            if (m[i] < DropReason.MAG_MIN || m[i] > DropReason.MAG_MAX) {
-                out[i] = true;
-                m[i] = Double.NaN;
-            }
-        }
-        return out;
     }
 
     /** Whether row i's magnitude in this band was out of range (and is now NaN). */
