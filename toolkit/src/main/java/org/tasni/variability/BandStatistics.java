@@ -106,6 +106,7 @@ final class BandStatistics {
         }
         double xw = swx / sw, yw = swy / sw, ybar = sy / n;
         double sxx = 0, sxy = 0, syy = 0, var = 0, dd = 0;
+        double prev = m[from];
         for (int i = from, j = 0; i < to; i++, j++) {
             double w = work[j];
             double x = work[n + j] - xw, y = m[i] - m0 - yw;
@@ -114,10 +115,9 @@ final class BandStatistics {
             syy += w * y * y;
             double u = m[i] - m0 - ybar;
             var += u * u;
-        }
-        for (int i = from + 1; i < to; i++) {
-            double d = m[i] - m[i - 1];
+            double d = m[i] - prev; // 0 for the first epoch, which adds nothing
             dd += d * d;
+            prev = m[i];
         }
         var /= n - 1;
         out.mean[k] = m0 + yw;
