@@ -21,8 +21,10 @@ import tech.tablesaw.columns.strings.DictionaryMap;
  * Epochs as primitive arrays, grouped by source in one pass: {@code order[start[k] .. start[k+1])} are the rows of
  * source k, in time order. Sources are numbered in order of first appearance.
  *
- * <p>Grouping reads the designation column's dictionary codes, never the strings, so already-grouped input costs one
- * scan and ungrouped input one counting sort: O(rows) either way, not the reference's O(sources × rows) scan.
+ * <p>Grouping ({@link SourceGrouping}) reads the designation column's dictionary codes, never the strings, so
+ * already-grouped input costs one scan and ungrouped input one counting sort: O(rows) either way, not the reference's
+ * O(sources × rows) scan. The per-row passes that need no order (reading the columns, the keys, the mjd checks) run
+ * once, over row ranges on the analyzer's threads.
  *
  * <p>Column aliases: IRSA's {@code w1mpro, w1sigmpro, w2mpro, w2sigmpro} or the reference's {@code w1mpro_ep, …}
  * (see {@link Band}).
@@ -114,86 +116,23 @@ final class Epochs {
             maxKey = Math.max(maxKey, minMax[r + 1]);
         }
         int range = rows == 0 ? 0 : maxKey - minKey + 1;
-        // one sequential pass: the missing ids, then dense source numbers in order of first appearance; grouped input
-        // (the usual case: each source's rows together) has its order and starts at the end of it
-        byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
-        int[] number = new int[range];
-        Arrays.fill(number, -1);
-        int[] fast = new int[rows], firstAt = new int[range + 1];
         long[] reasons = new long[DropReason.values().length];
-        int sources = 0, runs = 0, last = -1, kept = 0;
-        for (int i = 0; i < rows; i++) {
-            int k = key[i] - minKey;
-            if (blank[k] == 0) {
-                blank[k] = (byte) (id.get(i).isBlank() ? 2 : 1);
-            }
-            if (blank[k] == 2) {
-                why[i] = (byte) (DropReason.MISSING_ID.ordinal() + 1); // a missing id comes before a bad mjd
-            }
-            if (why[i] != 0) {
-                reasons[why[i] - 1]++;
-                continue;
-            }
-            int c = number[k];
-            if (c < 0) {
-                c = number[k] = sources++;
-                firstAt[c] = kept;
-            }
-            if (c != last) {
-                runs++;
-                last = c;
-            }
-            fast[kept++] = i;
-        }
+        SourceGrouping g = SourceGrouping.of(key, minKey, range, why, id, reasons);
         for (DropReason d : DropReason.values()) {
             if (reasons[d.ordinal()] > 0) {
                 dropped.add(d, reasons[d.ordinal()]);
             }
         }
         refuseWhollyWrong(idColumn, firstRow);
-        wasGrouped = runs == sources;
-        int[] ord, st;
-        if (wasGrouped) {
-            ord = kept == rows ? fast : Arrays.copyOf(fast, kept);
-            st = Arrays.copyOf(firstAt, sources + 1);
-            st[sources] = kept;
-        } else {
-            // a counting sort by source number, stable, so that each source keeps its rows in file order
-            st = new int[sources + 1];
-            for (int r = 0; r < kept; r++) {
-                st[number[key[fast[r]] - minKey] + 1]++;
-            }
-            for (int k = 0; k < sources; k++) {
-                st[k + 1] += st[k];
-            }
-            ord = new int[kept];
-            int[] fill = Arrays.copyOf(st, sources);
-            for (int r = 0; r < kept; r++) {
-                int i = fast[r];
-                ord[fill[number[key[i] - minKey]]++] = i;
-            }
+        wasGrouped = g.wasGrouped();
+        int[] duplicates = {0};
+        g = g.withoutDuplicates(mjd, loop, duplicates);
+        if (duplicates[0] > 0) {
+            dropped.add(DropReason.DUPLICATE, duplicates[0]);
         }
-        // exact duplicates (same source, same mjd): the first in file order is kept
-        boolean[] drop = new boolean[rows];
-        int duplicates = markDuplicates(ord, st, drop, loop);
-        if (duplicates > 0) {
-            dropped.add(DropReason.DUPLICATE, duplicates);
-            int[] rest = new int[ord.length - duplicates];
-            int[] st2 = new int[sources + 1];
-            int m = 0;
-            for (int k = 0; k < sources; k++) {
-                for (int r = st[k]; r < st[k + 1]; r++) {
-                    if (!drop[ord[r]]) {
-                        rest[m++] = ord[r];
-                    }
-                }
-                st2[k + 1] = m;
-            }
-            ord = rest;
-            st = st2;
-        }
-        order = ord;
-        start = st;
+        order = g.order();
+        start = g.start();
+        int sources = g.sources();
         designation = new String[sources];
         for (int k = 0; k < sources; k++) {
             designation[k] = id.get(order[start[k]]);
@@ -326,55 +265,6 @@ final class Epochs {
             throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
                     + " to " + (firstRow + rows) + "); every epoch needs a source id.");
         }
-    }
-
-    /**
-     * Marks in {@code drop} every row whose source already has an exposure at the same mjd, over the sources in
-     * parallel (each writes only its own rows); returns their number.
-     */
-    private int markDuplicates(int[] ord, int[] st, boolean[] drop, SourceLoop loop) {
-        int sources = st.length - 1;
-        int[] perBlock = new int[(sources + DUPLICATE_BLOCK - 1) / DUPLICATE_BLOCK];
-        loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> perBlock[b] = markDuplicates(ord, st, drop, from, to));
-        int n = 0;
-        for (int c : perBlock) {
-            n += c;
-        }
-        return n;
-    }
-
-    /** Sources per block of the duplicate check. */
-    private static final int DUPLICATE_BLOCK = 256;
-
-    /** {@link #markDuplicates(int[], int[], boolean[], SourceLoop)} for the sources [first, end). */
-    private int markDuplicates(int[] ord, int[] st, boolean[] drop, int first, int end) {
-        int n = 0;
-        int[] scratch = new int[0];
-        for (int k = first; k < end; k++) {
-            int from = st[k], to = st[k + 1];
-            boolean increasing = true;
-            for (int r = from + 1; r < to && increasing; r++) {
-                increasing = mjd[ord[r]] > mjd[ord[r - 1]];
-            }
-            if (increasing) {
-                continue; // the usual case: time-ordered, no two equal
-            }
-            int len = to - from;
-            if (scratch.length < len) {
-                scratch = new int[Math.max(len, 2 * scratch.length)];
-            }
-            System.arraycopy(ord, from, scratch, 0, len);
-            // by mjd, then file order, so that the first exposure in the file is the one kept
-            IntArrays.quickSort(scratch, 0, len, (a, b) -> a == b ? 0 : mjd[a] != mjd[b] ? Double.compare(mjd[a], mjd[b])
-                    : Integer.compare(a, b));
-            for (int r = 1; r < len; r++) {
-                if (mjd[scratch[r]] == mjd[scratch[r - 1]]) {
-                    drop[scratch[r]] = true;
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     /**
