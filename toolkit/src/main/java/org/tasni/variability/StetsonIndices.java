@@ -52,6 +52,9 @@ final class StetsonIndices {
         double[][] m = new double[2][], e = new double[2][], inv = new double[2][], inv2 = new double[2][],
                 delta = new double[2][];
         byte[] bands = new byte[0];
+        /** Per band: the usable epochs, and K. */
+        final int[] n = new int[2];
+        final double[] k = new double[2];
 
         void ensure(int n) {
             if (bands.length >= n) {
@@ -78,20 +81,22 @@ final class StetsonIndices {
     /** J and K over exposures {@code [from, to)} written into slot {@code k} of {@code out}, with a thread's work arrays. */
     static void into(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to, Work w, PerSource out, int k) {
         w.ensure(to - from);
-        int n1 = compact(m1, e1, from, to, w, 0), n2 = compact(m2, e2, from, to, w, 1);
-        // the two sums of K per band; the δ of each usable epoch stays in w.delta for J
-        double abs1 = 0, sq1 = 0, abs2 = 0, sq2 = 0;
-        if (n1 >= 2) {
-            abs1 = deltas(w, 0, n1, Math.sqrt(n1 / (n1 - 1.0)), robustMean(w, 0, n1));
-            sq1 = squares(w.delta[0], n1);
+        // one loop over the bands, not the same calls written twice: half the code for the JIT to compile on a first call
+        for (int b = 0; b < 2; b++) {
+            int n = compact(b == 0 ? m1 : m2, b == 0 ? e1 : e2, from, to, w, b);
+            w.n[b] = n;
+            if (n >= 2) {
+                // K's two sums; the δ of each usable epoch stays in w.delta for J
+                double abs = deltas(w, b, n, Math.sqrt(n / (n - 1.0)), robustMean(w, b, n));
+                double sq = squares(w.delta[b], n);
+                w.k[b] = sq > 0 ? (abs / n) / Math.sqrt(sq / n) : Double.NaN;
+            } else {
+                w.k[b] = Double.NaN;
+            }
         }
-        if (n2 >= 2) {
-            abs2 = deltas(w, 1, n2, Math.sqrt(n2 / (n2 - 1.0)), robustMean(w, 1, n2));
-            sq2 = squares(w.delta[1], n2);
-        }
-        out.j[k] = j(w, to - from, n1 >= 2, n2 >= 2);
-        out.k1[k] = n1 >= 2 && sq1 > 0 ? (abs1 / n1) / Math.sqrt(sq1 / n1) : Double.NaN;
-        out.k2[k] = n2 >= 2 && sq2 > 0 ? (abs2 / n2) / Math.sqrt(sq2 / n2) : Double.NaN;
+        out.j[k] = j(w, to - from, w.n[0] >= 2, w.n[1] >= 2);
+        out.k1[k] = w.k[0];
+        out.k2[k] = w.k[1];
     }
 
     static boolean usable(double m, double e) {
