@@ -37,55 +37,109 @@ final class BandStatistics {
     record Result(int n, double mean, double rms, double chi2, double eta, double trend, double trendErr, double trendP,
             double r2) {}
 
+    /**
+     * The same statistics for many light curves: one array per statistic, slot k for light curve k, so that a loop
+     * over sources writes primitives and allocates nothing per source.
+     */
+    static final class PerSource {
+        final int[] n;
+        final double[] mean, rms, chi2, eta, trend, trendErr, trendP, r2;
+
+        PerSource(int size) {
+            n = new int[size];
+            mean = new double[size];
+            rms = new double[size];
+            chi2 = new double[size];
+            eta = new double[size];
+            trend = new double[size];
+            trendErr = new double[size];
+            trendP = new double[size];
+            r2 = new double[size];
+        }
+
+        /** Slot k as a record. */
+        Result get(int k) {
+            return new Result(n[k], mean[k], rms[k], chi2[k], eta[k], trend[k], trendErr[k], trendP[k], r2[k]);
+        }
+
+        /** No trend in slot k (one visit: the baseline is below MIN_TREND_BASELINE_DAYS). */
+        void noTrend(int k) {
+            trend[k] = trendErr[k] = trendP[k] = r2[k] = Double.NaN;
+        }
+    }
+
     private BandStatistics() {}
 
     /** The statistics of epochs {@code [from, to)}: t in MJD days, m magnitudes, s 1σ errors (all usable). */
     static Result of(double[] t, double[] m, double[] s, int from, int to) {
+        PerSource one = new PerSource(1);
+        into(t, m, s, from, to, new double[2 * Math.max(0, to - from)], one, 0);
+        return one.get(0);
+    }
+
+    /**
+     * The statistics of epochs {@code [from, to)} written into slot {@code k} of {@code out}; {@code work} holds at
+     * least 2 (to − from) doubles.
+     */
+    static void into(double[] t, double[] m, double[] s, int from, int to, double[] work, PerSource out, int k) {
         int n = to - from;
-        double nan = Double.NaN;
+        out.n[k] = n;
         if (n < 2) {
-            return new Result(n, n == 1 ? m[from] : nan, nan, nan, nan, nan, nan, nan, nan);
+            out.mean[k] = n == 1 ? m[from] : Double.NaN;
+            out.rms[k] = out.chi2[k] = out.eta[k] = Double.NaN;
+            out.noTrend(k);
+            return;
         }
-        // shift by the first value so sums of squares keep their precision
+        // shift by the first value so sums of squares keep their precision; the weights and times of the first pass
+        // are kept in work (w at [0, n), x at [n, 2n)) so that the second pass does not divide again
         double t0 = t[from], m0 = m[from];
         double sw = 0, swx = 0, swy = 0, sy = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = from, j = 0; i < to; i++, j++) {
             double w = 1 / (s[i] * s[i]);
             double x = (t[i] - t0) / 365.25, y = m[i] - m0;
+            work[j] = w;
+            work[n + j] = x;
             sw += w;
             swx += w * x;
             swy += w * y;
             sy += y;
         }
         double xw = swx / sw, yw = swy / sw, ybar = sy / n;
-        double sxx = 0, sxy = 0, syy = 0, chi2 = 0, var = 0, dd = 0;
-        double prev = Double.NaN;
-        for (int i = from; i < to; i++) {
-            double w = 1 / (s[i] * s[i]);
-            double x = (t[i] - t0) / 365.25 - xw, y = m[i] - m0 - yw;
+        double sxx = 0, sxy = 0, syy = 0, var = 0, dd = 0;
+        double prev = m[from];
+        for (int i = from, j = 0; i < to; i++, j++) {
+            double w = work[j];
+            double x = work[n + j] - xw, y = m[i] - m0 - yw;
             sxx += w * x * x;
             sxy += w * x * y;
             syy += w * y * y;
             double u = m[i] - m0 - ybar;
             var += u * u;
-            if (i > from) {
-                double d = m[i] - prev;
-                dd += d * d;
-            }
+            double d = m[i] - prev; // 0 for the first epoch, which adds nothing
+            dd += d * d;
             prev = m[i];
         }
-        chi2 = syy; // Σ w (m − m̄_w)²
         var /= n - 1;
-        double eta = var > 0 ? dd / ((n - 1) * var) : nan;
-        double b = nan, se = nan, p = nan, r2 = nan;
-        if (n >= 3 && sxx > 0) {
-            b = sxy / sxx;
-            double ssRes = Math.max(0, syy - b * sxy);
-            se = Math.sqrt(ssRes / (n - 2) / sxx);
-            p = twoSidedP(b / se, n - 2);
-            r2 = syy > 0 ? b * sxy / syy : nan;
+        out.mean[k] = m0 + yw;
+        out.rms[k] = Math.sqrt(var);
+        out.chi2[k] = syy / (n - 1); // syy = Σ w (m − m̄_w)²
+        out.eta[k] = var > 0 ? dd / ((n - 1) * var) : Double.NaN;
+        trend(n, sxx, sxy, syy, out, k);
+    }
+
+    /** The WLS slope, its error, p and r² from the centred weighted sums (n ≥ 3 and a spread in time, else NaN). */
+    private static void trend(int n, double sxx, double sxy, double syy, PerSource out, int k) {
+        if (n < 3 || !(sxx > 0)) {
+            out.noTrend(k);
+            return;
         }
-        return new Result(n, m0 + yw, Math.sqrt(var), chi2 / (n - 1), eta, b, se, p, r2);
+        double b = sxy / sxx;
+        double ssRes = Math.max(0, syy - b * sxy);
+        double se = Math.sqrt(ssRes / (n - 2) / sxx);
+        out.trend[k] = b;
+        out.trendErr[k] = se;
+        out.trendP[k] = twoSidedP(b / se, n - 2);
+        out.r2[k] = syy > 0 ? b * sxy / syy : Double.NaN;
     }
 
     /** Two-sided p-value of Student's t with {@code df} degrees of freedom: I_{df/(df+t²)}(df/2, 1/2). */

@@ -6,20 +6,25 @@ import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Epochs as primitive arrays, grouped by source in one pass: {@code order[start[k] .. start[k+1])} are the rows of
  * source k, in time order. Sources are numbered in order of first appearance.
  *
- * <p>Grouping reads the designation column's dictionary codes, never the strings, so already-grouped input costs one
- * scan and ungrouped input one counting sort: O(rows) either way, not the reference's O(sources × rows) scan.
+ * <p>Grouping ({@link SourceGrouping}) reads the designation column's dictionary codes, never the strings, so
+ * already-grouped input costs one scan and ungrouped input one counting sort: O(rows) either way, not the reference's
+ * O(sources × rows) scan. The per-row passes that need no order (reading the columns, the keys, the mjd checks) run
+ * once, over row ranges on the analyzer's threads.
  *
  * <p>Column aliases: IRSA's {@code w1mpro, w1sigmpro, w2mpro, w2sigmpro} or the reference's {@code w1mpro_ep, …}
  * (see {@link Band}).
@@ -63,117 +68,153 @@ final class Epochs {
     final DropCounts unusableW1 = new DropCounts(), unusableW2 = new DropCounts();
 
     Epochs(Table t, String idColumn, QualityCuts cuts) {
-        this(t, idColumn, cuts, 0);
+        this(t, idColumn, cuts, 0, new SourceLoop(1));
     }
 
-    /** @param firstRow the file's row number of t's first row minus one (a streamed part's offset), for messages */
-    Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow) {
+    /**
+     * @param firstRow the file's row number of t's first row minus one (a streamed part's offset), for messages
+     * @param loop     the threads that read the columns and check the sources' times
+     */
+    Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
         file = t.name();
         rows = t.rowCount();
-        mjd = Columns.doubles(t, "mjd");
-        w1 = Columns.doubles(t, Band.W1.magnitudeIn(t));
-        e1 = Columns.doubles(t, Band.W1.errorIn(t));
-        w2 = Columns.doubles(t, Band.W2.magnitudeIn(t));
-        e2 = Columns.doubles(t, Band.W2.errorIn(t));
-        // ±Infinity becomes NaN (the arrays are copies): every preset then treats it as the missing value it is, where
-        // an infinite magnitude would turn a whole light curve's mean, RMS and trend into NaN or infinity
-        for (double[] a : new double[][] {w1, e1, w2, e2}) {
-            for (int i = 0; i < rows; i++) {
-                if (Double.isInfinite(a[i])) {
-                    a[i] = Double.NaN;
-                }
-            }
-        }
-        // a finite but absurd magnitude (a 99 or 1e300 sentinel) is unusable too, and counted apart
-        outOfRange1 = outOfRange(w1);
-        outOfRange2 = outOfRange(w2);
+        // every per-row pass that needs no order runs once, over row ranges in parallel: the columns are read (±Infinity
+        // becomes NaN, so that every preset treats it as the missing value it is, where an infinite magnitude would turn
+        // a whole light curve's mean, RMS and trend into NaN or infinity; a finite but absurd magnitude, a 99 or 1e300
+        // sentinel, is NaN too and counted apart), the id's dictionary keys and the mjd's drop reasons are taken
+        Reader[] in = {reader(t, "mjd"), reader(t, Band.W1.magnitudeIn(t)), reader(t, Band.W1.errorIn(t)),
+            reader(t, Band.W2.magnitudeIn(t)), reader(t, Band.W2.errorIn(t))};
+        mjd = new double[rows];
+        w1 = new double[rows];
+        e1 = new double[rows];
+        w2 = new double[rows];
+        e2 = new double[rows];
+        outOfRange1 = new boolean[rows];
+        outOfRange2 = new boolean[rows];
         cut = cuts.apply(t);
         StringColumn id = ids(t, idColumn);
-        int[] key = dictionaryKeys(id);
-        int minKey = rows == 0 ? 0 : key[rows], range = rows == 0 ? 0 : key[rows + 1] - minKey + 1;
-        // whole-exposure drops, before grouping: such a row belongs to no source
-        boolean[] drop = new boolean[rows];
-        byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
-        for (int i = 0; i < rows; i++) {
-            DropReason why = null;
-            int k = key[i] - minKey;
-            if (blank[k] == 0) {
-                blank[k] = (byte) (id.get(i).isBlank() ? 2 : 1);
-            }
-            if (blank[k] == 2) {
-                why = DropReason.MISSING_ID;
-            } else if (!Double.isFinite(mjd[i])) {
-                why = DropReason.NONFINITE_MJD;
-            } else if (mjd[i] < MJD_MIN || mjd[i] > MJD_MAX) {
-                why = DropReason.MJD_OUT_OF_RANGE;
-            }
-            if (why != null) {
-                drop[i] = true;
-                dropped.add(why);
+        DictionaryMap dict = id.getDictionary();
+        int[] key = new int[rows];
+        byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
+        int[] minMax = new int[2 * SourceLoop.ranges(rows)];
+        loop.forRanges(rows, (r, from, to) -> {
+            in[0].read(from, to, mjd);
+            in[1].read(from, to, w1);
+            in[2].read(from, to, e1);
+            in[3].read(from, to, w2);
+            in[4].read(from, to, e2);
+            magnitudes(w1, outOfRange1, from, to);
+            magnitudes(w2, outOfRange2, from, to);
+            errors(e1, from, to);
+            errors(e2, from, to);
+            mjdReasons(mjd, why, from, to);
+            keys(dict, key, from, to, minMax, r);
+        });
+        int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
+        for (int r = 0; r < minMax.length; r += 2) {
+            minKey = Math.min(minKey, minMax[r]);
+            maxKey = Math.max(maxKey, minMax[r + 1]);
+        }
+        int range = rows == 0 ? 0 : maxKey - minKey + 1;
+        long[] reasons = new long[DropReason.values().length];
+        SourceGrouping g = SourceGrouping.of(key, minKey, range, why, id, reasons);
+        for (DropReason d : DropReason.values()) {
+            if (reasons[d.ordinal()] > 0) {
+                dropped.add(d, reasons[d.ordinal()]);
             }
         }
         refuseWhollyWrong(idColumn, firstRow);
-        // dense source numbers in order of first appearance
-        int[] number = new int[range];
-        Arrays.fill(number, -1);
-        int sources = 0, runs = 0, last = -1;
-        int[] code = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            if (drop[i]) {
-                code[i] = -1;
-                continue;
-            }
-            int k = key[i] - minKey;
-            if (number[k] < 0) {
-                number[k] = sources++;
-            }
-            code[i] = number[k];
-            if (code[i] != last) {
-                runs++;
-                last = code[i];
-            }
+        wasGrouped = g.wasGrouped();
+        int[] duplicates = {0};
+        g = g.withoutDuplicates(mjd, loop, duplicates);
+        if (duplicates[0] > 0) {
+            dropped.add(DropReason.DUPLICATE, duplicates[0]);
         }
-        wasGrouped = runs == sources;
-        int[] st = new int[sources + 1];
-        for (int i = 0; i < rows; i++) {
-            if (code[i] >= 0) {
-                st[code[i] + 1]++;
-            }
-        }
-        for (int k = 0; k < sources; k++) {
-            st[k + 1] += st[k];
-        }
-        int[] ord = new int[st[sources]];
-        int[] fill = Arrays.copyOf(st, sources);
-        for (int i = 0; i < rows; i++) {
-            if (code[i] >= 0) {
-                ord[fill[code[i]]++] = i;
-            }
-        }
-        // exact duplicates (same source, same mjd): the first in file order is kept
-        int duplicates = markDuplicates(ord, st, drop);
-        if (duplicates > 0) {
-            dropped.add(DropReason.DUPLICATE, duplicates);
-            int[] kept = new int[ord.length - duplicates];
-            int[] st2 = new int[sources + 1];
-            int m = 0;
-            for (int k = 0; k < sources; k++) {
-                for (int r = st[k]; r < st[k + 1]; r++) {
-                    if (!drop[ord[r]]) {
-                        kept[m++] = ord[r];
-                    }
-                }
-                st2[k + 1] = m;
-            }
-            ord = kept;
-            st = st2;
-        }
-        order = ord;
-        start = st;
+        order = g.order();
+        start = g.start();
+        int sources = g.sources();
         designation = new String[sources];
         for (int k = 0; k < sources; k++) {
             designation[k] = id.get(order[start[k]]);
         }
+    }
+
+    /** Reads rows [from, to) of one numeric column into an array. */
+    @FunctionalInterface
+    private interface Reader {
+        void read(int from, int to, double[] into);
+    }
+
+    /**
+     * A reader of a numeric column: a double or float column read directly (a float widens exactly, NaN to NaN: what
+     * {@code asDoubleArray} gives), any other through {@link Columns#doubles}, which also names a wrong column.
+     */
+    private static Reader reader(Table t, String name) {
+        Column<?> c = Columns.require(t, name);
+        if (c instanceof DoubleColumn d) {
+            return (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    into[i] = d.getDouble(i);
+                }
+            };
+        }
+        if (c instanceof FloatColumn f) {
+            return (from, to, into) -> {
+                for (int i = from; i < to; i++) {
+                    into[i] = f.getFloat(i);
+                }
+            };
+        }
+        double[] all = Columns.doubles(t, name);
+        return (from, to, into) -> System.arraycopy(all, from, into, from, to - from);
+    }
+
+    /** ±Infinity to NaN; a finite magnitude outside the usable range to NaN, and marked. */
+    private static void magnitudes(double[] m, boolean[] outOfRange, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double v = m[i];
+            if (Double.isInfinite(v)) {
+                m[i] = Double.NaN;
+            } else if (v < DropReason.MAG_MIN || v > DropReason.MAG_MAX) {
+                outOfRange[i] = true;
+                m[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** ±Infinity to NaN. */
+    private static void errors(double[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Double.isInfinite(s[i])) {
+                s[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** The whole-exposure drop reason of an mjd: not finite, or outside the WISE/NEOWISE span. */
+    private static void mjdReasons(double[] mjd, byte[] why, int from, int to) {
+        byte nonFinite = (byte) (DropReason.NONFINITE_MJD.ordinal() + 1), outside = (byte) (DropReason.MJD_OUT_OF_RANGE.ordinal() + 1);
+        for (int i = from; i < to; i++) {
+            double v = mjd[i];
+            if (!Double.isFinite(v)) {
+                why[i] = nonFinite;
+            } else if (v < MJD_MIN || v > MJD_MAX) {
+                why[i] = outside;
+            }
+        }
+    }
+
+    /** The dictionary keys of rows [from, to), and their smallest and largest at minMax[2r], minMax[2r + 1]. */
+    private static void keys(DictionaryMap dict, int[] key, int from, int to, int[] minMax, int r) {
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            int k = dict.getKeyAtIndex(i);
+            key[i] = k;
+            min = Math.min(min, k);
+            max = Math.max(max, k);
+        }
+        minMax[2 * r] = min;
+        minMax[2 * r + 1] = max;
     }
 
     /**
@@ -226,37 +267,6 @@ final class Epochs {
         }
     }
 
-    /** Marks in {@code drop} every row whose source already has an exposure at the same mjd; returns their number. */
-    private int markDuplicates(int[] ord, int[] st, boolean[] drop) {
-        int n = 0;
-        int[] scratch = new int[0];
-        for (int k = 0; k + 1 < st.length; k++) {
-            int from = st[k], to = st[k + 1];
-            boolean increasing = true;
-            for (int r = from + 1; r < to && increasing; r++) {
-                increasing = mjd[ord[r]] > mjd[ord[r - 1]];
-            }
-            if (increasing) {
-                continue; // the usual case: time-ordered, no two equal
-            }
-            int len = to - from;
-            if (scratch.length < len) {
-                scratch = new int[Math.max(len, 2 * scratch.length)];
-            }
-            System.arraycopy(ord, from, scratch, 0, len);
-            // by mjd, then file order, so that the first exposure in the file is the one kept
-            IntArrays.quickSort(scratch, 0, len, (a, b) -> a == b ? 0 : mjd[a] != mjd[b] ? Double.compare(mjd[a], mjd[b])
-                    : Integer.compare(a, b));
-            for (int r = 1; r < len; r++) {
-                if (mjd[scratch[r]] == mjd[scratch[r - 1]]) {
-                    drop[scratch[r]] = true;
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     /**
      * Counts, per band, the measurements of kept exposures that passed the quality cuts but cannot be used in that
      * band: a non-finite magnitude ({@link DropReason#NONFINITE_MAGNITUDE}), one out of range
@@ -271,18 +281,6 @@ final class Epochs {
             countBand(outOfRange1[i], w1[i], e1[i], unusableW1);
             countBand(outOfRange2[i], w2[i], e2[i], unusableW2);
         }
-    }
-
-    /** Marks and blanks (NaN) the finite magnitudes outside the usable range. */
-    private static boolean[] outOfRange(double[] m) {
-        boolean[] out = new boolean[m.length];
-        for (int i = 0; i < m.length; i++) {
-            if (m[i] < DropReason.MAG_MIN || m[i] > DropReason.MAG_MAX) {
-                out[i] = true;
-                m[i] = Double.NaN;
-            }
-        }
-        return out;
     }
 
     /** Whether row i's magnitude in this band was out of range (and is now NaN). */

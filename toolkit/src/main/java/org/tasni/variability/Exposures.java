@@ -12,8 +12,10 @@ final class Exposures {
     final double[][] m = {new double[512], new double[512]}, s = {new double[512], new double[512]};
     /** One band's usable epochs, filled by {@link #usable}. */
     double[] bt = new double[512], bm = new double[512], bs = new double[512];
-    /** The work array of {@link StetsonIndices#of(double[], double[], double[], double[], int, int, double[])}. */
+    /** The work array of {@link BandStatistics#into}. */
     double[] work = new double[1024];
+    /** The work arrays of {@link StetsonIndices#into}. */
+    final StetsonIndices.Work stetson = new StetsonIndices.Work();
 
     void ensure(int n) {
         if (t.length < n) {
@@ -41,7 +43,12 @@ final class Exposures {
 
     /** Copies the usable epochs of band {@code b} among the first n into bt/bm/bs and returns their number. */
     int usable(int n, Band b) {
-        double[] mb = m[b.ordinal()], sb = s[b.ordinal()];
+        return usable(n, b.ordinal());
+    }
+
+    /** The same for the band of ordinal b. */
+    int usable(int n, int b) {
+        double[] mb = m[b], sb = s[b];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (StetsonIndices.usable(mb[i], sb[i])) {

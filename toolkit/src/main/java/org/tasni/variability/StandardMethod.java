@@ -17,9 +17,6 @@ import tech.tablesaw.api.Table;
  */
 final class StandardMethod implements VariabilityMethod {
 
-    /** Band.values() copies its array on every call: once here, not once per source. */
-    private static final Band[] BANDS = Band.values();
-
     private final VariabilityConfig.Statistics stats;
     private final VariabilityConfig.Classification cls;
 
@@ -28,117 +25,154 @@ final class StandardMethod implements VariabilityMethod {
         this.cls = config.classification();
     }
 
-    /** Per band, one array per statistic, one slot per source. */
-    private static final class BandColumns {
-        final int[] n;
-        final double[] mean, rms, chi2, eta, trend, trendErr, trendP, r2;
-
-        BandColumns(int ns) {
-            n = new int[ns];
-            mean = new double[ns];
-            rms = new double[ns];
-            chi2 = new double[ns];
-            eta = new double[ns];
-            trend = new double[ns];
-            trendErr = new double[ns];
-            trendP = new double[ns];
-            r2 = new double[ns];
-        }
-
-        void set(int k, BandStatistics.Result r) {
-            n[k] = r.n();
-            mean[k] = r.mean();
-            rms[k] = r.rms();
-            chi2[k] = r.chi2();
-            eta[k] = r.eta();
-            trend[k] = r.trend();
-            trendErr[k] = r.trendErr();
-            trendP[k] = r.trendP();
-            r2[k] = r.r2();
-        }
-
-        /** One visit (baseline &lt; MIN_TREND_BASELINE_DAYS): no trend. */
-        void noTrend(int k) {
-            trend[k] = trendErr[k] = trendP[k] = r2[k] = Double.NaN;
-        }
-
-        void addTo(Table t, Band b) {
-            String s = b.suffix(), tr = "trend" + s;
-            t.addColumns(IntColumn.create("n" + s, n), DoubleColumn.create("mean" + s, mean),
-                    DoubleColumn.create("rms" + s, rms), DoubleColumn.create("chi2" + s, chi2),
-                    DoubleColumn.create("eta" + s, eta), DoubleColumn.create(tr + "_mag_yr", trend),
-                    DoubleColumn.create(tr + "_err", trendErr), DoubleColumn.create(tr + "_p", trendP),
-                    DoubleColumn.create(tr + "_r2", r2));
-        }
+    /** The unusable band measurements are counted as the sources are gathered, not in a pass of their own. */
+    @Override
+    public boolean countsUnusableUpFront() {
+        return false;
     }
 
     @Override
     public Table compute(Epochs e, SourceLoop loop) {
-        int ns = e.sources();
-        BandColumns[] bands = {new BandColumns(ns), new BandColumns(ns)};
-        double[] j = new double[ns], k1 = new double[ns], k2 = new double[ns], baseline = new double[ns];
-        int[] nRows = new int[ns], nVisits = new int[ns];
-        int[][] nNan = new int[2][ns];
-        int[][] cuts = new int[QualityCuts.NAMES.length][ns];
-        String[] flag = new String[ns];
+        Columns c = new Columns(e.sources());
+        loop.forEach(e.sources(), (k, x) -> source(e, k, x, c));
+        return c.toTable(e);
+    }
+
+    /** The output columns, one slot per source. */
+    private static final class Columns {
+        final BandStatistics.PerSource[] bands;
+        final StetsonIndices.PerSource stetson;
+        final double[] baseline;
+        final int[] nRows, nVisits;
+        final int[][] nNan, cuts;
+        final String[] flag;
+
+        Columns(int ns) {
+            bands = new BandStatistics.PerSource[] {new BandStatistics.PerSource(ns), new BandStatistics.PerSource(ns)};
+            stetson = new StetsonIndices.PerSource(ns);
+            baseline = new double[ns];
+            nRows = new int[ns];
+            nVisits = new int[ns];
+            nNan = new int[2][ns];
+            cuts = new int[QualityCuts.NAMES.length][ns];
+            flag = new String[ns];
+        }
+
+        Table toTable(Epochs e) {
+            Table t = Table.create("variability", StringColumn.create("designation", e.designation),
+                    IntColumn.create("n_rows", nRows));
+            for (int c = 0; c < QualityCuts.NAMES.length; c++) {
+                t.addColumns(IntColumn.create("n_cut_" + QualityCuts.NAMES[c], cuts[c]));
+            }
+            for (Band b : Band.values()) {
+                t.addColumns(IntColumn.create("n_nan" + b.suffix(), nNan[b.ordinal()]));
+            }
+            t.addColumns(IntColumn.create("n_visits", nVisits), DoubleColumn.create("baseline_years", baseline));
+            for (Band b : Band.values()) {
+                BandStatistics.PerSource s = bands[b.ordinal()];
+                String x = b.suffix(), tr = "trend" + x;
+                t.addColumns(IntColumn.create("n" + x, s.n), DoubleColumn.create("mean" + x, s.mean),
+                        DoubleColumn.create("rms" + x, s.rms), DoubleColumn.create("chi2" + x, s.chi2),
+                        DoubleColumn.create("eta" + x, s.eta), DoubleColumn.create(tr + "_mag_yr", s.trend),
+                        DoubleColumn.create(tr + "_err", s.trendErr), DoubleColumn.create(tr + "_p", s.trendP),
+                        DoubleColumn.create(tr + "_r2", s.r2));
+            }
+            t.addColumns(DoubleColumn.create("stetson_j", stetson.j), DoubleColumn.create("stetson_k" + Band.W1.suffix(), stetson.k1),
+                    DoubleColumn.create("stetson_k" + Band.W2.suffix(), stetson.k2), StringColumn.create(VariabilityFlag.COLUMN, flag));
+            return t;
+        }
+    }
+
+    /** Every statistic of source k into slot k of c. */
+    private void source(Epochs e, int k, Exposures x, Columns c) {
+        int n = gather(e, k, x, c);
         double gap = stats.visitGapDays();
-        loop.forEach(ns, (k, x) -> {
+        if (stats.binVisits()) {
+            n = VisitBinning.bin(x.t, x.m, x.s, n, gap);
+        }
+        c.nVisits[k] = VisitBinning.countVisits(x.t, n, gap);
+        double baseline = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;
+        c.baseline[k] = baseline;
+        for (int b = 0; b < 2; b++) {
+            int nb = x.usable(n, b);
+            BandStatistics.into(x.bt, x.bm, x.bs, 0, nb, x.work, c.bands[b], k);
+            if (!VariabilityConfig.trendMeasurable(baseline)) {
+                c.bands[b].noTrend(k);
+            }
+        }
+        StetsonIndices.into(x.m[0], x.s[0], x.m[1], x.s[1], 0, n, x.stetson, c.stetson, k);
+        c.flag[k] = classify(c.bands, k, baseline).name();
+    }
+
+    /**
+     * Copies source k's exposures that pass the quality cuts into x, in time order, counting the cut ones per cut and
+     * the unusable band measurements per band (per source, and by reason in the epochs' counts); returns their number.
+     */
+    private static int gather(Epochs e, int k, Exposures x, Columns c) {
+        int from = e.start[k], to = e.start[k + 1];
+        c.nRows[k] = to - from;
+        x.ensure(to - from);
+        double[] mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
+        int[] order = e.order;
+        byte[] cut = e.cut;
+        double[] t = x.t, m1 = x.m[0], s1 = x.s[0], m2 = x.m[1], s2 = x.s[1];
+        int n = 0, bad = 0;
+        boolean sorted = true;
+        for (int r = from; r < to; r++) {
+            int i = order[r];
+            sorted &= r == from || mjd[i] >= mjd[order[r - 1]]; // NaN never passes: it sorts, as sortByTime does
+            if (cut[i] != 0) {
+                countCuts(cut[i], c.cuts, k);
+                continue;
+            }
+            t[n] = mjd[i];
+            m1[n] = w1[i];
+            s1[n] = e1[i];
+            m2[n] = w2[i];
+            s2[n] = e2[i];
+            n++;
+            if (!StetsonIndices.usable(w1[i], e1[i]) || !StetsonIndices.usable(w2[i], e2[i])) {
+                bad++;
+            }
+        }
+        if (!sorted) {
+            // rare: the input was not in time order; sort, and gather again (counting the cuts again)
             e.sortByTime(k);
-            int from = e.start[k], to = e.start[k + 1];
-            nRows[k] = to - from;
-            x.ensure(to - from);
-            int n = 0;
-            for (int r = from; r < to; r++) {
-                int i = e.order[r];
-                if (e.cut[i] != 0) {
-                    for (int c = 0; c < QualityCuts.NAMES.length; c++) {
-                        if ((e.cut[i] & (1 << c)) != 0) {
-                            cuts[c][k]++;
-                        }
-                    }
-                    continue;
-                }
-                if (!StetsonIndices.usable(e.w1[i], e.e1[i])) {
-                    nNan[0][k]++;
-                }
-                if (!StetsonIndices.usable(e.w2[i], e.e2[i])) {
-                    nNan[1][k]++;
-                }
-                x.put(n++, e, i);
+            for (int[] perCut : c.cuts) {
+                perCut[k] = 0;
             }
-            if (stats.binVisits()) {
-                n = VisitBinning.bin(x.t, x.m, x.s, n, gap);
-            }
-            nVisits[k] = VisitBinning.countVisits(x.t, n, gap);
-            baseline[k] = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;
-            for (Band b : BANDS) {
-                int nb = x.usable(n, b);
-                bands[b.ordinal()].set(k, BandStatistics.of(x.bt, x.bm, x.bs, 0, nb));
-                if (!VariabilityConfig.trendMeasurable(baseline[k])) {
-                    bands[b.ordinal()].noTrend(k);
-                }
-            }
-            StetsonIndices.Result st = StetsonIndices.of(x.m[0], x.s[0], x.m[1], x.s[1], 0, n, x.work);
-            j[k] = st.j();
-            k1[k] = st.k1();
-            k2[k] = st.k2();
-            flag[k] = classify(bands, k, baseline[k]).name();
-        });
-        Table t = Table.create("variability", StringColumn.create("designation", e.designation),
-                IntColumn.create("n_rows", nRows));
+            return gather(e, k, x, c);
+        }
+        if (bad > 0) {
+            countUnusable(e, from, to, c, k);
+        }
+        return n;
+    }
+
+    private static void countCuts(byte bits, int[][] cuts, int k) {
         for (int c = 0; c < QualityCuts.NAMES.length; c++) {
-            t.addColumns(IntColumn.create("n_cut_" + QualityCuts.NAMES[c], cuts[c]));
+            if ((bits & (1 << c)) != 0) {
+                cuts[c][k]++;
+            }
         }
-        for (Band b : Band.values()) {
-            t.addColumns(IntColumn.create("n_nan" + b.suffix(), nNan[b.ordinal()]));
+    }
+
+    /** The unusable measurements of source k's kept exposures: per source (n_nan_…) and by reason (the report's). */
+    private static void countUnusable(Epochs e, int from, int to, Columns c, int k) {
+        for (int r = from; r < to; r++) {
+            int i = e.order[r];
+            if (e.cut[i] != 0) {
+                continue;
+            }
+            if (!StetsonIndices.usable(e.w1[i], e.e1[i])) {
+                c.nNan[0][k]++;
+                Epochs.countBand(e.outOfRange1[i], e.w1[i], e.e1[i], e.unusableW1);
+            }
+            if (!StetsonIndices.usable(e.w2[i], e.e2[i])) {
+                c.nNan[1][k]++;
+                Epochs.countBand(e.outOfRange2[i], e.w2[i], e.e2[i], e.unusableW2);
+            }
         }
-        t.addColumns(IntColumn.create("n_visits", nVisits), DoubleColumn.create("baseline_years", baseline));
-        for (Band b : Band.values()) {
-            bands[b.ordinal()].addTo(t, b);
-        }
-        t.addColumns(DoubleColumn.create("stetson_j", j), DoubleColumn.create("stetson_k" + Band.W1.suffix(), k1),
-                DoubleColumn.create("stetson_k" + Band.W2.suffix(), k2), StringColumn.create(VariabilityFlag.COLUMN, flag));
-        return t;
     }
 
     /**
@@ -148,14 +182,14 @@ final class StandardMethod implements VariabilityMethod {
      * variableRms where set, in a band), STABLE (RMS &lt; stableRms and χ² &lt; stableChi2 in every measured band),
      * else NORMAL.
      */
-    private VariabilityFlag classify(BandColumns[] bands, int k, double baseline) {
+    private VariabilityFlag classify(BandStatistics.PerSource[] bands, int k, double baseline) {
         int min = stats.minEpochs();
         if (bands[0].n[k] < min && bands[1].n[k] < min) {
             return VariabilityFlag.INSUFFICIENT_DATA;
         }
         boolean longEnough = baseline >= cls.minBaselineYears();
         boolean fading = false, brightening = false;
-        for (BandColumns s : bands) {
+        for (BandStatistics.PerSource s : bands) {
             if (s.n[k] < min || !longEnough || !cls.significant(s.trendP[k])) {
                 continue;
             }
@@ -169,7 +203,7 @@ final class StandardMethod implements VariabilityMethod {
             return VariabilityFlag.BRIGHTENING;
         }
         boolean variable = false, stable = true;
-        for (BandColumns s : bands) {
+        for (BandStatistics.PerSource s : bands) {
             if (s.n[k] < min) {
                 continue;
             }

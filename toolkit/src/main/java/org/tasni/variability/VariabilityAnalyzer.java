@@ -99,7 +99,7 @@ public final class VariabilityAnalyzer {
      */
     public ResultTable<VariabilityReport> analyze(Table epochs) {
         long t0 = System.nanoTime();
-        Epochs e = new Epochs(epochs, idColumn, new QualityCuts(config.cuts()));
+        Epochs e = new Epochs(epochs, idColumn, new QualityCuts(config.cuts()), 0, new SourceLoop(threads));
         Table out = restoreIdColumn(compute(e), epochs.containsColumn(idColumn) ? epochs.column(idColumn).type() : null);
         report = VariabilityReport.of(config.name(), e, out, (System.nanoTime() - t0) / 1e9);
         return new ResultTable<>(out, report);
@@ -211,7 +211,7 @@ public final class VariabilityAnalyzer {
     private void analyzePart(Table part, Set<String> finished, long firstRow, List<Table> parts, int[] rows, int[] cut,
             double[] compute, DropCounts[] drops) {
         long t0 = System.nanoTime();
-        Epochs e = new Epochs(part, idColumn, new QualityCuts(config.cuts()), firstRow);
+        Epochs e = new Epochs(part, idColumn, new QualityCuts(config.cuts()), firstRow, new SourceLoop(threads));
         for (int k = 0; k < e.sources(); k++) {
             boolean again = finished.contains(e.designation[k]);
             if (again || !e.wasGrouped) {

@@ -167,10 +167,15 @@ class VariabilityAnalyzerTest {
         var a = VariabilityAnalyzer.of(VariabilityConfig.standard());
         Table x = a.analyze(grouped);
         assertTrue(a.report().wasGrouped());
+        var unusable = a.report().unusableW1().snapshot();
         Table y = a.analyze(shuffled).sortAscendingOn("designation");
         assertFalse(a.report().wasGrouped());
+        assertEquals(unusable, a.report().unusableW1().snapshot(), "unusable W1 measurements by reason");
         Table xs = x.sortAscendingOn("designation");
-        for (String col : List.of("n_w1", "flag")) {
+        // the counts too: a source out of time order is sorted and gathered again, and must not count its cuts twice
+        assertTrue(xs.intColumn("n_cut_qual_frame").sum() > 0, "the sample has cut exposures to count");
+        for (String col : List.of("n_w1", "flag", "n_rows", "n_cut_qual_frame", "n_cut_qi_fact", "n_cut_saa_sep",
+                "n_cut_moon_masked", "n_cut_cc_flags", "n_nan_w1", "n_nan_w2", "n_visits")) {
             assertEquals(xs.column(col).asList(), y.column(col).asList(), col);
         }
         for (String col : List.of("mean_w1", "chi2_w2", "trend_w1_mag_yr", "stetson_j", "eta_w1")) {

@@ -1,0 +1,154 @@
+package org.tasni.variability;
+
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.util.Arrays;
+import org.tasni.io.DropReason;
+import tech.tablesaw.api.StringColumn;
+
+/**
+ * Epochs grouped by source: {@code order[start[k] .. start[k+1])} are the kept rows of source k, in file order, sources
+ * numbered in order of first appearance. Grouping reads dictionary keys, never the strings: already-grouped input (each
+ * source's rows together, the usual case) costs one sequential pass, other input a stable counting sort as well.
+ * O(rows) either way. Each step is a method of its own, so that the JIT compiles small units early.
+ *
+ * @param order      kept rows, source by source
+ * @param start      source k's rows begin at start[k]; start has sources + 1 entries
+ * @param wasGrouped whether each source's rows were together in the input
+ */
+record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
+
+    int sources() {
+        return start.length - 1;
+    }
+
+    /**
+     * Groups the rows that have no drop reason yet. A row whose id is empty or blank gets {@link DropReason#MISSING_ID}
+     * (before any mjd reason it had); every dropped row is counted into {@code reasons} by its reason's ordinal.
+     *
+     * @param key     per row, the id's dictionary key; keys lie in [minKey, minKey + range)
+     * @param why     per row, 0 or the ordinal + 1 of the reason it is dropped (updated for missing ids)
+     * @param id      the id column, looked at once per distinct key for blanks
+     */
+    static SourceGrouping of(int[] key, int minKey, int range, byte[] why, StringColumn id, long[] reasons) {
+        int rows = key.length;
+        byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
+        int[] number = new int[range];
+        Arrays.fill(number, -1);
+        int[] kept = new int[rows], firstAt = new int[range + 1];
+        byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
+        int sources = 0, runs = 0, last = -1, n = 0;
+        for (int i = 0; i < rows; i++) {
+            int k = key[i] - minKey;
+            if (blank[k] == 0) {
+                blank[k] = (byte) (id.get(i).isBlank() ? 2 : 1);
+            }
+            if (blank[k] == 2) {
+                why[i] = missing; // a missing id comes before a bad mjd
+            }
+            if (why[i] != 0) {
+                reasons[why[i] - 1]++;
+                continue;
+            }
+            int c = number[k];
+            if (c < 0) {
+                c = number[k] = sources++;
+                firstAt[c] = n;
+            }
+            if (c != last) {
+                runs++;
+                last = c;
+            }
+            kept[n++] = i;
+        }
+        int[] order = n == rows ? kept : Arrays.copyOf(kept, n);
+        if (runs == sources) { // grouped: the kept rows in file order are already source by source
+            int[] start = Arrays.copyOf(firstAt, sources + 1);
+            start[sources] = n;
+            return new SourceGrouping(order, start, true);
+        }
+        return sorted(order, key, minKey, number, sources);
+    }
+
+    /** A stable counting sort of the kept rows by source number, so that each source keeps its rows in file order. */
+    private static SourceGrouping sorted(int[] kept, int[] key, int minKey, int[] number, int sources) {
+        int[] start = new int[sources + 1];
+        for (int i : kept) {
+            start[number[key[i] - minKey] + 1]++;
+        }
+        for (int k = 0; k < sources; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] order = new int[kept.length];
+        int[] fill = Arrays.copyOf(start, sources);
+        for (int i : kept) {
+            order[fill[number[key[i] - minKey]]++] = i;
+        }
+        return new SourceGrouping(order, start, false);
+    }
+
+    /** Sources per block of the duplicate check. */
+    private static final int DUPLICATE_BLOCK = 256;
+
+    /**
+     * The same grouping without exact duplicates (a source's second exposure at the same mjd; the first in file order
+     * is kept), checked over the sources in parallel; {@code duplicates[0]} gets their number.
+     */
+    SourceGrouping withoutDuplicates(double[] mjd, SourceLoop loop, int[] duplicates) {
+        int sources = sources();
+        boolean[] drop = new boolean[mjd.length];
+        int[] perBlock = new int[(sources + DUPLICATE_BLOCK - 1) / DUPLICATE_BLOCK];
+        // each block writes only its own sources' rows of drop
+        loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> perBlock[b] = markDuplicates(mjd, drop, from, to));
+        int n = 0;
+        for (int c : perBlock) {
+            n += c;
+        }
+        duplicates[0] = n;
+        if (n == 0) {
+            return this;
+        }
+        int[] rest = new int[order.length - n];
+        int[] st = new int[sources + 1];
+        int m = 0;
+        for (int k = 0; k < sources; k++) {
+            for (int r = start[k]; r < start[k + 1]; r++) {
+                if (!drop[order[r]]) {
+                    rest[m++] = order[r];
+                }
+            }
+            st[k + 1] = m;
+        }
+        return new SourceGrouping(rest, st, wasGrouped);
+    }
+
+    /** Marks in {@code drop} the repeated exposures of sources [first, end); returns their number. */
+    private int markDuplicates(double[] mjd, boolean[] drop, int first, int end) {
+        int n = 0;
+        int[] scratch = new int[0];
+        for (int k = first; k < end; k++) {
+            int from = start[k], to = start[k + 1];
+            boolean increasing = true;
+            for (int r = from + 1; r < to && increasing; r++) {
+                increasing = mjd[order[r]] > mjd[order[r - 1]];
+            }
+            if (increasing) {
+                continue; // the usual case: time-ordered, no two equal
+            }
+            int len = to - from;
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, 2 * scratch.length)];
+            }
+            System.arraycopy(order, from, scratch, 0, len);
+            // by mjd, then file order, so that the first exposure in the file is the one kept
+            IntArrays.quickSort(scratch, 0, len, (a, b) -> a == b ? 0 : mjd[a] != mjd[b] ? Double.compare(mjd[a], mjd[b])
+                    : Integer.compare(a, b));
+            for (int r = 1; r < len; r++) {
+                if (mjd[scratch[r]] == mjd[scratch[r - 1]]) {
+                    drop[scratch[r]] = true;
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
