@@ -33,6 +33,11 @@ public final class ClassDataTraining {
     /** Runs the workload in a temporary directory that it deletes; prints only what {@code convert} prints. */
     public static void main(String[] args) throws IOException {
         UsageText.render(CommandLine.Help.Ansi.OFF);
+        // over 32,767 distinct strings: Tablesaw's int dictionary, as in an epochs file's designations
+        StringColumn many = StringColumn.create("many");
+        for (int i = 0; i < 40_000; i++) {
+            many.append(Integer.toString(i));
+        }
         Path dir = Files.createTempDirectory("tasni-class-data");
         try {
             Path parquet = dir.resolve("sample.parquet");
@@ -54,9 +59,12 @@ public final class ClassDataTraining {
         }
     }
 
-    /** A few rows of each column type the toolkit writes. */
+    /**
+     * Rows of each column type the toolkit writes: more than 127 distinct strings, so that Tablesaw's string columns
+     * take their short dictionary as a catalogue's do (a larger one is loaded in {@link #main} without any I/O).
+     */
     private static Table sample() {
-        int n = 100;
+        int n = 1000;
         StringColumn name = StringColumn.create("designation");
         DoubleColumn ra = DoubleColumn.create("ra", n), dec = DoubleColumn.create("dec", n);
         FloatColumn mag = FloatColumn.create("w1mpro", n);
