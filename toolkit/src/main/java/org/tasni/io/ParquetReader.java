@@ -12,7 +12,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -100,7 +99,7 @@ final class ParquetReader {
     private static ParquetFileReader open(Path path) throws IOException {
         LocalInputFile file = new LocalInputFile(path);
         try {
-            return ParquetFileReader.open(file, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+            return ParquetFileReader.open(file, ParquetReadOptions.builder(ParquetIO.configuration()).build());
         } catch (RuntimeException | IOException e) {
             // parquet-java names the file by its object identity (LocalInputFile@3712b94): say "the file" instead
             String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file");
