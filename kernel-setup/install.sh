@@ -58,16 +58,18 @@ mapfile -t sources < <(find "$here/patch" -name '*.java' | sort)
 "$jdk/javac" -nowarn --release 17 -encoding UTF-8 -cp "$spec/tasni-java/$rjk" -d "$spec/classes" "${sources[@]}"
 "$jdk/jar" --create --file "$spec/tasni-java/rapaio-patch.jar" -C "$spec/classes" .
 # -cp instead of -jar: the patched classes come first, so they replace the jar's own (the main class is the jar
-# manifest's Main-Class; the manifest has nothing else that -cp would lose)
+# manifest's Main-Class; the manifest has nothing else that -cp would lose). The toolkit's launcher starts it
+# (`tasni --java`): it adds the JVM options the toolkit needs (java.nio opened for Arrow, headless), the same as for
+# the command line; TASNI_JAVA keeps the JVM that compiled the patch.
 cat > "$spec/tasni-java/kernel.json" <<JSON
 {
-  "argv": ["$java", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Djava.awt.headless=true", "-Xmx4g",
+  "argv": ["$root/toolkit/bin/tasni", "--java", "-Xmx4g",
            "-cp", "{resource_dir}/rapaio-patch.jar:{resource_dir}/$rjk", "org.rapaio.jupyter.kernel.MainApp",
            "{connection_file}"],
   "display_name": "Java (TASNI toolkit)",
   "language": "java",
   "interrupt_mode": "message",
-  "env": {"RJK_CLASSPATH": "$jar", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1",
+  "env": {"TASNI_JAVA": "$java", "RJK_CLASSPATH": "$jar", "RJK_INIT_SCRIPT": "", "RJK_TIMEOUT_MILLIS": "-1",
           "RJK_COMPILER_OPTIONS": "", "RJK_MIMA_CACHE": "mima_cache"}
 }
 JSON

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.tasni.TasniException;
 import picocli.CommandLine;
@@ -18,11 +20,16 @@ import picocli.CommandLine.Command;
  * 2 an internal error (a short line on stderr, the stack trace in a log file it names).
  */
 @Command(name = "java -jar tasni-toolkit.jar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "TASNI toolkit: find AllWISE sources with no Gaia counterpart and check their NEOWISE light curves.",
-        subcommands = {ConvertCommand.class, SimulateCommand.class, DownloadCommand.class, CrossmatchCommand.class, CrossmatchTilesCommand.class,
-                VariabilityCommand.class, PeriodogramCommand.class, RunCommand.class, BenchmarkCommand.class, StatusCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "TASNI toolkit: find AllWISE sources with no Gaia counterpart and check their NEOWISE light curves.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. They are registered with picocli one by one ({@link #commandLine}):
+     * building a command's model costs reflection over all its options, so a run builds only the command it runs.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ConvertCommand.class, SimulateCommand.class, DownloadCommand.class,
+            CrossmatchCommand.class, CrossmatchTilesCommand.class, VariabilityCommand.class, PeriodogramCommand.class,
+            RunCommand.class, BenchmarkCommand.class, StatusCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,15 +45,48 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return execute(new Main(), args);
+        // the top-level help and version need no command model: printed without starting picocli (UsageText)
+        if (UsageText.printIfTopLevel(args, System.out)) {
+            return 0;
+        }
+        return execute(commandLine(args), args);
     }
 
     /**
-     * Runs {@code command} (a picocli {@code @Command} object, e.g. the Spark module's) with this command line's
-     * conventions: enum options in any case, one-line errors, exit 1 for a user error and 2 for an internal one.
+     * Runs {@code command} (a picocli {@code @Command} object, e.g. the Spark module's, or a {@link CommandLine} already
+     * holding its subcommands) with this command line's conventions: enum options in any case, one-line errors, exit 1
+     * for a user error and 2 for an internal one.
      */
     public static int execute(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = withConventions(command instanceof CommandLine c ? c : new CommandLine(command));
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler; an Error (OutOfMemoryError, StackOverflowError) escapes
+            // execute(), and must still end in one line, not a JVM stack dump.
+            PrintWriter err = cl.getErr();
+            int code = report(t, err);
+            err.flush();
+            return code;
+        }
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand that {@code args} names when it names one, else with
+     * all (help lists them; a mistyped name gets picocli's suggestions).
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        Optional<Class<?>> named = args.length == 0 || "help".equals(args[0]) ? Optional.empty()
+                : SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+        for (Class<?> c : named.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /** The toolkit's conventions on {@code cl}, set after its subcommands are added: picocli passes them on to those. */
+    private static CommandLine withConventions(CommandLine cl) {
         // enum options (--catalog, …) accept any case; help lists their lower-case names (${COMPLETION-CANDIDATES})
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -64,16 +104,7 @@ public final class Main implements Runnable {
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr()));
-        try {
-            return cl.execute(args);
-        } catch (Throwable t) {
-            // picocli hands only Exceptions to the handler; an Error (OutOfMemoryError, StackOverflowError) escapes
-            // execute(), and must still end in one line, not a JVM stack dump.
-            PrintWriter err = cl.getErr();
-            int code = report(t, err);
-            err.flush();
-            return code;
-        }
+        return cl;
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
@@ -131,7 +130,7 @@ final class ParquetReader {
     private static ParquetFileReader open(Path path) throws IOException {
         LocalInputFile file = new LocalInputFile(path);
         try {
-            PlainParquetConfiguration conf = new PlainParquetConfiguration();
+            var conf = ParquetIO.configuration();
             var codecs = new ParallelCodecs(ParquetReadOptions.builder(conf).build().getCodecFactory());
             return ParquetFileReader.open(file, ParquetReadOptions.builder(conf).withCodecFactory(codecs).build());
         } catch (RuntimeException | IOException e) {

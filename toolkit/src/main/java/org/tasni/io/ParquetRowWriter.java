@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -163,7 +162,7 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
 
     /** A parquet-java writer of the rows given to {@code support}, snappy-compressed, in row groups of that size. */
     static ParquetWriter<Integer> open(OutputFile file, ParquetRowWriter support, long rowGroupBytes) throws IOException {
-        return new Builder(file, support).withConf(new PlainParquetConfiguration())
+        return new Builder(file, support).withConf(ParquetIO.configuration())
                 .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes).build();
     }
 
