@@ -109,46 +109,84 @@ final class ZoneIndex {
             count[zi + 1] += count[zi];
         }
         int[] zoneStart = count.clone();
+        // rows and positions gathered in zone order in one pass over the input: the per-zone work below then reads
+        // memory zone by zone instead of jumping through ra and dec at random (a cache miss per row and coordinate,
+        // which was most of the build's time at 1.7M rows)
         int[] byZone = new int[n];
+        double[] zRa = new double[n], zDec = new double[n];
         int[] fill = Arrays.copyOf(count, nZones);
         for (int k = 0; k < n; k++) {
-            byZone[fill[zoneOfRow[k]]++] = rows[k];
+            int at = fill[zoneOfRow[k]]++, r = rows[k];
+            byZone[at] = r;
+            zRa[at] = ra[r];
+            zDec[at] = dec[r];
         }
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
-        // sort each zone by RA key; the low 23 bits carry the position within the zone (zones hold far fewer
-        // than 8M rows: a zone of ≥ 1 µas height at any real density), so one primitive sort per zone suffices
-        int chunks = Math.max(1, Math.min(nZones, pool.getParallelism() * 8));
-        int perChunk = (nZones + chunks - 1) / chunks;
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-            int zFrom = c * perChunk, zTo = Math.min(nZones, zFrom + perChunk);
+        int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
+        pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
             long[] tmp = new long[0];
-            for (int zi = zFrom; zi < zTo; zi++) {
-                int s = zoneStart[zi], e = zoneStart[zi + 1], m = e - s;
-                if (m == 0) {
-                    continue;
-                }
-                if (m >= (1 << 23)) {
-                    throw new IllegalStateException("zone " + zi + " holds " + m + " rows; the index supports < 8,388,608");
-                }
-                if (tmp.length < m) {
+            for (int zi = cut[c]; zi < cut[c + 1]; zi++) {
+                int m = zoneStart[zi + 1] - zoneStart[zi];
+                if (m > tmp.length) {
                     tmp = new long[m];
                 }
-                for (int k = 0; k < m; k++) {
-                    tmp[k] = (raKey(ra[byZone[s + k]]) << 23) | k;
-                }
-                Arrays.sort(tmp, 0, m);
-                for (int k = 0; k < m; k++) {
-                    int r = byZone[s + (int) (tmp[k] & ((1 << 23) - 1))];
-                    int at = s + k;
-                    sortedRow[at] = r;
-                    raKey[at] = tmp[k] >>> 23;
-                    SkyMath.toVector(ra[r], dec[r], xyz, 3 * at);
+                if (m > 0) {
+                    sortZone(zi, zoneStart[zi], m, zRa, zDec, byZone, tmp, raKey, xyz, sortedRow);
                 }
             }
         })).join();
         return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow);
+    }
+
+    /**
+     * Zone boundaries that split the rows into about {@code chunks} equal runs: chunk c is zones [cut[c], cut[c + 1]).
+     * Equal runs of zones would not do: a field of a few degrees occupies a few of the 180° of zones, and one chunk
+     * would hold every row (one thread would build the whole index).
+     */
+    static int[] zoneCuts(int[] zoneStart, int chunks) {
+        int nZones = zoneStart.length - 1;
+        long n = zoneStart[nZones];
+        int[] cut = new int[chunks + 1];
+        for (int c = 1; c < chunks; c++) {
+            long target = c * n / chunks;
+            int lo = cut[c - 1], hi = nZones;
+            while (lo < hi) { // the first zone that starts at or after the target row
+                int mid = (lo + hi) >>> 1;
+                if (zoneStart[mid] < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            cut[c] = lo;
+        }
+        cut[chunks] = nZones;
+        return cut;
+    }
+
+    /**
+     * Sorts zone {@code zi} (m rows from {@code s}, in zone order in zRa, zDec and byZone) by RA key into the index
+     * arrays. The low 23 bits of each sort key carry the position within the zone (zones hold far fewer than 8M rows:
+     * a zone of ≥ 1 µas height at any real density), so one primitive sort suffices. One call per zone, not one loop
+     * over all zones, so that the JIT compiles it early in the first call.
+     */
+    private static void sortZone(int zi, int s, int m, double[] zRa, double[] zDec, int[] byZone, long[] tmp,
+            long[] raKey, double[] xyz, int[] sortedRow) {
+        if (m >= (1 << 23)) {
+            throw new IllegalStateException("zone " + zi + " holds " + m + " rows; the index supports < 8,388,608");
+        }
+        for (int k = 0; k < m; k++) {
+            tmp[k] = (raKey(zRa[s + k]) << 23) | k;
+        }
+        Arrays.sort(tmp, 0, m);
+        for (int k = 0; k < m; k++) {
+            int j = s + (int) (tmp[k] & ((1 << 23) - 1)), at = s + k;
+            sortedRow[at] = byZone[j];
+            raKey[at] = tmp[k] >>> 23;
+            SkyMath.toVector(zRa[j], zDec[j], xyz, 3 * at);
+        }
     }
 
     /**
