@@ -126,14 +126,11 @@ final class ZoneIndex {
         int[] sortedRow = new int[n];
         int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
         pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
-            long[] tmp = new long[0];
+            ZoneSort sort = new ZoneSort();
             for (int zi = cut[c]; zi < cut[c + 1]; zi++) {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
-                if (m > tmp.length) {
-                    tmp = new long[m];
-                }
                 if (m > 0) {
-                    sortZone(zi, zoneStart[zi], m, zRa, zDec, byZone, tmp, raKey, xyz, sortedRow);
+                    sortZone(zi, zoneStart[zi], m, zRa, zDec, byZone, sort, raKey, xyz, sortedRow);
                 }
             }
         })).join();
@@ -169,18 +166,15 @@ final class ZoneIndex {
     /**
      * Sorts zone {@code zi} (m rows from {@code s}, in zone order in zRa, zDec and byZone) by RA key into the index
      * arrays. The low 23 bits of each sort key carry the position within the zone (zones hold far fewer than 8M rows:
-     * a zone of ≥ 1 µas height at any real density), so one primitive sort suffices. One call per zone, not one loop
+     * a zone of ≥ 1 µas height at any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop
      * over all zones, so that the JIT compiles it early in the first call.
      */
-    private static void sortZone(int zi, int s, int m, double[] zRa, double[] zDec, int[] byZone, long[] tmp,
+    private static void sortZone(int zi, int s, int m, double[] zRa, double[] zDec, int[] byZone, ZoneSort sort,
             long[] raKey, double[] xyz, int[] sortedRow) {
         if (m >= (1 << 23)) {
             throw new IllegalStateException("zone " + zi + " holds " + m + " rows; the index supports < 8,388,608");
         }
-        for (int k = 0; k < m; k++) {
-            tmp[k] = (raKey(zRa[s + k]) << 23) | k;
-        }
-        Arrays.sort(tmp, 0, m);
+        long[] tmp = sort.sort(zRa, s, m);
         for (int k = 0; k < m; k++) {
             int j = s + (int) (tmp[k] & ((1 << 23) - 1)), at = s + k;
             sortedRow[at] = byZone[j];
