@@ -144,7 +144,8 @@ abstract class ZoneWalk {
             q = e;
         } else {
             // the window's end by a walk, not a second lookup: a window holds a few rows (scan then reads each of
-            // them anyway), and the lookup's division and binary search cost more than the walk
+            // them anyway), and the lookup's division and binary search cost more than the walk. zone_nearest.cu
+            // finds the same position with a second binary search
             final long[] key = idx.raKey;
             while (q < e && key[q] <= keyHi) {
                 q++;

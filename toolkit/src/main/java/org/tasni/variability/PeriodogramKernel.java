@@ -1,7 +1,8 @@
 package org.tasni.variability;
 
-import java.lang.management.ManagementFactory;
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 
 /**
  * The six weighted sums of the generalised Lomb–Scargle periodogram on a linear frequency grid, exactly (no
@@ -95,7 +96,7 @@ final class PeriodogramKernel {
         double[][][] a = work.sums;
         for (double[][] q : a) {
             for (int b = 0; b < blocks; b++) {
-                java.util.Arrays.fill(q[b], 0);
+                Arrays.fill(q[b], 0);
             }
         }
         double[][] c = work.c, s = work.s;

@@ -2,6 +2,7 @@ package org.tasni.crossmatch;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class CpuKernelTest {
             ZoneIndex idx = ZoneIndex.build(rra, rdec, rrows, 2.0 / 3600, pool);
             int[] row = new int[nl];
             double[] sep = new double[nl];
-            java.util.Arrays.fill(row, -7);
+            Arrays.fill(row, -7);
             new CpuKernel(pool).nearest(idx, lra, ldec, lrows, 2.0, row, sep);
             boolean[] asked = new boolean[nl];
             for (int i : lrows) {

@@ -2,6 +2,7 @@ package org.tasni.variability;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -107,8 +108,8 @@ class PeriodogramKernelTest {
     void aSliceOfLongerArraysIsItsOwnLightCurve() {
         double[][] lc = visits(3, 100);
         int from = 17, to = 80;
-        double[] t = java.util.Arrays.copyOfRange(lc[0], from, to), y = java.util.Arrays.copyOfRange(lc[1], from, to),
-                dy = java.util.Arrays.copyOfRange(lc[2], from, to);
+        double[] t = Arrays.copyOfRange(lc[0], from, to), y = Arrays.copyOfRange(lc[1], from, to),
+                dy = Arrays.copyOfRange(lc[2], from, to);
         double[] power = new double[200];
         LombScargle.power(lc[0], lc[1], lc[2], from, to, 0.002, 0.01, 200, power, new LombScargle.Work());
         for (int k = 0; k < 200; k += 13) {
