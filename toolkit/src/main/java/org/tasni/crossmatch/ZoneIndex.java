@@ -42,36 +42,49 @@ final class ZoneIndex {
     private final int[] bucketOff;
     private final int[] buckets;
 
-    private ZoneIndex(double h, int[] zoneStart, long[] raKey, double[] xyz, int[] row) {
+    private ZoneIndex(double h, int[] zoneStart, long[] raKey, double[] xyz, int[] row, Buckets b) {
         this.zoneHeightDeg = h;
         this.nZones = zoneStart.length - 1;
         this.zoneStart = zoneStart;
         this.raKey = raKey;
         this.xyz = xyz;
         this.row = row;
-        keyMin = new long[nZones];
-        bucketWidth = new long[nZones];
-        bucketOff = new int[nZones + 1];
-        for (int zi = 0; zi < nZones; zi++) {
-            int m = zoneStart[zi + 1] - zoneStart[zi];
-            bucketOff[zi + 1] = bucketOff[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
-        }
-        buckets = new int[bucketOff[nZones]];
-        for (int zi = 0; zi < nZones; zi++) {
-            int s = zoneStart[zi], e = zoneStart[zi + 1], m = e - s;
-            if (m == 0) {
-                continue;
+        this.keyMin = b.keyMin;
+        this.bucketWidth = b.width;
+        this.bucketOff = b.off;
+        this.buckets = b.start;
+    }
+
+    /** The coarse key tables of every zone: laid out before the zones are sorted, filled in zone by zone after. */
+    private static final class Buckets {
+        final long[] keyMin, width;
+        final int[] off, start;
+
+        /** The layout: zone z of m rows gets max(1, m/4) buckets (about 4 rows each), plus an end marker. */
+        Buckets(int[] zoneStart) {
+            int nZones = zoneStart.length - 1;
+            keyMin = new long[nZones];
+            width = new long[nZones];
+            off = new int[nZones + 1];
+            for (int zi = 0; zi < nZones; zi++) {
+                int m = zoneStart[zi + 1] - zoneStart[zi];
+                off[zi + 1] = off[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
             }
-            int nb = Math.max(1, m / 4);
+            start = new int[off[nZones]];
+        }
+
+        /** Fills zone zi's table from its sorted keys {@code raKey[s .. e)} (a non-empty zone). */
+        void fill(int zi, int s, int e, long[] raKey) {
+            int nb = Math.max(1, (e - s) / 4);
             keyMin[zi] = raKey[s];
-            bucketWidth[zi] = (raKey[e - 1] - raKey[s]) / nb + 1;
+            width[zi] = (raKey[e - 1] - raKey[s]) / nb + 1;
             int k = s;
             for (int b = 0; b <= nb; b++) {
-                long edge = keyMin[zi] + b * bucketWidth[zi];
+                long edge = keyMin[zi] + b * width[zi];
                 while (k < e && raKey[k] < edge) {
                     k++;
                 }
-                buckets[bucketOff[zi] + b] = k;
+                start[off[zi] + b] = k;
             }
         }
     }
@@ -124,6 +137,7 @@ final class ZoneIndex {
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
+        Buckets table = new Buckets(zoneStart);
         int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
         pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
             ZoneSort sort = new ZoneSort();
@@ -131,10 +145,11 @@ final class ZoneIndex {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
                 if (m > 0) {
                     sortZone(zi, zoneStart[zi], m, zRa, zDec, byZone, sort, raKey, xyz, sortedRow);
+                    table.fill(zi, zoneStart[zi], zoneStart[zi + 1], raKey);
                 }
             }
         })).join();
-        return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow);
+        return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow, table);
     }
 
     /**
