@@ -42,36 +42,49 @@ final class ZoneIndex {
     private final int[] bucketOff;
     private final int[] buckets;
 
-    private ZoneIndex(double h, int[] zoneStart, long[] raKey, double[] xyz, int[] row) {
+    private ZoneIndex(double h, int[] zoneStart, long[] raKey, double[] xyz, int[] row, Buckets b) {
         this.zoneHeightDeg = h;
         this.nZones = zoneStart.length - 1;
         this.zoneStart = zoneStart;
         this.raKey = raKey;
         this.xyz = xyz;
         this.row = row;
-        keyMin = new long[nZones];
-        bucketWidth = new long[nZones];
-        bucketOff = new int[nZones + 1];
-        for (int zi = 0; zi < nZones; zi++) {
-            int m = zoneStart[zi + 1] - zoneStart[zi];
-            bucketOff[zi + 1] = bucketOff[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
-        }
-        buckets = new int[bucketOff[nZones]];
-        for (int zi = 0; zi < nZones; zi++) {
-            int s = zoneStart[zi], e = zoneStart[zi + 1], m = e - s;
-            if (m == 0) {
-                continue;
+        this.keyMin = b.keyMin;
+        this.bucketWidth = b.width;
+        this.bucketOff = b.off;
+        this.buckets = b.start;
+    }
+
+    /** The coarse key tables of every zone: laid out before the zones are sorted, filled in zone by zone after. */
+    private static final class Buckets {
+        final long[] keyMin, width;
+        final int[] off, start;
+
+        /** The layout: zone z of m rows gets max(1, m/4) buckets (about 4 rows each), plus an end marker. */
+        Buckets(int[] zoneStart) {
+            int nZones = zoneStart.length - 1;
+            keyMin = new long[nZones];
+            width = new long[nZones];
+            off = new int[nZones + 1];
+            for (int zi = 0; zi < nZones; zi++) {
+                int m = zoneStart[zi + 1] - zoneStart[zi];
+                off[zi + 1] = off[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
             }
-            int nb = Math.max(1, m / 4);
+            start = new int[off[nZones]];
+        }
+
+        /** Fills zone zi's table from its sorted keys {@code raKey[s .. e)} (a non-empty zone). */
+        void fill(int zi, int s, int e, long[] raKey) {
+            int nb = Math.max(1, (e - s) / 4);
             keyMin[zi] = raKey[s];
-            bucketWidth[zi] = (raKey[e - 1] - raKey[s]) / nb + 1;
+            width[zi] = (raKey[e - 1] - raKey[s]) / nb + 1;
             int k = s;
             for (int b = 0; b <= nb; b++) {
-                long edge = keyMin[zi] + b * bucketWidth[zi];
+                long edge = keyMin[zi] + b * width[zi];
                 while (k < e && raKey[k] < edge) {
                     k++;
                 }
-                buckets[bucketOff[zi] + b] = k;
+                start[off[zi] + b] = k;
             }
         }
     }
@@ -109,46 +122,80 @@ final class ZoneIndex {
             count[zi + 1] += count[zi];
         }
         int[] zoneStart = count.clone();
+        // rows and positions gathered in zone order in one pass over the input: the per-zone work below then reads
+        // memory zone by zone instead of jumping through ra and dec at random (a cache miss per row and coordinate,
+        // which was most of the build's time at 1.7M rows)
         int[] byZone = new int[n];
+        double[] zRa = new double[n], zDec = new double[n];
         int[] fill = Arrays.copyOf(count, nZones);
         for (int k = 0; k < n; k++) {
-            byZone[fill[zoneOfRow[k]]++] = rows[k];
+            int at = fill[zoneOfRow[k]]++, r = rows[k];
+            byZone[at] = r;
+            zRa[at] = ra[r];
+            zDec[at] = dec[r];
         }
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
-        // sort each zone by RA key; the low 23 bits carry the position within the zone (zones hold far fewer
-        // than 8M rows: a zone of ≥ 1 µas height at any real density), so one primitive sort per zone suffices
-        int chunks = Math.max(1, Math.min(nZones, pool.getParallelism() * 8));
-        int perChunk = (nZones + chunks - 1) / chunks;
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-            int zFrom = c * perChunk, zTo = Math.min(nZones, zFrom + perChunk);
-            long[] tmp = new long[0];
-            for (int zi = zFrom; zi < zTo; zi++) {
-                int s = zoneStart[zi], e = zoneStart[zi + 1], m = e - s;
-                if (m == 0) {
-                    continue;
-                }
-                if (m >= (1 << 23)) {
-                    throw new IllegalStateException("zone " + zi + " holds " + m + " rows; the index supports < 8,388,608");
-                }
-                if (tmp.length < m) {
-                    tmp = new long[m];
-                }
-                for (int k = 0; k < m; k++) {
-                    tmp[k] = (raKey(ra[byZone[s + k]]) << 23) | k;
-                }
-                Arrays.sort(tmp, 0, m);
-                for (int k = 0; k < m; k++) {
-                    int r = byZone[s + (int) (tmp[k] & ((1 << 23) - 1))];
-                    int at = s + k;
-                    sortedRow[at] = r;
-                    raKey[at] = tmp[k] >>> 23;
-                    SkyMath.toVector(ra[r], dec[r], xyz, 3 * at);
+        Buckets table = new Buckets(zoneStart);
+        int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
+        pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
+            ZoneSort sort = new ZoneSort();
+            for (int zi = cut[c]; zi < cut[c + 1]; zi++) {
+                int m = zoneStart[zi + 1] - zoneStart[zi];
+                if (m > 0) {
+                    sortZone(zi, zoneStart[zi], m, zRa, zDec, byZone, sort, raKey, xyz, sortedRow);
+                    table.fill(zi, zoneStart[zi], zoneStart[zi + 1], raKey);
                 }
             }
         })).join();
-        return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow);
+        return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow, table);
+    }
+
+    /**
+     * Zone boundaries that split the rows into about {@code chunks} equal runs: chunk c is zones [cut[c], cut[c + 1]).
+     * Equal runs of zones would not do: a field of a few degrees occupies a few of the 180° of zones, and one chunk
+     * would hold every row (one thread would build the whole index).
+     */
+    static int[] zoneCuts(int[] zoneStart, int chunks) {
+        int nZones = zoneStart.length - 1;
+        long n = zoneStart[nZones];
+        int[] cut = new int[chunks + 1];
+        for (int c = 1; c < chunks; c++) {
+            long target = c * n / chunks;
+            int lo = cut[c - 1], hi = nZones;
+            while (lo < hi) { // the first zone that starts at or after the target row
+                int mid = (lo + hi) >>> 1;
+                if (zoneStart[mid] < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            cut[c] = lo;
+        }
+        cut[chunks] = nZones;
+        return cut;
+    }
+
+    /**
+     * Sorts zone {@code zi} (m rows from {@code s}, in zone order in zRa, zDec and byZone) by RA key into the index
+     * arrays. The low 23 bits of each sort key carry the position within the zone (zones hold far fewer than 8M rows:
+     * a zone of ≥ 1 µas height at any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop
+     * over all zones, so that the JIT compiles it early in the first call.
+     */
+    private static void sortZone(int zi, int s, int m, double[] zRa, double[] zDec, int[] byZone, ZoneSort sort,
+            long[] raKey, double[] xyz, int[] sortedRow) {
+        if (m >= (1 << 23)) {
+            throw new IllegalStateException("zone " + zi + " holds " + m + " rows; the index supports < 8,388,608");
+        }
+        long[] tmp = sort.sort(zRa, s, m);
+        for (int k = 0; k < m; k++) {
+            int j = s + (int) (tmp[k] & ((1 << 23) - 1)), at = s + k;
+            sortedRow[at] = byZone[j];
+            raKey[at] = tmp[k] >>> 23;
+            SkyMath.toVector(zRa[j], zDec[j], xyz, 3 * at);
+        }
     }
 
     /**

@@ -139,8 +139,18 @@ abstract class ZoneWalk {
 
     /** The sorted positions of zone {@code zi} with keyLo ≤ key ≤ keyHi ({@link #END}: to the end of the zone). */
     private void scanKeys(int zi, long keyLo, long keyHi) {
-        int p = idx.lowerBound(zi, 0, keyLo);
-        int q = keyHi == END ? idx.zoneStart[zi + 1] : idx.lowerBound(zi, p, keyHi + 1);
+        int p = idx.lowerBound(zi, 0, keyLo), e = idx.zoneStart[zi + 1], q = p;
+        if (keyHi == END) {
+            q = e;
+        } else {
+            // the window's end by a walk, not a second lookup: a window holds a few rows (scan then reads each of
+            // them anyway), and the lookup's division and binary search cost more than the walk. zone_nearest.cu
+            // finds the same position with a second binary search
+            final long[] key = idx.raKey;
+            while (q < e && key[q] <= keyHi) {
+                q++;
+            }
+        }
         scan(p, q);
     }
 

@@ -13,10 +13,12 @@ import org.tasni.variability.LombScargle.Grid;
 final class PeriodSearch {
 
     /** Frequencies computed between two progress reports and between two restarts of the cos/sin recurrence. */
-    private static final int CHUNK = 4096;
+    private static final int CHUNK = PeriodogramKernel.CHUNK;
 
     private final PeriodogramConfig config;
     private final Progress progress;
+    /** One set of work arrays per thread (about 230 KB), not one per band: a run computes thousands of bands a second. */
+    private final ThreadLocal<LombScargle.Work> work = ThreadLocal.withInitial(LombScargle.Work::new);
 
     PeriodSearch(PeriodogramConfig config, Progress progress) {
         this.config = config;
@@ -70,7 +72,7 @@ final class PeriodSearch {
     double[] powers(LightCurve.Points b, Grid g, AtomicLong done) {
         int n = b.size(), nf = g.n();
         double[] power = new double[nf];
-        LombScargle.Work work = new LombScargle.Work();
+        LombScargle.Work work = this.work.get();
         for (int k0 = 0; k0 < nf; k0 += CHUNK) {
             int m = Math.min(CHUNK, nf - k0);
             LombScargle.power(b.mjd(), b.mag(), b.err(), 0, n, g.f0() + k0 * g.df(), g.df(), m, power, k0, work);

@@ -1,0 +1,81 @@
+package org.tasni.crossmatch;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.tasni.sky.SkyMath;
+
+/** The index's layout, checked row by row against the input; and the split of its build across threads. */
+class ZoneIndexTest {
+
+    @Test
+    void everyRowSitsInItsZoneSortedByRaWithItsOwnUnitVector() {
+        var r = new SplittableRandom(5);
+        int n = 50_000;
+        double[] ra = new double[n], dec = new double[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = r.nextDouble(80, 88);
+            dec[i] = r.nextDouble(17, 25);
+        }
+        int[] rows = new int[n - 10]; // a few rows left out, as the caller drops unusable ones
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = k + 10;
+        }
+        ForkJoinPool pool = new ForkJoinPool(3);
+        try {
+            ZoneIndex idx = ZoneIndex.build(ra, dec, rows, 1.0 / 3600, pool);
+            boolean[] seen = new boolean[n];
+            double[] v = new double[3];
+            for (int zi = 0; zi < idx.nZones; zi++) {
+                for (int at = idx.zoneStart[zi]; at < idx.zoneStart[zi + 1]; at++) {
+                    int row = idx.row[at];
+                    assertFalse(seen[row], "row " + row + " twice");
+                    seen[row] = true;
+                    assertEquals(zi, ZoneIndex.zoneOf(dec[row], idx.zoneHeightDeg, idx.nZones), "row " + row);
+                    assertEquals(ZoneIndex.raKey(ra[row]), idx.raKey[at], "row " + row);
+                    if (at > idx.zoneStart[zi]) {
+                        assertTrue(idx.raKey[at - 1] <= idx.raKey[at], "zone " + zi + " sorted at " + at);
+                    }
+                    SkyMath.toVector(ra[row], dec[row], v, 0);
+                    for (int c = 0; c < 3; c++) {
+                        assertEquals(v[c], idx.xyz[3 * at + c], "row " + row);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(i >= 10, seen[i], "row " + i);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aNarrowFieldIsSplitIntoEqualRunsOfRows() {
+        // 1,000 rows in zones 500..509 of 2,000: equal runs of zones would put them all in one chunk
+        int nZones = 2000;
+        int[] zoneStart = new int[nZones + 1];
+        for (int z = 0; z < nZones; z++) {
+            zoneStart[z + 1] = zoneStart[z] + (z >= 500 && z < 510 ? 100 : 0);
+        }
+        int[] cut = ZoneIndex.zoneCuts(zoneStart, 5);
+        assertEquals(6, cut.length);
+        assertEquals(0, cut[0]);
+        assertEquals(nZones, cut[5]);
+        for (int c = 0; c < 5; c++) {
+            assertTrue(cut[c] <= cut[c + 1]);
+            int rowsIn = zoneStart[cut[c + 1]] - zoneStart[cut[c]];
+            assertEquals(200, rowsIn, "chunk " + c);
+        }
+        // more chunks than occupied zones: some are empty, none is lost
+        int[] many = ZoneIndex.zoneCuts(zoneStart, 16);
+        int total = 0;
+        for (int c = 0; c < 16; c++) {
+            assertTrue(many[c] <= many[c + 1]);
+            total += zoneStart[many[c + 1]] - zoneStart[many[c]];
+        }
+        assertEquals(1000, total);
+    }
+}
