@@ -169,11 +169,8 @@ final class BenchmarkCommand implements Runnable {
                 description = "data-samples directory, for the cold-start rows (default: ${DEFAULT-VALUE})")
         Path data;
 
-        @Option(names = "--repeat", paramLabel = "N", description = "warm reads after the first (default: 3)")
-        Integer repeat;
-
-        @Option(names = "--peers", split = ",", paramLabel = "A,B", description = "peers to run (default: duckdb,stilts; none: --peers='')")
-        String[] peers;
+        @Mixin
+        RepeatAndPeers runs;
 
         @Mixin
         BenchmarkOptions bench;
@@ -182,8 +179,7 @@ final class BenchmarkCommand implements Runnable {
         public Integer call() throws Exception {
             Path dir = bench.checkedDir("io");
             var d = IoBenchmark.Options.defaults();
-            List<String> p = peers == null ? d.peers() : java.util.Arrays.stream(peers).filter(s -> !s.isBlank()).toList();
-            var options = new IoBenchmark.Options(rows, Optional.ofNullable(file), repeat == null ? d.repeat() : repeat, p,
+            var options = new IoBenchmark.Options(rows, Optional.ofNullable(file), runs.repeat(d.repeat()), runs.peers(d.peers()),
                     Optional.ofNullable(duckdbJar), Optional.ofNullable(jarPath()), data);
             return bench.show(new IoBenchmark(options).run(dir));
         }
