@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 /** {@code run}: the whole TASNI pipeline, resumable, ending with the report's path. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline: download, crossmatch, filter, epochs, variability, periodogram, rank, report.",
-                "With no options: the samples of data-samples/ (offline) into tasni-out/. Each phase is reused when its",
-                "inputs and settings are unchanged; --force recomputes all. Exits 1 if any phase, tile or source failed."})
+                "With no options: the samples of data-samples/ (offline) into tasni-out/.",
+                "Each phase is reused when its inputs and settings are unchanged; --force recomputes all.",
+                "Exits 1 if any phase, tile or source failed."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR",
