@@ -164,7 +164,7 @@ class PipelineCliTest {
             for (String c : List.of("trend_w1_mag_yr", "trend_w1_p", "trend_w2_mag_yr", "trend_w2_p", "baseline_years")) {
                 assertEquals(stats.numberColumn(c).getDouble(k), ranked.doubleColumn(c).getDouble(i), 0, c);
             }
-            assertEquals(stats.numberColumn("n_visits").getDouble(k), ranked.doubleColumn("n_visits").getDouble(i), 0);
+            assertEquals(stats.numberColumn("n_visits").getDouble(k), ranked.intColumn("n_visits").getDouble(i), 0);
             Integer q = pg.get(ranked.stringColumn("designation").get(i));
             String band = ranked.stringColumn("period_band").get(i);
             if (band.isEmpty()) {

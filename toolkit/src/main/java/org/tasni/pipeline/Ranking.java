@@ -119,13 +119,26 @@ final class Ranking {
         String[] more = {"trend_w1_mag_yr", "trend_w1_p", "trend_w2_mag_yr", "trend_w2_p", "n_visits",
             "baseline_years", "best_period_d"};
         for (int j = 0; j < more.length; j++) {
-            t.addColumns(DoubleColumn.create(more[j], v[5 + j]));
+            t.addColumns(more[j].equals("n_visits") ? visitCounts(v[5 + j]) : DoubleColumn.create(more[j], v[5 + j]));
         }
         t.addColumns(StringColumn.create("period_band", band), DoubleColumn.create("period_fap", v[12]),
                 DoubleColumn.create("score_colour", v[13]), DoubleColumn.create("score_fading", v[14]),
                 DoubleColumn.create("score_period", v[15]), DoubleColumn.create("score", v[16]),
                 StringColumn.create("caveats", cav));
         return t;
+    }
+
+    /** The visits as the count they are, missing (not NaN) for a candidate without a light curve. */
+    private static IntColumn visitCounts(double[] visits) {
+        IntColumn c = IntColumn.create("n_visits", visits.length);
+        for (int i = 0; i < visits.length; i++) {
+            if (Double.isNaN(visits[i])) {
+                c.setMissing(i);
+            } else {
+                c.set(i, (int) visits[i]);
+            }
+        }
+        return c;
     }
 
     /** A candidate's best period: the band with the smaller FAP among those whose period is significant. */
