@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tasni.variability.Band;
 import org.tasni.variability.LightCurve;
+import org.tasni.variability.VariabilityConfig;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
@@ -33,7 +34,18 @@ public final class LightCurvePlot {
      * @throws org.tasni.TasniException if the table has no epochs of that source or lacks a column (naming it)
      */
     public static Figure create(Table epochs, String designation) {
-        LightCurve lc = LightCurve.of(epochs, designation);
+        return create(epochs, designation, VariabilityConfig.Cuts.none());
+    }
+
+    /**
+     * The light curve of one source without the exposures that fail a preset's quality cuts, as its statistics see it:
+     * the trend line is then the one the variability table reports. The legend counts the exposures left out.
+     *
+     * <pre>{@code LightCurvePlot.create(epochs, "J143046.35-025927.8", VariabilityConfig.standard().cuts())}</pre>
+     */
+    public static Figure create(Table epochs, String designation, VariabilityConfig.Cuts cuts) {
+        LightCurve lc = LightCurve.of(epochs, designation, cuts);
+        LightCurve all = cuts.equals(VariabilityConfig.Cuts.none()) ? lc : LightCurve.of(epochs, designation);
         List<Trace> traces = new ArrayList<>();
         for (Band b : Band.values()) {
             LightCurve.Points band = lc.points(b);
@@ -41,7 +53,9 @@ public final class LightCurvePlot {
                 continue;
             }
             String name = b.label(), color = b.colour();
-            traces.add(ScatterTrace.builder(band.mjd(), band.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " exposures")
+            int left = all.points(b).size() - band.size();
+            String exposures = name + " exposures" + (left > 0 ? " (" + left + " cut by quality)" : "");
+            traces.add(ScatterTrace.builder(band.mjd(), band.mag()).mode(ScatterTrace.Mode.MARKERS).name(exposures)
                     .marker(Marker.builder().size(4).color(color).opacity(0.35).build()).text(hover(band)).build());
             LightCurve.Points v = band.visits(50);
             traces.add(ScatterTrace.builder(v.mjd(), v.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " visit means")

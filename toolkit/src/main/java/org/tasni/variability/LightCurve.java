@@ -82,13 +82,22 @@ public record LightCurve(String designation, Points w1, Points w2) {
         }
     }
 
-    /** The light curve of {@code designation} in an epochs table (IRSA or reference column names). */
+    /** The light curve of {@code designation} in an epochs table (IRSA or reference column names), every exposure. */
     public static LightCurve of(Table epochs, String designation) {
+        return of(epochs, designation, VariabilityConfig.Cuts.none());
+    }
+
+    /**
+     * The light curve of {@code designation} without the exposures that fail {@code cuts}: the points a preset's
+     * statistics and trend see ({@code VariabilityConfig.standard().cuts()}), so that the line drawn is the trend the
+     * variability table reports.
+     */
+    public static LightCurve of(Table epochs, String designation, VariabilityConfig.Cuts cuts) {
         Table one = epochs.where(epochs.stringColumn("designation").isEqualTo(designation));
         if (one.rowCount() == 0) {
             throw new TasniException(epochs.name() + ": no epochs for " + designation + ".");
         }
-        Epochs e = new Epochs(one, "designation", QualityCuts.none());
+        Epochs e = new Epochs(one, "designation", new QualityCuts(cuts));
         e.sortByTime(0);
         return new LightCurve(designation, points(e, 0, Band.W1), points(e, 0, Band.W2));
     }
@@ -101,7 +110,7 @@ public record LightCurve(String designation, Points w1, Points w2) {
         int k = 0;
         for (int r = from; r < to; r++) {
             int i = e.order[r];
-            if (!Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mags[i], errs[i])) {
+            if (e.cut[i] == 0 && !Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mags[i], errs[i])) {
                 t[k] = e.mjd[i];
                 m[k] = mags[i];
                 s[k] = errs[i];

@@ -134,6 +134,26 @@ class VariabilityAnalyzerTest {
         assertTrue(bright <= 0.01 * c.rowCount(), bright + " BRIGHTENING");
     }
 
+    /** The line a plot draws with a preset's cuts is the trend that preset's table reports, in both bands. */
+    @Test
+    void lightCurveWithThePresetsCutsHasTheTablesTrend() {
+        var sample = EpochSimulator.of(EpochConfig.defaults().withSeed(5).onlyClass(LightCurveClass.FADING))
+                .simulate(targets(40, "L"));
+        VariabilityConfig standard = VariabilityConfig.standard();
+        Table t = VariabilityAnalyzer.of(standard).analyze(sample.epochs());
+        int leftOut = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            String des = t.stringColumn("designation").get(i);
+            LightCurve kept = LightCurve.of(sample.epochs(), des, standard.cuts()), all = LightCurve.of(sample.epochs(), des);
+            for (Band b : Band.values()) {
+                double want = t.doubleColumn("trend_" + b.key() + "_mag_yr").get(i);
+                assertEquals(want, kept.points(b).trend().slopeMagYr(), 1e-12 * Math.max(1, Math.abs(want)), des + " " + b);
+                leftOut += all.points(b).size() - kept.points(b).size();
+            }
+        }
+        assertTrue(leftOut > 0, "the simulated exposures include some that the standard cuts reject");
+    }
+
     @Test
     void badValuesAreHandledAndCountedNeverACrash() {
         String[] d = {"A", "B", "B", "C", "C", "C", "D", "D", "D"};

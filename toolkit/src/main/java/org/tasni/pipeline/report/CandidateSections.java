@@ -12,6 +12,7 @@ import org.tasni.notebook.PeriodogramPlot;
 import org.tasni.notebook.PhaseFoldPlot;
 import org.tasni.variability.Band;
 import org.tasni.variability.PeriodogramConfig;
+import org.tasni.variability.VariabilityConfig;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 
@@ -42,14 +43,29 @@ final class CandidateSections {
      * level the pipeline used; standard when the run does not say.
      */
     static PeriodogramConfig periodogramConfig(ReportInputs in) {
-        String name = in.run == null ? "" : in.run.config().stream().filter(e -> e.getKey().equals("preset"))
-                .map(java.util.Map.Entry::getValue).findFirst().orElse("");
+        String name = presetName(in);
         for (PeriodogramConfig.Preset p : PeriodogramConfig.Preset.values()) {
             if (p.toString().equals(name)) {
                 return p.config();
             }
         }
         return PeriodogramConfig.standard();
+    }
+
+    /** The run's variability preset (its quality cuts are those of the light curves drawn), standard if unknown. */
+    static VariabilityConfig variabilityConfig(ReportInputs in) {
+        String name = presetName(in);
+        for (VariabilityConfig.Preset p : VariabilityConfig.Preset.values()) {
+            if (p.toString().equals(name)) {
+                return p.config();
+            }
+        }
+        return VariabilityConfig.standard();
+    }
+
+    private static String presetName(ReportInputs in) {
+        return in.run == null ? "" : in.run.config().stream().filter(e -> e.getKey().equals("preset"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
     }
 
     /** The meaning of a caveat word, or a note that the report does not know it. */
@@ -88,7 +104,8 @@ final class CandidateSections {
         sb.append("<div class=\"columns\"><div>").append(table(List.of("column", "value"), row)).append("</div><div>")
                 .append(score(r, i)).append("</div></div>\n");
         if (in.epochs != null) {
-            sb.append(figures.addOrExplain("light curve", () -> LightCurvePlot.create(in.epochs, des)));
+            VariabilityConfig.Cuts cuts = variabilityConfig(in).cuts();
+            sb.append(figures.addOrExplain("light curve", () -> LightCurvePlot.create(in.epochs, des, cuts)));
             String band = text(r, "period_band", i);
             Band b = band.equalsIgnoreCase("W2") ? Band.W2 : Band.W1;
             PeriodogramConfig config = periodogramConfig(in);
