@@ -1,5 +1,6 @@
 package org.tasni.variability;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tasni.Progress;
 import org.tasni.TasniException;
@@ -17,7 +18,7 @@ final class PeriodSearch {
 
     private final PeriodogramConfig config;
     private final Progress progress;
-    /** One set of work arrays per thread (about 230 KB), not one per band: a run computes thousands of bands a second. */
+    /** One set of work arrays per thread (about 230 KB, 430 KB with a second band), not one per band: a run computes thousands of bands a second. */
     private final ThreadLocal<LombScargle.Work> work = ThreadLocal.withInitial(LombScargle.Work::new);
 
     PeriodSearch(PeriodogramConfig config, Progress progress) {
@@ -85,13 +86,54 @@ final class PeriodSearch {
         return power;
     }
 
+    /**
+     * The powers of two bands measured at the same times ({@link #sameTimes}), each into its own array: the same
+     * numbers as {@link #powers} of each, computed together.
+     */
+    double[][] powersPair(LightCurve.Points b1, LightCurve.Points b2, Grid g, AtomicLong done) {
+        int n = b1.size(), nf = g.n();
+        double[] power1 = new double[nf], power2 = new double[nf];
+        LombScargle.Work work = this.work.get();
+        for (int k0 = 0; k0 < nf; k0 += CHUNK) {
+            int m = Math.min(CHUNK, nf - k0);
+            LombScargle.powerPair(b1.mjd(), b1.mag(), b1.err(), b2.mag(), b2.err(), 0, n, g.f0() + k0 * g.df(), g.df(), m,
+                    power1, power2, k0, work, PeriodogramKernel.FUSED);
+            if (done != null) {
+                synchronized (done) {
+                    progress.onProgress(done.addAndGet(2L * m));
+                }
+            }
+        }
+        return new double[][] {power1, power2};
+    }
+
+    /** Whether two bands have exactly the same times, so that {@link #bestPair} may compute them together. */
+    static boolean sameTimes(LightCurve.Points b1, LightCurve.Points b2) {
+        return Arrays.equals(b1.mjd(), b2.mjd());
+    }
+
     /** The period of a band with at least minPoints points over more than one visit. */
     BandPeriod best(LightCurve.Points b, AtomicLong done) {
         int n = b.size();
+        Grid g = grid(n, b.mjd()[n - 1] - b.mjd()[0], "");
+        return best(b, g, powers(b, g, done));
+    }
+
+    /**
+     * The periods of two such bands measured at the same times ({@link #sameTimes}): the same as {@link #best} of each,
+     * with the cos and sin of each time and frequency computed once for both.
+     */
+    BandPeriod[] bestPair(LightCurve.Points b1, LightCurve.Points b2, AtomicLong done) {
+        int n = b1.size();
+        Grid g = grid(n, b1.mjd()[n - 1] - b1.mjd()[0], ""); // the grid depends on the times alone
+        double[][] p = powersPair(b1, b2, g, done);
+        return new BandPeriod[] {best(b1, g, p[0]), best(b2, g, p[1])};
+    }
+
+    /** The period of band b from its powers on grid g. */
+    private BandPeriod best(LightCurve.Points b, Grid g, double[] power) {
+        int n = b.size(), nf = g.n();
         double baseline = b.mjd()[n - 1] - b.mjd()[0];
-        Grid g = grid(n, baseline, "");
-        int nf = g.n();
-        double[] power = powers(b, g, done);
         int best = 0;
         for (int i = 1; i < nf; i++) {
             if (power[i] > power[best]) {
