@@ -20,7 +20,9 @@ import java.util.Arrays;
  * over the sums, which halves their loads and stores. Two things keep C2 vectorising (HotSpot 17 and 25 alike, measured):
  * the rotation is a loop of its own (a loop that both reads the lanes into the sums and writes them back is left
  * scalar), and the sums use {@link Math#fma} where the hardware has it (the plain {@code a += w·c} form of the two-point
- * pass is left scalar).
+ * pass is left scalar). Two bands measured at the same times (NEOWISE's W1 and W2) share one tile's lanes, seeds and
+ * rotations: each block of the tile adds the first band's sums, then the second's, then rotates (one loop adding both
+ * bands' twelve sums is past C2's unrolling limit and stays scalar; with the limit raised it is no faster).
  *
  * <p>Rounding: a chunk of {@link #CHUNK} frequencies starts from cos/sin computed directly; within it the lanes are seeded
  * by at most LANES − 1 rotations by Δω and then rotated at most CHUNK/LANES times, each rotation adding ~1e-16. Powers
