@@ -103,7 +103,8 @@ final class LombScargle {
     }
 
     /**
-     * The powers of two bands measured at the same times {@code t[from, to)} (magnitudes y1, y2 with errors dy1, dy2),
+     * The powers of two bands measured at the same times {@code t[from, to)} (magnitudes y1, y2 with errors dy1, dy2;
+     * an error of +∞ and a finite magnitude stand for a point the band lacks: its weight is exactly 0),
      * into {@code power1} and {@code power2} at {@code [at, at+nf)}: the same numbers as two calls of
      * {@link #power(double[], double[], double[], int, int, double, double, int, double[], int, Work, boolean)}, in
      * about two thirds of their time, since the cos and sin of every point and frequency serve both bands.

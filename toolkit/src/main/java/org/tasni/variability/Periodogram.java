@@ -173,8 +173,8 @@ public final class Periodogram {
                     lcs[b.ordinal()] = note[b.ordinal()][j] == null ? LightCurve.points(e, k, b) : null;
                 }
                 LightCurve.Points l1 = lcs[Band.W1.ordinal()], l2 = lcs[Band.W2.ordinal()];
-                if (l1 != null && l2 != null && PeriodSearch.sameTimes(l1, l2)) {
-                    // W1 and W2 from the same exposures (the usual case): one pass of cos and sin for both
+                if (l1 != null && l2 != null) {
+                    // W1 and W2 from the same exposures: one pass of cos and sin for both where they share most times
                     BandPeriod[] r = search.bestPair(l1, l2, done);
                     found[Band.W1.ordinal()] = r[0];
                     found[Band.W2.ordinal()] = r[1];
