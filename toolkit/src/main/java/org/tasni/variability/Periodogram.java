@@ -167,10 +167,22 @@ public final class Periodogram {
                 int k = pick[j];
                 des[j] = e.designation[k];
                 nEp[j] = e.start[k + 1] - e.start[k];
+                LightCurve.Points[] lcs = new LightCurve.Points[bands.length];
+                BandPeriod[] found = new BandPeriod[bands.length];
+                for (Band b : bands) {
+                    lcs[b.ordinal()] = note[b.ordinal()][j] == null ? LightCurve.points(e, k, b) : null;
+                }
+                LightCurve.Points l1 = lcs[Band.W1.ordinal()], l2 = lcs[Band.W2.ordinal()];
+                if (l1 != null && l2 != null) {
+                    // W1 and W2 from the same exposures: one pass of cos and sin for both where they share most times
+                    BandPeriod[] r = search.bestPair(l1, l2, done);
+                    found[Band.W1.ordinal()] = r[0];
+                    found[Band.W2.ordinal()] = r[1];
+                }
                 for (Band b : bands) {
                     int bi = b.ordinal();
-                    LightCurve.Points lc = note[bi][j] == null ? LightCurve.points(e, k, b) : null;
-                    BandPeriod r = lc != null ? search.best(lc, done) : BandPeriod.NONE;
+                    LightCurve.Points lc = lcs[bi];
+                    BandPeriod r = found[bi] != null ? found[bi] : lc != null ? search.best(lc, done) : BandPeriod.NONE;
                     if (note[bi][j] == null && Double.isNaN(r.period())) {
                         note[bi][j] = "no power at any frequency";
                     } else if (lc != null && config.extraColumns()

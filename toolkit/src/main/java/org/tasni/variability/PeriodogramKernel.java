@@ -20,7 +20,9 @@ import java.util.Arrays;
  * over the sums, which halves their loads and stores. Two things keep C2 vectorising (HotSpot 17 and 25 alike, measured):
  * the rotation is a loop of its own (a loop that both reads the lanes into the sums and writes them back is left
  * scalar), and the sums use {@link Math#fma} where the hardware has it (the plain {@code a += w·c} form of the two-point
- * pass is left scalar).
+ * pass is left scalar). Two bands measured at the same times (NEOWISE's W1 and W2) share one tile's lanes, seeds and
+ * rotations: each block of the tile adds the first band's sums, then the second's, then rotates (one loop adding both
+ * bands' twelve sums is past C2's unrolling limit and stays scalar; with the limit raised it is no faster).
  *
  * <p>Rounding: a chunk of {@link #CHUNK} frequencies starts from cos/sin computed directly; within it the lanes are seeded
  * by at most LANES − 1 rotations by Δω and then rotated at most CHUNK/LANES times, each rotation adding ~1e-16. Powers
@@ -54,16 +56,28 @@ final class PeriodogramKernel {
 
     /** Per-thread work arrays, reused from light curve to light curve. */
     static final class Work {
-        double[] w = new double[0], wy = new double[0];
+        /** Normalised weights and weighted deviations: band 0's, then (two bands at one set of times) band 1's. */
+        double[] w = new double[0], wy = new double[0], w2 = new double[0], wy2 = new double[0];
         final double[][] c = new double[TILE][LANES], s = new double[TILE][LANES];
         final double[] cRot = new double[TILE], sRot = new double[TILE];
-        /** The six sums, each [block][lane]: Σwc, Σws, Σwŷc, Σwŷs, Σwc², Σwcs. */
-        final double[][][] sums = new double[6][BLOCKS][LANES];
+        /** The six sums of each band, each [block][lane]: Σwc, Σws, Σwŷc, Σwŷs, Σwc², Σwcs (band 1's made when needed). */
+        final double[][][][] sums = {new double[6][BLOCKS][LANES], null};
 
         void ensure(int n) {
             if (w.length < n) {
                 w = new double[n];
                 wy = new double[n];
+            }
+        }
+
+        /** Room for a second band of n points. */
+        void ensureSecond(int n) {
+            if (w2.length < n) {
+                w2 = new double[n];
+                wy2 = new double[n];
+            }
+            if (sums[1] == null) {
+                sums[1] = new double[6][BLOCKS][LANES];
             }
         }
     }
@@ -79,28 +93,43 @@ final class PeriodogramKernel {
      * the phases small), normalised weights {@code work.w[0..n)} and weighted deviations {@code work.wy[0..n)}.
      */
     static void sums(double[] tt, int n, double f0, double df, int nf, Work work, boolean fused, Sink sink) {
+        sums(tt, n, f0, df, nf, work, fused, sink, null);
+    }
+
+    /**
+     * As above, and, when {@code second} is not null, the same sums of a second band measured at the same times, with
+     * weights {@code work.w2} and deviations {@code work.wy2} (after {@link Work#ensureSecond}). NEOWISE measures W1 and
+     * W2 in the same exposures: the cos/sin lanes, their seeds and rotations, are then computed once for both bands, and
+     * each band's sums are added exactly as they would be alone (the same values in the same order: the same powers).
+     */
+    static void sums(double[] tt, int n, double f0, double df, int nf, Work work, boolean fused, Sink sink, Sink second) {
+        int bands = second == null ? 1 : 2;
         for (int k0 = 0; k0 < nf; k0 += CHUNK) {
             int m = Math.min(CHUNK, nf - k0);
-            chunk(tt, n, f0 + k0 * df, df, (m + LANES - 1) / LANES, work, fused);
-            double[][] a0 = work.sums[0], a1 = work.sums[1], a2 = work.sums[2], a3 = work.sums[3], a4 = work.sums[4],
-                    a5 = work.sums[5];
-            for (int k = 0; k < m; k++) {
-                int b = k / LANES, j = k % LANES;
-                sink.accept(k0 + k, a0[b][j], a1[b][j], a2[b][j], a3[b][j], a4[b][j], a5[b][j]);
+            chunk(tt, n, f0 + k0 * df, df, (m + LANES - 1) / LANES, work, fused, bands);
+            for (int band = 0; band < bands; band++) {
+                double[][][] q = work.sums[band];
+                double[][] a0 = q[0], a1 = q[1], a2 = q[2], a3 = q[3], a4 = q[4], a5 = q[5];
+                Sink out = band == 0 ? sink : second;
+                for (int k = 0; k < m; k++) {
+                    int b = k / LANES, j = k % LANES;
+                    out.accept(k0 + k, a0[b][j], a1[b][j], a2[b][j], a3[b][j], a4[b][j], a5[b][j]);
+                }
             }
         }
     }
 
-    /** The sums of {@code blocks} blocks of LANES frequencies from f0, into {@code work.sums}. */
-    private static void chunk(double[] tt, int n, double f0, double df, int blocks, Work work, boolean fused) {
-        double[][][] a = work.sums;
-        for (double[][] q : a) {
-            for (int b = 0; b < blocks; b++) {
-                Arrays.fill(q[b], 0);
+    /** The sums of {@code blocks} blocks of LANES frequencies from f0, of 1 or 2 bands, into {@code work.sums}. */
+    private static void chunk(double[] tt, int n, double f0, double df, int blocks, Work work, boolean fused, int bands) {
+        for (int band = 0; band < bands; band++) {
+            for (double[][] q : work.sums[band]) {
+                for (int b = 0; b < blocks; b++) {
+                    Arrays.fill(q[b], 0);
+                }
             }
         }
         double[][] c = work.c, s = work.s;
-        double[] w = work.w, wy = work.wy, cRot = work.cRot, sRot = work.sRot;
+        double[] cRot = work.cRot, sRot = work.sRot;
         for (int p0 = 0; p0 < n; p0 += TILE) {
             int pn = Math.min(TILE, n - p0);
             for (int p = 0; p < pn; p++) {
@@ -110,20 +139,14 @@ final class PeriodogramKernel {
                 sRot[p] = Math.sin(b);
             }
             for (int b = 0; b < blocks; b++) {
-                double[] a0 = a[0][b], a1 = a[1][b], a2 = a[2][b], a3 = a[3][b], a4 = a[4][b], a5 = a[5][b];
-                int p = 0;
-                for (; p + 1 < pn; p += 2) {
-                    int i = p0 + p;
-                    if (fused) {
-                        addPairFused(c[p], s[p], w[i], wy[i], c[p + 1], s[p + 1], w[i + 1], wy[i + 1], a0, a1, a2, a3, a4, a5);
-                    } else {
-                        addPair(c[p], s[p], w[i], wy[i], c[p + 1], s[p + 1], w[i + 1], wy[i + 1], a0, a1, a2, a3, a4, a5);
-                    }
+                // each band in its own pass over the tile's lanes, which are still in L1 (one loop adding both bands'
+                // twelve sums would load each lane once instead of twice, but loads are not what limits this loop)
+                for (int band = 0; band < bands; band++) {
+                    double[][][] a = work.sums[band];
+                    add(c, s, p0, pn, band == 0 ? work.w : work.w2, band == 0 ? work.wy : work.wy2, a[0][b], a[1][b],
+                            a[2][b], a[3][b], a[4][b], a[5][b], fused);
                 }
-                if (p < pn) {
-                    addOne(c[p], s[p], w[p0 + p], wy[p0 + p], a0, a1, a2, a3, a4, a5);
-                }
-                for (p = 0; p < pn; p++) {
+                for (int p = 0; p < pn; p++) {
                     if (fused) {
                         rotateFused(c[p], s[p], cRot[p], sRot[p]);
                     } else {
@@ -131,6 +154,23 @@ final class PeriodogramKernel {
                     }
                 }
             }
+        }
+    }
+
+    /** One band's sums of the tile's points p0 … p0 + pn − 1 at one block of frequencies, two points per pass. */
+    private static void add(double[][] c, double[][] s, int p0, int pn, double[] w, double[] wy, double[] a0, double[] a1,
+            double[] a2, double[] a3, double[] a4, double[] a5, boolean fused) {
+        int p = 0;
+        for (; p + 1 < pn; p += 2) {
+            int i = p0 + p;
+            if (fused) {
+                addPairFused(c[p], s[p], w[i], wy[i], c[p + 1], s[p + 1], w[i + 1], wy[i + 1], a0, a1, a2, a3, a4, a5);
+            } else {
+                addPair(c[p], s[p], w[i], wy[i], c[p + 1], s[p + 1], w[i + 1], wy[i + 1], a0, a1, a2, a3, a4, a5);
+            }
+        }
+        if (p < pn) {
+            addOne(c[p], s[p], w[p0 + p], wy[p0 + p], a0, a1, a2, a3, a4, a5);
         }
     }
 
