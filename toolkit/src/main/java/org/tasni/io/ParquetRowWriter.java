@@ -162,8 +162,16 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
 
     /** A parquet-java writer of the rows given to {@code support}, snappy-compressed, in row groups of that size. */
     static ParquetWriter<Integer> open(OutputFile file, ParquetRowWriter support, long rowGroupBytes) throws IOException {
-        return new Builder(file, support).withConf(ParquetIO.configuration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes).build();
+        Builder b = new Builder(file, support).withConf(ParquetIO.configuration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes);
+        for (int k = 0; k < support.kinds.length; k++) {
+            if (support.kinds[k] == Kind.DOUBLE || support.kinds[k] == Kind.FLOAT) {
+                // measured values (positions, magnitudes, separations) hardly repeat: a dictionary is hashed for the
+                // first page of every chunk and then dropped for PLAIN, which parquet-java decides only after that page
+                b = b.withDictionaryEncoding(support.names[k], false);
+            }
+        }
+        return b.build();
     }
 
     private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
