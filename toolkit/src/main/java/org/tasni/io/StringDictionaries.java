@@ -29,6 +29,17 @@ final class StringDictionaries {
      * or hold values no row uses (a Parquet dictionary may do either); the column holds only the values used, once.
      */
     static StringColumn column(String name, int[] codes, int rows, String[] values, int valueCount) {
+        if (valueCount > rows / 2) {
+            // mostly distinct values (designations, or a PLAIN page's one value per row): the dictionary is built
+            // only if something needs more than the rows' strings; the arrays are this column's from now on
+            return StringColumn.createInternal(name,
+                    new DeferredDictionary(codes, values, rows, () -> dictionary(codes, rows, values, valueCount)));
+        }
+        return StringColumn.createInternal(name, dictionary(codes, rows, values, valueCount));
+    }
+
+    /** Tablesaw's dictionary of the column {@link #column} describes, in the state its own appends would reach. */
+    private static IntDictionaryMap dictionary(int[] codes, int rows, String[] values, int valueCount) {
         int[] count = new int[valueCount];
         for (int r = 0; r < rows; r++) {
             count[codes[r]]++;
@@ -64,8 +75,7 @@ final class StringDictionaries {
         for (int r = 0; r < rows; r++) {
             keys[r] = remap[codes[r]];
         }
-        IntDictionaryMap map = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(last).setKeyToValue(keyToValue)
+        return new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(last).setKeyToValue(keyToValue)
                 .setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(keys).build();
-        return StringColumn.createInternal(name, map);
     }
 }
