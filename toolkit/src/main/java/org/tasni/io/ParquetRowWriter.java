@@ -172,8 +172,9 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
             if (support.kinds[k] == Kind.DOUBLE || support.kinds[k] == Kind.FLOAT
                     || support.mostlyDistinct[k]) {
                 // measured values (positions, magnitudes, separations) and designations hardly repeat: a dictionary
-                // is hashed for the first page of every chunk and then dropped for PLAIN, which parquet-java decides
-                // only after that page (the file is the same either way)
+                // was hashed for the first page of every chunk and then dropped for PLAIN, which parquet-java decides
+                // only after that page, so such a file is byte for byte what it was. A float column of repeated
+                // values (a constant epoch) is now PLAIN under snappy instead: the same values, a slightly larger file
                 b = b.withDictionaryEncoding(support.names[k], false);
             }
         }
