@@ -48,7 +48,6 @@ final class CrossmatchCommand implements Callable<Integer> {
         CrossMatcher xm = options.matcher();
         // before anything is read: neither output may be an input (or the other output)
         outOption.refuseOverwriting(left, right);
-        double startS = sinceProcessStart();
         long t0 = System.nanoTime();
         Table l = TableIO.read(left);
         double readLeftS = StatsJson.since(t0);
@@ -70,13 +69,10 @@ final class CrossmatchCommand implements Callable<Integer> {
         }
         System.out.printf("%s: %,d rows (read %.2f s, match %.3f s, write %.2f s)%n", out, result.rowCount(), readS,
                 rep.matchSeconds(), writeS);
-        // the phases of the whole process, for the benchmark's profile: start (JVM start and class loading up to this
-        // command), each file's read, the match's checks and output view (other_s: match() less index and query)
-        StatsJson json = new StatsJson();
-        if (!Double.isNaN(startS)) {
-            json.put("start_s", startS);
-        }
-        json.put("read_left_s", readLeftS).put("read_right_s", readRightS)
+        // the phases of the whole process, for the benchmark's profile: each file's read, and the match's checks and
+        // output view (other_s: match() less index and query). The JVM's start is left out: the process start time
+        // Java reports on Linux is only as exact as the boot time in /proc/stat, a whole second
+        new StatsJson().put("read_left_s", readLeftS).put("read_right_s", readRightS)
                 .put("other_s", StatsJson.seconds(Math.max(0, runS - rep.matchSeconds())))
                 .put("read_s", readS).put("index_s", StatsJson.seconds(rep.indexSeconds()))
                 .put("query_s", StatsJson.seconds(rep.querySeconds())).put("match_s", StatsJson.seconds(rep.matchSeconds()))
@@ -88,13 +84,6 @@ final class CrossmatchCommand implements Callable<Integer> {
                 .put("propagation", rep.propagation()).put("backend", rep.backend().name()).put("threads", rep.threads())
                 .put("note", rep.note()).putDrops(rep.dropped()).writeIfAsked(statsJson);
         return 0;
-    }
-
-    /** Seconds from this process's start to now (NaN where the system does not say), to 10 ms on Linux. */
-    private static double sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> Math.round(java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e3) / 1e6)
-                .orElse(Double.NaN);
     }
 
     /**
