@@ -25,7 +25,7 @@ class CrossmatchCliTest {
                 "--right-epoch", "2016.0", "--threads", "2", "--out", out.toString(), "--stats-json", stats.toString());
         assertEquals(0, r.code(), r.err());
         String json = Files.readString(stats);
-        for (String key : List.of("read_s", "index_s", "match_s", "write_s", "n_left", "n_right", "n_out", "backend", "threads")) {
+        for (String key : List.of("read_s", "read_left_s", "read_right_s", "other_s", "index_s", "match_s", "write_s", "n_left", "n_right", "n_out", "backend", "threads")) {
             assertTrue(json.contains("\"" + key + "\""), key + " in " + json);
         }
         Table t = TableIO.read(out);

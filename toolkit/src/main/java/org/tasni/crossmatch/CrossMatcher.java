@@ -232,6 +232,15 @@ public final class CrossMatcher {
 
     /** Runs {@code mode}: read and check, build the index, search, build the output and its report. */
     public ResultTable<MatchReport> run(MatchMode mode, Table leftTable, Table rightTable) {
+        return match(mode, leftTable, rightTable).table();
+    }
+
+    /**
+     * Runs {@code mode} as {@link #run} does, but leaves the output's rows in place: the orphans and the nearest
+     * matches are rows of a view over the left table's own columns (see {@link MatchOutput}), for a writer that
+     * takes rows by index. The report (and {@link #report()}) is the one {@link #run} gives.
+     */
+    public MatchOutput match(MatchMode mode, Table leftTable, Table rightTable) {
         if (mode != MatchMode.ALL && rightTable.rowCount() == 0) {
             // a real catalogue has sources in any field: an empty one is a wrong or broken file, and matching against
             // it would call every left row an orphan (or unmatched), as crossmatch-tiles' EMPTY_GAIA refuses too
@@ -249,24 +258,31 @@ public final class CrossMatcher {
             long t0 = System.nanoTime();
             ZoneIndex idx = ZoneIndex.build(in.rra, in.rdec, in.rightRows, radiusArcsec / 3600.0, k.pool());
             long t1 = System.nanoTime();
-            Table out;
+            Table view;
+            int[] rows;
             long t2;
             if (mode == MatchMode.ALL) {
                 PairList pairs = k.kernel().within(idx, in.lra, in.ldec, in.leftRows, radiusArcsec);
                 t2 = System.nanoTime();
-                out = PairsTable.build(leftIds, in, pairs);
+                view = PairsTable.build(leftIds, in, pairs);
+                rows = null;
             } else {
                 NearestMatches m = NearestMatches.search(k.kernel(), idx, in, radiusArcsec);
                 t2 = System.nanoTime();
-                out = mode == MatchMode.NEAREST ? NearestTable.build(leftTable, m, in, radiusArcsec)
-                        : OrphansTable.build(leftTable, m, radiusArcsec);
+                if (mode == MatchMode.NEAREST) {
+                    view = NearestTable.view(leftTable, m, in, radiusArcsec);
+                    rows = NearestTable.rows(leftTable);
+                } else {
+                    view = OrphansTable.view(leftTable, m);
+                    rows = OrphansTable.rows(m, radiusArcsec);
+                }
             }
             String prop = isPropagating() ? fromEpoch + " → " + toEpoch : "none";
             MatchReport rep = new MatchReport(mode, radiusArcsec, k.used, threads, in.lra.length, in.rra.length,
-                    out.rowCount(), in.leftDrops.snapshot(), in.rightDrops.snapshot(), in.rightUnmoved, prop,
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, k.note);
+                    rows == null ? view.rowCount() : rows.length, in.leftDrops.snapshot(), in.rightDrops.snapshot(),
+                    in.rightUnmoved, prop, (t1 - t0) / 1e9, (t2 - t1) / 1e9, k.note);
             report = rep;
-            return new ResultTable<>(out, rep);
+            return new MatchOutput(view, rows, rep);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.tasni.crossmatch;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.selection.Selection;
 
 /** The output of {@link MatchMode#ORPHANS}: the left rows with no right source within R, plus {@code nearest_sep_arcsec}. */
 final class OrphansTable {
@@ -15,8 +14,18 @@ final class OrphansTable {
         OutputColumns.requireFree(left, ADDED);
     }
 
-    /** The left rows whose nearest separation is over R; a dropped row (NaN separation) is never an orphan. */
-    static Table build(Table left, NearestMatches m, double radiusArcsec) {
+    /**
+     * The left table's columns (shared, not copied) and {@code nearest_sep_arcsec} for every left row, named
+     * "orphans": the output is its rows {@link #rows}.
+     */
+    static Table view(Table left, NearestMatches m) {
+        Table view = Table.create("orphans", left.columns());
+        view.addColumns(DoubleColumn.create(ADDED, m.sep()));
+        return view;
+    }
+
+    /** The left rows whose nearest separation is over R, ascending; a dropped row (NaN separation) is never an orphan. */
+    static int[] rows(NearestMatches m, double radiusArcsec) {
         double[] all = m.sep();
         int count = 0;
         for (double s : all) {
@@ -25,15 +34,11 @@ final class OrphansTable {
             }
         }
         int[] rows = new int[count];
-        double[] sep = new double[count];
         for (int i = 0, k = 0; i < all.length; i++) {
             if (all[i] > radiusArcsec) {
-                rows[k] = i;
-                sep[k++] = all[i];
+                rows[k++] = i;
             }
         }
-        Table out = left.where(Selection.with(rows)).setName("orphans");
-        out.addColumns(DoubleColumn.create(ADDED, sep));
-        return out;
+        return rows;
     }
 }

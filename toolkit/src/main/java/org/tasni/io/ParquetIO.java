@@ -88,6 +88,17 @@ public final class ParquetIO {
         write(table, path, DEFAULT_ROW_GROUP_BYTES);
     }
 
+    /**
+     * Writes rows {@code rows} of {@code table} (ascending row indices) with the default row-group size: the file that
+     * writing {@code table.where(Selection.with(rows))} gives, without copying the rows into a table first.
+     */
+    public static void write(Table table, int[] rows, Path path) {
+        try (Writer w = writer(table, path, DEFAULT_ROW_GROUP_BYTES)) {
+            w.write(table, rows);
+            w.commit();
+        }
+    }
+
     /** Writes {@code table}, starting a new row group every {@code rowGroupBytes} uncompressed bytes. */
     public static void write(Table table, Path path, long rowGroupBytes) {
         try (Writer w = writer(table, path, rowGroupBytes)) {
@@ -128,6 +139,18 @@ public final class ParquetIO {
             rows.bind(part);
             try {
                 for (int i = 0; i < part.rowCount(); i++) {
+                    out.write(i);
+                }
+            } catch (IOException e) {
+                throw new TasniException(path + ": could not write the file (" + e + ").", e);
+            }
+        }
+
+        /** Appends rows {@code rows} of {@code part} (row indices, in the order given), as {@link #write(Table)}. */
+        public void write(Table part, int[] rows) {
+            this.rows.bind(part);
+            try {
+                for (int i : rows) {
                     out.write(i);
                 }
             } catch (IOException e) {

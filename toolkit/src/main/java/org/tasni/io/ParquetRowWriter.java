@@ -33,6 +33,8 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
     private final String[] names;
     private final Object[] data;
     private final Column<?>[] columns;
+    /** String columns read with a deferred dictionary (mostly distinct values), known without building it. */
+    private final boolean[] mostlyDistinct;
     private RecordConsumer out;
 
     ParquetRowWriter(Table table) {
@@ -41,7 +43,9 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
         names = new String[n];
         data = new Object[n];
         columns = new Column<?>[n];
+        mostlyDistinct = new boolean[n];
         for (int k = 0; k < n; k++) {
+            mostlyDistinct[k] = table.column(k) instanceof StringColumn s && s.getDictionary() instanceof DeferredDictionary;
             kinds[k] = Kind.of(table, table.column(k));
             names[k] = table.column(k).name();
         }
@@ -162,8 +166,19 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
 
     /** A parquet-java writer of the rows given to {@code support}, snappy-compressed, in row groups of that size. */
     static ParquetWriter<Integer> open(OutputFile file, ParquetRowWriter support, long rowGroupBytes) throws IOException {
-        return new Builder(file, support).withConf(ParquetIO.configuration())
-                .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes).build();
+        Builder b = new Builder(file, support).withConf(ParquetIO.configuration())
+                .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes);
+        for (int k = 0; k < support.kinds.length; k++) {
+            if (support.kinds[k] == Kind.DOUBLE || support.kinds[k] == Kind.FLOAT
+                    || support.mostlyDistinct[k]) {
+                // measured values (positions, magnitudes, separations) and designations hardly repeat: a dictionary
+                // was hashed for the first page of every chunk and then dropped for PLAIN, which parquet-java decides
+                // only after that page, so such a file is byte for byte what it was. A float column of repeated
+                // values (a constant epoch) is now PLAIN under snappy instead: the same values, a slightly larger file
+                b = b.withDictionaryEncoding(support.names[k], false);
+            }
+        }
+        return b.build();
     }
 
     private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {

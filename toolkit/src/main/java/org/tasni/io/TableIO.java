@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.tasni.TasniException;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
  * Reads and writes catalogue tables, choosing the format by file extension ({@link Format}).
@@ -121,6 +122,26 @@ public final class TableIO {
     /** Writes a table, atomically, in the format of the path's extension. */
     public static void write(Table table, String path) {
         write(table, Path.of(path));
+    }
+
+    /**
+     * Writes rows {@code rows} of {@code table}, atomically, in the format of the path's extension: the
+     * file {@code write(table.where(Selection.with(rows)), path)} would write. Parquet takes the rows straight from
+     * the table's columns, without the copy.
+     *
+     * @param rows row indices of {@code table}, ascending (a selection's order); null for every row
+     */
+    public static void write(Table table, int[] rows, Path path) {
+        if (rows == null) {
+            write(table, path);
+            return;
+        }
+        OutputPaths.requireDirectoryPossible(path);
+        if (Format.of(path) == Format.PARQUET) {
+            ParquetIO.write(table, rows, path);
+        } else {
+            write(table.where(Selection.with(rows)).setName(table.name()), path);
+        }
     }
 
     /** Writes a table, atomically, in the format of the path's extension. */

@@ -145,6 +145,37 @@ class CrossMatcherTest {
     }
 
     @Test
+    void matchLeavesTheOrphansAsRowsOfAViewOverTheLeftColumns() {
+        var rnd = new SplittableRandom(21);
+        double[][] l = positions(rnd, 400, "cap"), r = positions(rnd, 300, "cap");
+        Table left = cat("l", l[0], l[1]), right = cat("r", r[0], r[1]);
+        double[][] brute = bruteNearest(l[0], l[1], r[0], r[1]);
+        double radius = 2;
+        MatchOutput out = CrossMatcher.radius(radius).match(MatchMode.ORPHANS, left, right);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < l[0].length; i++) {
+            if (brute[1][i] > radius) {
+                expected.add(i);
+            }
+        }
+        assertFalse(expected.isEmpty() || expected.size() == l[0].length, "some orphans, not all");
+        assertEquals(expected, java.util.Arrays.stream(out.rows()).boxed().toList(), "the brute-force orphans, in order");
+        assertSame(left.column("ra"), out.view().column("ra"), "the left columns are shared, not copied");
+        assertEquals(3, left.columnCount(), "the left table gains no column");
+        for (int i : out.rows()) {
+            assertEquals(brute[1][i], out.view().doubleColumn("nearest_sep_arcsec").get(i), 1e-9);
+        }
+        Table copied = out.table();
+        assertEquals(expected.size(), copied.rowCount());
+        assertEquals(out.report().nOut(), copied.rowCount());
+        assertEquals(left.longColumn("source_id").get(expected.get(0)), copied.longColumn("source_id").get(0));
+        assertNotSame(left.column("ra"), copied.column("ra"), "the table of its own does not share the input's columns");
+        MatchOutput near = CrossMatcher.radius(radius).match(MatchMode.NEAREST, left, right);
+        assertEquals(l[0].length, near.rowCount());
+        assertNotSame(left.column("ra"), near.table().column("ra"), "nearest's table copies the left rows");
+    }
+
+    @Test
     void exactlyRIsAMatchAndTiesGoToTheLowerRow() {
         double[] rra = {10.0, 10.0, 10.001, 20};
         double[] rdec = {5.0, 5.0, 5.0, 5};

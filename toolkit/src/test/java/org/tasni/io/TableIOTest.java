@@ -68,6 +68,25 @@ class TableIOTest {
     }
 
     @Test
+    void rowsWrittenByIndexAreTheFileOfTheSelectedTable(@TempDir Path tmp) throws IOException {
+        Table t = allKinds(3000);
+        int[] rows = java.util.stream.IntStream.range(0, 3000).filter(k -> k % 3 != 1 && k % 7 != 2).toArray();
+        for (String ext : List.of("parquet", "csv")) {
+            Path byIndex = tmp.resolve("by_index." + ext), copied = tmp.resolve("copied." + ext);
+            TableIO.write(t, rows, byIndex);
+            TableIO.write(t.where(tech.tablesaw.selection.Selection.with(rows)), copied);
+            assertArrayEquals(Files.readAllBytes(copied), Files.readAllBytes(byIndex), ext + ": the same bytes");
+            assertEquals(rows.length, TableIO.read(byIndex).rowCount());
+            TableIO.write(t, new int[0], byIndex);
+            assertEquals(0, TableIO.read(byIndex).rowCount());
+            assertEquals(t.columnNames(), TableIO.read(byIndex).columnNames());
+        }
+        Table back = TableIO.read(tmp.resolve("copied.parquet"));
+        assertEquals(t.doubleColumn("ra").get(rows[5]), back.doubleColumn("ra").get(5));
+        assertEquals(t.stringColumn("designation").get(rows[7]), back.stringColumn("designation").get(7));
+    }
+
+    @Test
     void plainCsvRoundTripsValues() {
         Table t = allKinds(3000);
         Path p = dir.resolve("t.csv");
