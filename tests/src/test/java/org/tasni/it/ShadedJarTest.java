@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -104,11 +105,69 @@ class ShadedJarTest {
         Files.delete(link);
     }
 
+    /**
+     * The launcher's class-data file is made by the first start of a jar and JVM only: the second start maps that
+     * same file (its classes come from the "shared objects file", and the file is not written again), and a jar newer
+     * than the file gets a new one in its place. A copy of the jar keeps these files apart from the build's.
+     */
+    @Test
+    void launcherMakesItsClassDataOnceAndReusesIt() throws Exception {
+        Path jarDir = Files.createDirectories(dir.resolve("jar"));
+        Path jar = Files.copy(Jar.JAR, jarDir.resolve("tasni-toolkit.jar"));
+        Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
+        Jar.Result first = launch(launcher, jar, "--version");
+        assertEquals(0, first.code(), first.err());
+        assertEquals("", first.err());
+        Path archive = onlyClassData(jarDir);
+        var made = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class);
+
+        Path loads = dir.resolve("class-load.log");
+        Jar.Result second = launch(launcher, jar, "-J-Xlog:class+load=info:file=" + loads, "--version");
+        assertEquals(0, second.code(), second.err());
+        assertEquals(first.out(), second.out());
+        assertEquals("", second.err());
+        assertEquals(archive, onlyClassData(jarDir), "the same file, not another one");
+        var reused = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class);
+        assertEquals(made.fileKey(), reused.fileKey(), "not written again");
+        assertEquals(made.lastModifiedTime(), reused.lastModifiedTime(), "not written again");
+        String main = Files.readAllLines(loads).stream().filter(l -> l.contains(" org.tasni.cli.Main "))
+                .findFirst().orElseThrow(() -> new AssertionError("org.tasni.cli.Main not loaded? " + loads));
+        assertTrue(main.contains("shared objects file"), "mapped from the class-data file: " + main);
+
+        // a rebuilt jar: the file is made again, in the same place
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Jar.Result rebuilt = launch(launcher, jar, "--version");
+        assertEquals(0, rebuilt.code(), rebuilt.err());
+        assertEquals("", rebuilt.err());
+        assertEquals(archive, onlyClassData(jarDir));
+        var remade = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class);
+        assertNotEquals(made.lastModifiedTime(), remade.lastModifiedTime(), "made again for the newer jar");
+    }
+
+    /** The one class-data file (AppCDS archive or AOT cache) the launcher keeps beside the jar in {@code jarDir}. */
+    private static Path onlyClassData(Path jarDir) throws Exception {
+        try (var s = Files.list(jarDir)) {
+            List<Path> files = s.filter(f -> !f.getFileName().toString().equals("tasni-toolkit.jar")).toList();
+            assertEquals(1, files.size(), "one class-data file beside the jar: " + files);
+            assertTrue(files.get(0).getFileName().toString().matches("tasni-toolkit_.*\\.(jsa|aot)"), files.toString());
+            return files.get(0);
+        }
+    }
+
+    private Jar.Result launch(Path launcher, Path jar, String... args) throws Exception {
+        return launch(launcher, Map.of("TASNI_JAR", jar.toString()), args);
+    }
+
     private Jar.Result launch(Path launcher, String... args) throws Exception {
+        return launch(launcher, Map.of(), args);
+    }
+
+    private Jar.Result launch(Path launcher, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("TASNI_JAVA", java());
+        pb.environment().putAll(env);
         Path out = dir.resolve("launch.out"), err = dir.resolve("launch.err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + cmd);
