@@ -95,12 +95,13 @@ final class StandardMethod implements VariabilityMethod {
         c.baseline[k] = baseline;
         for (int b = 0; b < 2; b++) {
             int nb = x.usable(n, b);
-            BandStatistics.into(x.bt, x.bm, x.bs, 0, nb, x.work, c.bands[b], k);
+            BandStatistics.into(x.bt[b], x.bm[b], x.bs[b], 0, nb, x.work, c.bands[b], k);
             if (!VariabilityConfig.trendMeasurable(baseline)) {
                 c.bands[b].noTrend(k);
             }
         }
-        StetsonIndices.into(x.m[0], x.s[0], x.m[1], x.s[1], 0, n, x.stetson, c.stetson, k);
+        // Stetson's J and K from the bands' usable epochs as compacted above (no compaction of its own)
+        StetsonIndices.ofCompacted(x.bm, x.bs, x.usable, x.bands, n, x.stetson, c.stetson, k);
         c.flag[k] = classify(c.bands, k, baseline).name();
     }
 
