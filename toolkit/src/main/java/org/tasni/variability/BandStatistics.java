@@ -1,7 +1,5 @@
 package org.tasni.variability;
 
-import org.apache.commons.math3.special.Beta;
-
 /**
  * Statistics of one band of one light curve, on a slice {@code [from, to)} of primitive arrays holding only usable
  * epochs (finite magnitude, finite error &gt; 0), in time order.
@@ -142,14 +140,8 @@ final class BandStatistics {
         out.r2[k] = syy > 0 ? b * sxy / syy : Double.NaN;
     }
 
-    /** Two-sided p-value of Student's t with {@code df} degrees of freedom: I_{df/(df+t²)}(df/2, 1/2). */
+    /** Two-sided p-value of Student's t with {@code df} degrees of freedom: I_{df/(df+t²)}(df/2, 1/2) ({@link StudentT}). */
     static double twoSidedP(double tStat, double df) {
-        if (Double.isNaN(tStat)) {
-            return Double.NaN;
-        }
-        if (Double.isInfinite(tStat)) {
-            return 0;
-        }
-        return Beta.regularizedBeta(df / (df + tStat * tStat), 0.5 * df, 0.5);
+        return StudentT.twoSidedP(tStat, df);
     }
 }

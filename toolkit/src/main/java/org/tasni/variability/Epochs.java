@@ -132,11 +132,7 @@ final class Epochs {
         }
         order = g.order();
         start = g.start();
-        int sources = g.sources();
-        designation = new String[sources];
-        for (int k = 0; k < sources; k++) {
-            designation[k] = id.get(order[start[k]]);
-        }
+        designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
     }
 
     /** Reads rows [from, to) of one numeric column into an array. */

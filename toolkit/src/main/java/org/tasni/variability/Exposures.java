@@ -10,8 +10,12 @@ final class Exposures {
     double[] t = new double[512];
     /** Magnitudes and errors per band, indexed by {@link Band#ordinal()}. */
     final double[][] m = {new double[512], new double[512]}, s = {new double[512], new double[512]};
-    /** One band's usable epochs, filled by {@link #usable}. */
-    double[] bt = new double[512], bm = new double[512], bs = new double[512];
+    /** Per band, its usable epochs (time, magnitude, σ), filled by {@link #usable}. */
+    final double[][] bt = {new double[512], new double[512]}, bm = {new double[512], new double[512]},
+            bs = {new double[512], new double[512]};
+    /** Per band, the number of its usable epochs, and per exposure a bit per band where it is usable (Stetson's J). */
+    final int[] usable = new int[2];
+    byte[] bands = new byte[512];
     /** The work array of {@link BandStatistics#into}. */
     double[] work = new double[1024];
     /** The work arrays of {@link StetsonIndices#into}. */
@@ -25,9 +29,12 @@ final class Exposures {
                 m[b] = new double[c];
                 s[b] = new double[c];
             }
-            bt = new double[c];
-            bm = new double[c];
-            bs = new double[c];
+            for (int b = 0; b < bt.length; b++) {
+                bt[b] = new double[c];
+                bm[b] = new double[c];
+                bs[b] = new double[c];
+            }
+            bands = new byte[c];
             work = new double[2 * c];
         }
     }
@@ -41,23 +48,28 @@ final class Exposures {
         s[1][n] = e.e2[i];
     }
 
-    /** Copies the usable epochs of band {@code b} among the first n into bt/bm/bs and returns their number. */
-    int usable(int n, Band b) {
-        return usable(n, b.ordinal());
-    }
-
-    /** The same for the band of ordinal b. */
+    /**
+     * Copies the usable epochs of band {@code b} among the first n into {@code bt[b]}, {@code bm[b]}, {@code bs[b]},
+     * sets bit b of {@code bands} per exposure where it is usable (band 0 first: it clears the other bits), and returns
+     * their number (also in {@code usable[b]}).
+     */
     int usable(int n, int b) {
-        double[] mb = m[b], sb = s[b];
+        double[] mb = m[b], sb = s[b], ct = bt[b], cm = bm[b], cs = bs[b];
+        byte[] mask = bands;
+        byte bit = (byte) (1 << b);
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (StetsonIndices.usable(mb[i], sb[i])) {
-                bt[k] = t[i];
-                bm[k] = mb[i];
-                bs[k] = sb[i];
+                ct[k] = t[i];
+                cm[k] = mb[i];
+                cs[k] = sb[i];
                 k++;
+                mask[i] = (byte) (b == 0 ? bit : mask[i] | bit);
+            } else if (b == 0) {
+                mask[i] = 0;
             }
         }
+        usable[b] = k;
         return k;
     }
 

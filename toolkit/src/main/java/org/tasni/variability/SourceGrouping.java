@@ -14,8 +14,10 @@ import tech.tablesaw.api.StringColumn;
  * @param order      kept rows, source by source
  * @param start      source k's rows begin at start[k]; start has sources + 1 entries
  * @param wasGrouped whether each source's rows were together in the input
+ * @param names      source k's id; looked up once per source, as the id is checked for blanks, so that no one looks
+ *                   it up again in the column's dictionary (a hash lookup per source, in a pass no thread shares)
  */
-record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
+record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] names) {
 
     int sources() {
         return start.length - 1;
@@ -36,11 +38,14 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
         Arrays.fill(number, -1);
         int[] kept = new int[rows], firstAt = new int[range + 1];
         byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
+        String[] name = new String[range]; // per dictionary key, the id (filled as blank is)
+        String[] names = new String[range]; // per source number
         int sources = 0, runs = 0, last = -1, n = 0;
         for (int i = 0; i < rows; i++) {
             int k = key[i] - minKey;
             if (blank[k] == 0) {
-                blank[k] = (byte) (id.get(i).isBlank() ? 2 : 1);
+                name[k] = id.get(i);
+                blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
             }
             if (blank[k] == 2) {
                 why[i] = missing; // a missing id comes before a bad mjd
@@ -53,6 +58,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
             if (c < 0) {
                 c = number[k] = sources++;
                 firstAt[c] = n;
+                names[c] = name[k];
             }
             if (c != last) {
                 runs++;
@@ -61,16 +67,17 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
             kept[n++] = i;
         }
         int[] order = n == rows ? kept : Arrays.copyOf(kept, n);
+        String[] sourceNames = Arrays.copyOf(names, sources);
         if (runs == sources) { // grouped: the kept rows in file order are already source by source
             int[] start = Arrays.copyOf(firstAt, sources + 1);
             start[sources] = n;
-            return new SourceGrouping(order, start, true);
+            return new SourceGrouping(order, start, true, sourceNames);
         }
-        return sorted(order, key, minKey, number, sources);
+        return sorted(order, key, minKey, number, sources, sourceNames);
     }
 
     /** A stable counting sort of the kept rows by source number, so that each source keeps its rows in file order. */
-    private static SourceGrouping sorted(int[] kept, int[] key, int minKey, int[] number, int sources) {
+    private static SourceGrouping sorted(int[] kept, int[] key, int minKey, int[] number, int sources, String[] names) {
         int[] start = new int[sources + 1];
         for (int i : kept) {
             start[number[key[i] - minKey] + 1]++;
@@ -83,7 +90,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
         for (int i : kept) {
             order[fill[number[key[i] - minKey]]++] = i;
         }
-        return new SourceGrouping(order, start, false);
+        return new SourceGrouping(order, start, false, names);
     }
 
     /** Sources per block of the duplicate check. */
@@ -118,7 +125,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped) {
             }
             st[k + 1] = m;
         }
-        return new SourceGrouping(rest, st, wasGrouped);
+        return new SourceGrouping(rest, st, wasGrouped, names);
     }
 
     /** Marks in {@code drop} the repeated exposures of sources [first, end); returns their number. */

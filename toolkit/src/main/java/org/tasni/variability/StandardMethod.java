@@ -95,18 +95,21 @@ final class StandardMethod implements VariabilityMethod {
         c.baseline[k] = baseline;
         for (int b = 0; b < 2; b++) {
             int nb = x.usable(n, b);
-            BandStatistics.into(x.bt, x.bm, x.bs, 0, nb, x.work, c.bands[b], k);
+            BandStatistics.into(x.bt[b], x.bm[b], x.bs[b], 0, nb, x.work, c.bands[b], k);
             if (!VariabilityConfig.trendMeasurable(baseline)) {
                 c.bands[b].noTrend(k);
             }
         }
-        StetsonIndices.into(x.m[0], x.s[0], x.m[1], x.s[1], 0, n, x.stetson, c.stetson, k);
+        // Stetson's J and K from the bands' usable epochs as compacted above (no compaction of its own)
+        StetsonIndices.ofCompacted(x.bm, x.bs, x.usable, x.bands, n, x.stetson, c.stetson, k);
         c.flag[k] = classify(c.bands, k, baseline).name();
     }
 
     /**
      * Copies source k's exposures that pass the quality cuts into x, in time order, counting the cut ones per cut and
      * the unusable band measurements per band (per source, and by reason in the epochs' counts); returns their number.
+     * The copy loop only copies (and counts cuts); the time order and the unusable measurements are checked after it
+     * on the copied arrays, which are contiguous, not through the row order.
      */
     private static int gather(Epochs e, int k, Exposures x, Columns c) {
         int from = e.start[k], to = e.start[k + 1];
@@ -116,11 +119,9 @@ final class StandardMethod implements VariabilityMethod {
         int[] order = e.order;
         byte[] cut = e.cut;
         double[] t = x.t, m1 = x.m[0], s1 = x.s[0], m2 = x.m[1], s2 = x.s[1];
-        int n = 0, bad = 0;
-        boolean sorted = true;
+        int n = 0;
         for (int r = from; r < to; r++) {
             int i = order[r];
-            sorted &= r == from || mjd[i] >= mjd[order[r - 1]]; // NaN never passes: it sorts, as sortByTime does
             if (cut[i] != 0) {
                 countCuts(cut[i], c.cuts, k);
                 continue;
@@ -131,22 +132,41 @@ final class StandardMethod implements VariabilityMethod {
             m2[n] = w2[i];
             s2[n] = e2[i];
             n++;
-            if (!StetsonIndices.usable(w1[i], e1[i]) || !StetsonIndices.usable(w2[i], e2[i])) {
-                bad++;
-            }
         }
-        if (!sorted) {
-            // rare: the input was not in time order; sort, and gather again (counting the cuts again)
+        if (!increasing(t, n)) {
+            // rare: the input was not in time order; sort, and gather again (counting the cuts again). The kept rows
+            // are all that is checked: a cut row out of order changes nothing that is copied. Epochs has dropped NaN
+            // times and a source's repeated times, so sorted kept rows are strictly increasing.
             e.sortByTime(k);
             for (int[] perCut : c.cuts) {
                 perCut[k] = 0;
             }
             return gather(e, k, x, c);
         }
-        if (bad > 0) {
+        if (anyUnusable(m1, s1, m2, s2, n)) {
             countUnusable(e, from, to, c, k);
         }
         return n;
+    }
+
+    /** Whether t[0, n) is in time order. */
+    private static boolean increasing(double[] t, int n) {
+        for (int i = 1; i < n; i++) {
+            if (!(t[i] >= t[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a band measurement of the n gathered exposures cannot be used. */
+    private static boolean anyUnusable(double[] m1, double[] s1, double[] m2, double[] s2, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!StetsonIndices.usable(m1[i], s1[i]) || !StetsonIndices.usable(m2[i], s2[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void countCuts(byte bits, int[][] cuts, int k) {

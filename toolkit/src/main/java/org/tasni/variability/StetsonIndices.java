@@ -45,16 +45,21 @@ final class StetsonIndices {
     }
 
     /**
-     * Working arrays of one thread, grown and never shrunk: per band the usable epochs compacted (magnitude, σ, 1/σ,
-     * 1/σ², then the normalised residual δ), and per exposure which bands are usable.
+     * Working arrays of one thread, grown and never shrunk: per band the usable epochs compacted (magnitude, σ) when
+     * the caller has not compacted them, their 1/σ, 1/σ² and normalised residuals δ, and per exposure which bands are
+     * usable.
      */
     static final class Work {
         double[][] m = new double[2][], e = new double[2][], inv = new double[2][], inv2 = new double[2][],
                 delta = new double[2][];
+        /** One band's down-weighted weights of one iteration of the robust mean. */
+        double[] weight = new double[0];
         byte[] bands = new byte[0];
         /** Per band: the usable epochs, and K. */
         final int[] n = new int[2];
         final double[] k = new double[2];
+        /** The last band's Σ σ⁻² and Σ σ⁻² m: the robust mean's start, summed as 1/σ² is computed. */
+        double sw, swm;
 
         void ensure(int n) {
             if (bands.length >= n) {
@@ -66,6 +71,7 @@ final class StetsonIndices {
                 a[1] = new double[c];
             }
             bands = new byte[c];
+            weight = new double[c];
         }
     }
 
@@ -81,20 +87,34 @@ final class StetsonIndices {
     /** J and K over exposures {@code [from, to)} written into slot {@code k} of {@code out}, with a thread's work arrays. */
     static void into(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to, Work w, PerSource out, int k) {
         w.ensure(to - from);
+        w.n[0] = compact(m1, e1, from, to, w, 0);
+        w.n[1] = compact(m2, e2, from, to, w, 1);
+        ofCompacted(w.m, w.e, w.n, w.bands, to - from, w, out, k);
+    }
+
+    /**
+     * J and K from bands already compacted, written into slot {@code k} of {@code out}: the usable epochs of band b are
+     * {@code m[b][0, n[b])}, {@code e[b][0, n[b])}, in time order, and {@code bands[x]} has bit b set where exposure x
+     * of the {@code exposures} is usable in band b. The caller that has compacted them for other statistics (the
+     * standard method) saves Stetson's own pass.
+     */
+    static void ofCompacted(double[][] m, double[][] e, int[] n, byte[] bands, int exposures, Work w, PerSource out, int k) {
+        w.ensure(exposures);
         // one loop over the bands, not the same calls written twice: half the code for the JIT to compile on a first call
         for (int b = 0; b < 2; b++) {
-            int n = compact(b == 0 ? m1 : m2, b == 0 ? e1 : e2, from, to, w, b);
-            w.n[b] = n;
-            if (n >= 2) {
-                // K's two sums; the δ of each usable epoch stays in w.delta for J
-                double abs = deltas(w, b, n, Math.sqrt(n / (n - 1.0)), robustMean(w, b, n));
-                double sq = squares(w.delta[b], n);
-                w.k[b] = sq > 0 ? (abs / n) / Math.sqrt(sq / n) : Double.NaN;
+            int nb = n[b];
+            w.n[b] = nb;
+            if (nb >= 2) {
+                inverses(e[b], m[b], nb, w, b);
+                // K's two sums (sq at w.k[b]); the δ of each usable epoch stays in w.delta for J
+                double abs = deltas(m[b], e[b], w.delta[b], nb, Math.sqrt(nb / (nb - 1.0)), robustMean(m[b], w, b, nb), w, b);
+                double sq = w.k[b];
+                w.k[b] = sq > 0 ? (abs / nb) / Math.sqrt(sq / nb) : Double.NaN;
             } else {
                 w.k[b] = Double.NaN;
             }
         }
-        out.j[k] = j(w, to - from, w.n[0] >= 2, w.n[1] >= 2);
+        out.j[k] = j(w, bands, exposures, w.n[0] >= 2, w.n[1] >= 2);
         out.k1[k] = w.k[0];
         out.k2[k] = w.k[1];
     }
@@ -105,17 +125,14 @@ final class StetsonIndices {
 
     /** Compacts the usable epochs of band b into the work arrays, marks them in {@code w.bands}; returns their number. */
     private static int compact(double[] m, double[] e, int from, int to, Work w, int b) {
-        double[] cm = w.m[b], ce = w.e[b], ci = w.inv[b], cii = w.inv2[b];
+        double[] cm = w.m[b], ce = w.e[b];
         byte[] bands = w.bands;
         byte bit = (byte) (1 << b);
         int k = 0;
         for (int i = from, x = 0; i < to; i++, x++) {
             if (usable(m[i], e[i])) {
-                double inv = 1 / e[i];
                 cm[k] = m[i];
                 ce[k] = e[i];
-                ci[k] = inv;
-                cii[k] = inv * inv;
                 k++;
                 bands[x] = (byte) (b == 0 ? bit : bands[x] | bit);
             } else if (b == 0) {
@@ -125,17 +142,27 @@ final class StetsonIndices {
         return k;
     }
 
-    /** The robust mean of band b's n compacted epochs (see the class comment). */
-    private static double robustMean(Work w, int b, int n) {
-        double[] m = w.m[b], inv = w.inv[b], inv2 = w.inv2[b];
-        double sw = 0, swx = 0;
+    /** 1/σ and 1/σ² of band b's n epochs into the work arrays, with the inverse-variance weighted sums of the mean. */
+    private static void inverses(double[] e, double[] m, int n, Work w, int b) {
+        double[] ci = w.inv[b], cii = w.inv2[b];
+        double sw = 0, swm = 0;
         for (int i = 0; i < n; i++) {
-            sw += inv2[i];
-            swx += inv2[i] * m[i];
+            double inv = 1 / e[i];
+            ci[i] = inv;
+            cii[i] = inv * inv;
+            sw += cii[i];
+            swm += cii[i] * m[i];
         }
-        double x0 = swx / sw;
+        w.sw = sw;
+        w.swm = swm;
+    }
+
+    /** The robust mean of band b's n compacted epochs (see the class comment). */
+    private static double robustMean(double[] m, Work w, int b, int n) {
+        double[] inv = w.inv[b], inv2 = w.inv2[b], weight = w.weight;
+        double x0 = w.swm / w.sw; // the inverse-variance weighted mean, summed by inverses
         for (int it = 0; it < 20; it++) {
-            double diff = step(m, inv, inv2, n, x0) - x0;
+            double diff = step(m, inv, inv2, weight, n, x0) - x0;
             x0 += diff;
             if (Math.abs(diff) < 1e-6 * Math.abs(x0) || Math.abs(diff) < 1e-6) {
                 break;
@@ -145,37 +172,45 @@ final class StetsonIndices {
     }
 
     /**
-     * One down-weighting step: the weighted mean with Stetson's weights about x0. Its division bounds the kernel's
-     * speed (about 7 cycles an epoch); it stays one per epoch, as written, so that the mean is the same to the bit.
+     * One down-weighting step: the weighted mean with Stetson's weights about x0. The weights are one loop with no sum
+     * in it, so that the JIT computes them, divisions included, several per vector instruction; the two sums are then
+     * four independent partial sums each (a sum in one accumulator waits for the previous add at every epoch). The
+     * weights are those of the one-loop form to the bit; the sums differ from it in the last bits only.
      */
-    private static double step(double[] m, double[] inv, double[] inv2, int n, double x0) {
-        double s0 = 0, s1 = 0;
+    private static double step(double[] m, double[] inv, double[] inv2, double[] weight, int n, double x0) {
         for (int j = 0; j < n; j++) {
             double r = 0.5 * (m[j] - x0) * inv[j]; // |resid|/(α σ) with α = 2, squared below (β = 2)
-            double w1 = inv2[j] / (1 + r * r);
-            s0 += w1;
-            s1 += w1 * m[j];
+            weight[j] = inv2[j] / (1 + r * r);
         }
-        return s1 / s0;
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            a0 += weight[j];
+            a1 += weight[j + 1];
+            a2 += weight[j + 2];
+            a3 += weight[j + 3];
+            b0 += weight[j] * m[j];
+            b1 += weight[j + 1] * m[j + 1];
+            b2 += weight[j + 2] * m[j + 2];
+            b3 += weight[j + 3] * m[j + 3];
+        }
+        for (; j < n; j++) {
+            a0 += weight[j];
+            b0 += weight[j] * m[j];
+        }
+        return ((b0 + b1) + (b2 + b3)) / ((a0 + a1) + (a2 + a3));
     }
 
-    /** Writes the normalised residuals δ of band b's n epochs and returns Σ|δ|. */
-    private static double deltas(Work w, int b, int n, double f, double mean) {
-        double[] m = w.m[b], e = w.e[b], d = w.delta[b];
-        double abs = 0;
+    /** Writes the normalised residuals δ of band b's n epochs and returns Σ|δ|; Σδ² goes to {@code w.k[b]}. */
+    private static double deltas(double[] m, double[] e, double[] d, int n, double f, double mean, Work w, int b) {
+        double abs = 0, sq = 0;
         for (int i = 0; i < n; i++) {
             d[i] = f * (m[i] - mean) / e[i];
             abs += Math.abs(d[i]);
-        }
-        return abs;
-    }
-
-    private static double squares(double[] d, int n) {
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
             sq += d[i] * d[i];
         }
-        return sq;
+        w.k[b] = sq;
+        return abs;
     }
 
     /**
@@ -183,9 +218,8 @@ final class StetsonIndices {
      *
      * @param use1 whether band W1 enters (at least two usable epochs), likewise use2
      */
-    private static double j(Work w, int exposures, boolean use1, boolean use2) {
+    private static double j(Work w, byte[] bands, int exposures, boolean use1, boolean use2) {
         double[] d1 = w.delta[0], d2 = w.delta[1];
-        byte[] bands = w.bands;
         int mask = (use1 ? 1 : 0) | (use2 ? 2 : 0);
         double sumJ = 0;
         int nP = 0, i1 = 0, i2 = 0;
