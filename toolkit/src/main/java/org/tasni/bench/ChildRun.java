@@ -44,7 +44,9 @@ public final class ChildRun {
      *
      * @throws TasniException if it fails or runs past {@code timeoutMinutes}, with the command and its output's end
      */
-    public static Result run(List<String> cmd, Path dir, long timeoutMinutes) throws IOException, InterruptedException {
+    public static Result run(List<String> cmd, Path workDir, long timeoutMinutes) throws IOException, InterruptedException {
+        // absolute: the child runs in dir, where a relative path to its peak file would name dir/dir/…
+        Path dir = workDir.toAbsolutePath();
         Files.createDirectories(dir);
         Path log = Files.createTempFile(dir, "child-", ".log");
         Path rss = Files.createTempFile(dir, "child-", ".rss");

@@ -30,6 +30,20 @@ class ChildRunTest {
         assertTrue(small.seconds() > 0);
     }
 
+    /** benchmark io's default --out is relative (bench-io): the child, which runs there, still finds its files. */
+    @Test
+    void aRelativeDirectoryWorks() throws Exception {
+        // below the working directory (Maven's: the module), as bench-io is below the user's
+        Path relative = Path.of("target", "child-run-" + ProcessHandle.current().pid());
+        try {
+            ChildRun.Result r = ChildRun.run(List.of("/bin/sh", "-c", "echo ok"), relative, 5);
+            assertEquals("ok", r.output().strip());
+            assertTrue(r.peakRssMb() > 0, r.peakRssMb() + " MiB by " + r.peakSource());
+        } finally {
+            Files.deleteIfExists(relative);
+        }
+    }
+
     @Test
     void aFailingCommandSaysWhatFailedAndLeavesNoFiles() throws Exception {
         var e = assertThrows(TasniException.class,
