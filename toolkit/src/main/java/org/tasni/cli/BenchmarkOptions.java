@@ -30,7 +30,8 @@ final class BenchmarkOptions {
             Format.of(out);
             OutputPaths.requireDirectoryPossible(out);
         }
-        return d;
+        // absolute: peers and child processes run inside it, where a relative path would name d/d/…
+        return d.toAbsolutePath().normalize();
     }
 
     /** Prints a benchmark's table and, with {@code --out}, writes it too. */

@@ -2,6 +2,7 @@ package org.tasni.io;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -13,6 +14,7 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.tasni.TasniException;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -33,8 +35,14 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
     private final String[] names;
     private final Object[] data;
     private final Column<?>[] columns;
-    /** String columns read with a deferred dictionary (mostly distinct values), known without building it. */
+    /**
+     * Columns of mostly distinct values, which get no dictionary: strings read with a deferred dictionary (known
+     * without building it) and floating-point columns whose first values are mostly distinct (positions, separations;
+     * not magnitudes of a few decimals or epochs shared by many sources, which a dictionary makes much smaller).
+     */
     private final boolean[] mostlyDistinct;
+    /** How many leading values decide whether a floating-point column is mostly distinct. */
+    private static final int DISTINCT_SAMPLE = 4096;
     private RecordConsumer out;
 
     ParquetRowWriter(Table table) {
@@ -45,11 +53,25 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
         columns = new Column<?>[n];
         mostlyDistinct = new boolean[n];
         for (int k = 0; k < n; k++) {
-            mostlyDistinct[k] = table.column(k) instanceof StringColumn s && s.getDictionary() instanceof DeferredDictionary;
+            mostlyDistinct[k] = table.column(k) instanceof StringColumn s ? s.getDictionary() instanceof DeferredDictionary
+                    : table.column(k) instanceof NumericColumn<?> c && mostlyDistinctFloating(c);
             kinds[k] = Kind.of(table, table.column(k));
             names[k] = table.column(k).name();
         }
         schema = ParquetSchema.of(table);
+    }
+
+    /** A double or float column more than half of whose first values (up to {@link #DISTINCT_SAMPLE}) differ. */
+    private static boolean mostlyDistinctFloating(NumericColumn<?> c) {
+        if (!(c instanceof DoubleColumn) && !(c instanceof FloatColumn)) {
+            return false;
+        }
+        int n = Math.min(c.size(), DISTINCT_SAMPLE);
+        HashSet<Long> seen = new HashSet<>(2 * n);
+        for (int i = 0; i < n; i++) {
+            seen.add(Double.doubleToLongBits(c.getDouble(i)));
+        }
+        return seen.size() > n / 2;
     }
 
     /** Makes {@code table} the source of the next rows written. */
@@ -169,12 +191,10 @@ final class ParquetRowWriter extends WriteSupport<Integer> {
         Builder b = new Builder(file, support).withConf(ParquetIO.configuration())
                 .withCompressionCodec(CompressionCodecName.SNAPPY).withRowGroupSize(rowGroupBytes);
         for (int k = 0; k < support.kinds.length; k++) {
-            if (support.kinds[k] == Kind.DOUBLE || support.kinds[k] == Kind.FLOAT
-                    || support.mostlyDistinct[k]) {
-                // measured values (positions, magnitudes, separations) and designations hardly repeat: a dictionary
-                // was hashed for the first page of every chunk and then dropped for PLAIN, which parquet-java decides
-                // only after that page, so such a file is byte for byte what it was. A float column of repeated
-                // values (a constant epoch) is now PLAIN under snappy instead: the same values, a slightly larger file
+            if (support.mostlyDistinct[k]) {
+                // positions, separations and designations hardly repeat: a dictionary would be hashed for the first
+                // page of every chunk and then dropped for PLAIN, which parquet-java decides only after that page, so
+                // such a file is byte for byte what it was with the dictionary tried
                 b = b.withDictionaryEncoding(support.names[k], false);
             }
         }

@@ -255,4 +255,34 @@ class TableIOTest {
             assertEquals(1, s.count());
         }
     }
+
+    /**
+     * Floating-point columns get a dictionary when their values repeat (float32 magnitudes of three decimals, epochs
+     * that many sources share: much smaller files) and none when they are mostly distinct (positions); either way the
+     * values read back are those written.
+     */
+    @Test
+    void repeatedFloatingPointValuesAreDictionaryEncodedDistinctOnesAreNot() throws IOException {
+        int n = 20_000;
+        SplittableRandom r = new SplittableRandom(3);
+        float[] mag = new float[n];
+        double[] mjd = new double[n], ra = new double[n];
+        for (int i = 0; i < n; i++) {
+            mag[i] = Math.round((14 + 2 * r.nextDouble()) * 1000) / 1000f;
+            mjd[i] = 56700 + (i % 300) * 0.5;
+            ra[i] = 360 * r.nextDouble();
+        }
+        Table t = Table.create("t", FloatColumn.create("w1mpro_ep", mag), DoubleColumn.create("mjd", mjd),
+                DoubleColumn.create("ra", ra));
+        Path p = dir.resolve("encodings.parquet");
+        TableIO.write(t, p);
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(p))) {
+            for (var chunk : reader.getFooter().getBlocks().get(0).getColumns()) {
+                boolean dictionary = chunk.hasDictionaryPage();
+                String name = chunk.getPath().toDotString();
+                assertEquals(!name.equals("ra"), dictionary, name + ": " + chunk.getEncodings());
+            }
+        }
+        assertSameTable(t, TableIO.read(p));
+    }
 }
