@@ -158,7 +158,12 @@ final class ProcessBenchmarks {
 
     /** {@code toolkit/bin/tasni}, beside the jar's {@code target/}, if it is there (a jar run from elsewhere has none). */
     private Optional<Path> launcher() {
-        return jar.map(j -> j.toAbsolutePath().getParent().resolveSibling("bin").resolve("tasni")).filter(Files::isExecutable);
+        return jar.flatMap(ProcessBenchmarks::launcherBeside);
+    }
+
+    /** {@code toolkit/bin/tasni} beside {@code jar}'s {@code target/}, if it is there. */
+    static Optional<Path> launcherBeside(Path jar) {
+        return Optional.of(jar.toAbsolutePath().getParent().resolveSibling("bin").resolve("tasni")).filter(Files::isExecutable);
     }
 
     /**
