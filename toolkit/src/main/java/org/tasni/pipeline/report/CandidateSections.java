@@ -3,9 +3,11 @@ package org.tasni.pipeline.report;
 import static org.tasni.pipeline.report.Markup.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.notebook.LightCurvePlot;
 import org.tasni.notebook.PeriodogramPlot;
@@ -43,29 +45,21 @@ final class CandidateSections {
      * level the pipeline used; standard when the run does not say.
      */
     static PeriodogramConfig periodogramConfig(ReportInputs in) {
-        String name = presetName(in);
-        for (PeriodogramConfig.Preset p : PeriodogramConfig.Preset.values()) {
-            if (p.toString().equals(name)) {
-                return p.config();
-            }
-        }
-        return PeriodogramConfig.standard();
+        return preset(in, PeriodogramConfig.Preset.values()).map(PeriodogramConfig.Preset::config)
+                .orElseGet(PeriodogramConfig::standard);
     }
 
     /** The run's variability preset (its quality cuts are those of the light curves drawn), standard if unknown. */
     static VariabilityConfig variabilityConfig(ReportInputs in) {
-        String name = presetName(in);
-        for (VariabilityConfig.Preset p : VariabilityConfig.Preset.values()) {
-            if (p.toString().equals(name)) {
-                return p.config();
-            }
-        }
-        return VariabilityConfig.standard();
+        return preset(in, VariabilityConfig.Preset.values()).map(VariabilityConfig.Preset::config)
+                .orElseGet(VariabilityConfig::standard);
     }
 
-    private static String presetName(ReportInputs in) {
-        return in.run == null ? "" : in.run.config().stream().filter(e -> e.getKey().equals("preset"))
+    /** The one of {@code presets} that run.json names ({@code preset}), if it names one. */
+    private static <P extends Enum<P>> Optional<P> preset(ReportInputs in, P[] presets) {
+        String name = in.run == null ? "" : in.run.config().stream().filter(e -> e.getKey().equals("preset"))
                 .map(Map.Entry::getValue).findFirst().orElse("");
+        return Arrays.stream(presets).filter(p -> p.toString().equals(name)).findFirst();
     }
 
     /** The meaning of a caveat word, or a note that the report does not know it. */
