@@ -1,6 +1,7 @@
 package org.tasni.cli;
 
 import java.nio.file.Path;
+import org.tasni.bench.CrossmatchBenchmark;
 import org.tasni.io.Format;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
@@ -24,14 +25,13 @@ final class BenchmarkOptions {
      * minutes: it can be a directory, and {@code --out} has a known format and can be written.
      */
     Path checkedDir(String name) {
-        Path d = dir != null ? dir : Path.of("bench-" + name);
-        OutputPaths.requireDirectory(d);
+        // absolute (workDir): peers and child processes run inside it, where a relative path would name d/d/…
+        Path d = CrossmatchBenchmark.workDir(dir != null ? dir : Path.of("bench-" + name));
         if (out != null) {
             Format.of(out);
             OutputPaths.requireDirectoryPossible(out);
         }
-        // absolute: peers and child processes run inside it, where a relative path would name d/d/…
-        return d.toAbsolutePath().normalize();
+        return d;
     }
 
     /** Prints a benchmark's table and, with {@code --out}, writes it too. */
