@@ -106,10 +106,8 @@ final class StetsonIndices {
             w.n[b] = nb;
             if (nb >= 2) {
                 inverses(e[b], m[b], nb, w, b);
-                // K's two sums (sq at w.k[b]); the δ of each usable epoch stays in w.delta for J
-                double abs = deltas(m[b], e[b], w.delta[b], nb, Math.sqrt(nb / (nb - 1.0)), robustMean(m[b], w, b, nb), w, b);
-                double sq = w.k[b];
-                w.k[b] = sq > 0 ? (abs / nb) / Math.sqrt(sq / nb) : Double.NaN;
+                // the δ of each usable epoch stays in w.delta for J
+                w.k[b] = deltasAndK(m[b], e[b], w.delta[b], nb, Math.sqrt(nb / (nb - 1.0)), robustMean(m[b], w, b, nb));
             } else {
                 w.k[b] = Double.NaN;
             }
@@ -201,16 +199,18 @@ final class StetsonIndices {
         return ((b0 + b1) + (b2 + b3)) / ((a0 + a1) + (a2 + a3));
     }
 
-    /** Writes the normalised residuals δ of band b's n epochs and returns Σ|δ|; Σδ² goes to {@code w.k[b]}. */
-    private static double deltas(double[] m, double[] e, double[] d, int n, double f, double mean, Work w, int b) {
+    /**
+     * Writes the normalised residuals δ of a band's n epochs into {@code d} and returns K from their two sums, Σ|δ|
+     * and Σδ², taken in one pass (NaN when every δ is 0).
+     */
+    private static double deltasAndK(double[] m, double[] e, double[] d, int n, double f, double mean) {
         double abs = 0, sq = 0;
         for (int i = 0; i < n; i++) {
             d[i] = f * (m[i] - mean) / e[i];
             abs += Math.abs(d[i]);
             sq += d[i] * d[i];
         }
-        w.k[b] = sq;
-        return abs;
+        return sq > 0 ? (abs / n) / Math.sqrt(sq / n) : Double.NaN;
     }
 
     /**
