@@ -9,6 +9,7 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
@@ -131,7 +132,8 @@ final class ParquetReader {
         LocalInputFile file = new LocalInputFile(path);
         try {
             var conf = ParquetIO.configuration();
-            var codecs = new ParallelCodecs(ParquetReadOptions.builder(conf).build().getCodecFactory());
+            // the factory a builder of this configuration makes by itself, wrapped to be shared by decoding threads
+            var codecs = new ParallelCodecs(HadoopCodecs.newFactory(conf, 0));
             return ParquetFileReader.open(file, ParquetReadOptions.builder(conf).withCodecFactory(codecs).build());
         } catch (RuntimeException | IOException e) {
             // parquet-java names the file by its object identity (LocalInputFile@3712b94): say "the file" instead
