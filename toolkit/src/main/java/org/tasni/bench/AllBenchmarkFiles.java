@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.RecordTables;
@@ -132,8 +133,8 @@ public final class AllBenchmarkFiles {
         List<String> l = new ArrayList<>(labels);
         List<Double> v = new ArrayList<>(values);
         // plotly draws the first category at the bottom: reversed, the chart reads top-down like the table
-        java.util.Collections.reverse(l);
-        java.util.Collections.reverse(v);
+        Collections.reverse(l);
+        Collections.reverse(v);
         BarTrace trace = BarTrace.builder(l.toArray(), v.stream().mapToDouble(Double::doubleValue).toArray())
                 .orientation(BarTrace.Orientation.HORIZONTAL).build();
         Layout layout = Layout.builder(title).xAxis(Axis.builder().title(axis).type(Axis.Type.LOG).build())

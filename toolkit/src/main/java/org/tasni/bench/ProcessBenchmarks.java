@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -191,7 +192,7 @@ final class ProcessBenchmarks {
             best = Math.min(best, last.seconds());
             peak = Math.max(peak, last.peakRssMb());
         }
-        java.util.Arrays.sort(warm);
+        Arrays.sort(warm);
         // the median of the warm processes, beside their best: on a shared machine one lucky run can flatter a tool
         double median = repeat % 2 == 1 ? warm[repeat / 2] : (warm[repeat / 2 - 1] + warm[repeat / 2]) / 2;
         return new Timed(first.seconds(), best, median, peak, last);
@@ -237,7 +238,7 @@ final class ProcessBenchmarks {
             return;
         }
         try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(q);
             }
         }

@@ -1,5 +1,7 @@
 package org.tasni.io;
 
+import java.util.Arrays;
+
 /**
  * Parquet's RLE / bit-packing hybrid encoding, decoded in bulk into an {@code int[]}: the encoding of definition
  * levels and of dictionary indices. parquet-java decodes it one value per virtual call; decoding a whole page at once
@@ -55,7 +57,7 @@ final class HybridDecoder {
                     v |= (buf[pos++] & 0xFF) << (8 * k);
                 }
                 int take = (int) Math.min(count, n - filled);
-                java.util.Arrays.fill(out, filled, filled + take, v);
+                Arrays.fill(out, filled, filled + take, v);
                 filled += take;
             } else {
                 long values = (header >>> 1) * 8;

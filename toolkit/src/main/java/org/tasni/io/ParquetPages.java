@@ -2,6 +2,7 @@ package org.tasni.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -350,7 +351,7 @@ final class ParquetPages {
     private int appendLocal(Object values) {
         String[] v = (String[]) values;
         if (localCount + v.length > local.length) {
-            local = java.util.Arrays.copyOf(local, Math.max(local.length * 2, localCount + v.length));
+            local = Arrays.copyOf(local, Math.max(local.length * 2, localCount + v.length));
         }
         System.arraycopy(v, 0, local, localCount, v.length);
         localCount += v.length;

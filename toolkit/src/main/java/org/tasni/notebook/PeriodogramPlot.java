@@ -1,5 +1,6 @@
 package org.tasni.notebook;
 
+import java.util.Arrays;
 import org.tasni.variability.Band;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
@@ -97,7 +98,7 @@ public final class PeriodogramPlot {
             }
             from = to;
         }
-        return new double[][] {java.util.Arrays.copyOf(ox, n), java.util.Arrays.copyOf(oy, n)};
+        return new double[][] {Arrays.copyOf(ox, n), Arrays.copyOf(oy, n)};
     }
 
     private static int bin(double x, double l0, double span, int bins) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.tasni.TasniException;
@@ -132,7 +133,7 @@ final class CrossmatchStep implements Step {
             message[k] = missing[k] > 0 ? missing[k] + " neighbouring tile(s) have no Gaia file (or an empty or"
                     + " unreadable one): sources within R of those borders may be false orphans" : "";
         }
-        long flagged = java.util.Arrays.stream(missing).filter(x -> x > 0).count();
+        long flagged = Arrays.stream(missing).filter(x -> x > 0).count();
         if (flagged > 0) {
             warnings.add(flagged + " tile(s) border a tile without Gaia: their sources within " + c.radiusArcsec()
                     + " arcsec of those borders carry the caveat missing_neighbour_tile");
