@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.tasni.TasniException;
 import tech.tablesaw.api.Table;
@@ -28,7 +27,7 @@ import tech.tablesaw.api.Table;
  * DuckDB read as NaN/None/NULL. Files are written atomically ({@link AtomicFiles}).
  *
  * <p>This class is the entry point. The type mapping is {@link ParquetSchema}, the streaming reader
- * {@link ParquetReader}, the row encoder {@link ParquetRowWriter}.
+ * {@link ParquetReader}, the column-wise writer {@link ParquetColumnWriter}.
  */
 public final class ParquetIO {
 
@@ -119,16 +118,14 @@ public final class ParquetIO {
     public static final class Writer implements AutoCloseable {
         private final Path path;
         private final Path tmp;
-        private final ParquetRowWriter rows;
-        private final ParquetWriter<Integer> out;
+        private final ParquetColumnWriter out;
         private boolean done;
 
         private Writer(Table schema, Path path, long rowGroupBytes) {
             this.path = path;
-            this.rows = new ParquetRowWriter(schema);
             this.tmp = AtomicFiles.temporaryFor(path);
             try {
-                this.out = ParquetRowWriter.open(new LocalOutputFile(tmp), rows, rowGroupBytes);
+                this.out = new ParquetColumnWriter(schema, new LocalOutputFile(tmp), rowGroupBytes);
             } catch (IOException e) {
                 throw new TasniException(path + ": could not write the file (" + e + ").", e);
             }
@@ -136,23 +133,17 @@ public final class ParquetIO {
 
         /** Appends every row of {@code part}, whose columns must have the schema's names and types. */
         public void write(Table part) {
-            rows.bind(part);
-            try {
-                for (int i = 0; i < part.rowCount(); i++) {
-                    out.write(i);
-                }
-            } catch (IOException e) {
-                throw new TasniException(path + ": could not write the file (" + e + ").", e);
-            }
+            append(part, null);
         }
 
         /** Appends rows {@code rows} of {@code part} (row indices, in the order given), as {@link #write(Table)}. */
         public void write(Table part, int[] rows) {
-            this.rows.bind(part);
+            append(part, rows);
+        }
+
+        private void append(Table part, int[] rows) {
             try {
-                for (int i : rows) {
-                    out.write(i);
-                }
+                out.append(part, rows);
             } catch (IOException e) {
                 throw new TasniException(path + ": could not write the file (" + e + ").", e);
             }
@@ -161,7 +152,7 @@ public final class ParquetIO {
         /** Finishes the file and moves it to its final name. */
         public void commit() {
             AtomicFiles.write(path, target -> {
-                out.close();
+                out.finish();
                 done = true;
                 Files.move(tmp, target);
             });
@@ -172,11 +163,7 @@ public final class ParquetIO {
         public void close() {
             if (!done) {
                 done = true;
-                try {
-                    out.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the write is being abandoned; its error, if any, was already reported
-                }
+                out.abort();
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
