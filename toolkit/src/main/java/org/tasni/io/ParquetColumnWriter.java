@@ -39,10 +39,6 @@ import tech.tablesaw.columns.Column;
 final class ParquetColumnWriter {
     /** How many leading values decide whether a floating-point column is mostly distinct. */
     private static final int DISTINCT_SAMPLE = 4096;
-    /** Rows between row-group size checks: parquet-java's own bounds for its first and nearest checks. */
-    private static final int MIN_BLOCK = 100;
-    /** At most this many rows between checks: enough to keep the threads' hand-offs rare. */
-    private static final int MAX_BLOCK = 1 << 16;
     /** Blocks smaller than this are encoded in the calling thread: a hand-off would cost more than it saves. */
     private static final int PARALLEL_BLOCK = 8192;
     private static final ExecutorService POOL = Executors.newFixedThreadPool(
@@ -57,8 +53,11 @@ final class ParquetColumnWriter {
     private final ParquetColumnChunk[] chunks;
     private final ParquetFileWriter file;
     private final long rowGroupBytes;
+    /** parquet-java's bounds on the rows before a group's first size check and between two checks. */
+    private final int minCheck, maxCheck;
     private long rowsInGroup;
-    private long nextBlock = MIN_BLOCK;
+    /** The row count of the group at which its buffered size is checked next. */
+    private long nextCheck;
 
     /** A file with the schema of {@code schema}'s columns, row groups of about {@code rowGroupBytes} buffered bytes. */
     ParquetColumnWriter(Table schema, OutputFile out, long rowGroupBytes) throws IOException {
@@ -83,6 +82,9 @@ final class ParquetColumnWriter {
             chunks[k] = new ParquetColumnChunk(kinds[k], message.getType(k), p);
         }
         this.rowGroupBytes = rowGroupBytes;
+        minCheck = p.getMinRowCountForPageSizeCheck();
+        maxCheck = p.getMaxRowCountForPageSizeCheck();
+        nextCheck = minCheck;
         // parquet-java's record writer opens its file this way (ParquetWriter's defaults: create, 8 MB padding limit)
         file = new ParquetFileWriter(out, message, ParquetFileWriter.Mode.CREATE, rowGroupBytes,
                 ParquetWriter.MAX_PADDING_SIZE_DEFAULT, null, p);
@@ -119,11 +121,14 @@ final class ParquetColumnWriter {
         bind(part);
         int n = rows == null ? part.rowCount() : rows.length;
         for (int from = 0; from < n; ) {
-            int to = (int) Math.min(n, from + nextBlock);
+            // blocks end where parquet-java would check the group's size, so that groups end where it ends them
+            int to = (int) Math.min(n, from + Math.max(1, nextCheck - rowsInGroup));
             encode(rows, from, to);
             rowsInGroup += to - from;
             from = to;
-            checkGroupSize();
+            if (rowsInGroup >= nextCheck) {
+                checkGroupSize();
+            }
         }
     }
 
@@ -189,22 +194,24 @@ final class ParquetColumnWriter {
     }
 
     /**
-     * parquet-java's row-group check: a group is written when its buffered bytes come within two rows of the size;
-     * otherwise the next check is halfway to where the rows so far say the size will be reached.
+     * parquet-java's row-group check (InternalParquetRecordWriter): a group is written when its buffered bytes come
+     * within two rows of the size; otherwise the next check is halfway to where the rows so far say the size will be
+     * reached, and never more than {@link #maxCheck} rows ahead.
      */
     private void checkGroupSize() throws IOException {
         long mem = 0;
         for (ParquetColumnChunk c : chunks) {
             mem += c.bufferedSize();
         }
-        long rowSize = Math.max(1, mem / rowsInGroup);
+        long rowSize = Math.max(1, mem / rowsInGroup); // 1, not 0: a next check at infinity would overflow
         if (mem > rowGroupBytes - 2 * rowSize) {
             long written = rowsInGroup;
             writeGroup();
             startGroup();
-            nextBlock = Math.min(Math.max(MIN_BLOCK, written / 2), MAX_BLOCK);
+            nextCheck = Math.min(Math.max(minCheck, written / 2), maxCheck);
         } else {
-            nextBlock = Math.min(Math.max(MIN_BLOCK, (rowGroupBytes / rowSize - rowsInGroup) / 2), MAX_BLOCK);
+            nextCheck = Math.min(Math.max(minCheck, (rowsInGroup + (long) (rowGroupBytes / (float) rowSize)) / 2),
+                    rowsInGroup + maxCheck);
         }
     }
 
