@@ -171,10 +171,10 @@ final class ParquetColumnWriter {
             ParquetColumnChunk c = chunks[k];
             running.add(POOL.submit(() -> c.append(rows, from, to)));
         }
-        RuntimeException failed = null;
+        Throwable failed = null;
         try {
             chunks[0].append(rows, from, to);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed = e;
         }
         // every task is waited for, failed or not: none may still be touching a chunk when the writer moves on
@@ -182,16 +182,21 @@ final class ParquetColumnWriter {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                if (failed == null) {
-                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
+                failed = failed == null ? e.getCause() : failed;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while encoding", e);
             }
         }
+        // thrown as it was thrown in its thread: an OutOfMemoryError must reach Main's advice on -Xmx as one
+        if (failed instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed instanceof Error err) {
+            throw err;
+        }
         if (failed != null) {
-            throw failed;
+            throw new IllegalStateException(failed);
         }
     }
 
