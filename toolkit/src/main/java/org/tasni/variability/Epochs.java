@@ -94,21 +94,25 @@ final class Epochs {
         cut = cuts.apply(t);
         StringColumn id = ids(t, idColumn);
         DictionaryMap dict = id.getDictionary();
-        int[] key = new int[rows];
+        int[] key = new int[rows]; // becomes the kept rows (SourceGrouping.of reuses it)
         byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
         int[] minMax = new int[2 * SourceLoop.ranges(rows)];
-        loop.forRanges(rows, (r, from, to) -> {
-            in[0].read(from, to, mjd);
-            in[1].read(from, to, w1);
-            in[2].read(from, to, e1);
-            in[3].read(from, to, w2);
-            in[4].read(from, to, e2);
-            magnitudes(w1, outOfRange1, from, to);
-            magnitudes(w2, outOfRange2, from, to);
-            errors(e1, from, to);
-            errors(e2, from, to);
-            mjdReasons(mjd, why, from, to);
-            keys(dict, key, from, to, minMax, r);
+        loop.forRanges(rows, (r, start, end) -> {
+            // in pieces small enough that the checks find the values just read still in the core's cache
+            for (int from = start; from < end; from += PIECE) {
+                int to = Math.min(end, from + PIECE);
+                in[0].read(from, to, mjd);
+                in[1].read(from, to, w1);
+                in[2].read(from, to, e1);
+                in[3].read(from, to, w2);
+                in[4].read(from, to, e2);
+                magnitudes(w1, outOfRange1, from, to);
+                magnitudes(w2, outOfRange2, from, to);
+                errors(e1, from, to);
+                errors(e2, from, to);
+                mjdReasons(mjd, why, from, to);
+            }
+            keys(dict, key, start, end, minMax, r);
         });
         int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
         for (int r = 0; r < minMax.length; r += 2) {
@@ -134,6 +138,9 @@ final class Epochs {
         start = g.start();
         designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
     }
+
+    /** Rows read and checked together: five columns of them (40 bytes a row) stay in a core's L2 cache. */
+    private static final int PIECE = 4096;
 
     /** Reads rows [from, to) of one numeric column into an array. */
     @FunctionalInterface

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 import org.tasni.io.DropReason;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Epochs grouped by source: {@code order[start[k] .. start[k+1])} are the kept rows of source k, in file order, sources
@@ -27,7 +28,8 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
      * Groups the rows that have no drop reason yet. A row whose id is empty or blank gets {@link DropReason#MISSING_ID}
      * (before any mjd reason it had); every dropped row is counted into {@code reasons} by its reason's ordinal.
      *
-     * @param key     per row, the id's dictionary key; keys lie in [minKey, minKey + range)
+     * @param key     per row, the id's dictionary key; keys lie in [minKey, minKey + range). Overwritten: it becomes
+     *                the kept rows, so that a call allocates no second array of one int per row
      * @param why     per row, 0 or the ordinal + 1 of the reason it is dropped (updated for missing ids)
      * @param id      the id column, looked at once per distinct key for blanks
      */
@@ -36,7 +38,9 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
         int[] number = new int[range];
         Arrays.fill(number, -1);
-        int[] kept = new int[rows], firstAt = new int[range + 1];
+        // kept[n] is written after key[n] was read (n <= i) and never reads it again; the ungrouped case's sort reads
+        // the keys from the column's dictionary instead
+        int[] kept = key, firstAt = new int[range + 1];
         byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
         String[] name = new String[range]; // per dictionary key, the id (filled as blank is)
         String[] names = new String[range]; // per source number
@@ -73,22 +77,25 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
             start[sources] = n;
             return new SourceGrouping(order, start, true, sourceNames);
         }
-        return sorted(order, key, minKey, number, sources, sourceNames);
+        return sorted(order, id.getDictionary(), minKey, number, sources, sourceNames);
     }
 
     /** A stable counting sort of the kept rows by source number, so that each source keeps its rows in file order. */
-    private static SourceGrouping sorted(int[] kept, int[] key, int minKey, int[] number, int sources, String[] names) {
+    private static SourceGrouping sorted(int[] kept, DictionaryMap dict, int minKey, int[] number, int sources,
+            String[] names) {
+        int[] source = new int[kept.length]; // each kept row's source number, read once from the dictionary
         int[] start = new int[sources + 1];
-        for (int i : kept) {
-            start[number[key[i] - minKey] + 1]++;
+        for (int r = 0; r < kept.length; r++) {
+            source[r] = number[dict.getKeyAtIndex(kept[r]) - minKey];
+            start[source[r] + 1]++;
         }
         for (int k = 0; k < sources; k++) {
             start[k + 1] += start[k];
         }
         int[] order = new int[kept.length];
         int[] fill = Arrays.copyOf(start, sources);
-        for (int i : kept) {
-            order[fill[number[key[i] - minKey]]++] = i;
+        for (int r = 0; r < kept.length; r++) {
+            order[fill[source[r]]++] = kept[r];
         }
         return new SourceGrouping(order, start, false, names);
     }
@@ -102,10 +109,9 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
      */
     SourceGrouping withoutDuplicates(double[] mjd, SourceLoop loop, int[] duplicates) {
         int sources = sources();
-        boolean[] drop = new boolean[mjd.length];
         int[] perBlock = new int[(sources + DUPLICATE_BLOCK - 1) / DUPLICATE_BLOCK];
-        // each block writes only its own sources' rows of drop
-        loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> perBlock[b] = markDuplicates(mjd, drop, from, to));
+        // counted first, without marks: the usual input has no duplicate, and then needs no array of one flag per row
+        loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> perBlock[b] = markDuplicates(mjd, null, from, to));
         int n = 0;
         for (int c : perBlock) {
             n += c;
@@ -114,6 +120,9 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         if (n == 0) {
             return this;
         }
+        boolean[] drop = new boolean[mjd.length];
+        // each block writes only its own sources' rows of drop
+        loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> markDuplicates(mjd, drop, from, to));
         int[] rest = new int[order.length - n];
         int[] st = new int[sources + 1];
         int m = 0;
@@ -128,7 +137,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         return new SourceGrouping(rest, st, wasGrouped, names);
     }
 
-    /** Marks in {@code drop} the repeated exposures of sources [first, end); returns their number. */
+    /** Marks in {@code drop} (unless null) the repeated exposures of sources [first, end); returns their number. */
     private int markDuplicates(double[] mjd, boolean[] drop, int first, int end) {
         int n = 0;
         int[] scratch = new int[0];
@@ -151,7 +160,9 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
                     : Integer.compare(a, b));
             for (int r = 1; r < len; r++) {
                 if (mjd[scratch[r]] == mjd[scratch[r - 1]]) {
-                    drop[scratch[r]] = true;
+                    if (drop != null) {
+                        drop[scratch[r]] = true;
+                    }
                     n++;
                 }
             }

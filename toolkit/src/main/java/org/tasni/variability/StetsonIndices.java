@@ -143,11 +143,14 @@ final class StetsonIndices {
     /** 1/σ and 1/σ² of band b's n epochs into the work arrays, with the inverse-variance weighted sums of the mean. */
     private static void inverses(double[] e, double[] m, int n, Work w, int b) {
         double[] ci = w.inv[b], cii = w.inv2[b];
-        double sw = 0, swm = 0;
+        // the divisions in a loop of their own, which the JIT vectorises, then the sums (same values, same order)
         for (int i = 0; i < n; i++) {
             double inv = 1 / e[i];
             ci[i] = inv;
             cii[i] = inv * inv;
+        }
+        double sw = 0, swm = 0;
+        for (int i = 0; i < n; i++) {
             sw += cii[i];
             swm += cii[i] * m[i];
         }
@@ -204,9 +207,11 @@ final class StetsonIndices {
      * and Σδ², taken in one pass (NaN when every δ is 0).
      */
     private static double deltasAndK(double[] m, double[] e, double[] d, int n, double f, double mean) {
+        for (int i = 0; i < n; i++) {
+            d[i] = f * (m[i] - mean) / e[i]; // vectorised: no sum in this loop (see step)
+        }
         double abs = 0, sq = 0;
         for (int i = 0; i < n; i++) {
-            d[i] = f * (m[i] - mean) / e[i];
             abs += Math.abs(d[i]);
             sq += d[i] * d[i];
         }
