@@ -1,6 +1,7 @@
 package org.tasni.variability;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -27,6 +28,8 @@ final class LombScargle {
     static final class Work {
         final PeriodogramKernel.Work kernel = new PeriodogramKernel.Work();
         double[] tt = new double[0];
+        /** One block's determinants, between the two loops of {@code combine}. */
+        final double[] den = new double[PeriodogramKernel.LANES];
 
         void ensure(int n) {
             kernel.ensure(n);
@@ -90,16 +93,31 @@ final class LombScargle {
     /** As above, with or without {@link Math#fma} in the sums (tests run both forms). */
     static void power(double[] t, double[] y, double[] dy, int from, int to, double f0, double df, int nf,
             double[] power, int at, Work work, boolean fused) {
+        power(t, y, dy, from, to, f0, df, nf, power, at, work, fused, null);
+    }
+
+    /**
+     * As above, telling {@code chunkDone} (when not null) how many more frequencies are done, chunk by chunk: long
+     * grids report their progress without being cut into separate calls, which would redo the per-point work that
+     * every chunk shares.
+     */
+    static void power(double[] t, double[] y, double[] dy, int from, int to, double f0, double df, int nf,
+            double[] power, int at, Work work, boolean fused, IntConsumer chunkDone) {
         int n = to - from;
         work.ensure(n);
         double yy = weigh(y, dy, from, n, work.kernel.w, work.kernel.wy);
         if (Double.isNaN(yy)) {
             Arrays.fill(power, at, at + nf, Double.NaN);
+            if (chunkDone != null) {
+                chunkDone.accept(nf);
+            }
             return;
         }
         relativeTimes(t, from, n, work.tt);
         PeriodogramKernel.sums(work.tt, n, f0, df, nf, work.kernel, fused,
-                (k, sc, ss, syc, sys, scc, scs) -> power[at + k] = combine(sc, ss, syc, sys, scc, scs, yy));
+                (k, m, sc, ss, syc, sys, scc, scs) -> combine(sc, ss, syc, sys, scc, scs, yy, m, power, at + k,
+                        work.den), null,
+                chunkDone);
     }
 
     /**
@@ -111,6 +129,12 @@ final class LombScargle {
      */
     static void powerPair(double[] t, double[] y1, double[] dy1, double[] y2, double[] dy2, int from, int to, double f0,
             double df, int nf, double[] power1, double[] power2, int at, Work work, boolean fused) {
+        powerPair(t, y1, dy1, y2, dy2, from, to, f0, df, nf, power1, power2, at, work, fused, null);
+    }
+
+    /** As above, telling {@code chunkDone} (when not null) how many more frequencies are done, both bands counted. */
+    static void powerPair(double[] t, double[] y1, double[] dy1, double[] y2, double[] dy2, int from, int to, double f0,
+            double df, int nf, double[] power1, double[] power2, int at, Work work, boolean fused, IntConsumer chunkDone) {
         int n = to - from;
         work.ensure(n);
         work.kernel.ensureSecond(n);
@@ -118,14 +142,17 @@ final class LombScargle {
         double yy2 = weigh(y2, dy2, from, n, work.kernel.w2, work.kernel.wy2);
         if (Double.isNaN(yy1) || Double.isNaN(yy2)) {
             // a constant band: nothing to share
-            power(t, y1, dy1, from, to, f0, df, nf, power1, at, work, fused);
-            power(t, y2, dy2, from, to, f0, df, nf, power2, at, work, fused);
+            power(t, y1, dy1, from, to, f0, df, nf, power1, at, work, fused, chunkDone);
+            power(t, y2, dy2, from, to, f0, df, nf, power2, at, work, fused, chunkDone);
             return;
         }
         relativeTimes(t, from, n, work.tt);
         PeriodogramKernel.sums(work.tt, n, f0, df, nf, work.kernel, fused,
-                (k, sc, ss, syc, sys, scc, scs) -> power1[at + k] = combine(sc, ss, syc, sys, scc, scs, yy1),
-                (k, sc, ss, syc, sys, scc, scs) -> power2[at + k] = combine(sc, ss, syc, sys, scc, scs, yy2));
+                (k, m, sc, ss, syc, sys, scc, scs) -> combine(sc, ss, syc, sys, scc, scs, yy1, m, power1, at + k,
+                        work.den),
+                (k, m, sc, ss, syc, sys, scc, scs) -> combine(sc, ss, syc, sys, scc, scs, yy2, m, power2, at + k,
+                        work.den),
+                chunkDone == null ? null : m -> chunkDone.accept(2 * m));
     }
 
     /**
@@ -161,16 +188,25 @@ final class LombScargle {
         }
     }
 
-    /** P from the weighted sums (weights normalised, so Σw s² = 1 − Σw c²). */
-    private static double combine(double sc, double ss, double syc, double sys, double scc, double scs, double yy) {
-        double cc = scc - sc * sc, sS = (1 - scc) - ss * ss, cs = scs - sc * ss;
-        double d = cc * sS - cs * cs;
-        if (!(yy > 0 && d > 0)) {
-            return 0;
+    /**
+     * P from the weighted sums (weights normalised, so Σw s² = 1 − Σw c²) of lanes {@code 0 … m − 1} into
+     * {@code power[at … at + m)}; 0 where the sinusoid's design is degenerate (d ≤ 0), and a fraction of the variance
+     * otherwise: rounding may step just outside [0, 1]. Two loops: the arithmetic without a branch, which C2
+     * vectorises (a division per frequency), then the clamp; {@code den} keeps each lane's d between them.
+     */
+    private static void combine(double[] sc, double[] ss, double[] syc, double[] sys, double[] scc, double[] scs,
+            double yy, int m, double[] power, int at, double[] den) {
+        for (int j = 0; j < m; j++) {
+            double c = sc[j], s = ss[j], yc = syc[j], ys = sys[j];
+            double cc = scc[j] - c * c, sS = (1 - scc[j]) - s * s, cs = scs[j] - c * s;
+            double d = cc * sS - cs * cs;
+            den[j] = d;
+            power[at + j] = (sS * yc * yc + cc * ys * ys - 2 * cs * yc * ys) / (yy * d);
         }
-        // a fraction of the variance: rounding may step just outside [0, 1]
-        double p = (sS * syc * syc + cc * sys * sys - 2 * cs * syc * sys) / (yy * d);
-        return p > 1 ? 1 : p > 0 ? p : 0;
+        for (int j = 0; j < m; j++) {
+            double p = power[at + j];
+            power[at + j] = !(yy > 0 && den[j] > 0) ? 0 : p > 1 ? 1 : p > 0 ? p : 0;
+        }
     }
 
     /**

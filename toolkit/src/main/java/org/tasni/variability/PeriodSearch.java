@@ -1,6 +1,7 @@
 package org.tasni.variability;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.tasni.Progress;
 import org.tasni.TasniException;
 import org.tasni.variability.LombScargle.Grid;
@@ -11,9 +12,6 @@ import org.tasni.variability.LombScargle.Grid;
  * cadence-alias check. {@link Periodogram} runs it over sources and bands and assembles the table.
  */
 final class PeriodSearch {
-
-    /** Frequencies computed between two progress reports and between two restarts of the cos/sin recurrence. */
-    private static final int CHUNK = PeriodogramKernel.CHUNK;
 
     private final PeriodogramConfig config;
     private final Progress progress;
@@ -68,20 +66,11 @@ final class PeriodSearch {
         return g;
     }
 
-    /** The powers of the grid, computed in chunks of frequencies so that long work reports its progress. */
+    /** The powers of the grid; long work reports its progress chunk by chunk. */
     double[] powers(LightCurve.Points b, Grid g, AtomicLong done) {
-        int n = b.size(), nf = g.n();
-        double[] power = new double[nf];
-        LombScargle.Work work = this.work.get();
-        for (int k0 = 0; k0 < nf; k0 += CHUNK) {
-            int m = Math.min(CHUNK, nf - k0);
-            LombScargle.power(b.mjd(), b.mag(), b.err(), 0, n, g.f0() + k0 * g.df(), g.df(), m, power, k0, work);
-            if (done != null) {
-                synchronized (done) { // one bar, many threads: counts reported in order
-                    progress.onProgress(done.addAndGet(m));
-                }
-            }
-        }
+        double[] power = new double[g.n()];
+        LombScargle.power(b.mjd(), b.mag(), b.err(), 0, b.size(), g.f0(), g.df(), g.n(), power, 0, this.work.get(),
+                PeriodogramKernel.FUSED, progress(done));
         return power;
     }
 
@@ -90,20 +79,23 @@ final class PeriodSearch {
      * the order of additions, as {@link #powers} of each band's own points, computed together.
      */
     double[][] powersPair(LightCurve.Points b1, LightCurve.Points b2, Grid g, AtomicLong done) {
-        int n = b1.size(), nf = g.n();
+        int nf = g.n();
         double[] power1 = new double[nf], power2 = new double[nf];
-        LombScargle.Work work = this.work.get();
-        for (int k0 = 0; k0 < nf; k0 += CHUNK) {
-            int m = Math.min(CHUNK, nf - k0);
-            LombScargle.powerPair(b1.mjd(), b1.mag(), b1.err(), b2.mag(), b2.err(), 0, n, g.f0() + k0 * g.df(), g.df(), m,
-                    power1, power2, k0, work, PeriodogramKernel.FUSED);
-            if (done != null) {
-                synchronized (done) {
-                    progress.onProgress(done.addAndGet(2L * m));
-                }
-            }
-        }
+        LombScargle.powerPair(b1.mjd(), b1.mag(), b1.err(), b2.mag(), b2.err(), 0, b1.size(), g.f0(), g.df(), nf, power1,
+                power2, 0, this.work.get(), PeriodogramKernel.FUSED, progress(done));
         return new double[][] {power1, power2};
+    }
+
+    /** What adds the frequencies of each chunk to {@code done} and reports the total, or null without a count. */
+    private IntConsumer progress(AtomicLong done) {
+        if (done == null) {
+            return null;
+        }
+        return m -> {
+            synchronized (done) { // one bar, many threads: counts reported in order
+                progress.onProgress(done.addAndGet(m));
+            }
+        };
     }
 
     /**
@@ -187,14 +179,17 @@ final class PeriodSearch {
     private static double secondPeriod(double[] power, double f0, double df, double fBest, double pBest) {
         int arg = -1;
         for (int i = 0; i < power.length; i++) {
+            // the exclusion is tested only for a power above the highest kept so far, which few are: the same peak
+            // as testing it first, without three comparisons at every frequency
+            if (arg >= 0 && !(power[i] > power[arg])) {
+                continue;
+            }
             double f = f0 + i * df;
             if (Math.abs(f - fBest) < 0.1 * fBest || Math.abs(f - 2 * fBest) < 0.1 * fBest
                     || Math.abs(f - fBest / 2) < 0.05 * fBest) {
                 continue;
             }
-            if (arg < 0 || power[i] > power[arg]) {
-                arg = i;
-            }
+            arg = i;
         }
         return arg >= 0 && power[arg] > 0.3 * pBest ? 1 / (f0 + arg * df) : Double.NaN;
     }

@@ -3,6 +3,7 @@ package org.tasni.variability;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The six weighted sums of the generalised Lomb–Scargle periodogram on a linear frequency grid, exactly (no
@@ -24,10 +25,14 @@ import java.util.Arrays;
  * rotations: each block of the tile adds the first band's sums, then the second's, then rotates (one loop adding both
  * bands' twelve sums is past C2's unrolling limit and stays scalar; with the limit raised it is no faster).
  *
- * <p>Rounding: a chunk of {@link #CHUNK} frequencies starts from cos/sin computed directly; within it the lanes are seeded
- * by at most LANES − 1 rotations by Δω and then rotated at most CHUNK/LANES times, each rotation adding ~1e-16. Powers
- * differ from a direct evaluation by ~1e-12 (tested to 1e-9), and from the scalar loop this replaced by the order of
- * additions only.
+ * <p>Rounding: a chunk of {@link #CHUNK} frequencies starts from cos/sin computed directly; within it a lane is seeded by
+ * at most GROUP − 1 rotations by Δω and one product with a step of q·GROUP·Δω (itself at most GROUPS − 2 rotations from
+ * a directly computed one), and then rotated at most CHUNK/LANES − 1 times, each rotation adding ~1e-16. Powers differ
+ * from a direct evaluation by ~1e-12 (tested to 1e-9).
+ *
+ * <p>What does not depend on the frequency is computed once per light curve, not once per chunk: each point's cos and
+ * sin of Δω·t, of the group steps and of the rotation angle LANES·Δω·t ({@code steps}). A chunk's seeds then cost two
+ * trigonometric calls per point and no long chain of dependent multiplications.
  */
 final class PeriodogramKernel {
 
@@ -39,6 +44,14 @@ final class PeriodogramKernel {
     static final int BLOCKS = 64;
     /** Frequencies per chunk; each chunk restarts the rotation from directly computed cos and sin. */
     static final int CHUNK = LANES * BLOCKS;
+    /**
+     * Lanes seeded by one chain of rotations by Δω: a chain is a sequence of dependent multiplications, so a point's
+     * LANES seeds come from GROUP chained lanes times GROUPS stored steps of GROUP·Δω, products that do not wait on
+     * one another (and carry at most GROUP − 1 + GROUPS − 1 roundings, not LANES − 1).
+     */
+    static final int GROUP = 8;
+    /** Groups of lanes per block. */
+    static final int GROUPS = LANES / GROUP;
 
     /** Whether the JVM compiles {@link Math#fma} to an instruction; without one it is a slow exact software routine. */
     static final boolean FUSED = fusedMultiplyAdd();
@@ -59,7 +72,13 @@ final class PeriodogramKernel {
         /** Normalised weights and weighted deviations: band 0's, then (two bands at one set of times) band 1's. */
         double[] w = new double[0], wy = new double[0], w2 = new double[0], wy2 = new double[0];
         final double[][] c = new double[TILE][LANES], s = new double[TILE][LANES];
-        final double[] cRot = new double[TILE], sRot = new double[TILE];
+        /**
+         * Per point, what every chunk of the grid reuses (the angles depend on Δω and t only): cos and sin of Δω·t
+         * ({@code cd}, {@code sd}), of {@code LANES}·Δω·t (the rotation between blocks: {@code cb}, {@code sb}), and of
+         * q·{@code GROUP}·Δω·t for q = 0 … GROUPS − 1 (at {@code i·GROUPS + q} of {@code gc}, {@code gs}).
+         */
+        double[] cd = new double[0], sd = new double[0], cb = new double[0], sb = new double[0], gc = new double[0],
+                gs = new double[0];
         /** The six sums of each band, each [block][lane]: Σwc, Σws, Σwŷc, Σwŷs, Σwc², Σwcs (band 1's made when needed). */
         final double[][][][] sums = {new double[6][BLOCKS][LANES], null};
 
@@ -67,6 +86,17 @@ final class PeriodogramKernel {
             if (w.length < n) {
                 w = new double[n];
                 wy = new double[n];
+            }
+        }
+
+        private void ensureSteps(int n) {
+            if (cd.length < n) {
+                cd = new double[n];
+                sd = new double[n];
+                cb = new double[n];
+                sb = new double[n];
+                gc = new double[n * GROUPS];
+                gs = new double[n * GROUPS];
             }
         }
 
@@ -82,10 +112,13 @@ final class PeriodogramKernel {
         }
     }
 
-    /** Receives a chunk's sums, frequency by frequency. */
+    /** Receives a chunk's sums, block by block. */
     interface Sink {
-        /** The sums at frequency index {@code k} of the grid. */
-        void accept(int k, double sc, double ss, double syc, double sys, double scc, double scs);
+        /**
+         * The sums at frequency indices {@code k … k + m − 1} of the grid: lanes {@code 0 … m − 1} of Σwc, Σws, Σwŷc,
+         * Σwŷs, Σwc², Σwcs (arrays the kernel reuses: read them before returning).
+         */
+        void accept(int k, int m, double[] sc, double[] ss, double[] syc, double[] sys, double[] scc, double[] scs);
     }
 
     /**
@@ -103,18 +136,47 @@ final class PeriodogramKernel {
      * each band's sums are added exactly as they would be alone (the same values in the same order: the same powers).
      */
     static void sums(double[] tt, int n, double f0, double df, int nf, Work work, boolean fused, Sink sink, Sink second) {
+        sums(tt, n, f0, df, nf, work, fused, sink, second, null);
+    }
+
+    /** As above, telling {@code chunkDone} the number of frequencies of each chunk once its sums have been passed on. */
+    static void sums(double[] tt, int n, double f0, double df, int nf, Work work, boolean fused, Sink sink, Sink second,
+            IntConsumer chunkDone) {
         int bands = second == null ? 1 : 2;
+        steps(tt, n, df, work);
         for (int k0 = 0; k0 < nf; k0 += CHUNK) {
             int m = Math.min(CHUNK, nf - k0);
             chunk(tt, n, f0 + k0 * df, df, (m + LANES - 1) / LANES, work, fused, bands);
             for (int band = 0; band < bands; band++) {
                 double[][][] q = work.sums[band];
-                double[][] a0 = q[0], a1 = q[1], a2 = q[2], a3 = q[3], a4 = q[4], a5 = q[5];
                 Sink out = band == 0 ? sink : second;
-                for (int k = 0; k < m; k++) {
-                    int b = k / LANES, j = k % LANES;
-                    out.accept(k0 + k, a0[b][j], a1[b][j], a2[b][j], a3[b][j], a4[b][j], a5[b][j]);
+                for (int k = 0, b = 0; k < m; k += LANES, b++) {
+                    out.accept(k0 + k, Math.min(LANES, m - k), q[0][b], q[1][b], q[2][b], q[3][b], q[4][b], q[5][b]);
                 }
+            }
+            if (chunkDone != null) {
+                chunkDone.accept(m);
+            }
+        }
+    }
+
+    /** Each point's {@link Work} steps: cos and sin of Δω·t, of the groups' offsets and of the rotation between blocks. */
+    private static void steps(double[] tt, int n, double df, Work work) {
+        work.ensureSteps(n);
+        for (int i = 0; i < n; i++) {
+            double d = 2 * Math.PI * df * tt[i], e = d * GROUP;
+            work.cd[i] = Math.cos(d);
+            work.sd[i] = Math.sin(d);
+            work.cb[i] = Math.cos(d * LANES);
+            work.sb[i] = Math.sin(d * LANES);
+            // q·GROUP·Δω·t by a chain of at most GROUPS − 1 rotations, once per light curve
+            double ce = Math.cos(e), se = Math.sin(e), cq = 1, sq = 0;
+            for (int q = 0; q < GROUPS; q++) {
+                work.gc[i * GROUPS + q] = cq;
+                work.gs[i * GROUPS + q] = sq;
+                double cn = cq * ce - sq * se;
+                sq = sq * ce + cq * se;
+                cq = cn;
             }
         }
     }
@@ -129,14 +191,11 @@ final class PeriodogramKernel {
             }
         }
         double[][] c = work.c, s = work.s;
-        double[] cRot = work.cRot, sRot = work.sRot;
+        double[] cb = work.cb, sb = work.sb;
         for (int p0 = 0; p0 < n; p0 += TILE) {
             int pn = Math.min(TILE, n - p0);
             for (int p = 0; p < pn; p++) {
-                seed(tt[p0 + p], f0, df, c[p], s[p]);
-                double b = 2 * Math.PI * df * tt[p0 + p] * LANES;
-                cRot[p] = Math.cos(b);
-                sRot[p] = Math.sin(b);
+                seed(tt[p0 + p], f0, work, p0 + p, c[p], s[p]);
             }
             for (int b = 0; b < blocks; b++) {
                 // each band in its own pass over the tile's lanes, which are still in L1 (one loop adding both bands'
@@ -146,12 +205,22 @@ final class PeriodogramKernel {
                     add(c, s, p0, pn, band == 0 ? work.w : work.w2, band == 0 ? work.wy : work.wy2, a[0][b], a[1][b],
                             a[2][b], a[3][b], a[4][b], a[5][b], fused);
                 }
-                for (int p = 0; p < pn; p++) {
+                if (b == blocks - 1) {
+                    break; // the chunk's last block: its lanes are not rotated for a next one
+                }
+                // two points per loop, as in the sums: a 64-lane loop's entry and exit cost as much as a third of
+                // its work, and the rotation is a quarter of the kernel's time
+                int p = 0;
+                for (; p + 1 < pn; p += 2) {
+                    int i = p0 + p;
                     if (fused) {
-                        rotateFused(c[p], s[p], cRot[p], sRot[p]);
+                        rotatePairFused(c[p], s[p], cb[i], sb[i], c[p + 1], s[p + 1], cb[i + 1], sb[i + 1]);
                     } else {
-                        rotate(c[p], s[p], cRot[p], sRot[p]);
+                        rotatePair(c[p], s[p], cb[i], sb[i], c[p + 1], s[p + 1], cb[i + 1], sb[i + 1]);
                     }
+                }
+                if (p < pn) {
+                    rotate(c[p], s[p], cb[p0 + p], sb[p0 + p], fused);
                 }
             }
         }
@@ -174,16 +243,27 @@ final class PeriodogramKernel {
         }
     }
 
-    /** cos and sin of 2π(f0 + j·df)·t for the lanes j = 0 … LANES − 1. */
-    private static void seed(double t, double f0, double df, double[] c, double[] s) {
-        double a = 2 * Math.PI * f0 * t, d = 2 * Math.PI * df * t;
-        double ci = Math.cos(a), si = Math.sin(a), cd = Math.cos(d), sd = Math.sin(d);
-        for (int j = 0; j < LANES; j++) {
+    /**
+     * cos and sin of 2π(f0 + j·df)·t for the lanes j = 0 … LANES − 1 of point i (time t): the first GROUP lanes by a
+     * chain of rotations by Δω·t from the directly computed angle, the others as those times the point's group steps.
+     */
+    private static void seed(double t, double f0, Work work, int i, double[] c, double[] s) {
+        double a = 2 * Math.PI * f0 * t, cd = work.cd[i], sd = work.sd[i];
+        double ci = Math.cos(a), si = Math.sin(a);
+        for (int j = 0; j < GROUP; j++) {
             c[j] = ci;
             s[j] = si;
             double cn = ci * cd - si * sd;
             si = si * cd + ci * sd;
             ci = cn;
+        }
+        double[] gc = work.gc, gs = work.gs;
+        for (int q = 1; q < GROUPS; q++) {
+            double cq = gc[i * GROUPS + q], sq = gs[i * GROUPS + q];
+            for (int j = 0; j < GROUP; j++) {
+                c[q * GROUP + j] = c[j] * cq - s[j] * sq;
+                s[q * GROUP + j] = s[j] * cq + c[j] * sq;
+            }
         }
     }
 
@@ -229,19 +309,34 @@ final class PeriodogramKernel {
         }
     }
 
-    private static void rotateFused(double[] c, double[] s, double cd, double sd) {
+    private static void rotatePairFused(double[] c1, double[] s1, double cd1, double sd1, double[] c2, double[] s2,
+            double cd2, double sd2) {
         for (int j = 0; j < LANES; j++) {
-            double ci = c[j], si = s[j];
-            c[j] = Math.fma(ci, cd, -si * sd);
-            s[j] = Math.fma(si, cd, ci * sd);
+            double x1 = c1[j], z1 = s1[j], x2 = c2[j], z2 = s2[j];
+            c1[j] = Math.fma(x1, cd1, -z1 * sd1);
+            s1[j] = Math.fma(z1, cd1, x1 * sd1);
+            c2[j] = Math.fma(x2, cd2, -z2 * sd2);
+            s2[j] = Math.fma(z2, cd2, x2 * sd2);
         }
     }
 
-    private static void rotate(double[] c, double[] s, double cd, double sd) {
+    private static void rotatePair(double[] c1, double[] s1, double cd1, double sd1, double[] c2, double[] s2, double cd2,
+            double sd2) {
+        for (int j = 0; j < LANES; j++) {
+            double x1 = c1[j], z1 = s1[j], x2 = c2[j], z2 = s2[j];
+            c1[j] = x1 * cd1 - z1 * sd1;
+            s1[j] = z1 * cd1 + x1 * sd1;
+            c2[j] = x2 * cd2 - z2 * sd2;
+            s2[j] = z2 * cd2 + x2 * sd2;
+        }
+    }
+
+    /** One point's rotation (a tile's odd last point). */
+    private static void rotate(double[] c, double[] s, double cd, double sd, boolean fused) {
         for (int j = 0; j < LANES; j++) {
             double ci = c[j], si = s[j];
-            c[j] = ci * cd - si * sd;
-            s[j] = si * cd + ci * sd;
+            c[j] = fused ? Math.fma(ci, cd, -si * sd) : ci * cd - si * sd;
+            s[j] = fused ? Math.fma(si, cd, ci * sd) : si * cd + ci * sd;
         }
     }
 }
