@@ -18,6 +18,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
+import org.tasni.TasniException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,6 +100,28 @@ class ParquetFooterTest {
         }
         Files.write(p, b);
         assertNull(footer(p));
+    }
+
+    @Test
+    void aCorruptPageHeaderIsReportedAsParquetJavaReportsIt() throws Exception {
+        Path p = dir.resolve("t.parquet");
+        Table t = Table.create("t", tech.tablesaw.api.DoubleColumn.create("x", 20000));
+        for (int i = 0; i < 20000; i++) {
+            t.doubleColumn("x").set(i, i * 0.5);
+        }
+        ParquetIO.write(t, p, 64 << 10);
+        ParquetFooter f = footer(p);
+        assertNotNull(f);
+        assertTrue(f.groups().size() > 2, "row groups: " + f.groups().size());
+        // the second row group's first page header overwritten: the own reader cannot parse it and hands over
+        byte[] b = Files.readAllBytes(p);
+        int at = (int) f.groups().get(1).chunks().get(0).start();
+        for (int k = 0; k < 8; k++) {
+            b[at + k] = (byte) 0xFF;
+        }
+        Files.write(p, b);
+        TasniException e = assertThrows(TasniException.class, () -> TableIO.read(p));
+        assertTrue(e.getMessage().startsWith("t.parquet: row group 1 is corrupt ("), e.getMessage());
     }
 
     /** Each column's name, repetition, type, length and logical type (not the sort order of its statistics). */
