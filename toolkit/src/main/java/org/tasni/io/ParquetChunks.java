@@ -1,7 +1,6 @@
 package org.tasni.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
-import org.xerial.snappy.Snappy;
 
 /**
  * One row group's column chunks read from a file the toolkit's own footer reader took ({@link ParquetFooter}): the
@@ -27,7 +25,8 @@ import org.xerial.snappy.Snappy;
  * for the rest, take them as they take parquet-java's own.
  *
  * <p>This is what parquet-java's {@code ParquetFileReader.readNextRowGroup} does for these files, without its footer
- * classes, Hadoop configuration and stream layers: most of a small file's read was loading those.
+ * classes, Hadoop configuration, stream layers and native snappy library: most of a small file's read was loading
+ * those.
  */
 final class ParquetChunks implements PageReadStore {
 
@@ -158,16 +157,7 @@ final class ParquetChunks implements PageReadStore {
                 }
                 return BytesInput.from(buf, at, length);
             }
-            byte[] out = new byte[size];
-            try {
-                int n = Snappy.uncompress(buf, at, length, out, 0);
-                if (n != size) {
-                    throw new IOException("snappy page of " + n + " bytes, its header says " + size);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return BytesInput.from(out);
+            return BytesInput.from(SnappyBlock.decompress(buf, at, length, size));
         }
     }
 
