@@ -19,7 +19,8 @@ import tech.tablesaw.api.Table;
 /**
  * Reads Parquet files one row group at a time, decoding only the requested columns, so that memory follows the row
  * group and not the file; and reads row counts and column names from the footer alone. Every error names the file,
- * and where it can the column, row group or row.
+ * and where it can the column, row group or row. The row groups' bytes come from the toolkit's own footer and chunk
+ * reader where it takes the file, else from parquet-java's ({@link RowGroupSource}).
  */
 final class ParquetReader {
 
@@ -32,26 +33,24 @@ final class ParquetReader {
     static void forEachRowGroup(Path path, List<String> columns, Consumer<Table> action) {
         String name = path.getFileName().toString();
         ReadChecks.requireFile(path);
-        try (ParquetFileReader reader = open(path)) {
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            MessageType projection = ParquetSchema.project(name, schema, columns);
+        try (RowGroupSource source = RowGroupSource.open(path, name)) {
+            MessageType projection = ParquetSchema.project(name, source.schema(), columns);
             List<Kind> kinds = new ArrayList<>();
             for (ColumnDescriptor d : projection.getColumns()) {
                 kinds.add(ParquetSchema.kindOf(name, d));
             }
-            reader.setRequestedSchema(projection);
-            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            source.project(projection);
             // a pipeline of two row groups: while the caller works on group g, the pool decodes group g + 1 (whose bytes
             // this thread read while group g was decoded); memory holds about two row groups, whatever the file's size
             int group = 0;
             long firstRow = 0;
             boolean any = false;
-            ParquetRowGroup current = start(reader, name, group, firstRow, projection, kinds, createdBy);
+            ParquetRowGroup current = start(source, name, group, firstRow, projection, kinds);
             try {
                 while (current != null) {
                     ParquetRowGroup next;
                     try {
-                        next = start(reader, name, group + 1, firstRow + current.rows(), projection, kinds, createdBy);
+                        next = start(source, name, group + 1, firstRow + current.rows(), projection, kinds);
                     } catch (RuntimeException e) {
                         current.table(); // an error of the earlier group is reported first, as a sequential read would
                         throw e;
@@ -85,9 +84,21 @@ final class ParquetReader {
         }
     }
 
+    /** Reads row group {@code group}'s bytes and starts decoding it; null after the last. */
+    private static ParquetRowGroup start(RowGroupSource source, String name, int group, long firstRow,
+            MessageType projection, List<Kind> kinds) {
+        PageReadStore pages = source.next(group);
+        return pages == null ? null
+                : new ParquetRowGroup(name, group, firstRow, pages, projection, kinds, source.createdBy());
+    }
+
     /** The number of rows, from the footer alone. */
     static long rowCount(Path path) {
         ReadChecks.requireFile(path);
+        ParquetFooter footer = RowGroupSource.footer(path);
+        if (footer != null) {
+            return footer.rows();
+        }
         try (ParquetFileReader reader = open(path)) {
             return reader.getRecordCount();
         } catch (IOException e) {
@@ -99,10 +110,29 @@ final class ParquetReader {
     static Table schema(Path path) {
         String name = path.getFileName().toString();
         ReadChecks.requireFile(path);
+        return emptyTable(name, ParquetSchema.project(name, fileSchema(path), List.of()));
+    }
+
+    /** The column names, from the footer alone. */
+    static List<String> columnNames(Path path) {
+        ReadChecks.requireFile(path);
+        List<String> names = new ArrayList<>();
+        for (Type t : fileSchema(path).getFields()) {
+            names.add(t.getName());
+        }
+        return names;
+    }
+
+    /** The file's schema: from the toolkit's own footer reader where it takes the file, else parquet-java's. */
+    private static MessageType fileSchema(Path path) {
+        ParquetFooter footer = RowGroupSource.footer(path);
+        if (footer != null) {
+            return footer.schema();
+        }
         try (ParquetFileReader reader = open(path)) {
-            return emptyTable(name, ParquetSchema.project(name, reader.getFooter().getFileMetaData().getSchema(), List.of()));
+            return reader.getFooter().getFileMetaData().getSchema();
         } catch (IOException e) {
-            throw new TasniException(name + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
+            throw new TasniException(path.getFileName() + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
         }
     }
 
@@ -114,21 +144,7 @@ final class ParquetReader {
         return empty;
     }
 
-    /** The column names, from the footer alone. */
-    static List<String> columnNames(Path path) {
-        ReadChecks.requireFile(path);
-        try (ParquetFileReader reader = open(path)) {
-            List<String> names = new ArrayList<>();
-            for (Type t : reader.getFooter().getFileMetaData().getSchema().getFields()) {
-                names.add(t.getName());
-            }
-            return names;
-        } catch (IOException e) {
-            throw new TasniException(path.getFileName() + ": could not read the Parquet footer (" + e.getMessage() + ").", e);
-        }
-    }
-
-    private static ParquetFileReader open(Path path) throws IOException {
+    static ParquetFileReader open(Path path) throws IOException {
         LocalInputFile file = new LocalInputFile(path);
         try {
             var conf = ParquetIO.configuration();
@@ -140,21 +156,6 @@ final class ParquetReader {
             String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file");
             throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + why + ").", e);
         }
-    }
-
-    private static PageReadStore nextRowGroup(ParquetFileReader reader, String name, int group) {
-        try {
-            return reader.readNextRowGroup();
-        } catch (IOException | RuntimeException e) {
-            throw new TasniException(name + ": row group " + group + " is corrupt (" + e.getMessage() + ").", e);
-        }
-    }
-
-    /** Reads row group {@code group}'s bytes and starts decoding it; null after the last. */
-    private static ParquetRowGroup start(ParquetFileReader reader, String name, int group, long firstRow,
-            MessageType projection, List<Kind> kinds, String createdBy) {
-        PageReadStore pages = nextRowGroup(reader, name, group);
-        return pages == null ? null : new ParquetRowGroup(name, group, firstRow, pages, projection, kinds, createdBy);
     }
 
     /**
