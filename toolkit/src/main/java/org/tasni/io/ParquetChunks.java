@@ -1,5 +1,8 @@
 package org.tasni.io;
 
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +19,11 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.DictionaryPageHeader;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
 
 /**
  * One row group's column chunks read from a file the toolkit's own footer reader took ({@link ParquetFooter}): the
@@ -30,7 +38,10 @@ import org.apache.parquet.column.page.PageReader;
  */
 final class ParquetChunks implements PageReadStore {
 
-    /** Thrift's encoding codes, as parquet-java's enum (1, GROUP_VAR_INT, was never used). */
+    /**
+     * Thrift's encoding codes as parquet-java's enum (1, GROUP_VAR_INT, was never used): parquet-java's own mapping is
+     * in its metadata converter, which this reader does not load (see {@link ParquetFooter}).
+     */
     private static final Encoding[] ENCODINGS = {Encoding.PLAIN, null, Encoding.PLAIN_DICTIONARY, Encoding.RLE,
         Encoding.BIT_PACKED, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY,
         Encoding.RLE_DICTIONARY, Encoding.BYTE_STREAM_SPLIT};
@@ -157,63 +168,92 @@ final class ParquetChunks implements PageReadStore {
                 }
                 return BytesInput.from(buf, at, length);
             }
-            return BytesInput.from(SnappyBlock.decompress(buf, at, length, size));
+            return BytesInput.from(unsnappy(buf, at, length, size));
         }
     }
 
-    /** The page header at {@code pos}. */
+    /**
+     * The page header at {@code pos}, parsed by parquet-format-structures' generated Thrift classes (parquet-java's
+     * own page header reader).
+     *
+     * @throws IllegalStateException if it is corrupt, truncated or lacks a field the page needs
+     */
     private static Header header(byte[] buf, int pos) {
-        ThriftCompact in = new ThriftCompact(buf, pos, buf.length);
-        in.beginStruct();
-        int type = -1, uncompressed = -1, compressed = -1, values = -1, nulls = 0, pageRows = 0, dl = 0, rl = 0;
-        Encoding encoding = null, dlEncoding = Encoding.RLE;
-        boolean compressedV2 = true;
-        for (int id = in.nextField(); id >= 0; id = in.nextField()) {
-            switch (id) {
-                case 1 -> type = in.i32();
-                case 2 -> uncompressed = in.i32();
-                case 3 -> compressed = in.i32();
-                case 5, 7, 8 -> {
-                    // the data page (v1), dictionary page or data page (v2) header: the fields each needs
-                    in.beginStruct();
-                    for (int f = in.nextField(); f >= 0; f = in.nextField()) {
-                        if (f == 1) {
-                            values = in.i32();
-                        } else if ((id == 8 && f == 4) || (id != 8 && f == 2)) {
-                            encoding = encoding(in.i32());
-                        } else if (id == 5 && f == 3) {
-                            dlEncoding = encoding(in.i32());
-                        } else if (id == 8 && f == 2) {
-                            nulls = in.i32();
-                        } else if (id == 8 && f == 3) {
-                            pageRows = in.i32();
-                        } else if (id == 8 && f == 5) {
-                            dl = in.i32();
-                        } else if (id == 8 && f == 6) {
-                            rl = in.i32();
-                        } else if (id == 8 && f == 7) {
-                            compressedV2 = in.fieldBoolean();
-                        } else {
-                            in.skip(in.fieldType());
-                        }
-                    }
-                }
-                default -> in.skip(in.fieldType());
-            }
+        ByteArrayInputStream in = new ByteArrayInputStream(buf, pos, buf.length - pos);
+        PageHeader ph;
+        try {
+            // Thrift's stream transport reads no further than the header: the stream's position is the page's
+            ph = Util.readPageHeader(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("a corrupt page header (" + e.getMessage() + ")", e);
         }
+        int at = buf.length - in.available();
+        int type = ph.getType() == null ? -1 : ph.getType().getValue();
+        int values = -1, nulls = 0, pageRows = 0, dl = 0, rl = 0;
+        org.apache.parquet.format.Encoding encoding = null, dlEncoding = org.apache.parquet.format.Encoding.RLE;
+        boolean compressedV2 = true;
+        if (type == 0 && ph.isSetData_page_header()) {
+            DataPageHeader h = ph.getData_page_header();
+            values = h.getNum_values();
+            encoding = h.getEncoding();
+            dlEncoding = h.getDefinition_level_encoding();
+        } else if (type == 2 && ph.isSetDictionary_page_header()) {
+            DictionaryPageHeader h = ph.getDictionary_page_header();
+            values = h.getNum_values();
+            encoding = h.getEncoding();
+        } else if (type == 3 && ph.isSetData_page_header_v2()) {
+            DataPageHeaderV2 h = ph.getData_page_header_v2();
+            values = h.getNum_values();
+            encoding = h.getEncoding();
+            nulls = h.getNum_nulls();
+            pageRows = h.getNum_rows();
+            dl = h.getDefinition_levels_byte_length();
+            rl = h.getRepetition_levels_byte_length();
+            compressedV2 = h.isIs_compressed(); // true where absent (the format's default)
+        }
+        int uncompressed = ph.getUncompressed_page_size(), compressed = ph.getCompressed_page_size();
         boolean isData = type == 0 || type == 2 || type == 3;
         if (type < 0 || uncompressed < 0 || compressed < 0 || (isData && (values < 0 || encoding == null))
                 || dl < 0 || rl < 0) {
             throw new IllegalStateException("a page header without its sizes or encoding");
         }
-        return new Header(type, uncompressed, compressed, values, encoding, dlEncoding, nulls, pageRows, dl, rl,
-                compressedV2, in.position());
+        return new Header(type, uncompressed, compressed, values, encoding(encoding), encoding(dlEncoding), nulls,
+                pageRows, dl, rl, compressedV2, at);
     }
 
-    private static Encoding encoding(int code) {
+    /** A Thrift encoding as parquet-java's enum (null where the page has none, as an index page). */
+    private static Encoding encoding(org.apache.parquet.format.Encoding e) {
+        if (e == null) {
+            return null;
+        }
+        int code = e.getValue();
         if (code < 0 || code >= ENCODINGS.length || ENCODINGS[code] == null) {
             throw new IllegalStateException("unknown encoding " + code);
         }
         return ENCODINGS[code];
+    }
+
+    /**
+     * Decompresses the snappy block {@code in[off, off + len)} into a new array of {@code size} bytes with
+     * aircompressor's pure-Java decompressor (not snappy-java: its first call extracts and loads a native library, a
+     * few tens of milliseconds of every cold {@code convert}).
+     *
+     * @throws IllegalStateException if the block is corrupt or does not hold exactly {@code size} bytes
+     */
+    static byte[] unsnappy(byte[] in, int off, int len, int size) {
+        try {
+            int n = SnappyDecompressor.getUncompressedLength(in, off);
+            if (n != size) {
+                throw new IllegalStateException("snappy page of " + n + " bytes, its header says " + size);
+            }
+            byte[] out = new byte[size];
+            int written = new SnappyDecompressor().decompress(in, off, len, out, 0, size);
+            if (written != size) {
+                throw new IllegalStateException("snappy page of " + written + " bytes, its header says " + size);
+            }
+            return out;
+        } catch (MalformedInputException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("corrupt snappy page (" + e.getMessage() + ")", e);
+        }
     }
 }

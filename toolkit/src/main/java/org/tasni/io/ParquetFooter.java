@@ -1,10 +1,19 @@
 package org.tasni.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.CompressionCodec;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.LogicalType;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.SchemaElement;
+import org.apache.parquet.format.Util;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -12,10 +21,15 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * A Parquet file's footer read by the toolkit itself ({@link ThriftCompact}), for the files it reads without
- * parquet-java's file reader ({@link ParquetChunks}): flat columns of the types the toolkit reads, uncompressed or
- * snappy, not encrypted, all in this file. {@link #read} answers null for any other file, or a footer it cannot parse,
- * and the caller hands that file to parquet-java, which reads every case and words every error.
+ * A Parquet file's footer, for the files the toolkit reads without parquet-java's file reader ({@link ParquetChunks}):
+ * flat columns of the types the toolkit reads, uncompressed or snappy, not encrypted, all in this file. {@link #read}
+ * answers null for any other file, or a footer it cannot parse, and the caller hands that file to parquet-java, which
+ * reads every case and words every error.
+ *
+ * <p>The footer's Thrift is parsed by parquet-format-structures' generated classes ({@link Util#readFileMetaData}),
+ * the ones parquet-java's own converter parses it with; the converter itself ({@code ParquetMetadataConverter}) is
+ * what this class avoids: its class initialisation loads a shaded Jackson and Hadoop's configuration, most of a cold
+ * small file's read.
  *
  * @param rows      the file's rows
  * @param createdBy the writer's name, as parquet-java's column reader wants it
@@ -28,9 +42,6 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
     private static final PrimitiveTypeName[] TYPES = {PrimitiveTypeName.BOOLEAN, PrimitiveTypeName.INT32,
         PrimitiveTypeName.INT64, null, PrimitiveTypeName.FLOAT, PrimitiveTypeName.DOUBLE, PrimitiveTypeName.BINARY,
         PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY};
-
-    /** Codecs read here: uncompressed (0) and snappy (1). */
-    private static final int SNAPPY = 1;
 
     /**
      * One row group: its rows and a chunk per column, in the schema's order.
@@ -65,11 +76,15 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
         }
         ByteBuffer meta = ByteBuffer.allocate(len);
         readFully(ch, meta, size - 8 - len);
+        FileMetaData fmd;
         try {
-            return parse(new ThriftCompact(meta.array(), 0, len), size - 8 - len);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+            fmd = Util.readFileMetaData(new ByteArrayInputStream(meta.array()));
+        } catch (IOException | RuntimeException e) {
+            // a corrupt or truncated footer (Thrift's errors arrive as IOExceptions, a few as runtime exceptions):
+            // parquet-java reads it again and words the error
             return null;
         }
+        return parse(fmd, size - 8 - len);
     }
 
     /** Reads {@code buf.remaining()} bytes at {@code at}. */
@@ -82,138 +97,95 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
         }
     }
 
-    private static ParquetFooter parse(ThriftCompact in, long metaStart) {
-        in.beginStruct();
-        long rows = -1;
-        String createdBy = null;
-        MessageType schema = null;
-        List<Group> groups = new ArrayList<>();
-        for (int id = in.nextField(); id >= 0; id = in.nextField()) {
-            switch (id) {
-                case 2 -> schema = schema(in);
-                case 3 -> rows = in.integer();
-                case 4 -> {
-                    int n = in.listSize();
-                    for (int g = 0; g < n; g++) {
-                        Group group = group(in, metaStart);
-                        if (group == null) {
-                            return null;
-                        }
-                        groups.add(group);
-                    }
-                }
-                case 6 -> createdBy = in.string();
-                case 8 -> {
-                    return null; // encrypted columns
-                }
-                default -> in.skip(in.fieldType());
-            }
+    private static ParquetFooter parse(FileMetaData fmd, long metaStart) {
+        if (fmd.isSetEncryption_algorithm() || !fmd.isSetSchema() || fmd.getNum_rows() < 0) {
+            return null; // encrypted columns, or no schema
         }
-        if (schema == null || rows < 0) {
+        MessageType schema = schema(fmd.getSchema());
+        if (schema == null) {
             return null;
         }
-        for (Group g : groups) {
-            if (g.chunks().size() != schema.getColumns().size()) {
-                return null;
+        List<Group> groups = new ArrayList<>();
+        if (fmd.isSetRow_groups()) {
+            for (RowGroup rg : fmd.getRow_groups()) {
+                Group group = group(rg, metaStart);
+                if (group == null || group.chunks().size() != schema.getColumns().size()) {
+                    return null;
+                }
+                groups.add(group);
             }
         }
-        return new ParquetFooter(rows, createdBy, schema, groups);
+        return new ParquetFooter(fmd.getNum_rows(), fmd.getCreated_by(), schema, groups);
     }
 
     /** The schema when it is flat and of types read here; else null. */
-    private static MessageType schema(ThriftCompact in) {
-        int n = in.listSize();
-        String root = null;
-        List<Type> fields = new ArrayList<>();
-        boolean ok = true;
-        for (int e = 0; e < n; e++) {
-            in.beginStruct();
-            int type = -1, repetition = -1, children = -1, converted = -1, bits = -1, scale = 0, precision = -1, length = 0;
-            boolean signed = true;
-            String name = null;
-            LogicalTypeAnnotation logical = null;
-            boolean logicalOther = false, logicalSet = false;
-            for (int id = in.nextField(); id >= 0; id = in.nextField()) {
-                switch (id) {
-                    case 1 -> type = in.i32();
-                    case 2 -> length = in.i32();
-                    case 3 -> repetition = in.i32();
-                    case 4 -> name = in.string();
-                    case 5 -> children = in.i32();
-                    case 6 -> converted = in.i32();
-                    case 7 -> scale = in.i32();
-                    case 8 -> precision = in.i32();
-                    case 10 -> {
-                        logicalSet = true;
-                        in.beginStruct();
-                        for (int u = in.nextField(); u >= 0; u = in.nextField()) {
-                            switch (u) {
-                                case 1 -> logical = LogicalTypeAnnotation.stringType();
-                                case 4 -> logical = LogicalTypeAnnotation.enumType();
-                                case 12 -> logical = LogicalTypeAnnotation.jsonType();
-                                case 5 -> {
-                                    // DECIMAL: scale (1) and precision (2); parquet-java's column reader converts it
-                                    int sc = 0, pr = -1;
-                                    in.beginStruct();
-                                    for (int f = in.nextField(); f >= 0; f = in.nextField()) {
-                                        if (f == 1) {
-                                            sc = in.i32();
-                                        } else if (f == 2) {
-                                            pr = in.i32();
-                                        } else {
-                                            in.skip(in.fieldType());
-                                        }
-                                    }
-                                    logical = LogicalTypeAnnotation.decimalType(sc, pr);
-                                    continue;
-                                }
-                                case 10 -> {
-                                    in.beginStruct();
-                                    for (int f = in.nextField(); f >= 0; f = in.nextField()) {
-                                        if (f == 1) {
-                                            bits = in.i32();
-                                        } else if (f == 2) {
-                                            signed = in.fieldBoolean();
-                                        } else {
-                                            in.skip(in.fieldType());
-                                        }
-                                    }
-                                    logical = LogicalTypeAnnotation.intType(bits, signed);
-                                    continue;
-                                }
-                                default -> logicalOther = true;
-                            }
-                            in.skip(in.fieldType());
-                        }
-                    }
-                    default -> in.skip(in.fieldType());
-                }
-            }
-            if (e == 0) {
-                root = name;
-                ok &= children == n - 1;
-                continue;
-            }
-            if (!ok || logicalOther || children > 0 || repetition < 0 || repetition > 1 || type < 0
-                    || type >= TYPES.length || TYPES[type] == null || name == null) {
-                ok = false;
-                continue;
-            }
-            if (!logicalSet) {
-                logical = converted == 5 ? LogicalTypeAnnotation.decimalType(scale, precision) : converted(converted);
-                if (converted >= 0 && logical == null) {
-                    ok = false;
-                    continue;
-                }
-            }
-            Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b = Types.primitive(TYPES[type],
-                    repetition == 0 ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL);
-            if (TYPES[type] == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
-                b = b.length(length);
-            }
-            fields.add(logical == null ? b.named(name) : b.as(logical).named(name));
+    private static MessageType schema(List<SchemaElement> elements) {
+        if (elements.isEmpty()) {
+            return null;
         }
-        return ok && root != null ? new MessageType(root, fields) : null;
+        SchemaElement root = elements.get(0);
+        if (!root.isSetNum_children() || root.getNum_children() != elements.size() - 1 || root.getName() == null) {
+            return null;
+        }
+        List<Type> fields = new ArrayList<>();
+        for (SchemaElement e : elements.subList(1, elements.size())) {
+            Type field = field(e);
+            if (field == null) {
+                return null;
+            }
+            fields.add(field);
+        }
+        return new MessageType(root.getName(), fields);
+    }
+
+    /** A leaf column of a type read here as parquet-java's type; else null. */
+    private static Type field(SchemaElement e) {
+        // an enum value this version does not know is read as unset (null), and refused here
+        int type = e.isSetType() ? e.getType().getValue() : -1;
+        int repetition = e.isSetRepetition_type() ? e.getRepetition_type().getValue() : -1;
+        if ((e.isSetNum_children() && e.getNum_children() > 0) || repetition < 0 || repetition > 1 || type < 0
+                || type >= TYPES.length || TYPES[type] == null || e.getName() == null) {
+            return null;
+        }
+        LogicalTypeAnnotation logical;
+        if (e.isSetLogicalType()) {
+            logical = logical(e.getLogicalType());
+            if (logical == null) {
+                return null;
+            }
+        } else if (e.isSetConverted_type()) {
+            int converted = e.getConverted_type().getValue();
+            logical = converted == 5 ? LogicalTypeAnnotation.decimalType(e.getScale(), e.isSetPrecision()
+                    ? e.getPrecision() : -1) : converted(converted);
+            if (logical == null) {
+                return null;
+            }
+        } else {
+            logical = null;
+        }
+        Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b = Types.primitive(TYPES[type],
+                repetition == 0 ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL);
+        if (TYPES[type] == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+            b = b.length(e.getType_length());
+        }
+        return logical == null ? b.named(e.getName()) : b.as(logical).named(e.getName());
+    }
+
+    /** A logical type of the ones read here (text, decimals, integers); else null. */
+    private static LogicalTypeAnnotation logical(LogicalType t) {
+        if (t.isSetSTRING()) {
+            return LogicalTypeAnnotation.stringType();
+        } else if (t.isSetENUM()) {
+            return LogicalTypeAnnotation.enumType();
+        } else if (t.isSetJSON()) {
+            return LogicalTypeAnnotation.jsonType();
+        } else if (t.isSetDECIMAL()) {
+            // parquet-java's column reader converts it
+            return LogicalTypeAnnotation.decimalType(t.getDECIMAL().getScale(), t.getDECIMAL().getPrecision());
+        } else if (t.isSetINTEGER()) {
+            return LogicalTypeAnnotation.intType(t.getINTEGER().getBitWidth(), t.getINTEGER().isIsSigned());
+        }
+        return null;
     }
 
     /** A converted type of the ones read here (text and integers; DECIMAL apart) as its logical type; else null. */
@@ -229,64 +201,37 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
     }
 
     /** A row group whose chunks are all in this file, before the footer, and of a codec read here; else null. */
-    private static Group group(ThriftCompact in, long metaStart) {
-        in.beginStruct();
-        long rows = -1;
-        List<Chunk> chunks = new ArrayList<>();
-        boolean ok = true;
-        for (int id = in.nextField(); id >= 0; id = in.nextField()) {
-            if (id == 3) {
-                rows = in.integer();
-            } else if (id == 1) {
-                int n = in.listSize();
-                for (int c = 0; c < n; c++) {
-                    Chunk chunk = chunk(in, metaStart);
-                    ok &= chunk != null;
-                    chunks.add(chunk);
-                }
-            } else {
-                in.skip(in.fieldType());
-            }
-        }
-        return ok && rows >= 0 && rows <= Integer.MAX_VALUE ? new Group(rows, chunks) : null;
-    }
-
-    private static Chunk chunk(ThriftCompact in, long metaStart) {
-        in.beginStruct();
-        Chunk chunk = null;
-        boolean ok = true;
-        for (int id = in.nextField(); id >= 0; id = in.nextField()) {
-            switch (id) {
-                case 1, 8, 9 -> {
-                    ok = false; // another file's chunk, or encrypted
-                    in.skip(in.fieldType());
-                }
-                case 3 -> chunk = columnMeta(in, metaStart);
-                default -> in.skip(in.fieldType());
-            }
-        }
-        return ok ? chunk : null;
-    }
-
-    private static Chunk columnMeta(ThriftCompact in, long metaStart) {
-        in.beginStruct();
-        int codec = -1;
-        long values = -1, compressed = -1, data = -1, dictionary = -1;
-        for (int id = in.nextField(); id >= 0; id = in.nextField()) {
-            switch (id) {
-                case 4 -> codec = in.i32();
-                case 5 -> values = in.integer();
-                case 7 -> compressed = in.integer();
-                case 9 -> data = in.integer();
-                case 11 -> dictionary = in.integer();
-                default -> in.skip(in.fieldType());
-            }
-        }
-        // a dictionary offset of 0 (some writers' "none") or after the data pages is not the chunk's start
-        long start = dictionary > 0 && dictionary < data ? dictionary : data;
-        if (codec < 0 || codec > SNAPPY || values < 0 || compressed < 0 || start < 4 || start + compressed > metaStart) {
+    private static Group group(RowGroup rg, long metaStart) {
+        if (rg.getNum_rows() < 0 || rg.getNum_rows() > Integer.MAX_VALUE || !rg.isSetColumns()) {
             return null;
         }
-        return new Chunk(start, compressed, values, codec == SNAPPY);
+        List<Chunk> chunks = new ArrayList<>();
+        for (ColumnChunk cc : rg.getColumns()) {
+            Chunk chunk = chunk(cc, metaStart);
+            if (chunk == null) {
+                return null;
+            }
+            chunks.add(chunk);
+        }
+        return new Group(rg.getNum_rows(), chunks);
+    }
+
+    private static Chunk chunk(ColumnChunk cc, long metaStart) {
+        if (cc.isSetFile_path() || cc.isSetCrypto_metadata() || cc.isSetEncrypted_column_metadata()
+                || !cc.isSetMeta_data()) {
+            return null; // another file's chunk, or encrypted
+        }
+        ColumnMetaData m = cc.getMeta_data();
+        CompressionCodec codec = m.getCodec();
+        long data = m.getData_page_offset();
+        long dictionary = m.isSetDictionary_page_offset() ? m.getDictionary_page_offset() : -1;
+        // a dictionary offset of 0 (some writers' "none") or after the data pages is not the chunk's start
+        long start = dictionary > 0 && dictionary < data ? dictionary : data;
+        long compressed = m.getTotal_compressed_size();
+        if ((codec != CompressionCodec.UNCOMPRESSED && codec != CompressionCodec.SNAPPY) || m.getNum_values() < 0
+                || compressed < 0 || start < 4 || start + compressed > metaStart) {
+            return null;
+        }
+        return new Chunk(start, compressed, m.getNum_values(), codec == CompressionCodec.SNAPPY);
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /**
- * The toolkit's own footer reader ({@link ParquetFooter}, {@link ThriftCompact}) against parquet-java's on the same
- * files: the same schema, rows, row groups and chunk positions where it takes a file, and no answer (so parquet-java
+ * The toolkit's own footer reader ({@link ParquetFooter}, over parquet-format-structures' Thrift classes) against
+ * parquet-java's on the same files: the same schema, rows, row groups and chunk positions where it takes a file, and no answer (so parquet-java
  * reads it) where it does not. Every value read through it is checked against DuckDB in {@link ParquetFastReadTest}.
  */
 class ParquetFooterTest {
@@ -100,6 +100,27 @@ class ParquetFooterTest {
         }
         Files.write(p, b);
         assertNull(footer(p));
+    }
+
+    @Test
+    void aTruncatedFooterIsNoAnswerAndParquetJavaWordsTheError() throws Exception {
+        Path p = duck("COMPRESSION SNAPPY");
+        byte[] b = Files.readAllBytes(p);
+        int len = b[b.length - 8] & 0xFF | (b[b.length - 7] & 0xFF) << 8 | (b[b.length - 6] & 0xFF) << 16;
+        // the footer's last 40 bytes cut off, its length fixed to match: the Thrift structure ends early
+        int cut = 40;
+        byte[] t = new byte[b.length - cut];
+        System.arraycopy(b, 0, t, 0, b.length - 8 - cut);
+        int n = len - cut;
+        t[t.length - 8] = (byte) n;
+        t[t.length - 7] = (byte) (n >>> 8);
+        t[t.length - 6] = (byte) (n >>> 16);
+        t[t.length - 5] = (byte) (n >>> 24);
+        System.arraycopy(b, b.length - 4, t, t.length - 4, 4);
+        Files.write(p, t);
+        assertNull(footer(p));
+        TasniException e = assertThrows(TasniException.class, () -> TableIO.read(p));
+        assertTrue(e.getMessage().startsWith("duck.parquet: "), e.getMessage());
     }
 
     @Test

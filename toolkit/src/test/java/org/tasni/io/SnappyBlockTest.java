@@ -7,7 +7,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.xerial.snappy.Snappy;
 
-/** The Java snappy decompressor against snappy-java's native compressor (an independent implementation). */
+/**
+ * The read path's snappy block decompression ({@link ParquetChunks#unsnappy}, aircompressor's pure-Java decompressor)
+ * against snappy-java's native compressor (an independent implementation), and its refusal of corrupt blocks.
+ */
 class SnappyBlockTest {
 
     @Test
@@ -25,12 +28,12 @@ class SnappyBlockTest {
                     };
                 }
                 byte[] compressed = Snappy.compress(data);
-                byte[] back = SnappyBlock.decompress(compressed, 0, compressed.length, size);
+                byte[] back = ParquetChunks.unsnappy(compressed, 0, compressed.length, size);
                 assertArrayEquals(data, back, "size " + size + ", style " + style);
                 // at an offset in a larger array, as a page inside its column chunk
                 byte[] framed = new byte[compressed.length + 20];
                 System.arraycopy(compressed, 0, framed, 11, compressed.length);
-                assertArrayEquals(data, SnappyBlock.decompress(framed, 11, compressed.length, size));
+                assertArrayEquals(data, ParquetChunks.unsnappy(framed, 11, compressed.length, size));
             }
         }
     }
@@ -42,13 +45,21 @@ class SnappyBlockTest {
             data[i] = (byte) (i % 17 + i / 500);
         }
         byte[] c = Snappy.compress(data);
-        assertThrows(IllegalStateException.class, () -> SnappyBlock.decompress(c, 0, c.length / 2, data.length));
-        assertThrows(IllegalStateException.class, () -> SnappyBlock.decompress(c, 0, c.length, data.length + 1));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ParquetChunks.unsnappy(c, 0, c.length / 2, data.length));
+        assertTrue(e.getMessage().startsWith("corrupt snappy page ("), e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(c, 0, c.length, data.length + 1));
+        assertEquals("snappy page of 5000 bytes, its header says 5001", e.getMessage());
+        // a preamble whose varint never ends
+        byte[] endless = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(endless, 0, endless.length, 10));
+        assertTrue(e.getMessage().startsWith("corrupt snappy page ("), e.getMessage());
         byte[] bad = Arrays.copyOf(c, c.length);
         // a copy from before the start of the output
         bad[2] = (byte) 0b1111_1110;
         bad[3] = (byte) 0xFF;
         bad[4] = (byte) 0xFF;
-        assertThrows(IllegalStateException.class, () -> SnappyBlock.decompress(bad, 0, bad.length, data.length));
+        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(bad, 0, bad.length, data.length));
+        assertTrue(e.getMessage().startsWith("corrupt snappy page ("), e.getMessage());
     }
 }
