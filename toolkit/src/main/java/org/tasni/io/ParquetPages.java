@@ -12,11 +12,6 @@ import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -369,30 +364,30 @@ final class ParquetPages {
     private Column<?> build() {
         String name = column.getPath()[0];
         return switch (type) {
-            case DOUBLE -> DoubleColumn.create(name, d);
-            case FLOAT -> FloatColumn.create(name, f);
+            case DOUBLE -> WrappedColumns.doubles(name, d);
+            case FLOAT -> WrappedColumns.floats(name, f);
             case BINARY -> StringDictionaries.column(name, codes, rows, local, localCount);
-            case INT64 -> LongColumn.create(name, markers(i64));
+            case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
                 case LONG -> {
                     long[] v = new long[rows];
                     for (int r = 0; r < rows; r++) {
                         v[r] = isNull(r) ? Long.MIN_VALUE : Integer.toUnsignedLong(i32[r]);
                     }
-                    yield LongColumn.create(name, v);
+                    yield WrappedColumns.longs(name, v);
                 }
                 case SHORT -> {
                     short[] v = new short[rows];
                     for (int r = 0; r < rows; r++) {
                         v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
                     }
-                    yield ShortColumn.create(name, v);
+                    yield WrappedColumns.shorts(name, v);
                 }
                 default -> {
                     for (int r = 0; r < rows; r++) {
                         i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
                     }
-                    yield IntColumn.create(name, i32);
+                    yield WrappedColumns.ints(name, i32);
                 }
             };
         };
