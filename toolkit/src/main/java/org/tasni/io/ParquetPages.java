@@ -51,8 +51,15 @@ final class ParquetPages {
     private boolean[] nulls;
     private Object dict;
     private int pos;
-    private int[] levels = new int[0];
-    private int[] ids = new int[0];
+    /**
+     * A decoding thread's level and index buffers, {@code {levels, ids}}, kept across pages and column chunks: made
+     * per chunk they were a page-sized array or two for every column of every row group, megabytes of garbage per
+     * row group. A pool thread decodes one chunk at a time, so one pair per thread is enough.
+     */
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0]});
+    private final int[][] scratch = SCRATCH.get();
+    private int[] levels = scratch[0];
+    private int[] ids = scratch[1];
 
     private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow) {
         this.file = file;
@@ -145,6 +152,7 @@ final class ParquetPages {
         Encoding encoding;
         if (levels.length < n) {
             levels = new int[n];
+            scratch[0] = levels;
         }
         int present = n;
         if (page instanceof DataPageV1 v1) {
@@ -176,6 +184,7 @@ final class ParquetPages {
         } else {
             if (ids.length < present) {
                 ids = new int[present];
+                scratch[1] = ids;
             }
             if (present > 0 && at >= values.to) {
                 throw new IllegalStateException("a dictionary-encoded page without its bit width");
@@ -250,6 +259,7 @@ final class ParquetPages {
         }
         if (ids.length < present) {
             ids = new int[present];
+            scratch[1] = ids;
         }
         for (int k = 0; k < present; k++) {
             ids[k] = k;
