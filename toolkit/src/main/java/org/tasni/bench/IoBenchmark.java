@@ -108,6 +108,8 @@ public final class IoBenchmark {
         Optional<Path> duck = options.peers().contains("duckdb") ? duckdbJar() : Optional.empty();
         Path peer = duck.isPresent() ? extractPeer(dir) : null;
         String size = String.format("%,d rows, %.0f MB", ParquetIO.rowCount(file), Files.size(file) / 1e6);
+        List<String> probe = probeCommand(dir);
+        String started = probe.get(0).endsWith("tasni") ? "toolkit/bin/tasni --java, " : "java -cp, ";
         List<BenchRow> rows = new ArrayList<>();
         for (Read read : Read.values()) {
             List<String> num = read == Read.STRING ? List.of() : numeric;
@@ -117,7 +119,7 @@ public final class IoBenchmark {
             }
             String what = "Parquet read: " + read.label + " (" + size + ")";
             List<String> args = List.of(file.toString(), String.valueOf(options.repeat()), join(num), join(str));
-            List<String> tk = new ArrayList<>(List.of(ChildRun.javaExe(), "-cp", classPath(), IoProbe.class.getName()));
+            List<String> tk = new ArrayList<>(probe);
             tk.addAll(args);
             Probe ours = Probe.run(tk, dir);
             Probe theirs = null;
@@ -136,7 +138,7 @@ public final class IoBenchmark {
                 }
             }
             String agreement = theirs == null ? "ok: no peer ran, nothing to compare" : agreement(ours.json, theirs.json);
-            rows.add(ours.row(what, "tasni ParquetIO.forEachRowGroup (" + ours.json.path("threads").asInt() + " threads)",
+            rows.add(ours.row(what, "tasni ParquetIO.forEachRowGroup (" + started + ours.json.path("threads").asInt() + " threads)",
                     agreement, ours.seconds()).withRatioTo(ours.seconds()));
             if (theirs != null) {
                 rows.add(theirs.row(what, "DuckDB " + theirs.json.path("version").asText() + " (JDBC)", agreement,
@@ -146,6 +148,37 @@ public final class IoBenchmark {
             }
         }
         return rows;
+    }
+
+    /**
+     * How the toolkit's probe JVM starts: as a user's {@code toolkit/bin/tasni} starts the toolkit where the launcher
+     * is beside the jar (its JVM options and its class-data archive, which a plain {@code java -cp} has neither of),
+     * else {@code java -cp} with this JVM's class path (tests, a jar run from elsewhere).
+     */
+    private List<String> probeCommand(Path dir) throws IOException, InterruptedException {
+        Optional<Path> launcher = options.jar().flatMap(ProcessBenchmarks::launcherBeside);
+        if (launcher.isEmpty()) {
+            return List.of(ChildRun.javaExe(), "-cp", classPath(), IoProbe.class.getName());
+        }
+        // the class path spelt as the launcher spells it (the real path): the archive is valid for that one only
+        Path jar = options.jar().get().toRealPath();
+        // a start through the launcher makes its archive if it is missing or stale, as a user's first command would;
+        // `--java` itself does not use the archive, so it is named here (a JVM that does not match ignores it)
+        ChildRun.run(List.of(launcher.get().toString(), "--version"), dir, 5);
+        List<String> cmd = new ArrayList<>(List.of(launcher.get().toString(), "--java"));
+        archive(jar).ifPresent(a -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        cmd.addAll(List.of("-cp", jar.toString(), IoProbe.class.getName()));
+        return cmd;
+    }
+
+    /** The launcher's newest class-data archive beside {@code jar} ({@code <jar>_<jvm path>.jsa}), if not older. */
+    private static Optional<Path> archive(Path jar) throws IOException {
+        String prefix = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "_";
+        long built = Files.getLastModifiedTime(jar).toMillis();
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".jsa")
+                    && f.toFile().lastModified() >= built).max(Comparator.comparing(f -> f.toFile().lastModified()));
+        }
     }
 
     private Path generated(Path dir) throws IOException {

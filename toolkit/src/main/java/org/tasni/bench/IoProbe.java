@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.tasni.io.ParquetIO;
 import org.tasni.pipeline.HeapPeak;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -101,26 +102,51 @@ public final class IoProbe {
             Column<?> col = t.column(numeric.get(c));
             double sum = 0;
             long n = 0;
+            // element by element, not asFloatArray() and the like: those copy the column, an allocation as large as
+            // the read's own that DuckDB's aggregation does not make
             if (col instanceof FloatColumn fc) {
-                for (float x : fc.asFloatArray()) {
+                for (int r = 0, rows = fc.size(); r < rows; r++) {
+                    float x = fc.getFloat(r);
                     if (!Float.isNaN(x)) {
                         sum += x;
                         n++;
                     }
                 }
+            } else if (col instanceof DoubleColumn dc) {
+                for (int r = 0, rows = dc.size(); r < rows; r++) {
+                    double x = dc.getDouble(r);
+                    if (!Double.isNaN(x)) {
+                        sum += x;
+                        n++;
+                    }
+                }
             } else if (col instanceof ShortColumn sc) {
-                for (short x : sc.asShortArray()) {
+                for (int r = 0, rows = sc.size(); r < rows; r++) {
+                    short x = sc.getShort(r);
                     if (x != Short.MIN_VALUE) {
                         sum += x;
                         n++;
                     }
                 }
+            } else if (col instanceof IntColumn ic) {
+                for (int r = 0, rows = ic.size(); r < rows; r++) {
+                    int x = ic.getInt(r);
+                    if (x != Integer.MIN_VALUE) {
+                        sum += x;
+                        n++;
+                    }
+                }
+            } else if (col instanceof LongColumn lc) {
+                for (int r = 0, rows = lc.size(); r < rows; r++) {
+                    long x = lc.getLong(r);
+                    if (x != Long.MIN_VALUE) {
+                        sum += x;
+                        n++;
+                    }
+                }
             } else {
-                double[] v = ((NumericColumn<?>) col).asDoubleArray();
-                double marker = col instanceof IntColumn ? Integer.MIN_VALUE : col instanceof LongColumn ? Long.MIN_VALUE
-                        : Double.NaN;
-                for (double x : v) {
-                    if (!Double.isNaN(x) && x != marker) {
+                for (double x : ((NumericColumn<?>) col).asDoubleArray()) {
+                    if (!Double.isNaN(x)) {
                         sum += x;
                         n++;
                     }

@@ -12,11 +12,6 @@ import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -56,8 +51,15 @@ final class ParquetPages {
     private boolean[] nulls;
     private Object dict;
     private int pos;
-    private int[] levels = new int[0];
-    private int[] ids = new int[0];
+    /**
+     * A decoding thread's level and index buffers, {@code {levels, ids}}, kept across pages and column chunks: made
+     * per chunk they were a page-sized array or two for every column of every row group, megabytes of garbage per
+     * row group. A pool thread decodes one chunk at a time, so one pair per thread is enough.
+     */
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0]});
+    private final int[][] scratch = SCRATCH.get();
+    private int[] levels = scratch[0];
+    private int[] ids = scratch[1];
 
     private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow) {
         this.file = file;
@@ -150,6 +152,7 @@ final class ParquetPages {
         Encoding encoding;
         if (levels.length < n) {
             levels = new int[n];
+            scratch[0] = levels;
         }
         int present = n;
         if (page instanceof DataPageV1 v1) {
@@ -181,6 +184,7 @@ final class ParquetPages {
         } else {
             if (ids.length < present) {
                 ids = new int[present];
+                scratch[1] = ids;
             }
             if (present > 0 && at >= values.to) {
                 throw new IllegalStateException("a dictionary-encoded page without its bit width");
@@ -255,6 +259,7 @@ final class ParquetPages {
         }
         if (ids.length < present) {
             ids = new int[present];
+            scratch[1] = ids;
         }
         for (int k = 0; k < present; k++) {
             ids[k] = k;
@@ -369,30 +374,30 @@ final class ParquetPages {
     private Column<?> build() {
         String name = column.getPath()[0];
         return switch (type) {
-            case DOUBLE -> DoubleColumn.create(name, d);
-            case FLOAT -> FloatColumn.create(name, f);
+            case DOUBLE -> WrappedColumns.doubles(name, d);
+            case FLOAT -> WrappedColumns.floats(name, f);
             case BINARY -> StringDictionaries.column(name, codes, rows, local, localCount);
-            case INT64 -> LongColumn.create(name, markers(i64));
+            case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
                 case LONG -> {
                     long[] v = new long[rows];
                     for (int r = 0; r < rows; r++) {
                         v[r] = isNull(r) ? Long.MIN_VALUE : Integer.toUnsignedLong(i32[r]);
                     }
-                    yield LongColumn.create(name, v);
+                    yield WrappedColumns.longs(name, v);
                 }
                 case SHORT -> {
                     short[] v = new short[rows];
                     for (int r = 0; r < rows; r++) {
                         v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
                     }
-                    yield ShortColumn.create(name, v);
+                    yield WrappedColumns.shorts(name, v);
                 }
                 default -> {
                     for (int r = 0; r < rows; r++) {
                         i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
                     }
-                    yield IntColumn.create(name, i32);
+                    yield WrappedColumns.ints(name, i32);
                 }
             };
         };

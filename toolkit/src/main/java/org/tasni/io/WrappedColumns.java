@@ -1,0 +1,113 @@
+package org.tasni.io;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.shorts.ShortArrayList;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+
+/**
+ * Tablesaw columns around arrays the reader has just filled, without a copy. {@code DoubleColumn.create(name, array)}
+ * copies the array ({@code new DoubleArrayList(array)}), so a decoded row group was allocated twice: for a 1M-row
+ * group every column array is a G1 humongous object, and the copies were about half of a read's allocation and GCs.
+ * Tablesaw's constructors that take a fastutil list are not public; they are reached here once, through a private
+ * lookup (Tablesaw is on the class path, in the same unnamed module as the toolkit, so no option opens it). Where
+ * that fails (another Tablesaw), each method falls back to the copying factory, which gives the same column.
+ */
+final class WrappedColumns {
+
+    private static final MethodHandle DOUBLE = constructor(DoubleColumn.class, DoubleArrayList.class);
+    private static final MethodHandle FLOAT = constructor(FloatColumn.class, FloatArrayList.class);
+    private static final MethodHandle INT = constructor(IntColumn.class, IntArrayList.class);
+    private static final MethodHandle LONG = constructor(LongColumn.class, LongArrayList.class);
+    private static final MethodHandle SHORT = constructor(ShortColumn.class, ShortArrayList.class);
+
+    private WrappedColumns() {}
+
+    private static MethodHandle constructor(Class<?> column, Class<?> list) {
+        try {
+            return MethodHandles.privateLookupIn(column, MethodHandles.lookup())
+                    .findConstructor(column, MethodType.methodType(void.class, String.class, list));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A column of {@code values}, which the caller no longer touches. */
+    static DoubleColumn doubles(String name, double[] values) {
+        if (DOUBLE != null) {
+            try {
+                return (DoubleColumn) DOUBLE.invokeExact(name, DoubleArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return DoubleColumn.create(name, values);
+    }
+
+    /** A column of {@code values}, which the caller no longer touches. */
+    static FloatColumn floats(String name, float[] values) {
+        if (FLOAT != null) {
+            try {
+                return (FloatColumn) FLOAT.invokeExact(name, FloatArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return FloatColumn.create(name, values);
+    }
+
+    /** A column of {@code values}, which the caller no longer touches. */
+    static IntColumn ints(String name, int[] values) {
+        if (INT != null) {
+            try {
+                return (IntColumn) INT.invokeExact(name, IntArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return IntColumn.create(name, values);
+    }
+
+    /** A column of {@code values}, which the caller no longer touches. */
+    static LongColumn longs(String name, long[] values) {
+        if (LONG != null) {
+            try {
+                return (LongColumn) LONG.invokeExact(name, LongArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return LongColumn.create(name, values);
+    }
+
+    /** A column of {@code values}, which the caller no longer touches. */
+    static ShortColumn shorts(String name, short[] values) {
+        if (SHORT != null) {
+            try {
+                return (ShortColumn) SHORT.invokeExact(name, ShortArrayList.wrap(values));
+            } catch (Throwable e) {
+                throw rethrow(e);
+            }
+        }
+        return ShortColumn.create(name, values);
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(e);
+    }
+}
