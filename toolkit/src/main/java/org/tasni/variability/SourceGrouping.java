@@ -48,14 +48,19 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         // per dictionary key, the id: read in bulk from the dictionary's own entries where it has them, else (a deferred
         // dictionary) filled row by row below, as blank is
         String[] name = namesByKey(id.getDictionary(), minKey, range);
+        // blank checked per key before the row loop (a key no row has costs a check, nothing else), which keeps the
+        // serial loop over every row free of string reads
+        for (int k = 0; k < range; k++) {
+            if (name[k] != null) {
+                blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
+            }
+        }
         String[] names = new String[range]; // per source number
         int sources = 0, runs = 0, last = -1, n = 0;
         for (int i = 0; i < rows; i++) {
             int k = key[i] - minKey;
-            if (blank[k] == 0) {
-                if (name[k] == null) {
-                    name[k] = id.get(i);
-                }
+            if (blank[k] == 0) { // only where the dictionary's entries could not be read in bulk
+                name[k] = id.get(i);
                 blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
             }
             if (blank[k] == 2) {
