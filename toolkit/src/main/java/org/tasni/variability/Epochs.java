@@ -324,6 +324,32 @@ final class Epochs {
         return designation.length;
     }
 
+    /** Kept exposures that failed a quality cut, once counted: by the method as it gathered them, or here. -1: not yet. */
+    private volatile int cutRows = -1;
+
+    /** Kept exposures that failed a quality cut (an exposure failing several cuts counts once). */
+    int cutRows() {
+        int n = cutRows;
+        if (n < 0) {
+            n = 0;
+            for (int i : order) {
+                if (cut[i] != 0) {
+                    n++;
+                }
+            }
+            cutRows = n;
+        }
+        return n;
+    }
+
+    /**
+     * Records the kept exposures that failed a quality cut, as a method counted them while gathering each source's
+     * rows, so that {@link #cutRows()} needs no serial pass of its own over every row.
+     */
+    void cutRowsCounted(int n) {
+        cutRows = n;
+    }
+
     /** Sorts source k's rows by mjd unless they already are (NaN mjd last). */
     void sortByTime(int k) {
         int from = start[k], to = start[k + 1];

@@ -35,6 +35,11 @@ final class StandardMethod implements VariabilityMethod {
     public Table compute(Epochs e, SourceLoop loop) {
         Columns c = new Columns(e.sources());
         loop.forEach(e.sources(), (k, x) -> source(e, k, x, c));
+        int cut = 0;
+        for (int n : c.nCut) {
+            cut += n;
+        }
+        e.cutRowsCounted(cut); // counted as the sources were gathered: the report needs no serial pass over every row
         return c.toTable(e);
     }
 
@@ -44,6 +49,8 @@ final class StandardMethod implements VariabilityMethod {
         final StetsonIndices.PerSource stetson;
         final double[] baseline;
         final int[] nRows, nVisits;
+        /** Per source, its exposures that failed a quality cut (for the report; no output column). */
+        final int[] nCut;
         final int[][] nNan, cuts;
         final String[] flag;
 
@@ -53,6 +60,7 @@ final class StandardMethod implements VariabilityMethod {
             baseline = new double[ns];
             nRows = new int[ns];
             nVisits = new int[ns];
+            nCut = new int[ns];
             nNan = new int[2][ns];
             cuts = new int[QualityCuts.NAMES.length][ns];
             flag = new String[ns];
@@ -88,11 +96,14 @@ final class StandardMethod implements VariabilityMethod {
         double gap = stats.visitGapDays();
         int n;
         if (stats.binVisits()) {
-            n = VisitBinning.bin(x.t, x.m, x.s, gather(e, k, x, c), gap);
+            int gathered = gather(e, k, x, c);
+            c.nCut[k] = c.nRows[k] - gathered;
+            n = VisitBinning.bin(x.t, x.m, x.s, gathered, gap);
             x.usable(n, 0);
             x.usable(n, 1);
         } else {
             n = gatherUsable(e, k, x, c); // the usual case: no visit binning, so each band is compacted as it is read
+            c.nCut[k] = c.nRows[k] - n;
         }
         c.nVisits[k] = VisitBinning.countVisits(x.t, n, gap);
         double baseline = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;

@@ -229,7 +229,7 @@ public final class VariabilityAnalyzer {
         }
         parts.add(out);
         rows[0] += e.rows;
-        cut[0] += VariabilityReport.cutRows(e);
+        cut[0] += e.cutRows();
         drops[0].addAll(e.dropped);
         drops[1].addAll(e.unusableW1);
         drops[2].addAll(e.unusableW2);

@@ -25,19 +25,8 @@ public record VariabilityReport(String preset, int rows, int sources, boolean wa
         DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds) implements TableReport {
 
     static VariabilityReport of(String preset, Epochs e, Table out, double seconds) {
-        return new VariabilityReport(preset, e.rows, e.sources(), e.wasGrouped, cutRows(e), e.dropped, e.unusableW1,
+        return new VariabilityReport(preset, e.rows, e.sources(), e.wasGrouped, e.cutRows(), e.dropped, e.unusableW1,
                 e.unusableW2, flagCounts(out), seconds);
-    }
-
-    /** Kept exposures that failed a quality cut. */
-    static int cutRows(Epochs e) {
-        int cut = 0;
-        for (int i : e.order) {
-            if (e.cut[i] != 0) {
-                cut++;
-            }
-        }
-        return cut;
     }
 
     /** "FADING=5, NORMAL=45, …" in alphabetical order. */
