@@ -24,14 +24,13 @@ final class CpuKernel implements MatchKernel {
      * {@inheritDoc}
      *
      * <p>The queries run in the index's zone order (a counting sort of the rows by zone, with their positions gathered
-     * alongside: {@link Queries#inZoneOrder}), so that consecutive queries search the same few zones while these are in
-     * cache: in the caller's order each query's zones are a cache miss or two in an index of tens of MB. Results do not
-     * depend on the order.
+     * alongside), so that consecutive queries search the same few zones while these are in cache: in the caller's
+     * order each query's zones are a cache miss or two in an index of tens of MB. Results do not depend on the order.
      */
     @Override
     public void nearest(ZoneIndex idx, double[] ra, double[] dec, int[] rows, double radiusArcsec, int[] outRow,
             double[] outSep) {
-        Queries q = Queries.inZoneOrder(idx, ra, dec, rows, pool);
+        Queries q = Queries.inZoneOrder(idx, ra, dec, rows);
         int blocks = (rows.length + BLOCK - 1) / BLOCK;
         pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
             NearestWalk s = new NearestWalk(idx);
@@ -47,14 +46,26 @@ final class CpuKernel implements MatchKernel {
     /** Left rows and their positions, reordered; {@code ra[k]} and {@code dec[k]} belong to {@code rows[k]}. */
     record Queries(int[] rows, double[] ra, double[] dec) {
 
-        /**
-         * {@code rows} sorted by the index's zone of their Dec (stable: in the caller's order within a zone), by
-         * {@link ZoneGroups} in {@code pool}. Sorting by RA within a zone as well was tried: no faster once warm,
-         * slower in the first call (more code for the JIT).
-         */
-        static Queries inZoneOrder(ZoneIndex idx, double[] ra, double[] dec, int[] rows, ForkJoinPool pool) {
-            ZoneGroups g = ZoneGroups.of(ra, dec, rows, idx.zoneHeightDeg, idx.nZones, pool);
-            return new Queries(g.rows(), g.ra(), g.dec());
+        /** {@code rows} sorted by the index's zone of their Dec (stable: in the caller's order within a zone). */
+        static Queries inZoneOrder(ZoneIndex idx, double[] ra, double[] dec, int[] rows) {
+            int n = rows.length, nZones = idx.nZones;
+            int[] zone = new int[n], start = new int[nZones + 1];
+            for (int k = 0; k < n; k++) {
+                zone[k] = ZoneIndex.zoneOf(dec[rows[k]], idx.zoneHeightDeg, nZones);
+                start[zone[k] + 1]++;
+            }
+            for (int z = 0; z < nZones; z++) {
+                start[z + 1] += start[z];
+            }
+            int[] sorted = new int[n];
+            double[] qra = new double[n], qdec = new double[n];
+            for (int k = 0; k < n; k++) {
+                int at = start[zone[k]]++, i = rows[k];
+                sorted[at] = i;
+                qra[at] = ra[i];
+                qdec[at] = dec[i];
+            }
+            return new Queries(sorted, qra, qdec);
         }
     }
 

@@ -2,6 +2,7 @@ package org.tasni.crossmatch;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.tasni.sky.SkyMath;
 
 /**
@@ -34,11 +35,10 @@ final class ZoneIndex {
     final int[] row;
     /**
      * A coarse table per zone that narrows a key lookup to a few rows: zone z's keys span [keyMin[z], …] in buckets of
-     * width 2^bucketShift[z]; bucket b of zone z starts at sorted row buckets[bucketOff[z] + b]. A power of two, so
-     * that a lookup shifts: a 64-bit division takes tens of cycles, about what the rest of the lookup takes.
+     * width bucketWidth[z]; bucket b of zone z starts at sorted row buckets[bucketOff[z] + b].
      */
     private final long[] keyMin;
-    private final int[] bucketShift;
+    private final long[] bucketWidth;
     private final int[] bucketOff;
     private final int[] buckets;
 
@@ -50,21 +50,21 @@ final class ZoneIndex {
         this.xyz = xyz;
         this.row = row;
         this.keyMin = b.keyMin;
-        this.bucketShift = b.shift;
+        this.bucketWidth = b.width;
         this.bucketOff = b.off;
         this.buckets = b.start;
     }
 
     /** The coarse key tables of every zone: laid out before the zones are sorted, filled in zone by zone after. */
     private static final class Buckets {
-        final long[] keyMin;
-        final int[] shift, off, start;
+        final long[] keyMin, width;
+        final int[] off, start;
 
-        /** The layout: zone z of m rows gets nb = max(1, m/4) buckets (4 to 8 rows each), plus an end marker. */
+        /** The layout: zone z of m rows gets max(1, m/4) buckets (about 4 rows each), plus an end marker. */
         Buckets(int[] zoneStart) {
             int nZones = zoneStart.length - 1;
             keyMin = new long[nZones];
-            shift = new int[nZones];
+            width = new long[nZones];
             off = new int[nZones + 1];
             for (int zi = 0; zi < nZones; zi++) {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
@@ -77,15 +77,10 @@ final class ZoneIndex {
         void fill(int zi, int s, int e, long[] raKey) {
             int nb = Math.max(1, (e - s) / 4);
             keyMin[zi] = raKey[s];
-            long range = raKey[e - 1] - raKey[s];
-            int sh = 0;
-            while ((range >>> sh) >= nb) { // the narrowest power of two that puts every key in a bucket below nb
-                sh++;
-            }
-            shift[zi] = sh;
+            width[zi] = (raKey[e - 1] - raKey[s]) / nb + 1;
             int k = s;
             for (int b = 0; b <= nb; b++) {
-                long edge = keyMin[zi] + ((long) b << sh);
+                long edge = keyMin[zi] + b * width[zi];
                 while (k < e && raKey[k] < edge) {
                     k++;
                 }
@@ -98,13 +93,8 @@ final class ZoneIndex {
         return row.length;
     }
 
-    /**
-     * The RA key of {@code raDeg}. An RA already in [0, 360) (every catalogue RA, and every window edge except at the
-     * wrap) skips {@link SkyMath#normalizeRa}: its floating remainder is a call into the JVM's runtime, not an
-     * instruction, made twice per zone a query visits (the result is the same bits: x % 360 is x there).
-     */
     static long raKey(double raDeg) {
-        return (long) ((raDeg >= 0 && raDeg < 360 ? raDeg : SkyMath.normalizeRa(raDeg)) * RA_KEY_SCALE);
+        return (long) (SkyMath.normalizeRa(raDeg) * RA_KEY_SCALE);
     }
 
     static int zoneOf(double decDeg, double h, int nZones) {
@@ -121,18 +111,35 @@ final class ZoneIndex {
         int n = rows.length;
         double h = Math.min(1.0, Math.max(minHeightDeg, 2.5 * meanNeighbourDistanceDeg(ra, dec, rows)));
         int nZones = (int) Math.ceil(180.0 / h);
-        // rows and positions gathered in zone order first: the per-zone work below then reads memory zone by zone
-        // instead of jumping through ra and dec at random (a cache miss per row and coordinate, which was most of the
-        // build's time at 1.7M rows)
-        ZoneGroups g = ZoneGroups.of(ra, dec, rows, h, nZones, pool);
-        int[] zoneStart = g.start(), byZone = g.rows();
-        double[] zRa = g.ra(), zDec = g.dec();
+        int[] zoneOfRow = new int[n];
+        int[] count = new int[nZones + 1];
+        for (int k = 0; k < n; k++) {
+            int zi = zoneOf(dec[rows[k]], h, nZones);
+            zoneOfRow[k] = zi;
+            count[zi + 1]++;
+        }
+        for (int zi = 0; zi < nZones; zi++) {
+            count[zi + 1] += count[zi];
+        }
+        int[] zoneStart = count.clone();
+        // rows and positions gathered in zone order in one pass over the input: the per-zone work below then reads
+        // memory zone by zone instead of jumping through ra and dec at random (a cache miss per row and coordinate,
+        // which was most of the build's time at 1.7M rows)
+        int[] byZone = new int[n];
+        double[] zRa = new double[n], zDec = new double[n];
+        int[] fill = Arrays.copyOf(count, nZones);
+        for (int k = 0; k < n; k++) {
+            int at = fill[zoneOfRow[k]]++, r = rows[k];
+            byZone[at] = r;
+            zRa[at] = ra[r];
+            zDec[at] = dec[r];
+        }
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
         Buckets table = new Buckets(zoneStart);
         int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
-        ZoneGroups.inParallel(pool, cut.length - 1, c -> {
+        pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
             ZoneSort sort = new ZoneSort();
             for (int zi = cut[c]; zi < cut[c + 1]; zi++) {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
@@ -141,7 +148,7 @@ final class ZoneIndex {
                     table.fill(zi, zoneStart[zi], zoneStart[zi + 1], raKey);
                 }
             }
-        });
+        })).join();
         return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow, table);
     }
 
@@ -227,7 +234,7 @@ final class ZoneIndex {
         if (key <= keyMin[zi]) {
             return Math.max(from, s);
         }
-        long b = (key - keyMin[zi]) >>> bucketShift[zi];
+        long b = (key - keyMin[zi]) / bucketWidth[zi];
         int nb = bucketOff[zi + 1] - bucketOff[zi] - 1;
         if (b >= nb) {
             return Math.max(from, binarySearch(buckets[bucketOff[zi] + nb], e, key));

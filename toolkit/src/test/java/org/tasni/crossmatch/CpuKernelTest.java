@@ -25,7 +25,7 @@ class CpuKernelTest {
         for (int k = 0; k < rows.length; k++) {
             rows[k] = (int) ((k * 7919L) % n); // a scattered subset, not in row order
         }
-        CpuKernel.Queries q = CpuKernel.Queries.inZoneOrder(idx, ra, dec, rows, new ForkJoinPool(3));
+        CpuKernel.Queries q = CpuKernel.Queries.inZoneOrder(idx, ra, dec, rows);
         int[] count = new int[n];
         int lastZone = -1, lastRank = -1;
         int[] rank = new int[n];
