@@ -11,7 +11,7 @@ import org.xerial.snappy.Snappy;
  * The read path's snappy block decompression ({@link ParquetChunks#unsnappy}, aircompressor's pure-Java decompressor)
  * against snappy-java's native compressor (an independent implementation), and its refusal of corrupt blocks.
  */
-class SnappyBlockTest {
+class ParquetSnappyTest {
 
     @Test
     void readsWhatSnappyJavaWrites() throws Exception {
