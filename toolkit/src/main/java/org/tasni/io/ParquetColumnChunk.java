@@ -45,10 +45,11 @@ final class ParquetColumnChunk {
 
     /** Starts a new chunk (the first of a row group); the previous one must have been written or discarded. */
     void start() {
-        // not parquet-java's cached compressor, which keeps state between calls and so cannot serve parallel chunks
-        pages = ColumnChunkPageWriteStore.builder().withSchema(schema).withAllocator(props.getAllocator())
-                .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
-                .withPageWriteChecksumEnabled(props.getPageWriteChecksumEnabled()).withCompressorProvider(d -> SNAPPY).build();
+        // not parquet-java's cached compressor, which keeps state between calls and so cannot serve parallel chunks.
+        // The constructor, not 1.18's builder: on Spark's class path (tasni-spark) Spark's Parquet 1.17 wins, which
+        // has no builder; this store holds one column, so one compressor is all the builder's provider would give.
+        pages = new ColumnChunkPageWriteStore(SNAPPY, schema, props.getAllocator(), props.getColumnIndexTruncateLength(),
+                props.getPageWriteChecksumEnabled());
         store = props.newColumnWriteStore(schema, pages, pages);
         writer = store.getColumnWriter(descriptor);
     }
