@@ -38,14 +38,6 @@ import org.apache.parquet.format.Util;
  */
 final class ParquetChunks implements PageReadStore {
 
-    /**
-     * Thrift's encoding codes as parquet-java's enum (1, GROUP_VAR_INT, was never used): parquet-java's own mapping is
-     * in its metadata converter, which this reader does not load (see {@link ParquetFooter}).
-     */
-    private static final Encoding[] ENCODINGS = {Encoding.PLAIN, null, Encoding.PLAIN_DICTIONARY, Encoding.RLE,
-        Encoding.BIT_PACKED, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY,
-        Encoding.RLE_DICTIONARY, Encoding.BYTE_STREAM_SPLIT};
-
     private final long rows;
     private final Map<ColumnDescriptor, Pages> chunks = new HashMap<>();
 
@@ -221,16 +213,19 @@ final class ParquetChunks implements PageReadStore {
                 pageRows, dl, rl, compressedV2, at);
     }
 
-    /** A Thrift encoding as parquet-java's enum (null where the page has none, as an index page). */
+    /**
+     * A Thrift encoding as parquet-java's enum, by name, as parquet-java's metadata converter maps it (null where the
+     * page has none, as an index page).
+     */
     private static Encoding encoding(org.apache.parquet.format.Encoding e) {
         if (e == null) {
             return null;
         }
-        int code = e.getValue();
-        if (code < 0 || code >= ENCODINGS.length || ENCODINGS[code] == null) {
-            throw new IllegalStateException("unknown encoding " + code);
+        try {
+            return Encoding.valueOf(e.name());
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException("unknown encoding " + e, unknown);
         }
-        return ENCODINGS[code];
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.CompressionCodec;
+import org.apache.parquet.format.ConvertedType;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.LogicalType;
 import org.apache.parquet.format.RowGroup;
@@ -37,11 +38,6 @@ import org.apache.parquet.schema.Types;
  * @param groups    the row groups
  */
 record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group> groups) {
-
-    /** Thrift's Parquet type codes as parquet-java's types (3, INT96, is not read here). */
-    private static final PrimitiveTypeName[] TYPES = {PrimitiveTypeName.BOOLEAN, PrimitiveTypeName.INT32,
-        PrimitiveTypeName.INT64, null, PrimitiveTypeName.FLOAT, PrimitiveTypeName.DOUBLE, PrimitiveTypeName.BINARY,
-        PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY};
 
     /**
      * One row group: its rows and a chunk per column, in the schema's order.
@@ -141,10 +137,14 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
     /** A leaf column of a type read here as parquet-java's type; else null. */
     private static Type field(SchemaElement e) {
         // an enum value this version does not know is read as unset (null), and refused here
-        int type = e.isSetType() ? e.getType().getValue() : -1;
-        int repetition = e.isSetRepetition_type() ? e.getRepetition_type().getValue() : -1;
-        if ((e.isSetNum_children() && e.getNum_children() > 0) || repetition < 0 || repetition > 1 || type < 0
-                || type >= TYPES.length || TYPES[type] == null || e.getName() == null) {
+        PrimitiveTypeName type = e.isSetType() ? primitive(e.getType()) : null;
+        Type.Repetition repetition = !e.isSetRepetition_type() ? null : switch (e.getRepetition_type()) {
+            case REQUIRED -> Type.Repetition.REQUIRED;
+            case OPTIONAL -> Type.Repetition.OPTIONAL;
+            case REPEATED -> null;
+        };
+        if ((e.isSetNum_children() && e.getNum_children() > 0) || repetition == null || type == null
+                || e.getName() == null) {
             return null;
         }
         LogicalTypeAnnotation logical;
@@ -154,21 +154,33 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
                 return null;
             }
         } else if (e.isSetConverted_type()) {
-            int converted = e.getConverted_type().getValue();
-            logical = converted == 5 ? LogicalTypeAnnotation.decimalType(e.getScale(), e.isSetPrecision()
-                    ? e.getPrecision() : -1) : converted(converted);
+            logical = e.getConverted_type() == ConvertedType.DECIMAL ? LogicalTypeAnnotation.decimalType(e.getScale(),
+                    e.isSetPrecision() ? e.getPrecision() : -1) : converted(e.getConverted_type());
             if (logical == null) {
                 return null;
             }
         } else {
             logical = null;
         }
-        Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b = Types.primitive(TYPES[type],
-                repetition == 0 ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL);
-        if (TYPES[type] == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+        Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b = Types.primitive(type, repetition);
+        if (type == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
             b = b.length(e.getType_length());
         }
         return logical == null ? b.named(e.getName()) : b.as(logical).named(e.getName());
+    }
+
+    /** A Thrift physical type as parquet-java's; null for INT96, which is not read here. */
+    private static PrimitiveTypeName primitive(org.apache.parquet.format.Type t) {
+        return switch (t) {
+            case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
+            case INT32 -> PrimitiveTypeName.INT32;
+            case INT64 -> PrimitiveTypeName.INT64;
+            case INT96 -> null;
+            case FLOAT -> PrimitiveTypeName.FLOAT;
+            case DOUBLE -> PrimitiveTypeName.DOUBLE;
+            case BYTE_ARRAY -> PrimitiveTypeName.BINARY;
+            case FIXED_LEN_BYTE_ARRAY -> PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+        };
     }
 
     /** A logical type of the ones read here (text, decimals, integers); else null. */
@@ -189,13 +201,19 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
     }
 
     /** A converted type of the ones read here (text and integers; DECIMAL apart) as its logical type; else null. */
-    private static LogicalTypeAnnotation converted(int c) {
+    private static LogicalTypeAnnotation converted(ConvertedType c) {
         return switch (c) {
-            case 0 -> LogicalTypeAnnotation.stringType();
-            case 4 -> LogicalTypeAnnotation.enumType();
-            case 19 -> LogicalTypeAnnotation.jsonType();
-            case 11, 12, 13, 14 -> LogicalTypeAnnotation.intType(8 << (c - 11), false);
-            case 15, 16, 17, 18 -> LogicalTypeAnnotation.intType(8 << (c - 15), true);
+            case UTF8 -> LogicalTypeAnnotation.stringType();
+            case ENUM -> LogicalTypeAnnotation.enumType();
+            case JSON -> LogicalTypeAnnotation.jsonType();
+            case UINT_8 -> LogicalTypeAnnotation.intType(8, false);
+            case UINT_16 -> LogicalTypeAnnotation.intType(16, false);
+            case UINT_32 -> LogicalTypeAnnotation.intType(32, false);
+            case UINT_64 -> LogicalTypeAnnotation.intType(64, false);
+            case INT_8 -> LogicalTypeAnnotation.intType(8, true);
+            case INT_16 -> LogicalTypeAnnotation.intType(16, true);
+            case INT_32 -> LogicalTypeAnnotation.intType(32, true);
+            case INT_64 -> LogicalTypeAnnotation.intType(64, true);
             default -> null;
         };
     }
