@@ -166,19 +166,9 @@ public final class IoBenchmark {
         // `--java` itself does not use the archive, so it is named here (a JVM that does not match ignores it)
         ChildRun.run(List.of(launcher.get().toString(), "--version"), dir, 5);
         List<String> cmd = new ArrayList<>(List.of(launcher.get().toString(), "--java"));
-        archive(jar).ifPresent(a -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        ProcessBenchmarks.launcherArchive(jar).ifPresent(a -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
         cmd.addAll(List.of("-cp", jar.toString(), IoProbe.class.getName()));
         return cmd;
-    }
-
-    /** The launcher's newest class-data archive beside {@code jar} ({@code <jar>_<jvm path>.jsa}), if not older. */
-    private static Optional<Path> archive(Path jar) throws IOException {
-        String prefix = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "_";
-        long built = Files.getLastModifiedTime(jar).toMillis();
-        try (Stream<Path> files = Files.list(jar.getParent())) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".jsa")
-                    && f.toFile().lastModified() >= built).max(Comparator.comparing(f -> f.toFile().lastModified()));
-        }
     }
 
     private Path generated(Path dir) throws IOException {

@@ -167,17 +167,21 @@ final class ProcessBenchmarks {
         return Optional.of(jar.toAbsolutePath().getParent().resolveSibling("bin").resolve("tasni")).filter(Files::isExecutable);
     }
 
-    /**
-     * Whether the launcher's class-data archive for this jar is already beside it and not older than the jar (it names
-     * them {@code <jar>_<jvm path>.jsa} and remakes one older than the jar).
-     */
+    /** Whether the launcher's class-data archive for this jar is already beside it ({@link #launcherArchive}). */
     private boolean hasArchive() throws IOException {
-        Path j = jar.orElseThrow().toAbsolutePath();
-        String prefix = j.getFileName().toString().replaceFirst("\\.jar$", "") + "_";
-        long built = Files.getLastModifiedTime(j).toMillis();
-        try (var files = Files.list(j.getParent())) {
-            return files.anyMatch(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".jsa")
-                    && f.toFile().lastModified() >= built);
+        return launcherArchive(jar.orElseThrow().toAbsolutePath()).isPresent();
+    }
+
+    /**
+     * The launcher's newest class-data archive beside {@code jar}, if one is not older than the jar: the launcher names
+     * them {@code <jar>_<jvm path>.jsa} and remakes one older than the jar.
+     */
+    static Optional<Path> launcherArchive(Path jar) throws IOException {
+        String prefix = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "_";
+        long built = Files.getLastModifiedTime(jar).toMillis();
+        try (var files = Files.list(jar.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".jsa")
+                    && f.toFile().lastModified() >= built).max(Comparator.comparing(f -> f.toFile().lastModified()));
         }
     }
 
