@@ -115,8 +115,7 @@ final class LombScargle {
         }
         relativeTimes(t, from, n, work.tt);
         PeriodogramKernel.sums(work.tt, n, f0, df, nf, work.kernel, fused,
-                (k, m, sc, ss, syc, sys, scc, scs) -> combine(sc, ss, syc, sys, scc, scs, yy, m, power, at + k,
-                        work.den), null,
+                (k, m, sums) -> combine(sums, yy, m, power, at + k, work.den), null,
                 chunkDone);
     }
 
@@ -148,10 +147,8 @@ final class LombScargle {
         }
         relativeTimes(t, from, n, work.tt);
         PeriodogramKernel.sums(work.tt, n, f0, df, nf, work.kernel, fused,
-                (k, m, sc, ss, syc, sys, scc, scs) -> combine(sc, ss, syc, sys, scc, scs, yy1, m, power1, at + k,
-                        work.den),
-                (k, m, sc, ss, syc, sys, scc, scs) -> combine(sc, ss, syc, sys, scc, scs, yy2, m, power2, at + k,
-                        work.den),
+                (k, m, sums) -> combine(sums, yy1, m, power1, at + k, work.den),
+                (k, m, sums) -> combine(sums, yy2, m, power2, at + k, work.den),
                 chunkDone == null ? null : m -> chunkDone.accept(2 * m));
     }
 
@@ -194,11 +191,11 @@ final class LombScargle {
      * otherwise: rounding may step just outside [0, 1]. Two loops: the arithmetic without a branch, which C2
      * vectorises (a division per frequency), then the clamp; {@code den} keeps each lane's d between them.
      */
-    private static void combine(double[] sc, double[] ss, double[] syc, double[] sys, double[] scc, double[] scs,
-            double yy, int m, double[] power, int at, double[] den) {
+    private static void combine(double[] sums, double yy, int m, double[] power, int at, double[] den) {
+        final int l = PeriodogramKernel.LANES;
         for (int j = 0; j < m; j++) {
-            double c = sc[j], s = ss[j], yc = syc[j], ys = sys[j];
-            double cc = scc[j] - c * c, sS = (1 - scc[j]) - s * s, cs = scs[j] - c * s;
+            double c = sums[j], s = sums[l + j], yc = sums[2 * l + j], ys = sums[3 * l + j], scc = sums[4 * l + j];
+            double cc = scc - c * c, sS = (1 - scc) - s * s, cs = sums[5 * l + j] - c * s;
             double d = cc * sS - cs * cs;
             den[j] = d;
             power[at + j] = (sS * yc * yc + cc * ys * ys - 2 * cs * yc * ys) / (yy * d);
