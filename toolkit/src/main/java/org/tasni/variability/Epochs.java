@@ -46,7 +46,9 @@ final class Epochs {
     final String file;
     /** Input rows, dropped ones included. */
     final int rows;
-    final double[] mjd, w1, e1, w2, e2;
+    final double[] mjd;
+    /** The bands' magnitudes and errors, float or double as the input columns are (see {@link EpochColumn}). */
+    final EpochColumn w1, e1, w2, e2;
     /**
      * Per band, the rows whose magnitude was finite but outside [{@link DropReason#MAG_MIN}, {@link DropReason#MAG_MAX}]:
      * it is NaN in w1/w2 (unusable like a missing one) and counted as {@link DropReason#MAGNITUDE_OUT_OF_RANGE}.
@@ -82,13 +84,12 @@ final class Epochs {
         // becomes NaN, so that every preset treats it as the missing value it is, where an infinite magnitude would turn
         // a whole light curve's mean, RMS and trend into NaN or infinity; a finite but absurd magnitude, a 99 or 1e300
         // sentinel, is NaN too and counted apart), the id's dictionary keys and the mjd's drop reasons are taken
-        Reader[] in = {reader(t, "mjd"), reader(t, Band.W1.magnitudeIn(t)), reader(t, Band.W1.errorIn(t)),
-            reader(t, Band.W2.magnitudeIn(t)), reader(t, Band.W2.errorIn(t))};
+        Reader time = reader(t, "mjd");
         mjd = new double[rows];
-        w1 = new double[rows];
-        e1 = new double[rows];
-        w2 = new double[rows];
-        e2 = new double[rows];
+        w1 = new EpochColumn(t, Band.W1.magnitudeIn(t));
+        e1 = new EpochColumn(t, Band.W1.errorIn(t));
+        w2 = new EpochColumn(t, Band.W2.magnitudeIn(t));
+        e2 = new EpochColumn(t, Band.W2.errorIn(t));
         outOfRange1 = new boolean[rows];
         outOfRange2 = new boolean[rows];
         cut = cuts.apply(t);
@@ -101,15 +102,15 @@ final class Epochs {
             // in pieces small enough that the checks find the values just read still in the core's cache
             for (int from = start; from < end; from += PIECE) {
                 int to = Math.min(end, from + PIECE);
-                in[0].read(from, to, mjd);
-                in[1].read(from, to, w1);
-                in[2].read(from, to, e1);
-                in[3].read(from, to, w2);
-                in[4].read(from, to, e2);
-                magnitudes(w1, outOfRange1, from, to);
-                magnitudes(w2, outOfRange2, from, to);
-                errors(e1, from, to);
-                errors(e2, from, to);
+                time.read(from, to, mjd);
+                w1.read(from, to);
+                e1.read(from, to);
+                w2.read(from, to);
+                e2.read(from, to);
+                w1.magnitudes(outOfRange1, from, to);
+                w2.magnitudes(outOfRange2, from, to);
+                e1.errors(from, to);
+                e2.errors(from, to);
                 mjdReasons(mjd, why, from, to);
             }
             keys(dict, key, start, end, minMax, r);
@@ -139,18 +140,19 @@ final class Epochs {
         designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
     }
 
-    /** Rows read and checked together: five columns of them (40 bytes a row) stay in a core's L2 cache. */
+    /** Rows read and checked together: five columns of them (24 to 40 bytes a row) stay in a core's L2 cache. */
     private static final int PIECE = 4096;
 
-    /** Reads rows [from, to) of one numeric column into an array. */
+    /** Reads rows [from, to) of the mjd column into an array. */
     @FunctionalInterface
     private interface Reader {
         void read(int from, int to, double[] into);
     }
 
     /**
-     * A reader of a numeric column: a double or float column read directly (a float widens exactly, NaN to NaN: what
-     * {@code asDoubleArray} gives), any other through {@link Columns#doubles}, which also names a wrong column.
+     * A reader of the mjd column, always kept as doubles (a float mjd would lose the minutes): a double or float column
+     * read directly (a float widens exactly, NaN to NaN: what {@code asDoubleArray} gives), any other through
+     * {@link Columns#doubles}, which also names a wrong column.
      */
     private static Reader reader(Table t, String name) {
         Column<?> c = Columns.require(t, name);
@@ -170,28 +172,6 @@ final class Epochs {
         }
         double[] all = Columns.doubles(t, name);
         return (from, to, into) -> System.arraycopy(all, from, into, from, to - from);
-    }
-
-    /** ±Infinity to NaN; a finite magnitude outside the usable range to NaN, and marked. */
-    private static void magnitudes(double[] m, boolean[] outOfRange, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double v = m[i];
-            if (Double.isInfinite(v)) {
-                m[i] = Double.NaN;
-            } else if (v < DropReason.MAG_MIN || v > DropReason.MAG_MAX) {
-                outOfRange[i] = true;
-                m[i] = Double.NaN;
-            }
-        }
-    }
-
-    /** ±Infinity to NaN. */
-    private static void errors(double[] s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (Double.isInfinite(s[i])) {
-                s[i] = Double.NaN;
-            }
-        }
     }
 
     /** The whole-exposure drop reason of an mjd: not finite, or outside the WISE/NEOWISE span. */
@@ -281,8 +261,8 @@ final class Epochs {
             if (cut[i] != 0) {
                 continue;
             }
-            countBand(outOfRange1[i], w1[i], e1[i], unusableW1);
-            countBand(outOfRange2[i], w2[i], e2[i], unusableW2);
+            countBand(outOfRange1[i], w1.get(i), e1.get(i), unusableW1);
+            countBand(outOfRange2[i], w2.get(i), e2.get(i), unusableW2);
         }
     }
 
@@ -362,12 +342,12 @@ final class Epochs {
     }
 
     /** The magnitudes of band {@code b}, per input row. */
-    double[] mag(Band b) {
+    EpochColumn mag(Band b) {
         return b == Band.W1 ? w1 : w2;
     }
 
     /** The errors of band {@code b}, per input row. */
-    double[] err(Band b) {
+    EpochColumn err(Band b) {
         return b == Band.W1 ? e1 : e2;
     }
 

@@ -105,15 +105,15 @@ public record LightCurve(String designation, Points w1, Points w2) {
     /** The usable points of one band of source k, in the epochs' order for it (time order once sorted). */
     static Points points(Epochs e, int source, Band band) {
         int from = e.start[source], to = e.start[source + 1], n = to - from;
-        double[] mags = e.mag(band), errs = e.err(band);
+        EpochColumn mags = e.mag(band), errs = e.err(band);
         double[] t = new double[n], m = new double[n], s = new double[n];
         int k = 0;
         for (int r = from; r < to; r++) {
             int i = e.order[r];
-            if (e.cut[i] == 0 && !Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mags[i], errs[i])) {
+            if (e.cut[i] == 0 && !Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mags.get(i), errs.get(i))) {
                 t[k] = e.mjd[i];
-                m[k] = mags[i];
-                s[k] = errs[i];
+                m[k] = mags.get(i);
+                s[k] = errs.get(i);
                 k++;
             }
         }

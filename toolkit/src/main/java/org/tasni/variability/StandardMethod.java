@@ -130,7 +130,8 @@ final class StandardMethod implements VariabilityMethod {
         int from = e.start[k], to = e.start[k + 1];
         c.nRows[k] = to - from;
         x.ensure(to - from);
-        double[] mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
+        double[] mjd = e.mjd;
+        EpochColumn w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
         int[] order = e.order;
         byte[] cut = e.cut;
         double[] t = x.t, m1 = x.m[0], s1 = x.s[0], m2 = x.m[1], s2 = x.s[1];
@@ -142,10 +143,10 @@ final class StandardMethod implements VariabilityMethod {
                 continue;
             }
             t[n] = mjd[i];
-            m1[n] = w1[i];
-            s1[n] = e1[i];
-            m2[n] = w2[i];
-            s2[n] = e2[i];
+            m1[n] = w1.get(i); // a float widened: the same double as a double copy of it
+            s1[n] = e1.get(i);
+            m2[n] = w2.get(i);
+            s2[n] = e2.get(i);
             n++;
         }
         if (!increasing(t, n)) {
@@ -175,7 +176,8 @@ final class StandardMethod implements VariabilityMethod {
         int from = e.start[k], to = e.start[k + 1];
         c.nRows[k] = to - from;
         x.ensure(to - from);
-        double[] mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
+        double[] mjd = e.mjd;
+        EpochColumn w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
         int[] order = e.order;
         byte[] cut = e.cut, bands = x.bands;
         double[] t = x.t, t1 = x.bt[0], m1 = x.bm[0], s1 = x.bs[0], t2 = x.bt[1], m2 = x.bm[1], s2 = x.bs[1];
@@ -188,7 +190,7 @@ final class StandardMethod implements VariabilityMethod {
                 countCuts(cut[i], c.cuts, k);
                 continue;
             }
-            double ti = mjd[i], a = w1[i], sa = e1[i], b = w2[i], sb = e2[i];
+            double ti = mjd[i], a = w1.get(i), sa = e1.get(i), b = w2.get(i), sb = e2.get(i);
             increasing &= ti >= last;
             last = ti;
             t[n] = ti;
@@ -261,13 +263,13 @@ final class StandardMethod implements VariabilityMethod {
             if (e.cut[i] != 0) {
                 continue;
             }
-            if (!StetsonIndices.usable(e.w1[i], e.e1[i])) {
+            if (!StetsonIndices.usable(e.w1.get(i), e.e1.get(i))) {
                 c.nNan[0][k]++;
-                Epochs.countBand(e.outOfRange1[i], e.w1[i], e.e1[i], e.unusableW1);
+                Epochs.countBand(e.outOfRange1[i], e.w1.get(i), e.e1.get(i), e.unusableW1);
             }
-            if (!StetsonIndices.usable(e.w2[i], e.e2[i])) {
+            if (!StetsonIndices.usable(e.w2.get(i), e.e2.get(i))) {
                 c.nNan[1][k]++;
-                Epochs.countBand(e.outOfRange2[i], e.w2[i], e.e2[i], e.unusableW2);
+                Epochs.countBand(e.outOfRange2[i], e.w2.get(i), e.e2.get(i), e.unusableW2);
             }
         }
     }

@@ -74,13 +74,13 @@ final class Tier5Method implements VariabilityMethod {
                 if (e.cut[i] != 0) {
                     continue; // the preset has no cut
                 }
-                if (Double.isNaN(e.w1[i]) || Double.isNaN(e.w2[i])) {
+                if (Double.isNaN(e.w1.get(i)) || Double.isNaN(e.w2.get(i))) {
                     e.dropped.add(e.outOfRange(Band.W1, i) || e.outOfRange(Band.W2, i) ? DropReason.MAGNITUDE_OUT_OF_RANGE
                             : DropReason.NONFINITE_MAGNITUDE);
                     continue;
                 }
-                Epochs.countBand(false, e.w1[i], e.e1[i], e.unusableW1);
-                Epochs.countBand(false, e.w2[i], e.e2[i], e.unusableW2);
+                Epochs.countBand(false, e.w1.get(i), e.e1.get(i), e.unusableW1);
+                Epochs.countBand(false, e.w2.get(i), e.e2.get(i), e.unusableW2);
                 x.put(n++, e, i);
             }
             nEp[k] = n;

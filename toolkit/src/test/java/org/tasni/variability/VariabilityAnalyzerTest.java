@@ -175,6 +175,67 @@ class VariabilityAnalyzerTest {
                 t.stringColumn("flag").asList());
     }
 
+    /**
+     * FLOAT band columns (NEOWISE's Parquet) are kept as floats and widened per source; the same values given as DOUBLE
+     * columns (a CSV) must give every output column and every count to the bit, bad values (±Infinity, out-of-range
+     * magnitudes, NaN, σ ≤ 0) included, for every preset and for a light curve.
+     */
+    @Test
+    void floatColumnsGiveTheBitsOfTheSameValuesAsDoubles() {
+        Table sim = EpochSimulator.of(EpochConfig.defaults()).simulate(targets(40, "F")).epochs();
+        String[] bands = {"w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro"};
+        float[][] f = new float[bands.length][];
+        for (int c = 0; c < bands.length; c++) {
+            double[] v = org.tasni.io.Columns.doubles(sim, bands[c]);
+            f[c] = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[c][i] = (float) v[i];
+            }
+        }
+        float[] hostile = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 99, -10, 1e30f, Float.NaN, 0, -1};
+        for (int h = 0; h < hostile.length; h++) {
+            for (int c = 0; c < bands.length; c++) {
+                f[c][37 * h + 11 * c + 5] = hostile[(h + c) % hostile.length];
+            }
+        }
+        Table floats = sim.copy(), doubles = sim.copy();
+        for (int c = 0; c < bands.length; c++) {
+            double[] wide = new double[f[c].length];
+            for (int i = 0; i < wide.length; i++) {
+                wide[i] = f[c][i];
+            }
+            floats.replaceColumn(bands[c], FloatColumn.create(bands[c], f[c]));
+            doubles.replaceColumn(bands[c], DoubleColumn.create(bands[c], wide));
+        }
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5())) {
+            var a = VariabilityAnalyzer.of(cfg);
+            Table x = a.analyze(floats);
+            VariabilityReport rx = a.report();
+            Table y = a.analyze(doubles);
+            VariabilityReport ry = a.report();
+            assertEquals(y.columnNames(), x.columnNames(), cfg.name());
+            for (var col : y.columns()) {
+                // asList compares doubles with equals: NaN equals NaN, and every other value to the bit
+                assertEquals(col.asList(), x.column(col.name()).asList(), cfg.name() + " " + col.name());
+            }
+            assertEquals(ry.dropped().snapshot(), rx.dropped().snapshot(), cfg.name() + " dropped");
+            assertEquals(ry.unusableW1().snapshot(), rx.unusableW1().snapshot(), cfg.name() + " unusable W1");
+            assertEquals(ry.unusableW2().snapshot(), rx.unusableW2().snapshot(), cfg.name() + " unusable W2");
+            assertEquals(ry.cutRows(), rx.cutRows(), cfg.name() + " cut rows");
+        }
+        assertTrue(VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(floats).intColumn("n_nan_w1").sum() > 0,
+                "the hostile values are there to be counted");
+        String des = floats.stringColumn("designation").get(0);
+        LightCurve lf = LightCurve.of(floats, des, VariabilityConfig.standard().cuts());
+        LightCurve ld = LightCurve.of(doubles, des, VariabilityConfig.standard().cuts());
+        for (Band b : Band.values()) {
+            assertArrayEquals(ld.points(b).mag(), lf.points(b).mag(), 0, b + " magnitudes");
+            assertArrayEquals(ld.points(b).err(), lf.points(b).err(), 0, b + " errors");
+            assertArrayEquals(ld.points(b).mjd(), lf.points(b).mjd(), 0, b + " times");
+        }
+    }
+
     @Test
     void unsortedInputGivesTheSameResult() {
         var sample = EpochSimulator.of(EpochConfig.defaults()).simulate(targets(50, "U"));
