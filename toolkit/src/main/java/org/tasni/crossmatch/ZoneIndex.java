@@ -69,6 +69,11 @@ final class ZoneIndex {
             for (int zi = 0; zi < nZones; zi++) {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
                 off[zi + 1] = off[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
+                if (m == 0) {
+                    // every key is ≤ it: lowerBound answers an empty zone's start without its (absent) table, so
+                    // that ZoneWalk needs no test for an empty zone
+                    keyMin[zi] = Long.MAX_VALUE;
+                }
             }
             start = new int[off[nZones]];
         }
@@ -228,7 +233,7 @@ final class ZoneIndex {
         return 0.5 / Math.sqrt(density);
     }
 
-    /** First sorted position of zone zi whose RA key is ≥ key, at or after {@code from}. */
+    /** First sorted position of zone zi whose RA key is ≥ key, at or after {@code from}; an empty zone's start. */
     int lowerBound(int zi, int from, long key) {
         int s = zoneStart[zi], e = zoneStart[zi + 1];
         if (key <= keyMin[zi]) {
