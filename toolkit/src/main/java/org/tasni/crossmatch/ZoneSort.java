@@ -99,20 +99,23 @@ final class ZoneSort {
     }
 
     /**
-     * Buckets are in key order: only rows within a bucket can be out of order, at most MAX_BUCKET places apart. Its
-     * own method because its inner loop is the one that traps in C2 (a failed loop limit check in the first call):
-     * recompiling this method is cheap.
+     * Buckets are in key order: only rows within a bucket can be out of order, at most MAX_BUCKET places apart. The
+     * inner loop counts j down to 1 and leaves at the first key ≤ v: written as {@code while (j >= 0 && out[j] > v)}
+     * it compiled with a loop limit check that failed in the first call, and the sort was compiled again.
      */
     private void insertionSort(int m) {
         final long[] out = this.out;
         for (int i = 1; i < m; i++) {
             long v = out[i];
-            int j = i - 1;
-            while (j >= 0 && out[j] > v) {
-                out[j + 1] = out[j];
-                j--;
+            int j = i;
+            for (; j > 0; j--) {
+                long u = out[j - 1];
+                if (u <= v) {
+                    break;
+                }
+                out[j] = u;
             }
-            out[j + 1] = v;
+            out[j] = v;
         }
     }
 }
