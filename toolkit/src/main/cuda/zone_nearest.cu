@@ -131,11 +131,9 @@ __device__ static void walk(Walk *w, double ra, double dec, double r_deg) {
     int z_lo = zone_of(dec - w->r_pad, w->zone_height_deg, w->n_zones);
     int z_hi = zone_of(dec + w->r_pad, w->zone_height_deg, w->n_zones);
     double half = ra_half_width_deg(dec, w->cos_dec, w->r_pad, w->sin_r_pad);
-    for (int zi = z_lo; zi <= z_hi; zi++) {
+    // no test for an empty zone, as in ZoneWalk.walk: its scans are empty ranges
+    for (int zi = z_lo, z_end = z_hi + 1; zi < z_end; zi++) {
         int s = w->zone_start[zi], e = w->zone_start[zi + 1];
-        if (s == e) {
-            continue;
-        }
         if (half >= 180) {
             scan(w, s, e);
             continue;
@@ -167,7 +165,7 @@ __device__ static void nearest(Walk *w, double ra, double dec, double radius_arc
         walk(w, ra, dec, r);
         if (w->best_pos >= 0) {
             double sep = angle_arcsec(w, w->best_pos);
-            if (sep <= r * 3600.0 || r >= MAX_RADIUS_DEG) {
+            if (sep <= r * 3600.0 | r >= MAX_RADIUS_DEG) {
                 w->best_sep_arcsec = sep;
                 return;
             }

@@ -31,7 +31,9 @@ final class NearestWalk extends ZoneWalk {
             walk(ra, dec, r);
             if (bestPos >= 0) {
                 double sep = angleArcsec(bestPos);
-                if (sep <= r * 3600.0 || r >= MAX_RADIUS_DEG) {
+                // | not ||: the second test is reached only by a point found in the padding beyond r, so rarely that
+                // the compiled code would leave it out, and throw itself away when it happens
+                if (sep <= r * 3600.0 | r >= MAX_RADIUS_DEG) {
                     bestSepArcsec = sep;
                     return;
                 }

@@ -69,6 +69,11 @@ final class ZoneIndex {
             for (int zi = 0; zi < nZones; zi++) {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
                 off[zi + 1] = off[zi] + (m == 0 ? 0 : Math.max(1, m / 4) + 1);
+                if (m == 0) {
+                    // every key is ≤ it: lowerBound answers an empty zone's start without its (absent) table, so
+                    // that ZoneWalk needs no test for an empty zone
+                    keyMin[zi] = Long.MAX_VALUE;
+                }
             }
             start = new int[off[nZones]];
         }
@@ -111,13 +116,12 @@ final class ZoneIndex {
         int n = rows.length;
         double h = Math.min(1.0, Math.max(minHeightDeg, 2.5 * meanNeighbourDistanceDeg(ra, dec, rows)));
         int nZones = (int) Math.ceil(180.0 / h);
+        // The passes over all rows are methods of their own (one loop each), here and in the gather: the first call
+        // runs each such loop once, so it is compiled while it runs (on-stack replacement), and C2 compiles a method
+        // of one loop in a fraction of the time it takes over this whole method, while the loop runs slower code
         int[] zoneOfRow = new int[n];
         int[] count = new int[nZones + 1];
-        for (int k = 0; k < n; k++) {
-            int zi = zoneOf(dec[rows[k]], h, nZones);
-            zoneOfRow[k] = zi;
-            count[zi + 1]++;
-        }
+        zonesOf(dec, rows, h, nZones, zoneOfRow, count);
         for (int zi = 0; zi < nZones; zi++) {
             count[zi + 1] += count[zi];
         }
@@ -127,13 +131,7 @@ final class ZoneIndex {
         // which was most of the build's time at 1.7M rows)
         int[] byZone = new int[n];
         double[] zRa = new double[n], zDec = new double[n];
-        int[] fill = Arrays.copyOf(count, nZones);
-        for (int k = 0; k < n; k++) {
-            int at = fill[zoneOfRow[k]]++, r = rows[k];
-            byZone[at] = r;
-            zRa[at] = ra[r];
-            zDec[at] = dec[r];
-        }
+        gather(ra, dec, rows, zoneOfRow, Arrays.copyOf(count, nZones), byZone, zRa, zDec);
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
@@ -150,6 +148,26 @@ final class ZoneIndex {
             }
         })).join();
         return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow, table);
+    }
+
+    /** The zone of each row ({@code zoneOfRow[k]} for {@code rows[k]}), counted in {@code count[zone + 1]}. */
+    private static void zonesOf(double[] dec, int[] rows, double h, int nZones, int[] zoneOfRow, int[] count) {
+        for (int k = 0; k < rows.length; k++) {
+            int zi = zoneOf(dec[rows[k]], h, nZones);
+            zoneOfRow[k] = zi;
+            count[zi + 1]++;
+        }
+    }
+
+    /** Rows and their positions into zone order: zone z's next place is {@code fill[z]}. */
+    private static void gather(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] byZone,
+            double[] zRa, double[] zDec) {
+        for (int k = 0; k < rows.length; k++) {
+            int at = fill[zoneOfRow[k]]++, r = rows[k];
+            byZone[at] = r;
+            zRa[at] = ra[r];
+            zDec[at] = dec[r];
+        }
     }
 
     /**
@@ -228,7 +246,7 @@ final class ZoneIndex {
         return 0.5 / Math.sqrt(density);
     }
 
-    /** First sorted position of zone zi whose RA key is ≥ key, at or after {@code from}. */
+    /** First sorted position of zone zi whose RA key is ≥ key, at or after {@code from}; an empty zone's start. */
     int lowerBound(int zi, int from, long key) {
         int s = zoneStart[zi], e = zoneStart[zi + 1];
         if (key <= keyMin[zi]) {

@@ -18,11 +18,17 @@ final class ZoneSort {
 
     private long[] key = new long[0], out = new long[0];
     private int[] count = new int[0];
+    /** The least and the greatest key of the last {@link #keys} pass. */
+    private long keyLo, keyHi;
 
     /**
      * The zone's m RA keys of {@code ra[s .. s+m)}, as values {@code key << 23 | k} (k: the row's place in the zone,
      * below 2^23), sorted ascending (by key, then k) in the returned array's first m entries. The array is this
      * object's scratch, valid until the next call.
+     *
+     * <p>Each pass is a method of its own with one loop: the JIT compiles a small method of one loop in a few
+     * milliseconds, where one method of five loops took C2 about as long as the whole index build of the first call
+     * (and a trap in one loop threw away the compiled code of all five).
      */
     long[] sort(double[] ra, int s, int m) {
         if (key.length < m) {
@@ -30,6 +36,27 @@ final class ZoneSort {
             out = new long[m];
             count = new int[m + 1];
         }
+        keys(ra, s, m);
+        long lo = keyLo, hi = keyHi;
+        int shift = 0;
+        while (((hi - lo) >>> shift) >= m) {
+            shift++;
+        }
+        int buckets = (int) ((hi - lo) >>> shift) + 1; // at most m
+        count(m, lo, shift, buckets);
+        int widest = prefixSums(buckets);
+        scatter(m, lo, shift);
+        if (widest > MAX_BUCKET) {
+            Arrays.sort(out, 0, m);
+            return out;
+        }
+        insertionSort(m);
+        return out;
+    }
+
+    /** The RA keys into {@code key[0 .. m)}, their least and greatest into {@link #keyLo} and {@link #keyHi}. */
+    private void keys(double[] ra, int s, int m) {
+        final long[] key = this.key;
         long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
         for (int k = 0; k < m; k++) {
             long v = ZoneIndex.raKey(ra[s + k]);
@@ -37,37 +64,58 @@ final class ZoneSort {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        int shift = 0;
-        while (((hi - lo) >>> shift) >= m) {
-            shift++;
-        }
-        int buckets = (int) ((hi - lo) >>> shift) + 1; // at most m
+        keyLo = lo;
+        keyHi = hi;
+    }
+
+    /** {@code count[b + 1]}: the keys in bucket b, of {@code buckets}. */
+    private void count(int m, long lo, int shift, int buckets) {
+        final long[] key = this.key;
+        final int[] count = this.count;
         Arrays.fill(count, 0, buckets + 1, 0);
         for (int k = 0; k < m; k++) {
             count[(int) ((key[k] - lo) >>> shift) + 1]++;
         }
+    }
+
+    /** {@code count[b]} becomes bucket b's first place; returns the largest bucket's size. */
+    private int prefixSums(int buckets) {
+        final int[] count = this.count;
         int widest = 0;
         for (int b = 0; b < buckets; b++) {
             widest = Math.max(widest, count[b + 1]);
             count[b + 1] += count[b];
         }
+        return widest;
+    }
+
+    /** Each {@code key << 23 | k} into its bucket's next place in {@code out}, in k order within a bucket. */
+    private void scatter(int m, long lo, int shift) {
+        final long[] key = this.key, out = this.out;
+        final int[] count = this.count;
         for (int k = 0; k < m; k++) {
             out[count[(int) ((key[k] - lo) >>> shift)]++] = key[k] << 23 | k;
         }
-        if (widest > MAX_BUCKET) {
-            Arrays.sort(out, 0, m);
-            return out;
-        }
-        // buckets are in key order: only rows within a bucket can be out of order, at most MAX_BUCKET places apart
+    }
+
+    /**
+     * Buckets are in key order: only rows within a bucket can be out of order, at most MAX_BUCKET places apart. The
+     * inner loop counts j down to 1 and leaves at the first key ≤ v: written as {@code while (j >= 0 && out[j] > v)}
+     * it compiled with a loop limit check that failed in the first call, and the sort was compiled again.
+     */
+    private void insertionSort(int m) {
+        final long[] out = this.out;
         for (int i = 1; i < m; i++) {
             long v = out[i];
-            int j = i - 1;
-            while (j >= 0 && out[j] > v) {
-                out[j + 1] = out[j];
-                j--;
+            int j = i;
+            for (; j > 0; j--) {
+                long u = out[j - 1];
+                if (u <= v) {
+                    break;
+                }
+                out[j] = u;
             }
-            out[j + 1] = v;
+            out[j] = v;
         }
-        return out;
     }
 }

@@ -115,11 +115,12 @@ abstract class ZoneWalk {
         int zLo = ZoneIndex.zoneOf(dec - rPad, idx.zoneHeightDeg, idx.nZones);
         int zHi = ZoneIndex.zoneOf(dec + rPad, idx.zoneHeightDeg, idx.nZones);
         double half = raHalfWidthDeg(dec, cosDec, rPad, sinRPad);
-        for (int zi = zLo; zi <= zHi; zi++) {
+        // No test for an empty zone: its scans are empty ranges (ZoneIndex.lowerBound answers its start at once), and
+        // such a branch, seen rarely (a search past the catalogue's edge), is compiled as never taken and then taken,
+        // which throws away the compiled walk in the first call. The bound is exclusive (zHi + 1) for the same reason:
+        // an inclusive one compiles with a loop limit check that was seen to fail and recompile
+        for (int zi = zLo, zEnd = zHi + 1; zi < zEnd; zi++) {
             int s = idx.zoneStart[zi], e = idx.zoneStart[zi + 1];
-            if (s == e) {
-                continue;
-            }
             if (half >= 180) {
                 scan(s, e);
                 continue;

@@ -53,6 +53,48 @@ class ZoneIndexTest {
     }
 
     @Test
+    void lowerBoundIsTheFirstKeyAtOrAboveInEveryZoneEmptyOnesIncluded() {
+        // a band of Dec 17..25 in a sky of 180°: most zones are empty, and ZoneWalk scans them without a test
+        var r = new SplittableRandom(9);
+        int n = 3000;
+        double[] ra = new double[n], dec = new double[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = r.nextDouble(0, 360);
+            dec[i] = r.nextDouble(17, 25);
+        }
+        int[] rows = new int[n];
+        for (int k = 0; k < n; k++) {
+            rows[k] = k;
+        }
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            ZoneIndex idx = ZoneIndex.build(ra, dec, rows, 1.0 / 3600, pool);
+            int empty = 0;
+            long[] keys = {0, 1, ZoneIndex.raKey(90), ZoneIndex.raKey(359.9999), (1L << 40) + 5};
+            for (int zi = 0; zi < idx.nZones; zi++) {
+                int s = idx.zoneStart[zi], e = idx.zoneStart[zi + 1];
+                empty += s == e ? 1 : 0;
+                long[] probe = new long[keys.length + 2 * (e - s)];
+                System.arraycopy(keys, 0, probe, 0, keys.length);
+                for (int at = s, k = keys.length; at < e; at++) { // every key of the zone, and the one after it
+                    probe[k++] = idx.raKey[at];
+                    probe[k++] = idx.raKey[at] + 1;
+                }
+                for (long key : probe) {
+                    int expected = s; // a linear scan: the first position whose key is ≥ key, else the zone's end
+                    while (expected < e && idx.raKey[expected] < key) {
+                        expected++;
+                    }
+                    assertEquals(expected, idx.lowerBound(zi, 0, key), "zone " + zi + ", key " + key);
+                }
+            }
+            assertTrue(empty > idx.nZones / 2, "most zones are empty: " + empty + " of " + idx.nZones);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aNarrowFieldIsSplitIntoEqualRunsOfRows() {
         // 1,000 rows in zones 500..509 of 2,000: equal runs of zones would put them all in one chunk
         int nZones = 2000;
