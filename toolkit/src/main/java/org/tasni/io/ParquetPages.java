@@ -60,6 +60,11 @@ final class ParquetPages {
     private final int[][] scratch = SCRATCH.get();
     private int[] levels = scratch[0];
     private int[] ids = scratch[1];
+    /** The thread's buffer for decompressed pages, reused as the level and index buffers are, {@code {bytes}}. */
+    private static final ThreadLocal<byte[][]> PAGE = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
+    private final byte[][] pageBuffer = PAGE.get();
+    /** The reader of the chunk's pages where it decompresses them into {@link #pageBuffer}, else null. */
+    private ParquetChunks.Pages source;
 
     private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow) {
         this.file = file;
@@ -124,10 +129,13 @@ final class ParquetPages {
      * The chunk as a Tablesaw column of {@code kind}; {@link #supports} must have said yes.
      *
      * @param firstRow the file row of the chunk's first value, for errors that name a row
+     * @param source   the reader the pages came from if it is the toolkit's own ({@link ParquetChunks}), which then
+     *                 decompresses each page into this thread's reused buffer; else null
      */
     static Column<?> decode(String file, ColumnDescriptor c, Kind kind, DictionaryPage dictionary, List<DataPage> pages,
-            int rows, long firstRow) throws IOException {
+            int rows, long firstRow, ParquetChunks.Pages source) throws IOException {
         ParquetPages p = new ParquetPages(file, c, kind, rows, firstRow);
+        p.source = source;
         if (dictionary != null) {
             p.dictionary(dictionary);
         }
@@ -156,7 +164,7 @@ final class ParquetPages {
         }
         int present = n;
         if (page instanceof DataPageV1 v1) {
-            values = bytes(v1.getBytes());
+            values = bytes(page, v1.getBytes());
             encoding = v1.getValueEncoding();
             at = values.from;
             if (maxDef > 0) {
@@ -175,7 +183,7 @@ final class ParquetPages {
                 Bytes dl = bytes(v2.getDefinitionLevels());
                 present = levels(dl.buf, dl.from, dl.to, n);
             }
-            values = bytes(v2.getData());
+            values = bytes(page, v2.getData());
             at = values.from;
         }
         byte[] buf = values.buf;
@@ -201,6 +209,22 @@ final class ParquetPages {
         int size() {
             return to - from;
         }
+    }
+
+    /** A data page's (v1) or its values' (v2) bytes: in the thread's page buffer where {@link #source} can. */
+    private Bytes bytes(DataPage page, BytesInput in) throws IOException {
+        if (source != null) {
+            byte[] into = pageBuffer[0];
+            byte[] out = source.decompress(page, into);
+            if (out != null) {
+                if (out != into) {
+                    pageBuffer[0] = out;
+                }
+                int size = page instanceof DataPageV2 v2 ? (int) v2.getData().size() : page.getUncompressedSize();
+                return new Bytes(out, 0, size);
+            }
+        }
+        return bytes(in);
     }
 
     private static Bytes bytes(BytesInput in) throws IOException {
@@ -271,85 +295,110 @@ final class ParquetPages {
     /**
      * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so. An index out
      * of range (a corrupt page) fails on the array bound, which the caller reports naming the column.
+     *
+     * <p>Each loop is a small static method of its own, one per type and per "nulls or not": the optimising compiler
+     * then compiles each once, as soon as its loop is hot. As one method with a switch over the types it was compiled
+     * again for each new type met (a branch never taken before deoptimises it) and every compilation was of all nine
+     * loops, a tenth of a first read's CPU on two cores.
      */
     private void gather(Object values, int base, int n, int present) {
-        if (present == n && type != PrimitiveTypeName.BINARY) {
-            // no nulls: one tight loop per type (the common case: most columns of a catalogue have no nulls)
+        if (present == n) {
             switch (type) {
-                case DOUBLE -> {
-                    double[] dv = (double[]) values;
-                    for (int r = 0; r < n; r++) {
-                        d[pos + r] = dv[ids[r]];
-                    }
-                }
-                case FLOAT -> {
-                    float[] dv = (float[]) values;
-                    for (int r = 0; r < n; r++) {
-                        f[pos + r] = dv[ids[r]];
-                    }
-                }
-                case INT32 -> {
-                    int[] dv = (int[]) values;
-                    for (int r = 0; r < n; r++) {
-                        i32[pos + r] = dv[ids[r]];
-                    }
-                }
-                default -> {
-                    long[] dv = (long[]) values;
-                    for (int r = 0; r < n; r++) {
-                        i64[pos + r] = dv[ids[r]];
-                    }
-                }
+                case DOUBLE -> gather((double[]) values, ids, d, pos, n);
+                case FLOAT -> gather((float[]) values, ids, f, pos, n);
+                case INT32 -> gather((int[]) values, ids, i32, pos, n);
+                case INT64 -> gather((long[]) values, ids, i64, pos, n);
+                default -> gatherCodes(((String[]) values).length, base, ids, codes, pos, n);
             }
             return;
         }
-        int v = 0;
         switch (type) {
-            case DOUBLE -> {
-                double[] dv = (double[]) values;
-                for (int r = 0; r < n; r++) {
-                    d[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : Double.NaN;
-                }
+            case DOUBLE -> scatter((double[]) values, ids, levels, d, pos, n);
+            case FLOAT -> scatter((float[]) values, ids, levels, f, pos, n);
+            case INT32 -> scatter((int[]) values, ids, levels, i32, pos, n);
+            case INT64 -> scatter((long[]) values, ids, levels, i64, pos, n);
+            default -> scatterCodes(((String[]) values).length, base, emptyCode(), ids, levels, codes, pos, n);
+        }
+        for (int r = 0; r < n; r++) {
+            nulls[pos + r] = levels[r] == 0;
+        }
+    }
+
+    private static void gather(double[] values, int[] ids, double[] out, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            out[at + r] = values[ids[r]];
+        }
+    }
+
+    private static void gather(float[] values, int[] ids, float[] out, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            out[at + r] = values[ids[r]];
+        }
+    }
+
+    private static void gather(int[] values, int[] ids, int[] out, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            out[at + r] = values[ids[r]];
+        }
+    }
+
+    private static void gather(long[] values, int[] ids, long[] out, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            out[at + r] = values[ids[r]];
+        }
+    }
+
+    /** A string column's rows as codes into its values: {@code base} plus the dictionary index, checked. */
+    private static void gatherCodes(int size, int base, int[] ids, int[] codes, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            int id = ids[r];
+            if (id >= size) {
+                throw outOfRange(id, size);
             }
-            case FLOAT -> {
-                float[] dv = (float[]) values;
-                for (int r = 0; r < n; r++) {
-                    f[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : Float.NaN;
+            codes[at + r] = base + id;
+        }
+    }
+
+    private static void scatter(double[] values, int[] ids, int[] levels, double[] out, int at, int n) {
+        for (int r = 0, v = 0; r < n; r++) {
+            out[at + r] = levels[r] != 0 ? values[ids[v++]] : Double.NaN;
+        }
+    }
+
+    private static void scatter(float[] values, int[] ids, int[] levels, float[] out, int at, int n) {
+        for (int r = 0, v = 0; r < n; r++) {
+            out[at + r] = levels[r] != 0 ? values[ids[v++]] : Float.NaN;
+        }
+    }
+
+    private static void scatter(int[] values, int[] ids, int[] levels, int[] out, int at, int n) {
+        for (int r = 0, v = 0; r < n; r++) {
+            out[at + r] = levels[r] != 0 ? values[ids[v++]] : 0;
+        }
+    }
+
+    private static void scatter(long[] values, int[] ids, int[] levels, long[] out, int at, int n) {
+        for (int r = 0, v = 0; r < n; r++) {
+            out[at + r] = levels[r] != 0 ? values[ids[v++]] : 0;
+        }
+    }
+
+    private static void scatterCodes(int size, int base, int empty, int[] ids, int[] levels, int[] codes, int at, int n) {
+        for (int r = 0, v = 0; r < n; r++) {
+            if (levels[r] != 0) {
+                int id = ids[v++];
+                if (id >= size) {
+                    throw outOfRange(id, size);
                 }
-            }
-            case INT32 -> {
-                int[] dv = (int[]) values;
-                for (int r = 0; r < n; r++) {
-                    i32[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : 0;
-                }
-            }
-            case INT64 -> {
-                long[] dv = (long[]) values;
-                for (int r = 0; r < n; r++) {
-                    i64[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : 0;
-                }
-            }
-            default -> {
-                int size = ((String[]) values).length;
-                int empty = present == n ? -1 : emptyCode();
-                for (int r = 0; r < n; r++) {
-                    if (present == n || levels[r] != 0) {
-                        int id = ids[v++];
-                        if (id >= size) {
-                            throw new IllegalStateException("dictionary index " + id + " out of range (" + size + " entries)");
-                        }
-                        codes[pos + r] = base + id;
-                    } else {
-                        codes[pos + r] = empty;
-                    }
-                }
+                codes[at + r] = base + id;
+            } else {
+                codes[at + r] = empty;
             }
         }
-        if (present < n) {
-            for (int r = 0; r < n; r++) {
-                nulls[pos + r] = levels[r] == 0;
-            }
-        }
+    }
+
+    private static IllegalStateException outOfRange(int id, int size) {
+        return new IllegalStateException("dictionary index " + id + " out of range (" + size + " entries)");
     }
 
     /** Appends {@code values} to the string column's values; returns the index of the first. */
@@ -379,28 +428,37 @@ final class ParquetPages {
             case BINARY -> StringDictionaries.column(name, codes, rows, local, localCount);
             case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
-                case LONG -> {
-                    long[] v = new long[rows];
-                    for (int r = 0; r < rows; r++) {
-                        v[r] = isNull(r) ? Long.MIN_VALUE : Integer.toUnsignedLong(i32[r]);
-                    }
-                    yield WrappedColumns.longs(name, v);
-                }
-                case SHORT -> {
-                    short[] v = new short[rows];
-                    for (int r = 0; r < rows; r++) {
-                        v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
-                    }
-                    yield WrappedColumns.shorts(name, v);
-                }
-                default -> {
-                    for (int r = 0; r < rows; r++) {
-                        i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
-                    }
-                    yield WrappedColumns.ints(name, i32);
-                }
+                case LONG -> WrappedColumns.longs(name, unsigned(i32, nulls, rows));
+                case SHORT -> WrappedColumns.shorts(name, shorts(name));
+                default -> WrappedColumns.ints(name, ints(name));
             };
         };
+    }
+
+    /** UINT32 values as longs, the nulls as the long marker (no value of the type can be the marker). */
+    private static long[] unsigned(int[] in, boolean[] nulls, int rows) {
+        long[] v = new long[rows];
+        for (int r = 0; r < rows; r++) {
+            v[r] = nulls != null && nulls[r] ? Long.MIN_VALUE : Integer.toUnsignedLong(in[r]);
+        }
+        return v;
+    }
+
+    // the loops below are methods of their own, as gather's: each compiled once, when hot, and small
+
+    private short[] shorts(String name) {
+        short[] v = new short[rows];
+        for (int r = 0; r < rows; r++) {
+            v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+        }
+        return v;
+    }
+
+    private int[] ints(String name) {
+        for (int r = 0; r < rows; r++) {
+            i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+        }
+        return i32;
     }
 
     private long[] markers(long[] v) {

@@ -134,8 +134,12 @@ final class ParquetRowGroup {
             for (DataPage p = reader.readPage(); p != null; p = reader.readPage()) {
                 pages.add(p);
             }
+            ParquetChunks.Pages own = reader instanceof ParquetChunks.Pages p ? p : null;
             if (ParquetPages.supports(d, dictionary, pages, rows)) {
-                return ParquetPages.decode(file, d, kind, dictionary, pages, rows, firstRow);
+                return ParquetPages.decode(file, d, kind, dictionary, pages, rows, firstRow, own);
+            }
+            if (own != null) {
+                pages = own.decompressed(pages);
             }
             PageReadStore replay = new Replay(dictionary, pages, reader.getTotalValueCount(), rows);
             ColumnReadStoreImpl store = new ColumnReadStoreImpl(replay,
