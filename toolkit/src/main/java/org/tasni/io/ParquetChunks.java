@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,24 +43,74 @@ final class ParquetChunks implements PageReadStore {
 
     private final long rows;
     private final Map<ColumnDescriptor, Pages> chunks = new HashMap<>();
+    private final Buffers buffers;
+    private final byte[][] taken;
 
     /**
-     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group}.
+     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group},
+     * each into a buffer from {@code buffers} (see {@link #recycle}).
      *
      * @throws IOException           if the file cannot be read
      * @throws IllegalStateException if a page header is corrupt
      */
-    ParquetChunks(FileChannel ch, ParquetFooter.Group group, List<ColumnDescriptor> columns, int[] indices)
-            throws IOException {
+    ParquetChunks(FileChannel ch, ParquetFooter.Group group, List<ColumnDescriptor> columns, int[] indices,
+            Buffers buffers) throws IOException {
         this.rows = group.rows();
+        this.buffers = buffers;
+        this.taken = new byte[columns.size()][];
         for (int k = 0; k < columns.size(); k++) {
             ParquetFooter.Chunk c = group.chunks().get(indices[k]);
             if (c.length() > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("a column chunk of " + c.length() + " bytes");
             }
-            ByteBuffer b = ByteBuffer.allocate((int) c.length());
-            ParquetFooter.readFully(ch, b, c.start());
-            chunks.put(columns.get(k), new Pages(b.array(), c));
+            int length = (int) c.length();
+            taken[k] = buffers.take(k, length);
+            ParquetFooter.readFully(ch, ByteBuffer.wrap(taken[k], 0, length), c.start());
+            chunks.put(columns.get(k), new Pages(taken[k], length, c));
+        }
+    }
+
+    /**
+     * Gives the chunks' buffers back for the next row group's: only once every column of this one is decoded (the
+     * decoded columns copy what they keep), and nothing reads these pages after.
+     */
+    void recycle() {
+        for (int k = 0; k < taken.length; k++) {
+            buffers.give(k, taken[k]);
+        }
+    }
+
+    /**
+     * The chunk buffers of one read, per column of its projection: a read of row group after row group takes the
+     * buffers the group before last gave back instead of a new array per chunk (megabytes each, a file's worth in
+     * all, which the collector otherwise had to reclaim). Only the reading thread takes and gives.
+     */
+    static final class Buffers {
+        private final List<ArrayDeque<byte[]>> free = new ArrayList<>();
+
+        /** A buffer of at least {@code length} bytes for column {@code k}. */
+        byte[] take(int k, int length) {
+            while (free.size() <= k) {
+                free.add(new ArrayDeque<>());
+            }
+            for (var it = free.get(k).iterator(); it.hasNext(); ) {
+                byte[] b = it.next();
+                if (b.length >= length) {
+                    it.remove();
+                    return b;
+                }
+            }
+            // a little room over: the chunks of one column differ a little in size from group to group
+            return new byte[(int) Math.min(Integer.MAX_VALUE - 16, length + (long) length / 16)];
+        }
+
+        void give(int k, byte[] b) {
+            while (free.size() <= k) {
+                free.add(new ArrayDeque<>());
+            }
+            if (free.get(k).size() < 2) { // two groups in flight: more would be kept for nothing
+                free.get(k).add(b);
+            }
         }
     }
 
@@ -89,6 +140,8 @@ final class ParquetChunks implements PageReadStore {
      */
     static final class Pages implements PageReader {
         private final byte[] buf;
+        /** The chunk's end in {@link #buf}, a reused buffer maybe longer than the chunk. */
+        private final int end;
         private final boolean snappy;
         private final long values;
         private Header dictionary;
@@ -97,15 +150,16 @@ final class ParquetChunks implements PageReadStore {
         private final Map<DataPage, Header> compressed = new IdentityHashMap<>();
         private int next;
 
-        Pages(byte[] buf, ParquetFooter.Chunk chunk) {
+        Pages(byte[] buf, int end, ParquetFooter.Chunk chunk) {
             this.buf = buf;
+            this.end = end;
             this.snappy = chunk.snappy();
             this.values = chunk.values();
             long seen = 0;
             int pos = 0;
             while (seen < values) {
-                Header h = header(buf, pos);
-                if (h.at() + (long) h.compressed() > buf.length || h.compressed() < 0 || h.uncompressed() < 0) {
+                Header h = header(buf, pos, end);
+                if (h.at() + (long) h.compressed() > end || h.compressed() < 0 || h.uncompressed() < 0) {
                     throw new IllegalStateException("a page of " + h.compressed() + " bytes runs past its column chunk");
                 }
                 switch (h.type()) {
@@ -272,8 +326,8 @@ final class ParquetChunks implements PageReadStore {
      *
      * @throws IllegalStateException if it is corrupt, truncated or lacks a field the page needs
      */
-    private static Header header(byte[] buf, int pos) {
-        ByteArrayInputStream in = new ByteArrayInputStream(buf, pos, buf.length - pos);
+    private static Header header(byte[] buf, int pos, int end) {
+        ByteArrayInputStream in = new ByteArrayInputStream(buf, pos, end - pos);
         PageHeader ph;
         try {
             // Thrift's stream transport reads no further than the header: the stream's position is the page's
@@ -281,7 +335,7 @@ final class ParquetChunks implements PageReadStore {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("a corrupt page header (" + e.getMessage() + ")", e);
         }
-        int at = buf.length - in.available();
+        int at = end - in.available();
         int type = ph.getType() == null ? -1 : ph.getType().getValue();
         int values = -1, nulls = 0, pageRows = 0, dl = 0, rl = 0;
         org.apache.parquet.format.Encoding encoding = null, dlEncoding = org.apache.parquet.format.Encoding.RLE;

@@ -66,6 +66,7 @@ final class ParquetRowGroup {
     private final MessageType projection;
     private final List<Kind> kinds;
     private final String createdBy;
+    private final PageReadStore pages;
     private final List<Future<Column<?>>> columns = new ArrayList<>();
 
     /** Starts decoding every column of {@code pages}, row group {@code group} of {@code file}, in the pool. */
@@ -78,6 +79,7 @@ final class ParquetRowGroup {
         this.projection = projection;
         this.kinds = kinds;
         this.createdBy = createdBy;
+        this.pages = pages;
         List<ColumnDescriptor> ds = projection.getColumns();
         for (int k = 0; k < ds.size(); k++) {
             ColumnDescriptor d = ds.get(k);
@@ -119,6 +121,16 @@ final class ParquetRowGroup {
             throw e;
         }
         return t;
+    }
+
+    /**
+     * Gives the group's chunk buffers back to the reader for a later group's bytes: after {@link #table} returned,
+     * when every column is decoded and no page is read again.
+     */
+    void recycle() {
+        if (pages instanceof ParquetChunks chunks) {
+            chunks.recycle();
+        }
     }
 
     /** Stops the columns not yet decoded (a failed or abandoned read). */
