@@ -63,6 +63,17 @@ final class ParquetPages {
     /** The thread's buffer for decompressed pages, reused as the level and index buffers are, {@code {bytes}}. */
     private static final ThreadLocal<byte[][]> PAGE = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
     private final byte[][] pageBuffer = PAGE.get();
+    /** The thread's int buffer for SHORT columns, {@code {ints}}. */
+    private static final ThreadLocal<int[][]> SHORTS = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
+
+    private static int[] shortScratch(int rows) {
+        int[][] held = SHORTS.get();
+        if (held[0].length < rows) {
+            held[0] = new int[rows];
+        }
+        return held[0];
+    }
+
     /** The reader of the chunk's pages where it decompresses them into {@link #pageBuffer}, else null. */
     private ParquetChunks.Pages source;
 
@@ -77,7 +88,9 @@ final class ParquetPages {
         switch (type) {
             case DOUBLE -> d = new double[rows];
             case FLOAT -> f = new float[rows];
-            case INT32 -> i32 = new int[rows];
+            // a SHORT column's values pass through the thread's int buffer on their way to its short[]: an int[]
+            // of the group's rows for each such column was garbage as soon as the column was built
+            case INT32 -> i32 = kind == Kind.SHORT ? shortScratch(rows) : new int[rows];
             case INT64 -> i64 = new long[rows];
             case BINARY -> {
                 codes = new int[rows];
