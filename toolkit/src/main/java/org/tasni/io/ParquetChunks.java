@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +42,7 @@ final class ParquetChunks implements PageReadStore {
 
     private final long rows;
     private final Map<ColumnDescriptor, Pages> chunks = new HashMap<>();
-    private final Buffers buffers;
+    private final ChunkBuffers buffers;
     private final byte[][] taken;
 
     /**
@@ -54,7 +53,7 @@ final class ParquetChunks implements PageReadStore {
      * @throws IllegalStateException if a page header is corrupt
      */
     ParquetChunks(FileChannel ch, ParquetFooter.Group group, List<ColumnDescriptor> columns, int[] indices,
-            Buffers buffers) throws IOException {
+            ChunkBuffers buffers) throws IOException {
         this.rows = group.rows();
         this.buffers = buffers;
         this.taken = new byte[columns.size()][];
@@ -77,40 +76,6 @@ final class ParquetChunks implements PageReadStore {
     void recycle() {
         for (int k = 0; k < taken.length; k++) {
             buffers.give(k, taken[k]);
-        }
-    }
-
-    /**
-     * The chunk buffers of one read, per column of its projection: a read of row group after row group takes the
-     * buffers the group before last gave back instead of a new array per chunk (megabytes each, a file's worth in
-     * all, which the collector otherwise had to reclaim). Only the reading thread takes and gives.
-     */
-    static final class Buffers {
-        private final List<ArrayDeque<byte[]>> free = new ArrayList<>();
-
-        /** A buffer of at least {@code length} bytes for column {@code k}. */
-        byte[] take(int k, int length) {
-            while (free.size() <= k) {
-                free.add(new ArrayDeque<>());
-            }
-            for (var it = free.get(k).iterator(); it.hasNext(); ) {
-                byte[] b = it.next();
-                if (b.length >= length) {
-                    it.remove();
-                    return b;
-                }
-            }
-            // a little room over: the chunks of one column differ a little in size from group to group
-            return new byte[(int) Math.min(Integer.MAX_VALUE - 16, length + (long) length / 16)];
-        }
-
-        void give(int k, byte[] b) {
-            while (free.size() <= k) {
-                free.add(new ArrayDeque<>());
-            }
-            if (free.get(k).size() < 2) { // two groups in flight: more would be kept for nothing
-                free.get(k).add(b);
-            }
         }
     }
 

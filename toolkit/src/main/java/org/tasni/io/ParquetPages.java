@@ -309,109 +309,30 @@ final class ParquetPages {
      * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so. An index out
      * of range (a corrupt page) fails on the array bound, which the caller reports naming the column.
      *
-     * <p>Each loop is a small static method of its own, one per type and per "nulls or not": the optimising compiler
-     * then compiles each once, as soon as its loop is hot. As one method with a switch over the types it was compiled
-     * again for each new type met (a branch never taken before deoptimises it) and every compilation was of all nine
-     * loops, a tenth of a first read's CPU on two cores.
+     * <p>The loops are {@link PageLoops}' small per-type methods, each compiled once when hot: as one method with a
+     * switch over the types, this was recompiled (all nine loops) for each new type met.
      */
     private void gather(Object values, int base, int n, int present) {
         if (present == n) {
             switch (type) {
-                case DOUBLE -> gather((double[]) values, ids, d, pos, n);
-                case FLOAT -> gather((float[]) values, ids, f, pos, n);
-                case INT32 -> gather((int[]) values, ids, i32, pos, n);
-                case INT64 -> gather((long[]) values, ids, i64, pos, n);
-                default -> gatherCodes(((String[]) values).length, base, ids, codes, pos, n);
+                case DOUBLE -> PageLoops.gather((double[]) values, ids, d, pos, n);
+                case FLOAT -> PageLoops.gather((float[]) values, ids, f, pos, n);
+                case INT32 -> PageLoops.gather((int[]) values, ids, i32, pos, n);
+                case INT64 -> PageLoops.gather((long[]) values, ids, i64, pos, n);
+                default -> PageLoops.gatherCodes(((String[]) values).length, base, ids, codes, pos, n);
             }
             return;
         }
         switch (type) {
-            case DOUBLE -> scatter((double[]) values, ids, levels, d, pos, n);
-            case FLOAT -> scatter((float[]) values, ids, levels, f, pos, n);
-            case INT32 -> scatter((int[]) values, ids, levels, i32, pos, n);
-            case INT64 -> scatter((long[]) values, ids, levels, i64, pos, n);
-            default -> scatterCodes(((String[]) values).length, base, emptyCode(), ids, levels, codes, pos, n);
+            case DOUBLE -> PageLoops.scatter((double[]) values, ids, levels, d, pos, n);
+            case FLOAT -> PageLoops.scatter((float[]) values, ids, levels, f, pos, n);
+            case INT32 -> PageLoops.scatter((int[]) values, ids, levels, i32, pos, n);
+            case INT64 -> PageLoops.scatter((long[]) values, ids, levels, i64, pos, n);
+            default -> PageLoops.scatterCodes(((String[]) values).length, base, emptyCode(), ids, levels, codes, pos, n);
         }
         for (int r = 0; r < n; r++) {
             nulls[pos + r] = levels[r] == 0;
         }
-    }
-
-    private static void gather(double[] values, int[] ids, double[] out, int at, int n) {
-        for (int r = 0; r < n; r++) {
-            out[at + r] = values[ids[r]];
-        }
-    }
-
-    private static void gather(float[] values, int[] ids, float[] out, int at, int n) {
-        for (int r = 0; r < n; r++) {
-            out[at + r] = values[ids[r]];
-        }
-    }
-
-    private static void gather(int[] values, int[] ids, int[] out, int at, int n) {
-        for (int r = 0; r < n; r++) {
-            out[at + r] = values[ids[r]];
-        }
-    }
-
-    private static void gather(long[] values, int[] ids, long[] out, int at, int n) {
-        for (int r = 0; r < n; r++) {
-            out[at + r] = values[ids[r]];
-        }
-    }
-
-    /** A string column's rows as codes into its values: {@code base} plus the dictionary index, checked. */
-    private static void gatherCodes(int size, int base, int[] ids, int[] codes, int at, int n) {
-        for (int r = 0; r < n; r++) {
-            int id = ids[r];
-            if (id >= size) {
-                throw outOfRange(id, size);
-            }
-            codes[at + r] = base + id;
-        }
-    }
-
-    private static void scatter(double[] values, int[] ids, int[] levels, double[] out, int at, int n) {
-        for (int r = 0, v = 0; r < n; r++) {
-            out[at + r] = levels[r] != 0 ? values[ids[v++]] : Double.NaN;
-        }
-    }
-
-    private static void scatter(float[] values, int[] ids, int[] levels, float[] out, int at, int n) {
-        for (int r = 0, v = 0; r < n; r++) {
-            out[at + r] = levels[r] != 0 ? values[ids[v++]] : Float.NaN;
-        }
-    }
-
-    private static void scatter(int[] values, int[] ids, int[] levels, int[] out, int at, int n) {
-        for (int r = 0, v = 0; r < n; r++) {
-            out[at + r] = levels[r] != 0 ? values[ids[v++]] : 0;
-        }
-    }
-
-    private static void scatter(long[] values, int[] ids, int[] levels, long[] out, int at, int n) {
-        for (int r = 0, v = 0; r < n; r++) {
-            out[at + r] = levels[r] != 0 ? values[ids[v++]] : 0;
-        }
-    }
-
-    private static void scatterCodes(int size, int base, int empty, int[] ids, int[] levels, int[] codes, int at, int n) {
-        for (int r = 0, v = 0; r < n; r++) {
-            if (levels[r] != 0) {
-                int id = ids[v++];
-                if (id >= size) {
-                    throw outOfRange(id, size);
-                }
-                codes[at + r] = base + id;
-            } else {
-                codes[at + r] = empty;
-            }
-        }
-    }
-
-    private static IllegalStateException outOfRange(int id, int size) {
-        return new IllegalStateException("dictionary index " + id + " out of range (" + size + " entries)");
     }
 
     /** Appends {@code values} to the string column's values; returns the index of the first. */

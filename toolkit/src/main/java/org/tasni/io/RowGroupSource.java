@@ -30,7 +30,7 @@ final class RowGroupSource implements AutoCloseable {
     private MessageType projection;
     private int[] indices;
     /** The own reader's chunk buffers, reused from row group to row group. */
-    private final ParquetChunks.Buffers buffers = new ParquetChunks.Buffers();
+    private final ChunkBuffers buffers = new ChunkBuffers();
 
     private RowGroupSource(Path path, String name, FileChannel channel, ParquetFooter footer, ParquetFileReader reader) {
         this.path = path;
