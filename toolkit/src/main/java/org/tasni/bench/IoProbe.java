@@ -99,61 +99,28 @@ public final class IoProbe {
         a.rows += t.rowCount();
         for (int c = 0; c < numeric.size(); c++) {
             // missing values (NaN, the integer marker) are SQL NULLs, which sum and count skip
-            Column<?> col = t.column(numeric.get(c));
-            double sum = 0;
-            long n = 0;
             // element by element, not asFloatArray() and the like: those copy the column, an allocation as large as
-            // the read's own that DuckDB's aggregation does not make
+            // the read's own that DuckDB's aggregation does not make; one small method per type, as a user's typed
+            // loop would be, each compiled once (as one method of six loops it was compiled again for each new type)
+            Column<?> col = t.column(numeric.get(c));
             if (col instanceof FloatColumn fc) {
-                for (int r = 0, rows = fc.size(); r < rows; r++) {
-                    float x = fc.getFloat(r);
-                    if (!Float.isNaN(x)) {
-                        sum += x;
-                        n++;
-                    }
-                }
+                floats(fc, a, c);
             } else if (col instanceof DoubleColumn dc) {
-                for (int r = 0, rows = dc.size(); r < rows; r++) {
-                    double x = dc.getDouble(r);
-                    if (!Double.isNaN(x)) {
-                        sum += x;
-                        n++;
-                    }
-                }
+                doubles(dc, a, c);
             } else if (col instanceof ShortColumn sc) {
-                for (int r = 0, rows = sc.size(); r < rows; r++) {
-                    short x = sc.getShort(r);
-                    if (x != Short.MIN_VALUE) {
-                        sum += x;
-                        n++;
-                    }
-                }
+                shorts(sc, a, c);
             } else if (col instanceof IntColumn ic) {
-                for (int r = 0, rows = ic.size(); r < rows; r++) {
-                    int x = ic.getInt(r);
-                    if (x != Integer.MIN_VALUE) {
-                        sum += x;
-                        n++;
-                    }
-                }
+                ints(ic, a, c);
             } else if (col instanceof LongColumn lc) {
-                for (int r = 0, rows = lc.size(); r < rows; r++) {
-                    long x = lc.getLong(r);
-                    if (x != Long.MIN_VALUE) {
-                        sum += x;
-                        n++;
-                    }
-                }
+                longs(lc, a, c);
             } else {
                 for (double x : ((NumericColumn<?>) col).asDoubleArray()) {
                     if (!Double.isNaN(x)) {
-                        sum += x;
-                        n++;
+                        a.sums[c] += x;
+                        a.counts[c]++;
                     }
                 }
             }
-            a.sums[c] += sum;
-            a.counts[c] += n;
         }
         for (int c = 0; c < strings.size(); c++) {
             // the column's own dictionary holds its distinct values: no pass over the rows
@@ -161,5 +128,75 @@ public final class IoProbe {
             seen.addAll(t.stringColumn(strings.get(c)).asSet());
             seen.remove("");
         }
+    }
+
+    private static void floats(FloatColumn col, Aggregates a, int c) {
+        double sum = 0;
+        long n = 0;
+        for (int r = 0, rows = col.size(); r < rows; r++) {
+            float x = col.getFloat(r);
+            if (!Float.isNaN(x)) {
+                sum += x;
+                n++;
+            }
+        }
+        a.sums[c] += sum;
+        a.counts[c] += n;
+    }
+
+    private static void doubles(DoubleColumn col, Aggregates a, int c) {
+        double sum = 0;
+        long n = 0;
+        for (int r = 0, rows = col.size(); r < rows; r++) {
+            double x = col.getDouble(r);
+            if (!Double.isNaN(x)) {
+                sum += x;
+                n++;
+            }
+        }
+        a.sums[c] += sum;
+        a.counts[c] += n;
+    }
+
+    private static void shorts(ShortColumn col, Aggregates a, int c) {
+        double sum = 0;
+        long n = 0;
+        for (int r = 0, rows = col.size(); r < rows; r++) {
+            short x = col.getShort(r);
+            if (x != Short.MIN_VALUE) {
+                sum += x;
+                n++;
+            }
+        }
+        a.sums[c] += sum;
+        a.counts[c] += n;
+    }
+
+    private static void ints(IntColumn col, Aggregates a, int c) {
+        double sum = 0;
+        long n = 0;
+        for (int r = 0, rows = col.size(); r < rows; r++) {
+            int x = col.getInt(r);
+            if (x != Integer.MIN_VALUE) {
+                sum += x;
+                n++;
+            }
+        }
+        a.sums[c] += sum;
+        a.counts[c] += n;
+    }
+
+    private static void longs(LongColumn col, Aggregates a, int c) {
+        double sum = 0;
+        long n = 0;
+        for (int r = 0, rows = col.size(); r < rows; r++) {
+            long x = col.getLong(r);
+            if (x != Long.MIN_VALUE) {
+                sum += x;
+                n++;
+            }
+        }
+        a.sums[c] += sum;
+        a.counts[c] += n;
     }
 }

@@ -4,10 +4,12 @@ import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.snappy.SnappyDecompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
@@ -40,24 +42,40 @@ final class ParquetChunks implements PageReadStore {
 
     private final long rows;
     private final Map<ColumnDescriptor, Pages> chunks = new HashMap<>();
+    private final ChunkBuffers buffers;
+    private final byte[][] taken;
 
     /**
-     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group}.
+     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group},
+     * each into a buffer from {@code buffers} (see {@link #recycle}).
      *
      * @throws IOException           if the file cannot be read
      * @throws IllegalStateException if a page header is corrupt
      */
-    ParquetChunks(FileChannel ch, ParquetFooter.Group group, List<ColumnDescriptor> columns, int[] indices)
-            throws IOException {
+    ParquetChunks(FileChannel ch, ParquetFooter.Group group, List<ColumnDescriptor> columns, int[] indices,
+            ChunkBuffers buffers) throws IOException {
         this.rows = group.rows();
+        this.buffers = buffers;
+        this.taken = new byte[columns.size()][];
         for (int k = 0; k < columns.size(); k++) {
             ParquetFooter.Chunk c = group.chunks().get(indices[k]);
             if (c.length() > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("a column chunk of " + c.length() + " bytes");
             }
-            ByteBuffer b = ByteBuffer.allocate((int) c.length());
-            ParquetFooter.readFully(ch, b, c.start());
-            chunks.put(columns.get(k), new Pages(b.array(), c));
+            int length = (int) c.length();
+            taken[k] = buffers.take(k, length);
+            ParquetFooter.readFully(ch, ByteBuffer.wrap(taken[k], 0, length), c.start());
+            chunks.put(columns.get(k), new Pages(taken[k], length, c));
+        }
+    }
+
+    /**
+     * Gives the chunks' buffers back for the next row group's: only once every column of this one is decoded (the
+     * decoded columns copy what they keep), and nothing reads these pages after.
+     */
+    void recycle() {
+        for (int k = 0; k < taken.length; k++) {
+            buffers.give(k, taken[k]);
         }
     }
 
@@ -79,24 +97,34 @@ final class ParquetChunks implements PageReadStore {
     private record Header(int type, int uncompressed, int compressed, int values, Encoding encoding,
             Encoding dlEncoding, int nulls, int rows, int dlBytes, int rlBytes, boolean compressedV2, int at) {}
 
-    /** One chunk's pages: headers parsed at once, bytes decompressed as they are read. */
-    private static final class Pages implements PageReader {
+    /**
+     * One chunk's pages: headers parsed at once. A compressed data page is decompressed only when its bytes are
+     * asked for, and {@link ParquetPages} asks {@link #decompress} to do it into its thread's reused buffer: made
+     * one array per page, the decompressed pages were a sixth of a read's allocation (a row group's worth of short-lived
+     * arrays every row group), which the collector then had to make room for.
+     */
+    static final class Pages implements PageReader {
         private final byte[] buf;
+        /** The chunk's end in {@link #buf}, a reused buffer maybe longer than the chunk. */
+        private final int end;
         private final boolean snappy;
         private final long values;
         private Header dictionary;
         private final List<Header> data = new ArrayList<>();
+        /** The compressed data pages handed out, with their headers, for {@link #decompress}. */
+        private final Map<DataPage, Header> compressed = new IdentityHashMap<>();
         private int next;
 
-        Pages(byte[] buf, ParquetFooter.Chunk chunk) {
+        Pages(byte[] buf, int end, ParquetFooter.Chunk chunk) {
             this.buf = buf;
+            this.end = end;
             this.snappy = chunk.snappy();
             this.values = chunk.values();
             long seen = 0;
             int pos = 0;
             while (seen < values) {
-                Header h = header(buf, pos);
-                if (h.at() + (long) h.compressed() > buf.length || h.compressed() < 0 || h.uncompressed() < 0) {
+                Header h = header(buf, pos, end);
+                if (h.at() + (long) h.compressed() > end || h.compressed() < 0 || h.uncompressed() < 0) {
                     throw new IllegalStateException("a page of " + h.compressed() + " bytes runs past its column chunk");
                 }
                 switch (h.type()) {
@@ -137,8 +165,12 @@ final class ParquetChunks implements PageReadStore {
             }
             Header h = data.get(next++);
             if (h.type() == 0) {
-                return new DataPageV1(bytes(h.at(), h.compressed(), h.uncompressed(), snappy), h.values(), h.uncompressed(),
-                        null, Encoding.RLE, h.dlEncoding(), h.encoding());
+                DataPageV1 page = new DataPageV1(lazy(h.at(), h.compressed(), h.uncompressed(), snappy), h.values(),
+                        h.uncompressed(), null, Encoding.RLE, h.dlEncoding(), h.encoding());
+                if (snappy) {
+                    compressed.put(page, h);
+                }
+                return page;
             }
             // v2: the levels are never compressed; the data after them are, unless the page says not
             int levels = h.rlBytes() + h.dlBytes();
@@ -147,9 +179,56 @@ final class ParquetChunks implements PageReadStore {
             }
             BytesInput rl = BytesInput.from(buf, h.at(), h.rlBytes());
             BytesInput dl = BytesInput.from(buf, h.at() + h.rlBytes(), h.dlBytes());
-            BytesInput values = bytes(h.at() + levels, h.compressed() - levels, h.uncompressed() - levels,
-                    snappy && h.compressedV2());
-            return DataPageV2.uncompressed(h.rows(), h.nulls(), h.values(), rl, dl, h.encoding(), values, null);
+            boolean packed = snappy && h.compressedV2();
+            BytesInput values = lazy(h.at() + levels, h.compressed() - levels, h.uncompressed() - levels, packed);
+            DataPageV2 page = DataPageV2.uncompressed(h.rows(), h.nulls(), h.values(), rl, dl, h.encoding(), values, null);
+            if (packed) {
+                compressed.put(page, h);
+            }
+            return page;
+        }
+
+        /**
+         * The values of {@code page}, one of this reader's compressed pages, decompressed into {@code into} if it is
+         * large enough, else into a new array: the array (the caller keeps it for the next page), its bytes from 0 to
+         * the page's size (for a v1 page its levels and values; for v2 its values alone, after the levels). Null for a
+         * page this reader did not compress, whose bytes are as they are.
+         *
+         * @throws IllegalStateException if the snappy block is corrupt or not of the page's size
+         */
+        byte[] decompress(DataPage page, byte[] into) {
+            Header h = compressed.get(page);
+            if (h == null) {
+                return null;
+            }
+            int levels = h.type() == 0 ? 0 : h.rlBytes() + h.dlBytes();
+            int size = h.uncompressed() - levels;
+            byte[] out = into.length >= size ? into : new byte[size];
+            unsnappy(buf, h.at() + levels, h.compressed() - levels, out, size);
+            return out;
+        }
+
+        /**
+         * {@code pages} with every compressed one's bytes decompressed now, for parquet-java's column reader, which
+         * then reports nothing about snappy (a corrupt block is reported here, as {@link ParquetPages} reports it).
+         */
+        List<DataPage> decompressed(List<DataPage> pages) {
+            List<DataPage> out = new ArrayList<>(pages.size());
+            for (DataPage p : pages) {
+                Header h = compressed.get(p);
+                if (h == null) {
+                    out.add(p);
+                } else if (p instanceof DataPageV1 v1) {
+                    out.add(new DataPageV1(BytesInput.from(decompress(p, new byte[0])), v1.getValueCount(),
+                            v1.getUncompressedSize(), null, Encoding.RLE, v1.getDlEncoding(), v1.getValueEncoding()));
+                } else {
+                    DataPageV2 v2 = (DataPageV2) p;
+                    out.add(DataPageV2.uncompressed(v2.getRowCount(), v2.getNullCount(), v2.getValueCount(),
+                            v2.getRepetitionLevels(), v2.getDefinitionLevels(), v2.getDataEncoding(),
+                            BytesInput.from(decompress(p, new byte[0])), null));
+                }
+            }
+            return out;
         }
 
         /** {@code length} bytes at {@code at}, decompressed to {@code size} bytes if {@code compressed}. */
@@ -162,6 +241,48 @@ final class ParquetChunks implements PageReadStore {
             }
             return BytesInput.from(unsnappy(buf, at, length, size));
         }
+
+        /**
+         * As {@link #bytes}, but a compressed page is decompressed only when its bytes are read (once: a stream), so
+         * that a page {@link #decompress} takes is never decompressed into an array of its own.
+         */
+        private BytesInput lazy(int at, int length, int size, boolean compressed) {
+            if (!compressed) {
+                return bytes(at, length, size, false);
+            }
+            return BytesInput.from(new InputStream() {
+                private byte[] page;
+                private int pos;
+
+                private byte[] page() {
+                    if (page == null) {
+                        page = unsnappy(buf, at, length, size);
+                    }
+                    return page;
+                }
+
+                @Override
+                public int read() {
+                    byte[] p = page();
+                    return pos < p.length ? p[pos++] & 0xFF : -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    byte[] p = page();
+                    if (len == 0) {
+                        return 0;
+                    }
+                    if (pos >= p.length) {
+                        return -1;
+                    }
+                    int n = Math.min(len, p.length - pos);
+                    System.arraycopy(p, pos, b, off, n);
+                    pos += n;
+                    return n;
+                }
+            }, size);
+        }
     }
 
     /**
@@ -170,8 +291,8 @@ final class ParquetChunks implements PageReadStore {
      *
      * @throws IllegalStateException if it is corrupt, truncated or lacks a field the page needs
      */
-    private static Header header(byte[] buf, int pos) {
-        ByteArrayInputStream in = new ByteArrayInputStream(buf, pos, buf.length - pos);
+    private static Header header(byte[] buf, int pos, int end) {
+        ByteArrayInputStream in = new ByteArrayInputStream(buf, pos, end - pos);
         PageHeader ph;
         try {
             // Thrift's stream transport reads no further than the header: the stream's position is the page's
@@ -179,7 +300,7 @@ final class ParquetChunks implements PageReadStore {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("a corrupt page header (" + e.getMessage() + ")", e);
         }
-        int at = buf.length - in.available();
+        int at = end - in.available();
         int type = ph.getType() == null ? -1 : ph.getType().getValue();
         int values = -1, nulls = 0, pageRows = 0, dl = 0, rl = 0;
         org.apache.parquet.format.Encoding encoding = null, dlEncoding = org.apache.parquet.format.Encoding.RLE;
@@ -236,17 +357,22 @@ final class ParquetChunks implements PageReadStore {
      * @throws IllegalStateException if the block is corrupt or does not hold exactly {@code size} bytes
      */
     static byte[] unsnappy(byte[] in, int off, int len, int size) {
+        byte[] out = new byte[size];
+        unsnappy(in, off, len, out, size);
+        return out;
+    }
+
+    /** As {@link #unsnappy(byte[], int, int, int)}, into {@code out[0, size)}. */
+    static void unsnappy(byte[] in, int off, int len, byte[] out, int size) {
         try {
             int n = SnappyDecompressor.getUncompressedLength(in, off);
             if (n != size) {
                 throw new IllegalStateException("snappy page of " + n + " bytes, its header says " + size);
             }
-            byte[] out = new byte[size];
             int written = new SnappyDecompressor().decompress(in, off, len, out, 0, size);
             if (written != size) {
                 throw new IllegalStateException("snappy page of " + written + " bytes, its header says " + size);
             }
-            return out;
         } catch (MalformedInputException | IndexOutOfBoundsException e) {
             throw new IllegalStateException("corrupt snappy page (" + e.getMessage() + ")", e);
         }

@@ -60,6 +60,22 @@ final class ParquetPages {
     private final int[][] scratch = SCRATCH.get();
     private int[] levels = scratch[0];
     private int[] ids = scratch[1];
+    /** The thread's buffer for decompressed pages, reused as the level and index buffers are, {@code {bytes}}. */
+    private static final ThreadLocal<byte[][]> PAGE = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
+    private final byte[][] pageBuffer = PAGE.get();
+    /** The thread's int buffer for SHORT columns, {@code {ints}}. */
+    private static final ThreadLocal<int[][]> SHORTS = ThreadLocal.withInitial(() -> new int[][] {new int[0]});
+
+    private static int[] shortScratch(int rows) {
+        int[][] held = SHORTS.get();
+        if (held[0].length < rows) {
+            held[0] = new int[rows];
+        }
+        return held[0];
+    }
+
+    /** The reader of the chunk's pages where it decompresses them into {@link #pageBuffer}, else null. */
+    private ParquetChunks.Pages source;
 
     private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow) {
         this.file = file;
@@ -72,7 +88,9 @@ final class ParquetPages {
         switch (type) {
             case DOUBLE -> d = new double[rows];
             case FLOAT -> f = new float[rows];
-            case INT32 -> i32 = new int[rows];
+            // a SHORT column's values pass through the thread's int buffer on their way to its short[]: an int[]
+            // of the group's rows for each such column was garbage as soon as the column was built
+            case INT32 -> i32 = kind == Kind.SHORT ? shortScratch(rows) : new int[rows];
             case INT64 -> i64 = new long[rows];
             case BINARY -> {
                 codes = new int[rows];
@@ -124,10 +142,13 @@ final class ParquetPages {
      * The chunk as a Tablesaw column of {@code kind}; {@link #supports} must have said yes.
      *
      * @param firstRow the file row of the chunk's first value, for errors that name a row
+     * @param source   the reader the pages came from if it is the toolkit's own ({@link ParquetChunks}), which then
+     *                 decompresses each page into this thread's reused buffer; else null
      */
     static Column<?> decode(String file, ColumnDescriptor c, Kind kind, DictionaryPage dictionary, List<DataPage> pages,
-            int rows, long firstRow) throws IOException {
+            int rows, long firstRow, ParquetChunks.Pages source) throws IOException {
         ParquetPages p = new ParquetPages(file, c, kind, rows, firstRow);
+        p.source = source;
         if (dictionary != null) {
             p.dictionary(dictionary);
         }
@@ -156,7 +177,7 @@ final class ParquetPages {
         }
         int present = n;
         if (page instanceof DataPageV1 v1) {
-            values = bytes(v1.getBytes());
+            values = bytes(page, v1.getBytes());
             encoding = v1.getValueEncoding();
             at = values.from;
             if (maxDef > 0) {
@@ -175,7 +196,7 @@ final class ParquetPages {
                 Bytes dl = bytes(v2.getDefinitionLevels());
                 present = levels(dl.buf, dl.from, dl.to, n);
             }
-            values = bytes(v2.getData());
+            values = bytes(page, v2.getData());
             at = values.from;
         }
         byte[] buf = values.buf;
@@ -201,6 +222,22 @@ final class ParquetPages {
         int size() {
             return to - from;
         }
+    }
+
+    /** A data page's (v1) or its values' (v2) bytes: in the thread's page buffer where {@link #source} can. */
+    private Bytes bytes(DataPage page, BytesInput in) throws IOException {
+        if (source != null) {
+            byte[] into = pageBuffer[0];
+            byte[] out = source.decompress(page, into);
+            if (out != null) {
+                if (out != into) {
+                    pageBuffer[0] = out;
+                }
+                int size = page instanceof DataPageV2 v2 ? (int) v2.getData().size() : page.getUncompressedSize();
+                return new Bytes(out, 0, size);
+            }
+        }
+        return bytes(in);
     }
 
     private static Bytes bytes(BytesInput in) throws IOException {
@@ -271,84 +308,30 @@ final class ParquetPages {
     /**
      * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so. An index out
      * of range (a corrupt page) fails on the array bound, which the caller reports naming the column.
+     *
+     * <p>The loops are {@link PageLoops}' small per-type methods, each compiled once when hot: as one method with a
+     * switch over the types, this was recompiled (all nine loops) for each new type met.
      */
     private void gather(Object values, int base, int n, int present) {
-        if (present == n && type != PrimitiveTypeName.BINARY) {
-            // no nulls: one tight loop per type (the common case: most columns of a catalogue have no nulls)
+        if (present == n) {
             switch (type) {
-                case DOUBLE -> {
-                    double[] dv = (double[]) values;
-                    for (int r = 0; r < n; r++) {
-                        d[pos + r] = dv[ids[r]];
-                    }
-                }
-                case FLOAT -> {
-                    float[] dv = (float[]) values;
-                    for (int r = 0; r < n; r++) {
-                        f[pos + r] = dv[ids[r]];
-                    }
-                }
-                case INT32 -> {
-                    int[] dv = (int[]) values;
-                    for (int r = 0; r < n; r++) {
-                        i32[pos + r] = dv[ids[r]];
-                    }
-                }
-                default -> {
-                    long[] dv = (long[]) values;
-                    for (int r = 0; r < n; r++) {
-                        i64[pos + r] = dv[ids[r]];
-                    }
-                }
+                case DOUBLE -> PageLoops.gather((double[]) values, ids, d, pos, n);
+                case FLOAT -> PageLoops.gather((float[]) values, ids, f, pos, n);
+                case INT32 -> PageLoops.gather((int[]) values, ids, i32, pos, n);
+                case INT64 -> PageLoops.gather((long[]) values, ids, i64, pos, n);
+                default -> PageLoops.gatherCodes(((String[]) values).length, base, ids, codes, pos, n);
             }
             return;
         }
-        int v = 0;
         switch (type) {
-            case DOUBLE -> {
-                double[] dv = (double[]) values;
-                for (int r = 0; r < n; r++) {
-                    d[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : Double.NaN;
-                }
-            }
-            case FLOAT -> {
-                float[] dv = (float[]) values;
-                for (int r = 0; r < n; r++) {
-                    f[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : Float.NaN;
-                }
-            }
-            case INT32 -> {
-                int[] dv = (int[]) values;
-                for (int r = 0; r < n; r++) {
-                    i32[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : 0;
-                }
-            }
-            case INT64 -> {
-                long[] dv = (long[]) values;
-                for (int r = 0; r < n; r++) {
-                    i64[pos + r] = present == n || levels[r] != 0 ? dv[ids[v++]] : 0;
-                }
-            }
-            default -> {
-                int size = ((String[]) values).length;
-                int empty = present == n ? -1 : emptyCode();
-                for (int r = 0; r < n; r++) {
-                    if (present == n || levels[r] != 0) {
-                        int id = ids[v++];
-                        if (id >= size) {
-                            throw new IllegalStateException("dictionary index " + id + " out of range (" + size + " entries)");
-                        }
-                        codes[pos + r] = base + id;
-                    } else {
-                        codes[pos + r] = empty;
-                    }
-                }
-            }
+            case DOUBLE -> PageLoops.scatter((double[]) values, ids, levels, d, pos, n);
+            case FLOAT -> PageLoops.scatter((float[]) values, ids, levels, f, pos, n);
+            case INT32 -> PageLoops.scatter((int[]) values, ids, levels, i32, pos, n);
+            case INT64 -> PageLoops.scatter((long[]) values, ids, levels, i64, pos, n);
+            default -> PageLoops.scatterCodes(((String[]) values).length, base, emptyCode(), ids, levels, codes, pos, n);
         }
-        if (present < n) {
-            for (int r = 0; r < n; r++) {
-                nulls[pos + r] = levels[r] == 0;
-            }
+        for (int r = 0; r < n; r++) {
+            nulls[pos + r] = levels[r] == 0;
         }
     }
 
@@ -379,28 +362,37 @@ final class ParquetPages {
             case BINARY -> StringDictionaries.column(name, codes, rows, local, localCount);
             case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
-                case LONG -> {
-                    long[] v = new long[rows];
-                    for (int r = 0; r < rows; r++) {
-                        v[r] = isNull(r) ? Long.MIN_VALUE : Integer.toUnsignedLong(i32[r]);
-                    }
-                    yield WrappedColumns.longs(name, v);
-                }
-                case SHORT -> {
-                    short[] v = new short[rows];
-                    for (int r = 0; r < rows; r++) {
-                        v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
-                    }
-                    yield WrappedColumns.shorts(name, v);
-                }
-                default -> {
-                    for (int r = 0; r < rows; r++) {
-                        i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
-                    }
-                    yield WrappedColumns.ints(name, i32);
-                }
+                case LONG -> WrappedColumns.longs(name, unsigned(i32, nulls, rows));
+                case SHORT -> WrappedColumns.shorts(name, shorts(name));
+                default -> WrappedColumns.ints(name, ints(name));
             };
         };
+    }
+
+    /** UINT32 values as longs, the nulls as the long marker (no value of the type can be the marker). */
+    private static long[] unsigned(int[] in, boolean[] nulls, int rows) {
+        long[] v = new long[rows];
+        for (int r = 0; r < rows; r++) {
+            v[r] = nulls != null && nulls[r] ? Long.MIN_VALUE : Integer.toUnsignedLong(in[r]);
+        }
+        return v;
+    }
+
+    // the loops below are methods of their own, as gather's: each compiled once, when hot, and small
+
+    private short[] shorts(String name) {
+        short[] v = new short[rows];
+        for (int r = 0; r < rows; r++) {
+            v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+        }
+        return v;
+    }
+
+    private int[] ints(String name) {
+        for (int r = 0; r < rows; r++) {
+            i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+        }
+        return i32;
     }
 
     private long[] markers(long[] v) {

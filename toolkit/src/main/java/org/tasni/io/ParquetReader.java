@@ -64,6 +64,8 @@ final class ParquetReader {
                         }
                         throw e;
                     }
+                    // every column of the group is decoded: its chunk buffers can take group + 2's bytes
+                    current.recycle();
                     firstRow += t.rowCount();
                     current = next;
                     group++;

@@ -66,6 +66,7 @@ final class ParquetRowGroup {
     private final MessageType projection;
     private final List<Kind> kinds;
     private final String createdBy;
+    private final PageReadStore pages;
     private final List<Future<Column<?>>> columns = new ArrayList<>();
 
     /** Starts decoding every column of {@code pages}, row group {@code group} of {@code file}, in the pool. */
@@ -78,6 +79,7 @@ final class ParquetRowGroup {
         this.projection = projection;
         this.kinds = kinds;
         this.createdBy = createdBy;
+        this.pages = pages;
         List<ColumnDescriptor> ds = projection.getColumns();
         for (int k = 0; k < ds.size(); k++) {
             ColumnDescriptor d = ds.get(k);
@@ -121,6 +123,16 @@ final class ParquetRowGroup {
         return t;
     }
 
+    /**
+     * Gives the group's chunk buffers back to the reader for a later group's bytes: after {@link #table} returned,
+     * when every column is decoded and no page is read again.
+     */
+    void recycle() {
+        if (pages instanceof ParquetChunks chunks) {
+            chunks.recycle();
+        }
+    }
+
     /** Stops the columns not yet decoded (a failed or abandoned read). */
     void cancel() {
         columns.forEach(f -> f.cancel(true));
@@ -134,8 +146,12 @@ final class ParquetRowGroup {
             for (DataPage p = reader.readPage(); p != null; p = reader.readPage()) {
                 pages.add(p);
             }
+            ParquetChunks.Pages own = reader instanceof ParquetChunks.Pages p ? p : null;
             if (ParquetPages.supports(d, dictionary, pages, rows)) {
-                return ParquetPages.decode(file, d, kind, dictionary, pages, rows, firstRow);
+                return ParquetPages.decode(file, d, kind, dictionary, pages, rows, firstRow, own);
+            }
+            if (own != null) {
+                pages = own.decompressed(pages);
             }
             PageReadStore replay = new Replay(dictionary, pages, reader.getTotalValueCount(), rows);
             ColumnReadStoreImpl store = new ColumnReadStoreImpl(replay,

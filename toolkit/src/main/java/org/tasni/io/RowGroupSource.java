@@ -29,6 +29,8 @@ final class RowGroupSource implements AutoCloseable {
     private ParquetFileReader reader;
     private MessageType projection;
     private int[] indices;
+    /** The own reader's chunk buffers, reused from row group to row group. */
+    private final ChunkBuffers buffers = new ChunkBuffers();
 
     private RowGroupSource(Path path, String name, FileChannel channel, ParquetFooter footer, ParquetFileReader reader) {
         this.path = path;
@@ -99,7 +101,7 @@ final class RowGroupSource implements AutoCloseable {
                 return null;
             }
             try {
-                return new ParquetChunks(channel, footer.groups().get(group), projection.getColumns(), indices);
+                return new ParquetChunks(channel, footer.groups().get(group), projection.getColumns(), indices, buffers);
             } catch (IOException | RuntimeException e) {
                 takeOver(group);
             }

@@ -33,13 +33,18 @@ final class StringDictionaries {
             // mostly distinct values (designations, or a PLAIN page's one value per row): the dictionary is built
             // only if something needs more than the rows' strings; the arrays are this column's from now on
             return StringColumn.createInternal(name,
-                    new DeferredDictionary(codes, values, rows, () -> dictionary(codes, rows, values, valueCount)));
+                    new DeferredDictionary(codes, values, rows, () -> dictionary(codes, rows, values, valueCount, false)));
         }
-        return StringColumn.createInternal(name, dictionary(codes, rows, values, valueCount));
+        // nothing reads the codes after: the rows' keys overwrite them, one column-sized array less per column
+        return StringColumn.createInternal(name, dictionary(codes, rows, values, valueCount, true));
     }
 
-    /** Tablesaw's dictionary of the column {@link #column} describes, in the state its own appends would reach. */
-    private static IntDictionaryMap dictionary(int[] codes, int rows, String[] values, int valueCount) {
+    /**
+     * Tablesaw's dictionary of the column {@link #column} describes, in the state its own appends would reach; its
+     * keys written over {@code codes} if {@code inPlace} (a deferred dictionary's codes are still read while it is
+     * built, by other threads perhaps: they get a new array).
+     */
+    private static IntDictionaryMap dictionary(int[] codes, int rows, String[] values, int valueCount, boolean inPlace) {
         int[] count = new int[valueCount];
         for (int r = 0; r < rows; r++) {
             count[codes[r]]++;
@@ -71,7 +76,7 @@ final class StringDictionaries {
             remap[v] = key;
             keyToCount.addTo(key, count[v]);
         }
-        int[] keys = new int[rows];
+        int[] keys = inPlace ? codes : new int[rows];
         for (int r = 0; r < rows; r++) {
             keys[r] = remap[codes[r]];
         }
