@@ -92,6 +92,12 @@ public final class ParquetIO {
      * writing {@code table.where(Selection.with(rows))} gives, without copying the rows into a table first.
      */
     public static void write(Table table, int[] rows, Path path) {
+        ParquetPlainWriter plain = ParquetPlainWriter.plan(table, rows);
+        if (plain != null) {
+            // the crossmatch command's orphans: the same file as below, without parquet-java's cold per-value path
+            AtomicFiles.write(path, plain::write);
+            return;
+        }
         try (Writer w = writer(table, path, DEFAULT_ROW_GROUP_BYTES)) {
             w.write(table, rows);
             w.commit();
