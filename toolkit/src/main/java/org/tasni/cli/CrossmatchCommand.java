@@ -48,6 +48,9 @@ final class CrossmatchCommand implements Callable<Integer> {
         CrossMatcher xm = options.matcher();
         // before anything is read: neither output may be an input (or the other output)
         outOption.refuseOverwriting(left, right);
+        if (writesParquet(out)) {
+            ParquetIO.loadCodecInBackground(); // its native library loads while the inputs are read, not in the write
+        }
         long t0 = System.nanoTime();
         Table l = TableIO.read(left);
         double readLeftS = StatsJson.since(t0);
@@ -84,6 +87,15 @@ final class CrossmatchCommand implements Callable<Integer> {
                 .put("propagation", rep.propagation()).put("backend", rep.backend().name()).put("threads", rep.threads())
                 .put("note", rep.note()).putDrops(rep.dropped()).writeIfAsked(statsJson);
         return 0;
+    }
+
+    /** True if {@code out} names a Parquet file; an unknown extension is left to the write, which reports it. */
+    private static boolean writesParquet(Path out) {
+        try {
+            return Format.of(out) == Format.PARQUET;
+        } catch (TasniException e) {
+            return false;
+        }
     }
 
     /**

@@ -99,7 +99,7 @@ final class ParquetColumnWriter {
      * whose first values differ (positions, separations; not magnitudes of a few decimals or epochs shared by many
      * sources, which a dictionary makes much smaller).
      */
-    private static boolean mostlyDistinct(Column<?> c) {
+    static boolean mostlyDistinct(Column<?> c) {
         if (c instanceof StringColumn s) {
             return s.getDictionary() instanceof DeferredDictionary;
         }
