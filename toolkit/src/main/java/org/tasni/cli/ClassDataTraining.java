@@ -23,14 +23,17 @@ import tech.tablesaw.api.Table;
  * <p>It loads what a command's start loads: every command's model (picocli's own classes cannot be archived: they
  * are compiled for Java 5; ours and their annotations can), and a small table written and read back in every format
  * through the same paths as {@code convert} (Parquet with its Hadoop classes, CSV, ECSV, Arrow, VOTable, and Tablesaw
- * with its class-path scan), and a small {@code crossmatch}. A class it does not load is simply loaded from the jar as before: the archive speeds
- * starts up, it never changes what runs.
+ * with its class-path scan), and a small {@code crossmatch}. A class it does not load is simply loaded from the jar as
+ * before: the archive speeds starts up, it never changes what runs.
  */
 public final class ClassDataTraining {
 
     private ClassDataTraining() {}
 
-    /** Runs the workload in a temporary directory that it deletes; prints only what {@code convert} and {@code crossmatch} print. */
+    /**
+     * Runs the workload in a temporary directory that it deletes; prints only what {@code convert} and
+     * {@code crossmatch} print.
+     */
     public static void main(String[] args) throws IOException {
         UsageText.render(CommandLine.Help.Ansi.OFF);
         // over 32,767 distinct strings: Tablesaw's int dictionary, as in an epochs file's designations
