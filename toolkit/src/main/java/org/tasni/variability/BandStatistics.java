@@ -97,88 +97,30 @@ final class BandStatistics {
             work[j] = 1 / (sj * sj);
             work[n + j] = (t[from + j] - t0) / 365.25;
         }
-        // the sums as four independent partial sums each (epochs j ≡ 0, 1, 2, 3 mod 4), combined pairwise at the end:
-        // an add waits for the one before it in its accumulator (4 cycles), so one accumulator per sum bounded these
-        // loops, not the arithmetic. The terms are those of the one-accumulator form; the sums differ in the last bits
-        double sw0 = 0, sw1 = 0, sw2 = 0, sw3 = 0, swx0 = 0, swx1 = 0, swx2 = 0, swx3 = 0;
-        double swy0 = 0, swy1 = 0, swy2 = 0, swy3 = 0, sy0 = 0, sy1 = 0, sy2 = 0, sy3 = 0;
-        int j = 0;
-        for (; j + 4 <= n; j += 4) {
-            double w0 = work[j], w1 = work[j + 1], w2 = work[j + 2], w3 = work[j + 3];
-            double y0 = m[from + j] - m0, y1 = m[from + j + 1] - m0, y2 = m[from + j + 2] - m0, y3 = m[from + j + 3] - m0;
-            sw0 += w0;
-            sw1 += w1;
-            sw2 += w2;
-            sw3 += w3;
-            swx0 += w0 * work[n + j];
-            swx1 += w1 * work[n + j + 1];
-            swx2 += w2 * work[n + j + 2];
-            swx3 += w3 * work[n + j + 3];
-            swy0 += w0 * y0;
-            swy1 += w1 * y1;
-            swy2 += w2 * y2;
-            swy3 += w3 * y3;
-            sy0 += y0;
-            sy1 += y1;
-            sy2 += y2;
-            sy3 += y3;
+        double sw = 0, swx = 0, swy = 0, sy = 0;
+        for (int i = from, j = 0; i < to; i++, j++) {
+            double w = work[j];
+            double x = work[n + j], y = m[i] - m0;
+            sw += w;
+            swx += w * x;
+            swy += w * y;
+            sy += y;
         }
-        for (; j < n; j++) {
-            double w = work[j], y = m[from + j] - m0;
-            sw0 += w;
-            swx0 += w * work[n + j];
-            swy0 += w * y;
-            sy0 += y;
-        }
-        double sw = (sw0 + sw1) + (sw2 + sw3), swx = (swx0 + swx1) + (swx2 + swx3);
-        double swy = (swy0 + swy1) + (swy2 + swy3), sy = (sy0 + sy1) + (sy2 + sy3);
         double xw = swx / sw, yw = swy / sw, ybar = sy / n;
-        // second pass, centred, likewise in four partial sums; d is m_j − m_{j−1}, 0 for the first epoch
-        double sxx0 = 0, sxx1 = 0, sxx2 = 0, sxx3 = 0, sxy0 = 0, sxy1 = 0, sxy2 = 0, sxy3 = 0;
-        double syy0 = 0, syy1 = 0, syy2 = 0, syy3 = 0, var0 = 0, var1 = 0, var2 = 0, var3 = 0;
-        double dd0 = 0, dd1 = 0, dd2 = 0, dd3 = 0;
+        double sxx = 0, sxy = 0, syy = 0, var = 0, dd = 0;
         double prev = m[from];
-        j = 0;
-        for (; j + 4 <= n; j += 4) {
-            double w0 = work[j], w1 = work[j + 1], w2 = work[j + 2], w3 = work[j + 3];
-            double x0 = work[n + j] - xw, x1 = work[n + j + 1] - xw, x2 = work[n + j + 2] - xw, x3 = work[n + j + 3] - xw;
-            double v0 = m[from + j], v1 = m[from + j + 1], v2 = m[from + j + 2], v3 = m[from + j + 3];
-            double y0 = v0 - m0 - yw, y1 = v1 - m0 - yw, y2 = v2 - m0 - yw, y3 = v3 - m0 - yw;
-            sxx0 += w0 * x0 * x0;
-            sxx1 += w1 * x1 * x1;
-            sxx2 += w2 * x2 * x2;
-            sxx3 += w3 * x3 * x3;
-            sxy0 += w0 * x0 * y0;
-            sxy1 += w1 * x1 * y1;
-            sxy2 += w2 * x2 * y2;
-            sxy3 += w3 * x3 * y3;
-            syy0 += w0 * y0 * y0;
-            syy1 += w1 * y1 * y1;
-            syy2 += w2 * y2 * y2;
-            syy3 += w3 * y3 * y3;
-            double u0 = v0 - m0 - ybar, u1 = v1 - m0 - ybar, u2 = v2 - m0 - ybar, u3 = v3 - m0 - ybar;
-            var0 += u0 * u0;
-            var1 += u1 * u1;
-            var2 += u2 * u2;
-            var3 += u3 * u3;
-            double d0 = v0 - prev, d1 = v1 - v0, d2 = v2 - v1, d3 = v3 - v2;
-            dd0 += d0 * d0;
-            dd1 += d1 * d1;
-            dd2 += d2 * d2;
-            dd3 += d3 * d3;
-            prev = v3;
+        for (int i = from, j = 0; i < to; i++, j++) {
+            double w = work[j];
+            double x = work[n + j] - xw, y = m[i] - m0 - yw;
+            sxx += w * x * x;
+            sxy += w * x * y;
+            syy += w * y * y;
+            double u = m[i] - m0 - ybar;
+            var += u * u;
+            double d = m[i] - prev; // 0 for the first epoch, which adds nothing
+            dd += d * d;
+            prev = m[i];
         }
-        for (; j < n; j++) {
-            double w = work[j], x = work[n + j] - xw, v = m[from + j], y = v - m0 - yw, u = v - m0 - ybar, d = v - prev;
-            sxx0 += w * x * x;
-            sxy0 += w * x * y;
-            syy0 += w * y * y;
-            var0 += u * u;
-            dd0 += d * d;
-            prev = v;
-        }
-        double sxx = (sxx0 + sxx1) + (sxx2 + sxx3), sxy = (sxy0 + sxy1) + (sxy2 + sxy3);
-        double syy = (syy0 + syy1) + (syy2 + syy3), var = (var0 + var1) + (var2 + var3), dd = (dd0 + dd1) + (dd2 + dd3);
         var /= n - 1;
         out.mean[k] = m0 + yw;
         out.rms[k] = Math.sqrt(var);

@@ -152,25 +152,13 @@ final class StetsonIndices {
             ci[i] = inv;
             cii[i] = inv * inv;
         }
-        // four partial sums each, as in step: one accumulator per sum made the add chain the bound; last bits only
-        double sw0 = 0, sw1 = 0, sw2 = 0, sw3 = 0, swm0 = 0, swm1 = 0, swm2 = 0, swm3 = 0;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            sw0 += cii[i];
-            sw1 += cii[i + 1];
-            sw2 += cii[i + 2];
-            sw3 += cii[i + 3];
-            swm0 += cii[i] * m[i];
-            swm1 += cii[i + 1] * m[i + 1];
-            swm2 += cii[i + 2] * m[i + 2];
-            swm3 += cii[i + 3] * m[i + 3];
+        double sw = 0, swm = 0;
+        for (int i = 0; i < n; i++) {
+            sw += cii[i];
+            swm += cii[i] * m[i];
         }
-        for (; i < n; i++) {
-            sw0 += cii[i];
-            swm0 += cii[i] * m[i];
-        }
-        w.sw = (sw0 + sw1) + (sw2 + sw3);
-        w.swm = (swm0 + swm1) + (swm2 + swm3);
+        w.sw = sw;
+        w.swm = swm;
     }
 
     /** The robust mean of band b's n compacted epochs (see the class comment). */
@@ -237,25 +225,11 @@ final class StetsonIndices {
         for (int i = 0; i < n; i++) {
             d[i] = f * (m[i] - mean) / e[i]; // vectorised: no sum in this loop (see step)
         }
-        // four partial sums each, as in step (last bits only)
-        double abs0 = 0, abs1 = 0, abs2 = 0, abs3 = 0, sq0 = 0, sq1 = 0, sq2 = 0, sq3 = 0;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            double d0 = d[i], d1 = d[i + 1], d2 = d[i + 2], d3 = d[i + 3];
-            abs0 += Math.abs(d0);
-            abs1 += Math.abs(d1);
-            abs2 += Math.abs(d2);
-            abs3 += Math.abs(d3);
-            sq0 += d0 * d0;
-            sq1 += d1 * d1;
-            sq2 += d2 * d2;
-            sq3 += d3 * d3;
+        double abs = 0, sq = 0;
+        for (int i = 0; i < n; i++) {
+            abs += Math.abs(d[i]);
+            sq += d[i] * d[i];
         }
-        for (; i < n; i++) {
-            abs0 += Math.abs(d[i]);
-            sq0 += d[i] * d[i];
-        }
-        double abs = (abs0 + abs1) + (abs2 + abs3), sq = (sq0 + sq1) + (sq2 + sq3);
         return sq > 0 ? (abs / n) / Math.sqrt(sq / n) : Double.NaN;
     }
 
