@@ -122,7 +122,7 @@ final class Epochs {
         }
         int range = rows == 0 ? 0 : maxKey - minKey + 1;
         long[] reasons = new long[DropReason.values().length];
-        SourceGrouping g = SourceGrouping.of(key, minKey, range, why, id, reasons);
+        SourceGrouping g = SourceGrouping.of(key, minKey, range, why, id, reasons, loop);
         for (DropReason d : DropReason.values()) {
             if (reasons[d.ordinal()] > 0) {
                 dropped.add(d, reasons[d.ordinal()]);

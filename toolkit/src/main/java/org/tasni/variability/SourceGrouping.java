@@ -35,53 +35,33 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
      *                the kept rows, so that a call allocates no second array of one int per row
      * @param why     per row, 0 or the ordinal + 1 of the reason it is dropped (updated for missing ids)
      * @param id      the id column, looked at once per distinct key for blanks
+     * @param loop    the threads that read the rows' keys in ranges (the result does not depend on their number)
      */
-    static SourceGrouping of(int[] key, int minKey, int range, byte[] why, StringColumn id, long[] reasons) {
+    static SourceGrouping of(int[] key, int minKey, int range, byte[] why, StringColumn id, long[] reasons,
+            SourceLoop loop) {
         int rows = key.length;
         byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
         int[] number = new int[range];
         Arrays.fill(number, -1);
-        // kept[n] is written after key[n] was read (n <= i) and never reads it again; the ungrouped case's sort reads
-        // the keys from the column's dictionary instead
+        // kept[n] is written after key[n] was read and never reads it again; the ungrouped case's sort reads the keys
+        // from the column's dictionary instead
         int[] kept = key, firstAt = new int[range + 1];
-        byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
         // per dictionary key, the id: read in bulk from the dictionary's own entries where it has them, else (a deferred
-        // dictionary) filled row by row below, as blank is
+        // dictionary) filled row by row by the serial pass, as blank is
         String[] name = namesByKey(id.getDictionary(), minKey, range);
         // blank checked per key before the row loop (a key no row has costs a check, nothing else), which keeps the
-        // serial loop over every row free of string reads
+        // loop over every row free of string reads
         for (int k = 0; k < range; k++) {
             if (name[k] != null) {
                 blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
             }
         }
         String[] names = new String[range]; // per source number
-        int sources = 0, runs = 0, last = -1, n = 0;
-        for (int i = 0; i < rows; i++) {
-            int k = key[i] - minKey;
-            if (blank[k] == 0) { // only where the dictionary's entries could not be read in bulk
-                name[k] = id.get(i);
-                blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
-            }
-            if (blank[k] == 2) {
-                why[i] = missing; // a missing id comes before a bad mjd
-            }
-            if (why[i] != 0) {
-                reasons[why[i] - 1]++;
-                continue;
-            }
-            int c = number[k];
-            if (c < 0) {
-                c = number[k] = sources++;
-                firstAt[c] = n;
-                names[c] = name[k];
-            }
-            if (c != last) {
-                runs++;
-                last = c;
-            }
-            kept[n++] = i;
+        Pass p = new Pass(key, minKey, blank, why, number, firstAt, name, names, reasons);
+        if (!p.inParallel(loop)) {
+            p.serially(id);
         }
+        int sources = p.sources, runs = p.runs, n = p.n;
         int[] order = n == rows ? kept : Arrays.copyOf(kept, n);
         String[] sourceNames = Arrays.copyOf(names, sources);
         if (runs == sources) { // grouped: the kept rows in file order are already source by source
@@ -90,6 +70,112 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
             return new SourceGrouping(order, start, true, sourceNames);
         }
         return sorted(order, id.getDictionary(), minKey, number, sources, sourceNames);
+    }
+
+    /** The pass over every row that {@link #of} makes: the kept rows, the sources numbered, the runs counted. */
+    private static final class Pass {
+        final int[] key, number, firstAt;
+        final int minKey;
+        final byte[] blank, why;
+        final String[] name, names;
+        final long[] reasons;
+        final byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
+        int sources, runs, n;
+
+        Pass(int[] key, int minKey, byte[] blank, byte[] why, int[] number, int[] firstAt, String[] name,
+                String[] names, long[] reasons) {
+            this.key = key;
+            this.minKey = minKey;
+            this.blank = blank;
+            this.why = why;
+            this.number = number;
+            this.firstAt = firstAt;
+            this.name = name;
+            this.names = names;
+            this.reasons = reasons;
+        }
+
+        /**
+         * The pass over ranges of rows in parallel, then the ranges' runs in row order (serially, one step per run,
+         * not per row), then the kept rows written in parallel; false, having counted nothing, where a key's name
+         * was not read in bulk (a deferred dictionary: only the serial pass reads names row by row).
+         */
+        boolean inParallel(SourceLoop loop) {
+            int rows = key.length;
+            RowRuns[] ranges = new RowRuns[SourceLoop.ranges(rows)];
+            int reasonCount = reasons.length;
+            loop.forRanges(rows, (r, from, to) -> ranges[r] = RowRuns.scan(key, minKey, blank, why, missing, from, to,
+                    reasonCount));
+            for (RowRuns r : ranges) {
+                if (r.unnamed) {
+                    return false; // the missing ids marked so far are marked again by the serial pass, the same
+                }
+            }
+            int[] offset = new int[ranges.length];
+            int last = -1;
+            for (int r = 0; r < ranges.length; r++) {
+                RowRuns rr = ranges[r];
+                for (int d = 0; d < reasonCount; d++) {
+                    reasons[d] += rr.reasons[d];
+                }
+                for (int j = 0; j < rr.runs; j++) {
+                    int k = rr.runKey[j];
+                    if (k == last) {
+                        continue; // the run goes on across the ranges' boundary
+                    }
+                    runs++;
+                    last = k;
+                    if (number[k] < 0) {
+                        int c = number[k] = sources++;
+                        firstAt[c] = n + rr.runAt[j];
+                        names[c] = name[k];
+                    }
+                }
+                offset[r] = n;
+                n += rr.kept;
+            }
+            // every key has been read: the kept rows may now overwrite them, each range its own slots
+            loop.forRanges(rows, (r, from, to) -> {
+                int m = offset[r];
+                for (int i = from; i < to; i++) {
+                    if (why[i] == 0) {
+                        key[m++] = i;
+                    }
+                }
+            });
+            return true;
+        }
+
+        /** The pass in one loop over every row, reading the names of a deferred dictionary's keys as it meets them. */
+        void serially(StringColumn id) {
+            int rows = key.length, last = -1;
+            int[] kept = key;
+            for (int i = 0; i < rows; i++) {
+                int k = key[i] - minKey;
+                if (blank[k] == 0) { // only where the dictionary's entries could not be read in bulk
+                    name[k] = id.get(i);
+                    blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
+                }
+                if (blank[k] == 2) {
+                    why[i] = missing; // a missing id comes before a bad mjd
+                }
+                if (why[i] != 0) {
+                    reasons[why[i] - 1]++;
+                    continue;
+                }
+                int c = number[k];
+                if (c < 0) {
+                    c = number[k] = sources++;
+                    firstAt[c] = n;
+                    names[c] = name[k];
+                }
+                if (c != last) {
+                    runs++;
+                    last = c;
+                }
+                kept[n++] = i;
+            }
+        }
     }
 
     /**

@@ -101,11 +101,12 @@ final class StandardMethod implements VariabilityMethod {
             n = VisitBinning.bin(x.t, x.m, x.s, gathered, gap);
             x.usable(n, 0);
             x.usable(n, 1);
+            c.nVisits[k] = VisitBinning.countVisits(x.t, n, gap);
         } else {
-            n = gatherUsable(e, k, x, c); // the usual case: no visit binning, so each band is compacted as it is read
+            // the usual case: no visit binning, so each band is compacted, and the visits counted, as it is read
+            n = gatherUsable(e, k, x, c, gap);
             c.nCut[k] = c.nRows[k] - n;
         }
-        c.nVisits[k] = VisitBinning.countVisits(x.t, n, gap);
         double baseline = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;
         c.baseline[k] = baseline;
         for (int b = 0; b < 2; b++) {
@@ -169,10 +170,12 @@ final class StandardMethod implements VariabilityMethod {
      * What {@link #gather} and then {@link Exposures#usable} for both bands give, in one pass over source k's rows: the
      * exposures that pass the quality cuts into {@code x.t}, each band's usable ones compacted into {@code x.bt[b]},
      * {@code x.bm[b]}, {@code x.bs[b]} with their number in {@code x.usable[b]}, and per exposure its usable bands in
-     * {@code x.bands}; the cuts and the unusable measurements are counted as there. Returns the number of exposures.
-     * One pass instead of four (copy, time-order check, unusable check, two compactions): the rows are read once.
+     * {@code x.bands}; the cuts and the unusable measurements are counted as there, and the visits (gaps longer than
+     * {@code gap} days, as {@link VisitBinning#countVisits}) into {@code c.nVisits[k]}. Returns the number of
+     * exposures. One pass instead of five (copy, time-order check, unusable check, two compactions, visit count): the
+     * rows are read once.
      */
-    private static int gatherUsable(Epochs e, int k, Exposures x, Columns c) {
+    private static int gatherUsable(Epochs e, int k, Exposures x, Columns c, double gap) {
         int from = e.start[k], to = e.start[k + 1];
         c.nRows[k] = to - from;
         x.ensure(to - from);
@@ -181,7 +184,7 @@ final class StandardMethod implements VariabilityMethod {
         int[] order = e.order;
         byte[] cut = e.cut, bands = x.bands;
         double[] t = x.t, t1 = x.bt[0], m1 = x.bm[0], s1 = x.bs[0], t2 = x.bt[1], m2 = x.bm[1], s2 = x.bs[1];
-        int n = 0, n1 = 0, n2 = 0;
+        int n = 0, n1 = 0, n2 = 0, visits = 0;
         boolean increasing = true;
         double last = Double.NEGATIVE_INFINITY;
         for (int r = from; r < to; r++) {
@@ -192,6 +195,8 @@ final class StandardMethod implements VariabilityMethod {
             }
             double ti = mjd[i], a = w1.get(i), sa = e1.get(i), b = w2.get(i), sb = e2.get(i);
             increasing &= ti >= last;
+            // the first exposure starts a visit (whatever the gap, +∞ included), as in countVisits
+            visits += n == 0 || ti - last > gap ? 1 : 0;
             last = ti;
             t[n] = ti;
             int mask = 0;
@@ -218,8 +223,9 @@ final class StandardMethod implements VariabilityMethod {
             for (int[] perCut : c.cuts) {
                 perCut[k] = 0;
             }
-            return gatherUsable(e, k, x, c);
+            return gatherUsable(e, k, x, c, gap);
         }
+        c.nVisits[k] = visits;
         x.usable[0] = n1;
         x.usable[1] = n2;
         if (n1 < n || n2 < n) {

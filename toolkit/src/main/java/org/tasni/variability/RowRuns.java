@@ -1,0 +1,68 @@
+package org.tasni.variability;
+
+import java.util.Arrays;
+
+/**
+ * What {@link SourceGrouping#of}'s parallel first pass finds in one range of rows: the dropped rows counted by reason,
+ * the kept rows counted, and the runs of kept rows with the same dictionary key (where each begins, as an index among
+ * the range's kept rows). The ranges' runs, taken in row order, number the sources by first appearance exactly as one
+ * serial pass over every row does: a source's first row always begins a run.
+ */
+final class RowRuns {
+
+    /** Per drop reason's ordinal, the range's dropped rows. */
+    final long[] reasons;
+    /** The range's kept rows. */
+    int kept;
+    /** Runs: key − minKey, and the index among the range's kept rows where the run begins. */
+    int[] runKey = new int[16], runAt = new int[16];
+    int runs;
+    /** Whether a row's key had no name read from the dictionary: the caller then groups serially. */
+    boolean unnamed;
+
+    private RowRuns(int reasonCount) {
+        reasons = new long[reasonCount];
+    }
+
+    /**
+     * Rows [from, to): a blank id marks its row {@code missing} in {@code why} (as the serial pass does), then the
+     * dropped rows are counted and the kept rows' runs recorded. Stops early, with {@link #unnamed} set, at a key of
+     * {@code blank} 0 (its name not read in bulk), which only the serial pass reads.
+     */
+    static RowRuns scan(int[] key, int minKey, byte[] blank, byte[] why, byte missing, int from, int to, int reasonCount) {
+        RowRuns r = new RowRuns(reasonCount);
+        int last = -1, kept = 0;
+        for (int i = from; i < to; i++) {
+            int k = key[i] - minKey;
+            byte b = blank[k];
+            if (b == 0) {
+                r.unnamed = true;
+                return r;
+            }
+            if (b == 2) {
+                why[i] = missing;
+            }
+            if (why[i] != 0) {
+                r.reasons[why[i] - 1]++;
+                continue;
+            }
+            if (k != last) {
+                r.add(k, kept);
+                last = k;
+            }
+            kept++;
+        }
+        r.kept = kept;
+        return r;
+    }
+
+    private void add(int k, int at) {
+        if (runs == runKey.length) {
+            runKey = Arrays.copyOf(runKey, 2 * runs);
+            runAt = Arrays.copyOf(runAt, 2 * runs);
+        }
+        runKey[runs] = k;
+        runAt[runs] = at;
+        runs++;
+    }
+}
