@@ -110,17 +110,12 @@ record ParquetPlainColumns(Kind[] kinds, String[] names, Object[] values, int co
                 first[j] = v;
             }
         }
-        Arrays.sort(first);
-        for (int j = 1; j < first.length; j++) {
-            if (first[j] == first[j - 1]) {
-                return null;
-            }
-        }
-        return a;
+        return allDistinct(first) ? a : null;
     }
 
+    /** As {@link #plainLongs}, for ints (the first page's values widened, which keeps them distinct or not). */
     private static Object plainInts(int[] a, int[] rows, int n) {
-        int[] first = new int[Math.min(n, ParquetPlainChunk.PAGE_ROWS)];
+        long[] first = new long[Math.min(n, ParquetPlainChunk.PAGE_ROWS)];
         for (int j = 0; j < n; j++) {
             int v = a[rows == null ? j : rows[j]];
             if (v == Integer.MIN_VALUE) {
@@ -130,13 +125,18 @@ record ParquetPlainColumns(Kind[] kinds, String[] names, Object[] values, int co
                 first[j] = v;
             }
         }
-        Arrays.sort(first);
-        for (int j = 1; j < first.length; j++) {
-            if (first[j] == first[j - 1]) {
-                return null;
+        return allDistinct(first) ? a : null;
+    }
+
+    /** Whether no two values are equal; sorts {@code values}. */
+    private static boolean allDistinct(long[] values) {
+        Arrays.sort(values);
+        for (int j = 1; j < values.length; j++) {
+            if (values[j] == values[j - 1]) {
+                return false;
             }
         }
-        return a;
+        return true;
     }
 
     /** The strings' UTF-8 in output order, if none is empty or over 64 bytes and no page is over 512 KB. */
