@@ -32,7 +32,8 @@ class DuckDbInteropTest {
         return out;
     }
 
-    private static long scalar(Statement st, String sql) throws SQLException {
+    /** The first column of the query's first row, as a long (ParquetPlainWriterTest uses it too). */
+    static long scalar(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -1,6 +1,7 @@
 package org.tasni.io;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.tasni.io.DuckDbInteropTest.scalar;
 import static org.tasni.io.TableAssert.*;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Random;
@@ -149,13 +149,6 @@ class ParquetPlainWriterTest {
             assertEquals(0, scalar(st, "SELECT count(*) FROM (SELECT stats_min, stats_max, stats_null_count, encodings"
                     + " FROM parquet_metadata('" + ref.toAbsolutePath() + "') EXCEPT ALL SELECT stats_min, stats_max,"
                     + " stats_null_count, encodings FROM parquet_metadata('" + ours.toAbsolutePath() + "'))"));
-        }
-    }
-
-    private static long scalar(Statement st, String sql) throws Exception {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
