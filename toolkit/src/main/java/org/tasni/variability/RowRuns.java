@@ -17,29 +17,22 @@ final class RowRuns {
     /** Runs: key − minKey, and the index among the range's kept rows where the run begins. */
     int[] runKey = new int[16], runAt = new int[16];
     int runs;
-    /** Whether a row's key had no name read from the dictionary: the caller then groups serially. */
-    boolean unnamed;
 
     private RowRuns(int reasonCount) {
         reasons = new long[reasonCount];
     }
 
     /**
-     * Rows [from, to): a blank id marks its row {@code missing} in {@code why} (as the serial pass does), then the
-     * dropped rows are counted and the kept rows' runs recorded. Stops early, with {@link #unnamed} set, at a key of
-     * {@code blank} 0 (its name not read in bulk), which only the serial pass reads.
+     * Rows [from, to): a blank id ({@code blank} 2 for its key) marks its row {@code missing} in {@code why}, then the
+     * dropped rows are counted and the kept rows' runs recorded.
      */
-    static RowRuns scan(int[] key, int minKey, byte[] blank, byte[] why, byte missing, int from, int to, int reasonCount) {
+    static RowRuns scan(int[] key, int minKey, byte[] blank, byte[] why, byte missing, int from, int to,
+            int reasonCount) {
         RowRuns r = new RowRuns(reasonCount);
         int last = -1, kept = 0;
         for (int i = from; i < to; i++) {
             int k = key[i] - minKey;
-            byte b = blank[k];
-            if (b == 0) {
-                r.unnamed = true;
-                return r;
-            }
-            if (b == 2) {
+            if (blank[k] == 2) {
                 why[i] = missing;
             }
             if (why[i] != 0) {

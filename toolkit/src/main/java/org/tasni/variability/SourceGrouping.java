@@ -46,9 +46,12 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         // kept[n] is written after key[n] was read and never reads it again; the ungrouped case's sort reads the keys
         // from the column's dictionary instead
         int[] kept = key, firstAt = new int[range + 1];
-        // per dictionary key, the id: read in bulk from the dictionary's own entries where it has them, else (a deferred
-        // dictionary) filled row by row by the serial pass, as blank is
+        // per dictionary key, the id: read in bulk from the dictionary's own entries where it has them, else (a
+        // deferred dictionary) from the first row of each key
         String[] name = namesByKey(id.getDictionary(), minKey, range);
+        if (name == null) {
+            name = namesByFirstRow(key, minKey, range, id);
+        }
         // blank checked per key before the row loop (a key no row has costs a check, nothing else), which keeps the
         // loop over every row free of string reads
         for (int k = 0; k < range; k++) {
@@ -58,9 +61,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         }
         String[] names = new String[range]; // per source number
         Pass p = new Pass(key, minKey, blank, why, number, firstAt, name, names, reasons);
-        if (!p.inParallel(loop)) {
-            p.serially(id);
-        }
+        p.run(loop);
         int sources = p.sources, runs = p.runs, n = p.n;
         int[] order = n == rows ? kept : Arrays.copyOf(kept, n);
         String[] sourceNames = Arrays.copyOf(names, sources);
@@ -97,20 +98,14 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
 
         /**
          * The pass over ranges of rows in parallel, then the ranges' runs in row order (serially, one step per run,
-         * not per row), then the kept rows written in parallel; false, having counted nothing, where a key's name
-         * was not read in bulk (a deferred dictionary: only the serial pass reads names row by row).
+         * not per row), then the kept rows written in parallel.
          */
-        boolean inParallel(SourceLoop loop) {
+        void run(SourceLoop loop) {
             int rows = key.length;
             RowRuns[] ranges = new RowRuns[SourceLoop.ranges(rows)];
             int reasonCount = reasons.length;
             loop.forRanges(rows, (r, from, to) -> ranges[r] = RowRuns.scan(key, minKey, blank, why, missing, from, to,
                     reasonCount));
-            for (RowRuns r : ranges) {
-                if (r.unnamed) {
-                    return false; // the missing ids marked so far are marked again by the serial pass, the same
-                }
-            }
             int[] offset = new int[ranges.length];
             int last = -1;
             for (int r = 0; r < ranges.length; r++) {
@@ -143,45 +138,13 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
                     }
                 }
             });
-            return true;
-        }
-
-        /** The pass in one loop over every row, reading the names of a deferred dictionary's keys as it meets them. */
-        void serially(StringColumn id) {
-            int rows = key.length, last = -1;
-            int[] kept = key;
-            for (int i = 0; i < rows; i++) {
-                int k = key[i] - minKey;
-                if (blank[k] == 0) { // only where the dictionary's entries could not be read in bulk
-                    name[k] = id.get(i);
-                    blank[k] = (byte) (name[k].isBlank() ? 2 : 1);
-                }
-                if (blank[k] == 2) {
-                    why[i] = missing; // a missing id comes before a bad mjd
-                }
-                if (why[i] != 0) {
-                    reasons[why[i] - 1]++;
-                    continue;
-                }
-                int c = number[k];
-                if (c < 0) {
-                    c = number[k] = sources++;
-                    firstAt[c] = n;
-                    names[c] = name[k];
-                }
-                if (c != last) {
-                    runs++;
-                    last = c;
-                }
-                kept[n++] = i;
-            }
         }
     }
 
     /**
      * Per dictionary key in [minKey, minKey + range), its string, read from Tablesaw's dictionary entries in one pass
      * (no hash lookup per source: {@code StringColumn.get} cost about 2 µs a source, in a pass no thread shares);
-     * null entries where the dictionary is of another kind (then the caller reads the rows' values).
+     * null where the dictionary is of another kind (then {@link #namesByFirstRow}).
      */
     static String[] namesByKey(DictionaryMap dict, int minKey, int range) {
         String[] name = new String[range];
@@ -196,6 +159,20 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         } else if (dict instanceof ByteDictionaryMap m) {
             for (var entry : m.getKeyValueEntries()) {
                 put(name, entry.getByteKey() - minKey, entry.getValue());
+            }
+        } else {
+            return null;
+        }
+        return name;
+    }
+
+    /** Per dictionary key in [minKey, minKey + range), the id of its first row (null for a key no row has). */
+    private static String[] namesByFirstRow(int[] key, int minKey, int range, StringColumn id) {
+        String[] name = new String[range];
+        for (int i = 0; i < key.length; i++) {
+            int k = key[i] - minKey;
+            if (name[k] == null) {
+                name[k] = id.get(i);
             }
         }
         return name;

@@ -2,15 +2,20 @@ package org.tasni.variability;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tasni.io.DropReason;
+import org.tasni.io.TableIO;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
@@ -34,11 +39,31 @@ class SourceGroupingTest {
         check(i -> i % 997 == 5 ? "" : "S" + ((i * 31L) % 1009), false);
     }
 
+    @Test
+    void idsReadWithADeferredDictionaryMatchAPlainGrouping(@TempDir Path dir) {
+        // mostly one row per id, so many distinct ids that the Parquet reader defers the column's dictionary: the
+        // names then come from each key's first row, not from the dictionary's entries
+        String[] values = new String[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            values[i] = i % 50 == 3 ? " " : "S" + (i % 3 == 0 ? i - 1 : i);
+        }
+        Path file = dir.resolve("ids.parquet");
+        TableIO.write(Table.create("ids", StringColumn.create("designation", values)), file);
+        StringColumn id = TableIO.read(file).stringColumn("designation");
+        assertNull(SourceGrouping.namesByKey(id.getDictionary(), 0, 1), "the dictionary is not one of Tablesaw's");
+        check(i -> values[i], true, id);
+    }
+
     private interface Ids {
         String at(int row);
     }
 
     private static void check(Ids ids, boolean grouped) {
+        check(ids, grouped, null);
+    }
+
+    /** As above, with the ids in {@code column} when it is given (the same values as {@code ids}). */
+    private static void check(Ids ids, boolean grouped, StringColumn column) {
         String[] values = new String[ROWS];
         byte[] why = new byte[ROWS];
         byte badMjd = (byte) (DropReason.NONFINITE_MJD.ordinal() + 1);
@@ -46,7 +71,7 @@ class SourceGroupingTest {
             values[i] = ids.at(i);
             why[i] = i % 101 == 17 ? badMjd : 0;
         }
-        StringColumn id = StringColumn.create("designation", values);
+        StringColumn id = column != null ? column : StringColumn.create("designation", values);
         // the expected grouping, independently: blank ids dropped as missing, then the other drops, then by id
         Map<String, List<Integer>> rowsById = new LinkedHashMap<>();
         long[] expectedReasons = new long[DropReason.values().length];
