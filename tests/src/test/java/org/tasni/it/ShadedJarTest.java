@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,39 @@ class ShadedJarTest {
         assertEquals(archive, onlyClassData(jarDir));
         var remade = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class);
         assertNotEquals(made.lastModifiedTime(), remade.lastModifiedTime(), "made again for the newer jar");
+    }
+
+    /**
+     * The launcher caps vectorised loops at 256 bits exactly where the CPU has AVX-512 (the first "flags" line of
+     * /proc/cpuinfo, read here in Java), and leaves the JVM's own width elsewhere; an option of the user's still wins.
+     */
+    @Test
+    void launcherCapsTheVectorWidthOnlyWithAvx512() throws Exception {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        Assumptions.assumeTrue(Files.isReadable(cpuinfo), "no /proc/cpuinfo: the launcher adds no vector option");
+        String flags = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("flags")).findFirst().orElse("");
+        boolean avx512 = List.of(flags.split("\\s+")).contains("avx512f");
+        Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
+        Jar.Result launched = launch(launcher, "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(0, launched.code(), launched.err());
+        Process p = new ProcessBuilder(java(), "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+        String plain = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        if (avx512) {
+            assertEquals(32, maxVectorSize(launched.out()), "AVX-512 (" + flags.length() + " chars of flags)");
+        } else {
+            assertEquals(maxVectorSize(plain), maxVectorSize(launched.out()), "no AVX-512: the JVM's own width");
+        }
+        Jar.Result own = launch(launcher, Map.of("TASNI_JAVA_OPTS", "-XX:MaxVectorSize=16"), "--java",
+                "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(16, maxVectorSize(own.out()), "TASNI_JAVA_OPTS comes after the launcher's options");
+    }
+
+    /** MaxVectorSize in the output of -XX:+PrintFlagsFinal. */
+    private static int maxVectorSize(String printFlagsFinal) {
+        return printFlagsFinal.lines().filter(l -> l.matches("\\s*intx\\s+MaxVectorSize\\s+=.*")).findFirst()
+                .map(l -> Integer.parseInt(l.replaceAll(".*=\\s*(\\d+).*", "$1")))
+                .orElseThrow(() -> new AssertionError("no MaxVectorSize in " + printFlagsFinal));
     }
 
     /** The one class-data file (AppCDS archive or AOT cache) the launcher keeps beside the jar in {@code jarDir}. */
