@@ -50,38 +50,15 @@ final class CpuKernel implements MatchKernel {
         static Queries inZoneOrder(ZoneIndex idx, double[] ra, double[] dec, int[] rows) {
             int n = rows.length, nZones = idx.nZones;
             int[] zone = new int[n], start = new int[nZones + 1];
-            zones(idx, dec, rows, zone, start);
+            // ZoneIndex.build's two passes over all rows, the same methods: compiled once for both
+            ZoneIndex.zonesOf(dec, rows, idx.zoneHeightDeg, nZones, zone, start);
             for (int z = 0; z < nZones; z++) {
                 start[z + 1] += start[z];
             }
             int[] sorted = new int[n];
             double[] qra = new double[n], qdec = new double[n];
-            gather(ra, dec, rows, zone, start, sorted, qra, qdec);
+            ZoneIndex.gather(ra, dec, rows, zone, start, sorted, qra, qdec);
             return new Queries(sorted, qra, qdec);
-        }
-
-        // The two passes over all rows are methods of one loop each, as in ZoneIndex.build (compiled sooner and
-        // cheaper while they run in the first call)
-
-        /** The zone of each row, counted in {@code start[zone + 1]}. */
-        private static void zones(ZoneIndex idx, double[] dec, int[] rows, int[] zone, int[] start) {
-            double h = idx.zoneHeightDeg;
-            int nZones = idx.nZones;
-            for (int k = 0; k < rows.length; k++) {
-                zone[k] = ZoneIndex.zoneOf(dec[rows[k]], h, nZones);
-                start[zone[k] + 1]++;
-            }
-        }
-
-        /** Rows and positions into zone order: zone z's next place is {@code start[z]}. */
-        private static void gather(double[] ra, double[] dec, int[] rows, int[] zone, int[] start, int[] sorted,
-                double[] qra, double[] qdec) {
-            for (int k = 0; k < rows.length; k++) {
-                int at = start[zone[k]]++, i = rows[k];
-                sorted[at] = i;
-                qra[at] = ra[i];
-                qdec[at] = dec[i];
-            }
         }
     }
 

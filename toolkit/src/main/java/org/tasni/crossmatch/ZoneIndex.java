@@ -150,8 +150,11 @@ final class ZoneIndex {
         return new ZoneIndex(h, zoneStart, raKey, xyz, sortedRow, table);
     }
 
-    /** The zone of each row ({@code zoneOfRow[k]} for {@code rows[k]}), counted in {@code count[zone + 1]}. */
-    private static void zonesOf(double[] dec, int[] rows, double h, int nZones, int[] zoneOfRow, int[] count) {
+    /**
+     * The zone of each row ({@code zoneOfRow[k]} for {@code rows[k]}), counted in {@code count[zone + 1]}: for the
+     * index's rows here, and for the queries' in {@link CpuKernel}.
+     */
+    static void zonesOf(double[] dec, int[] rows, double h, int nZones, int[] zoneOfRow, int[] count) {
         for (int k = 0; k < rows.length; k++) {
             int zi = zoneOf(dec[rows[k]], h, nZones);
             zoneOfRow[k] = zi;
@@ -159,8 +162,8 @@ final class ZoneIndex {
         }
     }
 
-    /** Rows and their positions into zone order: zone z's next place is {@code fill[z]}. */
-    private static void gather(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] byZone,
+    /** Rows and their positions into zone order: zone z's next place is {@code fill[z]} (advanced as rows go in). */
+    static void gather(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] byZone,
             double[] zRa, double[] zDec) {
         for (int k = 0; k < rows.length; k++) {
             int at = fill[zoneOfRow[k]]++, r = rows[k];
