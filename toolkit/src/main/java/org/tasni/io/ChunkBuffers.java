@@ -15,10 +15,7 @@ final class ChunkBuffers {
 
     /** A buffer of at least {@code length} bytes for column {@code k}. */
     byte[] take(int k, int length) {
-        while (free.size() <= k) {
-            free.add(new ArrayDeque<>());
-        }
-        for (var it = free.get(k).iterator(); it.hasNext(); ) {
+        for (var it = queue(k).iterator(); it.hasNext(); ) {
             byte[] b = it.next();
             if (b.length >= length) {
                 it.remove();
@@ -31,11 +28,17 @@ final class ChunkBuffers {
 
     /** Gives {@code b}, taken for column {@code k}, back: nothing may read or write it after. */
     void give(int k, byte[] b) {
+        ArrayDeque<byte[]> q = queue(k);
+        if (q.size() < 2) { // two groups in flight: more would be kept for nothing
+            q.add(b);
+        }
+    }
+
+    /** Column k's free buffers, the list grown to it on first use. */
+    private ArrayDeque<byte[]> queue(int k) {
         while (free.size() <= k) {
             free.add(new ArrayDeque<>());
         }
-        if (free.get(k).size() < 2) { // two groups in flight: more would be kept for nothing
-            free.get(k).add(b);
-        }
+        return free.get(k);
     }
 }
