@@ -47,13 +47,12 @@ final class Epochs {
     /** Input rows, dropped ones included. */
     final int rows;
     final double[] mjd;
-    /** The bands' magnitudes and errors, float or double as the input columns are (see {@link EpochColumn}). */
-    final EpochColumn w1, e1, w2, e2;
     /**
-     * Per band, the rows whose magnitude was finite but outside [{@link DropReason#MAG_MIN}, {@link DropReason#MAG_MAX}]:
-     * it is NaN in w1/w2 (unusable like a missing one) and counted as {@link DropReason#MAGNITUDE_OUT_OF_RANGE}.
+     * The bands' magnitudes and errors, read in place from the input (see {@link EpochColumn}): a magnitude finite but
+     * outside [{@link DropReason#MAG_MIN}, {@link DropReason#MAG_MAX}] reads as NaN (unusable like a missing one) and is
+     * counted as {@link DropReason#MAGNITUDE_OUT_OF_RANGE}; ±Infinity reads as NaN.
      */
-    final boolean[] outOfRange1, outOfRange2;
+    final EpochColumn w1, e1, w2, e2;
     /** The kept rows of source k are {@code order[start[k] .. start[k+1])}; dropped rows appear in no source. */
     final int[] order;
     final int[] start;
@@ -80,18 +79,15 @@ final class Epochs {
     Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
         file = t.name();
         rows = t.rowCount();
-        // every per-row pass that needs no order runs once, over row ranges in parallel: the columns are read (±Infinity
-        // becomes NaN, so that every preset treats it as the missing value it is, where an infinite magnitude would turn
-        // a whole light curve's mean, RMS and trend into NaN or infinity; a finite but absurd magnitude, a 99 or 1e300
-        // sentinel, is NaN too and counted apart), the id's dictionary keys and the mjd's drop reasons are taken
+        // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd is read and its drop
+        // reasons taken, and the id's dictionary keys. The band columns are not copied: EpochColumn reads them in place
+        // and gives NaN for ±Infinity and for an absurd magnitude (a 99 or 1e300 sentinel), which it counts apart
         Reader time = reader(t, "mjd");
         mjd = new double[rows];
-        w1 = new EpochColumn(t, Band.W1.magnitudeIn(t));
-        e1 = new EpochColumn(t, Band.W1.errorIn(t));
-        w2 = new EpochColumn(t, Band.W2.magnitudeIn(t));
-        e2 = new EpochColumn(t, Band.W2.errorIn(t));
-        outOfRange1 = new boolean[rows];
-        outOfRange2 = new boolean[rows];
+        w1 = EpochColumn.magnitude(t, Band.W1.magnitudeIn(t));
+        e1 = EpochColumn.error(t, Band.W1.errorIn(t));
+        w2 = EpochColumn.magnitude(t, Band.W2.magnitudeIn(t));
+        e2 = EpochColumn.error(t, Band.W2.errorIn(t));
         cut = cuts.apply(t);
         StringColumn id = ids(t, idColumn);
         DictionaryMap dict = id.getDictionary();
@@ -99,18 +95,10 @@ final class Epochs {
         byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
         int[] minMax = new int[2 * SourceLoop.ranges(rows)];
         loop.forRanges(rows, (r, start, end) -> {
-            // in pieces small enough that the checks find the values just read still in the core's cache
+            // in pieces small enough that the check finds the values just read still in the core's cache
             for (int from = start; from < end; from += PIECE) {
                 int to = Math.min(end, from + PIECE);
                 time.read(from, to, mjd);
-                w1.read(from, to);
-                e1.read(from, to);
-                w2.read(from, to);
-                e2.read(from, to);
-                w1.magnitudes(outOfRange1, from, to);
-                w2.magnitudes(outOfRange2, from, to);
-                e1.errors(from, to);
-                e2.errors(from, to);
                 mjdReasons(mjd, why, from, to);
             }
             keys(dict, key, start, end, minMax, r);
@@ -140,7 +128,7 @@ final class Epochs {
         designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
     }
 
-    /** Rows read and checked together: five columns of them (24 to 40 bytes a row) stay in a core's L2 cache. */
+    /** Rows read and checked together: their mjd stays in a core's L1 cache between the read and the check. */
     private static final int PIECE = 4096;
 
     /** Reads rows [from, to) of the mjd column into an array. */
@@ -261,14 +249,14 @@ final class Epochs {
             if (cut[i] != 0) {
                 continue;
             }
-            countBand(outOfRange1[i], w1.get(i), e1.get(i), unusableW1);
-            countBand(outOfRange2[i], w2.get(i), e2.get(i), unusableW2);
+            countBand(w1.outOfRange(i), w1.get(i), e1.get(i), unusableW1);
+            countBand(w2.outOfRange(i), w2.get(i), e2.get(i), unusableW2);
         }
     }
 
-    /** Whether row i's magnitude in this band was out of range (and is now NaN). */
+    /** Whether row i's magnitude in this band is out of range (and so reads as NaN). */
     boolean outOfRange(Band b, int i) {
-        return (b == Band.W1 ? outOfRange1 : outOfRange2)[i];
+        return mag(b).outOfRange(i);
     }
 
     static void countBand(boolean outOfRange, double m, double s, DropCounts into) {

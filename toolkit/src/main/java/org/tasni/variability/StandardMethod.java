@@ -271,11 +271,11 @@ final class StandardMethod implements VariabilityMethod {
             }
             if (!StetsonIndices.usable(e.w1.get(i), e.e1.get(i))) {
                 c.nNan[0][k]++;
-                Epochs.countBand(e.outOfRange1[i], e.w1.get(i), e.e1.get(i), e.unusableW1);
+                Epochs.countBand(e.w1.outOfRange(i), e.w1.get(i), e.e1.get(i), e.unusableW1);
             }
             if (!StetsonIndices.usable(e.w2.get(i), e.e2.get(i))) {
                 c.nNan[1][k]++;
-                Epochs.countBand(e.outOfRange2[i], e.w2.get(i), e.e2.get(i), e.unusableW2);
+                Epochs.countBand(e.w2.outOfRange(i), e.w2.get(i), e.e2.get(i), e.unusableW2);
             }
         }
     }

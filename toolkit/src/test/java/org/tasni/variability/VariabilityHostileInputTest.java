@@ -402,6 +402,55 @@ class VariabilityHostileInputTest {
         }
     }
 
+    /**
+     * The band columns are read in place, not copied: FLOAT columns (as NEOWISE's Parquet has them) and DOUBLE columns
+     * of the same values give the same table and the same counts in every preset, and the input keeps its bad values.
+     */
+    @Test
+    void floatAndDoubleBandColumnsAgreeAndTheInputIsNotChanged() {
+        Rows r = clean();
+        double inf = Double.POSITIVE_INFINITY;
+        double[][] bad = {{1e30, 14.6, 0.03}, {99, inf, 0.03}, {-inf, -99, 0.03}, {15, 14.6, inf}, {15, Double.NaN, -inf}};
+        for (int x = 0; x < bad.length; x++) {
+            r.add("FLAT", 57000.45 + 0.01 * x, bad[x][0], 0.03, bad[x][1], bad[x][2]);
+        }
+        Table doubles = r.table(), floats = Table.create(doubles.name(), doubles.column("designation").copy(),
+                doubles.column("mjd").copy());
+        for (String name : new String[] {"w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro"}) {
+            double[] v = doubles.doubleColumn(name).asDoubleArray();
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+                v[i] = f[i]; // the double input holds the floats' values, widened
+            }
+            floats.addColumns(FloatColumn.create(name, f));
+            doubles.replaceColumn(name, DoubleColumn.create(name, v));
+        }
+        Table before = floats.copy();
+        int last = floats.rowCount() - bad.length;
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg);
+            Table want = a.analyze(doubles);
+            var wantRep = a.report();
+            Table got = a.analyze(floats);
+            TableAssert.assertSameTable(want, got);
+            assertEquals(wantRep.dropped().snapshot(), a.report().dropped().snapshot(), cfg.name());
+            assertEquals(wantRep.unusableW1().snapshot(), a.report().unusableW1().snapshot(), cfg.name());
+            assertEquals(wantRep.unusableW2().snapshot(), a.report().unusableW2().snapshot(), cfg.name());
+            if (cfg.method() == VariabilityConfig.Method.STANDARD) {
+                assertEquals(Map.of(DropReason.MAGNITUDE_OUT_OF_RANGE, 2L, DropReason.NONFINITE_MAGNITUDE, 1L),
+                        a.report().unusableW1().snapshot());
+                assertEquals(Map.of(DropReason.MAGNITUDE_OUT_OF_RANGE, 1L, DropReason.NONFINITE_MAGNITUDE, 2L,
+                        DropReason.BAD_ERROR, 1L), a.report().unusableW2().snapshot());
+            }
+        }
+        TableAssert.assertSameTable(before, floats);
+        assertEquals(1e30f, floats.floatColumn("w1mpro").getFloat(last), "the sentinel is still in the input");
+        assertEquals(Float.POSITIVE_INFINITY, floats.floatColumn("w2mpro").getFloat(last + 1));
+        assertEquals(Float.NEGATIVE_INFINITY, floats.floatColumn("w2sigmpro").getFloat(last + 4));
+    }
+
     /** --id-column cntr: the output's id column is cntr, integer, with the input's ids (also streamed from Parquet). */
     @Test
     void anIntegerIdColumnKeepsItsNameAndType() {
