@@ -1,20 +1,16 @@
 package org.tasni.variability;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
-import java.util.Arrays;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
@@ -46,7 +42,8 @@ final class Epochs {
     final String file;
     /** Input rows, dropped ones included. */
     final int rows;
-    final double[] mjd;
+    /** The exposures' times, read in place (see {@link EpochColumn}): a NaN or infinite one drops its row. */
+    final EpochColumn mjd;
     /**
      * The bands' magnitudes and errors, read in place from the input (see {@link EpochColumn}): a magnitude finite but
      * outside [{@link DropReason#MAG_MIN}, {@link DropReason#MAG_MAX}] reads as NaN (unusable like a missing one) and is
@@ -79,11 +76,10 @@ final class Epochs {
     Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
         file = t.name();
         rows = t.rowCount();
-        // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd is read and its drop
-        // reasons taken, and the id's dictionary keys. The band columns are not copied: EpochColumn reads them in place
-        // and gives NaN for ±Infinity and for an absurd magnitude (a 99 or 1e300 sentinel), which it counts apart
-        Reader time = reader(t, "mjd");
-        mjd = new double[rows];
+        // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd's drop reasons and the
+        // id's dictionary keys are taken. No column is copied: EpochColumn reads them in place and gives NaN for
+        // ±Infinity and for an absurd magnitude (a 99 or 1e300 sentinel), which it tells apart for the counts
+        mjd = EpochColumn.time(t, "mjd");
         w1 = EpochColumn.magnitude(t, Band.W1.magnitudeIn(t));
         e1 = EpochColumn.error(t, Band.W1.errorIn(t));
         w2 = EpochColumn.magnitude(t, Band.W2.magnitudeIn(t));
@@ -95,12 +91,7 @@ final class Epochs {
         byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
         int[] minMax = new int[2 * SourceLoop.ranges(rows)];
         loop.forRanges(rows, (r, start, end) -> {
-            // in pieces small enough that the check finds the values just read still in the core's cache
-            for (int from = start; from < end; from += PIECE) {
-                int to = Math.min(end, from + PIECE);
-                time.read(from, to, mjd);
-                mjdReasons(mjd, why, from, to);
-            }
+            mjdReasons(mjd, why, start, end);
             keys(dict, key, start, end, minMax, r);
         });
         int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
@@ -128,45 +119,11 @@ final class Epochs {
         designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
     }
 
-    /** Rows read and checked together: their mjd stays in a core's L1 cache between the read and the check. */
-    private static final int PIECE = 4096;
-
-    /** Reads rows [from, to) of the mjd column into an array. */
-    @FunctionalInterface
-    private interface Reader {
-        void read(int from, int to, double[] into);
-    }
-
-    /**
-     * A reader of the mjd column, always kept as doubles (a float mjd would lose the minutes): a double or float column
-     * read directly (a float widens exactly, NaN to NaN: what {@code asDoubleArray} gives), any other through
-     * {@link Columns#doubles}, which also names a wrong column.
-     */
-    private static Reader reader(Table t, String name) {
-        Column<?> c = Columns.require(t, name);
-        if (c instanceof DoubleColumn d) {
-            return (from, to, into) -> {
-                for (int i = from; i < to; i++) {
-                    into[i] = d.getDouble(i);
-                }
-            };
-        }
-        if (c instanceof FloatColumn f) {
-            return (from, to, into) -> {
-                for (int i = from; i < to; i++) {
-                    into[i] = f.getFloat(i);
-                }
-            };
-        }
-        double[] all = Columns.doubles(t, name);
-        return (from, to, into) -> System.arraycopy(all, from, into, from, to - from);
-    }
-
     /** The whole-exposure drop reason of an mjd: not finite, or outside the WISE/NEOWISE span. */
-    private static void mjdReasons(double[] mjd, byte[] why, int from, int to) {
+    private static void mjdReasons(EpochColumn mjd, byte[] why, int from, int to) {
         byte nonFinite = (byte) (DropReason.NONFINITE_MJD.ordinal() + 1), outside = (byte) (DropReason.MJD_OUT_OF_RANGE.ordinal() + 1);
         for (int i = from; i < to; i++) {
-            double v = mjd[i];
+            double v = mjd.get(i);
             if (!Double.isFinite(v)) {
                 why[i] = nonFinite;
             } else if (v < MJD_MIN || v > MJD_MAX) {
@@ -225,12 +182,12 @@ final class Epochs {
         long finite = rows - dropped.get(DropReason.NONFINITE_MJD) - dropped.get(DropReason.MISSING_ID);
         if (dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0) {
             int first = 0;
-            while (!Double.isFinite(mjd[first]) || (mjd[first] >= MJD_MIN && mjd[first] <= MJD_MAX)) {
+            while (!Double.isFinite(mjd.get(first)) || (mjd.get(first) >= MJD_MIN && mjd.get(first) <= MJD_MAX)) {
                 first++;
             }
             throw new TasniException(String.format("%s: column 'mjd' has no value in the WISE/NEOWISE span [%.0f, %.0f] "
                     + "(data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN, MJD_MAX,
-                    firstRow + first + 1, mjd[first]));
+                    firstRow + first + 1, mjd.get(first)));
         }
         if (dropped.get(DropReason.MISSING_ID) == rows) {
             throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
@@ -322,8 +279,8 @@ final class Epochs {
     void sortByTime(int k) {
         int from = start[k], to = start[k + 1];
         for (int i = from + 1; i < to; i++) {
-            if (!(mjd[order[i]] >= mjd[order[i - 1]])) {
-                IntArrays.quickSort(order, from, to, (a, b) -> Double.compare(mjd[a], mjd[b]));
+            if (!(mjd.get(order[i]) >= mjd.get(order[i - 1]))) {
+                IntArrays.quickSort(order, from, to, (a, b) -> Double.compare(mjd.get(a), mjd.get(b)));
                 return;
             }
         }

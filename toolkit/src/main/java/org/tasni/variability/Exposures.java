@@ -41,7 +41,7 @@ final class Exposures {
 
     /** Puts exposure {@code i} of the epochs into slot {@code n}. */
     void put(int n, Epochs e, int i) {
-        t[n] = e.mjd[i];
+        t[n] = e.mjd.get(i);
         m[0][n] = e.w1.get(i);
         s[0][n] = e.e1.get(i);
         m[1][n] = e.w2.get(i);

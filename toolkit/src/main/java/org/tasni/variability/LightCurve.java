@@ -110,8 +110,8 @@ public record LightCurve(String designation, Points w1, Points w2) {
         int k = 0;
         for (int r = from; r < to; r++) {
             int i = e.order[r];
-            if (e.cut[i] == 0 && !Double.isNaN(e.mjd[i]) && StetsonIndices.usable(mags.get(i), errs.get(i))) {
-                t[k] = e.mjd[i];
+            if (e.cut[i] == 0 && !Double.isNaN(e.mjd.get(i)) && StetsonIndices.usable(mags.get(i), errs.get(i))) {
+                t[k] = e.mjd.get(i);
                 m[k] = mags.get(i);
                 s[k] = errs.get(i);
                 k++;

@@ -212,7 +212,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
      * The same grouping without exact duplicates (a source's second exposure at the same mjd; the first in file order
      * is kept), checked over the sources in parallel; {@code duplicates[0]} gets their number.
      */
-    SourceGrouping withoutDuplicates(double[] mjd, SourceLoop loop, int[] duplicates) {
+    SourceGrouping withoutDuplicates(EpochColumn mjd, SourceLoop loop, int[] duplicates) {
         int sources = sources();
         int[] perBlock = new int[(sources + DUPLICATE_BLOCK - 1) / DUPLICATE_BLOCK];
         // counted first, without marks: the usual input has no duplicate, and then needs no array of one flag per row
@@ -225,7 +225,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         if (n == 0) {
             return this;
         }
-        boolean[] drop = new boolean[mjd.length];
+        boolean[] drop = new boolean[mjd.size()];
         // each block writes only its own sources' rows of drop
         loop.forRanges(sources, DUPLICATE_BLOCK, (b, from, to) -> markDuplicates(mjd, drop, from, to));
         int[] rest = new int[order.length - n];
@@ -243,14 +243,14 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
     }
 
     /** Marks in {@code drop} (unless null) the repeated exposures of sources [first, end); returns their number. */
-    private int markDuplicates(double[] mjd, boolean[] drop, int first, int end) {
+    private int markDuplicates(EpochColumn mjd, boolean[] drop, int first, int end) {
         int n = 0;
         int[] scratch = new int[0];
         for (int k = first; k < end; k++) {
             int from = start[k], to = start[k + 1];
             boolean increasing = true;
             for (int r = from + 1; r < to && increasing; r++) {
-                increasing = mjd[order[r]] > mjd[order[r - 1]];
+                increasing = mjd.get(order[r]) > mjd.get(order[r - 1]);
             }
             if (increasing) {
                 continue; // the usual case: time-ordered, no two equal
@@ -261,10 +261,10 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
             }
             System.arraycopy(order, from, scratch, 0, len);
             // by mjd, then file order, so that the first exposure in the file is the one kept
-            IntArrays.quickSort(scratch, 0, len, (a, b) -> a == b ? 0 : mjd[a] != mjd[b] ? Double.compare(mjd[a], mjd[b])
-                    : Integer.compare(a, b));
+            IntArrays.quickSort(scratch, 0, len, (a, b) -> a == b ? 0
+                    : mjd.get(a) != mjd.get(b) ? Double.compare(mjd.get(a), mjd.get(b)) : Integer.compare(a, b));
             for (int r = 1; r < len; r++) {
-                if (mjd[scratch[r]] == mjd[scratch[r - 1]]) {
+                if (mjd.get(scratch[r]) == mjd.get(scratch[r - 1])) {
                     if (drop != null) {
                         drop[scratch[r]] = true;
                     }

@@ -131,8 +131,7 @@ final class StandardMethod implements VariabilityMethod {
         int from = e.start[k], to = e.start[k + 1];
         c.nRows[k] = to - from;
         x.ensure(to - from);
-        double[] mjd = e.mjd;
-        EpochColumn w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
+        EpochColumn mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
         int[] order = e.order;
         byte[] cut = e.cut;
         double[] t = x.t, m1 = x.m[0], s1 = x.s[0], m2 = x.m[1], s2 = x.s[1];
@@ -143,7 +142,7 @@ final class StandardMethod implements VariabilityMethod {
                 countCuts(cut[i], c.cuts, k);
                 continue;
             }
-            t[n] = mjd[i];
+            t[n] = mjd.get(i);
             m1[n] = w1.get(i); // a float widened: the same double as a double copy of it
             s1[n] = e1.get(i);
             m2[n] = w2.get(i);
@@ -179,8 +178,7 @@ final class StandardMethod implements VariabilityMethod {
         int from = e.start[k], to = e.start[k + 1];
         c.nRows[k] = to - from;
         x.ensure(to - from);
-        double[] mjd = e.mjd;
-        EpochColumn w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
+        EpochColumn mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
         int[] order = e.order;
         byte[] cut = e.cut, bands = x.bands;
         double[] t = x.t, t1 = x.bt[0], m1 = x.bm[0], s1 = x.bs[0], t2 = x.bt[1], m2 = x.bm[1], s2 = x.bs[1];
@@ -193,7 +191,7 @@ final class StandardMethod implements VariabilityMethod {
                 countCuts(cut[i], c.cuts, k);
                 continue;
             }
-            double ti = mjd[i], a = w1.get(i), sa = e1.get(i), b = w2.get(i), sb = e2.get(i);
+            double ti = mjd.get(i), a = w1.get(i), sa = e1.get(i), b = w2.get(i), sb = e2.get(i);
             increasing &= ti >= last;
             // the first exposure starts a visit (whatever the gap, +∞ included), as in countVisits
             visits += n == 0 || ti - last > gap ? 1 : 0;
