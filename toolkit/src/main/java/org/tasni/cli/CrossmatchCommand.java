@@ -1,5 +1,7 @@
 package org.tasni.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +53,9 @@ final class CrossmatchCommand implements Callable<Integer> {
         if (writesParquet(out)) {
             ParquetIO.loadCodecInBackground(); // its native library loads while the inputs are read, not in the write
         }
+        if (bytes(left) + bytes(right) >= WARM_UP_BYTES) {
+            xm.warmUpInBackground(mode); // the match's code compiles while the inputs are read, not in the match
+        }
         long t0 = System.nanoTime();
         Table l = TableIO.read(left);
         double readLeftS = StatsJson.since(t0);
@@ -87,6 +92,21 @@ final class CrossmatchCommand implements Callable<Integer> {
                 .put("propagation", rep.propagation()).put("backend", rep.backend().name()).put("threads", rep.threads())
                 .put("note", rep.note()).putDrops(rep.dropped()).writeIfAsked(statsJson);
         return 0;
+    }
+
+    /**
+     * Inputs from this size on take long enough to read (a few tenths of a second) that the match's warm-up is done
+     * before the match; smaller ones are matched in about the time the warm-up takes, which would only compete with it.
+     */
+    private static final long WARM_UP_BYTES = 32L << 20;
+
+    /** The size of a file, 0 for anything else (the read reports a missing or unreadable one in its own words). */
+    private static long bytes(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException | SecurityException e) {
+            return 0;
+        }
     }
 
     /** True if {@code out} names a Parquet file; an unknown extension is left to the write, which reports it. */

@@ -236,6 +236,18 @@ public final class CrossMatcher {
     }
 
     /**
+     * Starts a small simulated match of {@code mode} at this radius on one background thread and returns at once (see
+     * {@link JitWarmUp}): a command that calls it before it reads its inputs finds the match's code compiled when its
+     * real match starts. Results and reports are not touched. Only for the CPU backend; a warm JVM (a notebook's
+     * second match) gains nothing from it.
+     */
+    public void warmUpInBackground(MatchMode mode) {
+        if (backend == Backend.CPU) {
+            JitWarmUp.start(mode, radiusArcsec);
+        }
+    }
+
+    /**
      * Runs {@code mode} as {@link #run} does, but leaves the output's rows in place: the orphans and the nearest
      * matches are rows of a view over the left table's own columns (see {@link MatchOutput}), for a writer that
      * takes rows by index. The report (and {@link #report()}) is the one {@link #run} gives.

@@ -175,6 +175,47 @@ class CrossMatcherTest {
         assertNotSame(left.column("ra"), near.table().column("ra"), "nearest's table copies the left rows");
     }
 
+    /**
+     * The warm-up's simulated matches run beside real ones (as they do beside a command's reads) and change nothing:
+     * with warm-ups of every mode running, every mode still gives the brute-force answer, and the warm-ups end.
+     */
+    @Test
+    void warmUpsInTheBackgroundChangeNoResult() throws InterruptedException {
+        var rnd = new SplittableRandom(22);
+        double[][] l = positions(rnd, 2000, "cap"), r = positions(rnd, 1500, "cap");
+        Table left = cat("l", l[0], l[1]), right = cat("r", r[0], r[1]);
+        double[][] brute = bruteNearest(l[0], l[1], r[0], r[1]);
+        double radius = 2;
+        int orphans = 0, pairs = 0;
+        for (int i = 0; i < l[0].length; i++) {
+            orphans += brute[1][i] > radius ? 1 : 0;
+            double[] q = SkyMath.toVector(l[0][i], l[1][i]);
+            for (int j = 0; j < r[0].length; j++) {
+                pairs += SkyMath.angleRad(q, 0, SkyMath.toVector(r[0][j], r[1][j]), 0) * SkyMath.ARCSEC_PER_RAD <= radius ? 1 : 0;
+            }
+        }
+        assertTrue(orphans > 0 && orphans < l[0].length && pairs > 0, "orphans and pairs both");
+        CrossMatcher xm = CrossMatcher.radius(radius).threads(2);
+        for (int round = 0; round < 3; round++) {
+            for (MatchMode m : MatchMode.values()) {
+                xm.warmUpInBackground(m);
+            }
+            Table near = xm.nearest(left, right);
+            for (int i = 0; i < l[0].length; i++) {
+                assertEquals(1000 + (long) brute[0][i], near.longColumn("match_id").get(i), "row " + i);
+                assertEquals(brute[1][i], near.doubleColumn("sep_arcsec").get(i), 1e-9, "row " + i);
+            }
+            assertEquals(orphans, xm.orphans(left, right).rowCount());
+            assertEquals(pairs, xm.all(left, right).rowCount());
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("tasni-crossmatch-warm-up")) {
+                t.join(60_000);
+                assertFalse(t.isAlive(), "a warm-up still runs after a minute");
+            }
+        }
+    }
+
     @Test
     void exactlyRIsAMatchAndTiesGoToTheLowerRow() {
         double[] rra = {10.0, 10.0, 10.001, 20};
