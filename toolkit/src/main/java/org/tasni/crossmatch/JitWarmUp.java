@@ -11,7 +11,8 @@ import tech.tablesaw.api.Table;
  * match otherwise runs its first tenths of a second in the interpreter and C1's code while C2 compiles. It costs the
  * reads some CPU (both cores are busy there), so it pays only for inputs large enough that the match is long.
  * Measured on the benchmark's 694,718 × 1,692,773 case, 2 cores: the whole {@code crossmatch} process 1.81 s against
- * 1.93 s (median of 11 alternating pairs, per-pair ratio 0.94); in six alternating runs the match 0.49–0.54 s
+ * 1.93 s (median of 11 alternating pairs, per-pair ratio 0.94), and 1.53 s against 1.60 s (15 pairs, 0.96) an hour
+ * later on a faster machine; in six alternating runs the match 0.49–0.54 s
  * against 0.52–0.65 s, the left read 0.30–0.38 s against 0.33–0.44 s. A larger warm-up (10,000 sources, five
  * rounds) made the match no faster and slowed the left read (0.35–0.47 s against 0.29–0.37 s).
  *
