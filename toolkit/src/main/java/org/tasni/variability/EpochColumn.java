@@ -12,7 +12,7 @@ import tech.tablesaw.columns.Column;
  * never copied: a FLOAT column (NEOWISE's Parquet and IRSA's tables store w1mpro … as 4-byte floats) or a DOUBLE one as
  * it is, any other numeric column through one double copy. Why not a copy of each: at 30M rows the mjd and the four band
  * columns are 720 MB that would be allocated, zeroed and written on every call, and on a first call each of their pages
- * faulted in (together a quarter of the statistics' time, measured).
+ * faulted in (0.3–0.5 s of a 1.7–2.0 s call at 100,000 sources × 300 epochs, 2 threads, measured).
  *
  * <p>{@link #get} gives the value every method computes with: a float widened exactly, and NaN for a value that is
  * not usable as what the column holds: ±Infinity (which would turn a whole light curve's mean, RMS and trend into
