@@ -1,6 +1,7 @@
 package org.tasni.crossmatch;
 
 import java.util.SplittableRandom;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -29,12 +30,22 @@ final class JitWarmUp {
 
     private JitWarmUp() {}
 
+    /**
+     * The largest radius warmed up, arcsec: the same code runs at any radius, but the simulated field's pairs grow as
+     * its square (at 600″, {@code all} took 22 s and 0.56 GB beside the real match).
+     */
+    private static final double MAX_ARCSEC = 10;
+
     /** Starts the warm-up of {@code mode} at radius {@code arcsec} on a daemon thread and returns. */
     static void start(MatchMode mode, double arcsec) {
+        // Tablesaw's column types are set up here, on the calling thread, and the tables made: its column type classes
+        // initialise one another (ColumnType's fields and each type's class), and a first column made on two threads
+        // at once, the warm-up's and the command's read, deadlocked both for good (26 of 40 fresh JVMs in a repro)
+        ColumnType.values.size();
+        Table left = catalogue(LEFT, 0, 1), right = catalogue(LEFT * 5 / 2, LEFT / 2, 2);
+        CrossMatcher xm = CrossMatcher.radius(Math.min(arcsec, MAX_ARCSEC)).threads(1);
         Thread t = new Thread(() -> {
             try {
-                Table left = catalogue(LEFT, 0, 1), right = catalogue(LEFT * 5 / 2, LEFT / 2, 2);
-                CrossMatcher xm = CrossMatcher.radius(arcsec).threads(1);
                 for (int k = 0; k < ROUNDS; k++) {
                     xm.match(mode, left, right);
                 }

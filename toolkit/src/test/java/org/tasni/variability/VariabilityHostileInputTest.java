@@ -410,7 +410,9 @@ class VariabilityHostileInputTest {
     void floatAndDoubleBandColumnsAgreeAndTheInputIsNotChanged() {
         Rows r = clean();
         double inf = Double.POSITIVE_INFINITY;
-        double[][] bad = {{1e30, 14.6, 0.03}, {99, inf, 0.03}, {-inf, -99, 0.03}, {15, 14.6, inf}, {15, Double.NaN, -inf}};
+        // the accepted span's ends, −5 and 30, are usable magnitudes
+        double[][] bad = {{1e30, 14.6, 0.03}, {99, inf, 0.03}, {-inf, -99, 0.03}, {15, 14.6, inf}, {15, Double.NaN, -inf},
+            {30, -5, 0.03}};
         for (int x = 0; x < bad.length; x++) {
             r.add("FLAT", 57000.45 + 0.01 * x, bad[x][0], 0.03, bad[x][1], bad[x][2]);
         }
