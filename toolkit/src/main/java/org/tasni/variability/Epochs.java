@@ -77,7 +77,7 @@ final class Epochs {
         file = t.name();
         rows = t.rowCount();
         // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd's drop reasons and the
-        // id's dictionary keys are taken. No column is copied: EpochColumn reads them in place and gives NaN for
+        // id's dictionary keys are taken. No float or double column is copied: EpochColumn reads them in place, NaN for
         // ±Infinity and for an absurd magnitude (a 99 or 1e300 sentinel), which it tells apart for the counts
         mjd = EpochColumn.time(t, "mjd");
         w1 = EpochColumn.magnitude(t, Band.W1.magnitudeIn(t));
