@@ -16,8 +16,8 @@ final class Exposures {
     /** Per band, the number of its usable epochs, and per exposure a bit per band where it is usable (Stetson's J). */
     final int[] usable = new int[2];
     byte[] bands = new byte[512];
-    /** The work array of {@link BandStatistics#into}. */
-    double[] work = new double[1024];
+    /** The work arrays of {@link BandStatistics#into}: one band's weights and times in years. */
+    double[] weights = new double[512], years = new double[512];
     /** The work arrays of {@link StetsonIndices#into}. */
     final StetsonIndices.Work stetson = new StetsonIndices.Work();
 
@@ -35,7 +35,8 @@ final class Exposures {
                 bs[b] = new double[c];
             }
             bands = new byte[c];
-            work = new double[2 * c];
+            weights = new double[c];
+            years = new double[c];
         }
     }
 

@@ -111,7 +111,7 @@ final class StandardMethod implements VariabilityMethod {
         c.baseline[k] = baseline;
         for (int b = 0; b < 2; b++) {
             int nb = x.usable[b];
-            BandStatistics.into(x.bt[b], x.bm[b], x.bs[b], 0, nb, x.work, c.bands[b], k);
+            BandStatistics.into(x.bt[b], x.bm[b], x.bs[b], nb, x.weights, x.years, c.bands[b], k);
             if (!VariabilityConfig.trendMeasurable(baseline)) {
                 c.bands[b].noTrend(k);
             }

@@ -240,6 +240,9 @@ final class StetsonIndices {
      */
     private static double j(Work w, byte[] bands, int exposures, boolean use1, boolean use2) {
         double[] d1 = w.delta[0], d2 = w.delta[1];
+        if (use1 && use2 && w.n[0] == exposures && w.n[1] == exposures && exposures > 0) {
+            return pairsOnly(d1, d2, exposures);
+        }
         int mask = (use1 ? 1 : 0) | (use2 ? 2 : 0);
         double sumJ = 0;
         int nP = 0, i1 = 0, i2 = 0;
@@ -252,9 +255,31 @@ final class StetsonIndices {
                 continue;
             }
             double p = u == 3 ? a1 * a2 : u == 1 ? a1 * a1 - 1 : a2 * a2 - 1;
-            sumJ += p >= 0 ? Math.sqrt(p) : -Math.sqrt(-p);
+            sumJ += signedRoot(p);
             nP++;
         }
         return nP > 0 ? sumJ / nP : Double.NaN;
+    }
+
+    /**
+     * J where every exposure is usable in both bands (the usual light curve): exposure x is the pair
+     * δ_W1[x] δ_W2[x]. The same terms, summed in the same order, as the general loop, without its per-exposure
+     * tests of which bands are used.
+     */
+    private static double pairsOnly(double[] d1, double[] d2, int n) {
+        double sumJ = 0;
+        for (int x = 0; x < n; x++) {
+            sumJ += signedRoot(d1[x] * d2[x]);
+        }
+        return sumJ / n;
+    }
+
+    /**
+     * sgn(p) √|p|, −0 for −0 as {@code p >= 0 ? √p : −√−p} gives it. Without a branch: the sign of a product of two
+     * residuals is a coin toss, and a branch on it was mispredicted half the time (about a tenth of the statistics'
+     * time went to J's loop).
+     */
+    private static double signedRoot(double p) {
+        return Math.copySign(Math.sqrt(Math.abs(p)), p);
     }
 }
