@@ -177,6 +177,18 @@ class KernelsTest {
                 assertTrue(out[0] > 1, "correlated variability gives a large J: " + out[0]);
             }
         }
+        // every exposure usable in both bands, each one a pair (J's loop without band tests), n odd and even
+        for (int n : new int[] {2, 3, 17, 300, 301}) {
+            double[] m1 = new double[n], e1 = new double[n], m2 = new double[n], e2 = new double[n];
+            for (int i = 0; i < n; i++) {
+                e1[i] = r.nextDouble(0.02, 0.1);
+                e2[i] = r.nextDouble(0.02, 0.1);
+                m1[i] = 14 + 0.2 * Math.sin(i / 3.0) + e1[i] * gauss(r);
+                m2[i] = 13 + e2[i] * gauss(r);
+            }
+            var res = StetsonIndices.of(m1, e1, m2, e2, 0, n);
+            assertArrayEquals(textbookStetson(m1, e1, m2, e2), new double[] {res.j(), res.k1(), res.k2()}, 1e-9, "n " + n);
+        }
         // Gaussian noise: K ≈ √(2/π)
         double[] m = new double[20000], e = new double[20000], nan = new double[20000];
         Arrays.fill(nan, Double.NaN);
