@@ -1,6 +1,7 @@
 package org.tasni.variability;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Statistics of one band of one light curve, on the first n entries of primitive arrays holding only usable
@@ -72,10 +73,14 @@ final class BandStatistics {
 
     /** The statistics of epochs {@code [from, to)}: t in MJD days, m magnitudes, s 1σ errors (all usable). */
     static Result of(double[] t, double[] m, double[] s, int from, int to) {
-        int n = Math.max(0, to - from);
+        // the slice must lie in every array: copyOfRange would pad a short one with zeros
+        for (double[] a : new double[][] {t, m, s}) {
+            Objects.checkFromToIndex(from, to, a.length);
+        }
+        int n = to - from;
         PerSource one = new PerSource(1);
-        into(Arrays.copyOfRange(t, from, from + n), Arrays.copyOfRange(m, from, from + n),
-                Arrays.copyOfRange(s, from, from + n), n, new double[n], new double[n], one, 0);
+        into(Arrays.copyOfRange(t, from, to), Arrays.copyOfRange(m, from, to), Arrays.copyOfRange(s, from, to), n,
+                new double[n], new double[n], one, 0);
         return one.get(0);
     }
 
@@ -94,8 +99,8 @@ final class BandStatistics {
         // shift by the first value so sums of squares keep their precision. The weights and times are kept so that
         // the second pass does not divide again; they are computed in loops of their own, with no sum in them, which
         // the JIT vectorises (a loop with a sum divides one value at a time). Every loop indexes its arrays from 0
-        // with one variable, each array its own (a slice [from, to) of one array and the two halves of one work
-        // array made the whole 13% slower, measured: 8.2-9.8 against 7.0-8.5 ns a point); same values, same bits
+        // with one variable, each array its own: a slice [from, to) of one array and the two halves of one work
+        // array took 1.15-1.26x as long (300 points, ten alternating pairs in one JVM); same values, same bits
         double t0 = t[0], m0 = m[0];
         for (int j = 0; j < n; j++) {
             double sj = s[j];

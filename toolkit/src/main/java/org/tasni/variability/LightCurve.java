@@ -52,6 +52,18 @@ public record LightCurve(String designation, Points w1, Points w2) {
      */
     public record Points(double[] mjd, double[] mag, double[] err) {
 
+        /** @throws TasniException unless the three arrays are there and of one length (one value per point each) */
+        public Points {
+            if (mjd == null || mag == null || err == null || mag.length != mjd.length || err.length != mjd.length) {
+                throw new TasniException("LightCurve.Points needs one mjd, mag and err per point: got " + length(mjd)
+                        + " mjd, " + length(mag) + " mag and " + length(err) + " err values.");
+            }
+        }
+
+        private static String length(double[] a) {
+            return a == null ? "no" : Integer.toString(a.length);
+        }
+
         /** The number of points. */
         public int size() {
             return mjd.length;

@@ -91,6 +91,15 @@ class KernelsTest {
         out = BandStatistics.of(new double[] {0, 365.25, 730.5}, new double[] {1, 2, 3}, new double[] {1, 1, 1}, 0, 3);
         assertEquals(1.0, out.trend(), 1e-12);
         assertEquals(0.0, out.trendP());
+        // a slice of the middle is that slice's statistics; a slice past an array's end is refused, not padded
+        double[] t = {0, 0, 365.25, 730.5, 0}, m = {9, 1, 2, 3, 9}, s = {1, 1, 1, 1, 1};
+        assertEquals(1.0, BandStatistics.of(t, m, s, 1, 4).trend(), 1e-12);
+        assertThrows(IndexOutOfBoundsException.class, () -> BandStatistics.of(t, new double[] {1, 2}, s, 0, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> BandStatistics.of(t, m, s, 3, 1));
+        // a light curve's points of unequal lengths: refused by name, not a trend fitted to zeros
+        var e = assertThrows(org.tasni.TasniException.class, () -> new LightCurve.Points(new double[] {55000, 55100, 55200},
+                new double[] {14, 14.1}, new double[] {0.1, 0.1, 0.1}));
+        assertTrue(e.getMessage().contains("3 mjd, 2 mag and 3 err"), e.getMessage());
     }
 
     /** Stetson 1996 written out plainly: weighted-mean start, down-weighted mean, pairs and singles. */
