@@ -240,7 +240,7 @@ final class StetsonIndices {
      */
     private static double j(Work w, byte[] bands, int exposures, boolean use1, boolean use2) {
         double[] d1 = w.delta[0], d2 = w.delta[1];
-        if (use1 && use2 && w.n[0] == exposures && w.n[1] == exposures && exposures > 0) {
+        if (use1 && use2 && w.n[0] == exposures && w.n[1] == exposures) {
             return pairsOnly(d1, d2, exposures);
         }
         int mask = (use1 ? 1 : 0) | (use2 ? 2 : 0);
