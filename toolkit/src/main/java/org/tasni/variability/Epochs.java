@@ -245,6 +245,37 @@ final class Epochs {
         return key;
     }
 
+    /**
+     * The epochs of source {@code designation} (grouped, as {@link #source} finds it) for the views of one light
+     * curve ({@link LightCurve#of}, {@link Periodogram#spectrum}). When its rows are one run of the table (a file
+     * grouped by source, as IRSA's and the pipeline's are), only that run is read, and messages still give the
+     * file's rows: a notebook's plot of one source of a 30M-row epochs file then reads its 300 rows instead of
+     * grouping every source. Rows spread through the table are read in full, as before.
+     *
+     * @throws TasniException if no row has that id
+     */
+    static Epochs ofSource(Table t, String idColumn, String designation, QualityCuts cuts) {
+        int[] rows = ids(t, idColumn).isEqualTo(designation).toArray();
+        if (rows.length == 0) {
+            throw new TasniException(t.name() + ": no epochs for " + designation + ".");
+        }
+        int first = rows[0], last = rows[rows.length - 1];
+        if (last - first + 1 == rows.length) {
+            return new Epochs(t.inRange(first, last + 1), idColumn, cuts, first, new SourceLoop(1));
+        }
+        return new Epochs(t, idColumn, cuts);
+    }
+
+    /** The number of source {@code designation}, or −1. */
+    int source(String designation) {
+        for (int k = 0; k < this.designation.length; k++) {
+            if (this.designation[k].equals(designation)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     int sources() {
         return designation.length;
     }

@@ -105,13 +105,13 @@ public record LightCurve(String designation, Points w1, Points w2) {
      * variability table reports.
      */
     public static LightCurve of(Table epochs, String designation, VariabilityConfig.Cuts cuts) {
-        Table one = epochs.where(epochs.stringColumn("designation").isEqualTo(designation));
-        if (one.rowCount() == 0) {
-            throw new TasniException(epochs.name() + ": no epochs for " + designation + ".");
+        Epochs e = Epochs.ofSource(epochs, "designation", designation, new QualityCuts(cuts));
+        int k = e.source(designation);
+        if (k < 0) { // it has rows, but Epochs dropped every one: a non-finite or out-of-range mjd
+            throw new TasniException(epochs.name() + ": no epoch of " + designation + " has a usable mjd.");
         }
-        Epochs e = new Epochs(one, "designation", new QualityCuts(cuts));
-        e.sortByTime(0);
-        return new LightCurve(designation, points(e, 0, Band.W1), points(e, 0, Band.W2));
+        e.sortByTime(k);
+        return new LightCurve(designation, points(e, k, Band.W1), points(e, k, Band.W2));
     }
 
     /** The usable points of one band of source k, in the epochs' order for it (time order once sorted). */

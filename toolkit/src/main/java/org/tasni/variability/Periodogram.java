@@ -265,15 +265,10 @@ public final class Periodogram {
      * whose power is undefined).
      */
     public Table spectrum(Table epochs, String designation, Band band) {
-        Epochs e = new Epochs(epochs, "designation", QualityCuts.none());
-        int k = -1;
-        for (int j = 0; j < e.sources(); j++) {
-            if (e.designation[j].equals(designation)) {
-                k = j;
-            }
-        }
-        if (k < 0) {
-            throw new TasniException(epochs.name() + ": no epochs for " + designation + ".");
+        Epochs e = Epochs.ofSource(epochs, "designation", designation, QualityCuts.none());
+        int k = e.source(designation);
+        if (k < 0) { // it has rows, but Epochs dropped every one: a non-finite or out-of-range mjd
+            throw new TasniException(epochs.name() + ": no epoch of " + designation + " has a usable mjd.");
         }
         e.sortByTime(k);
         LightCurve.Points b = LightCurve.points(e, k, band);

@@ -51,6 +51,70 @@ class PeriodogramHostileInputTest {
         }
     }
 
+    /**
+     * One source's views (its spectrum, its light curve) read only its run of rows when the table is grouped by source,
+     * and give what they gave from the whole table: the same points, powers and trend to the bit, whether the source is
+     * first, in the middle, last, or spread through the table (then the whole table is read); an integer id column
+     * works as in the variability table; messages name the file's rows; a missing or wholly unusable source is refused.
+     */
+    @Test
+    void oneSourcesViewsReadItsRowsAndGiveWhatTheWholeTableGives() {
+        var r = new VariabilityHostileInputTest.Rows();
+        String[] ids = {"A", "B", "C"};
+        for (int s = 0; s < ids.length; s++) {
+            curve(r, ids[s], 8, 40 + s, 0.05, new double[] {0.2, 9.3 + s}, new double[] {0.1, 30});
+        }
+        Table grouped = r.table();
+        // the same rows interleaved (row i of source s at 3i + s): every source spread through the table
+        int n = grouped.rowCount() / 3;
+        int[] order = new int[grouped.rowCount()];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < 3; s++) {
+                order[3 * i + s] = s * n + i;
+            }
+        }
+        Table spread = grouped.rows(order);
+        Periodogram p = Periodogram.of(PeriodogramConfig.standard());
+        for (String id : ids) {
+            Table one = grouped.where(grouped.stringColumn("designation").isEqualTo(id));
+            double[] alone = p.spectrum(one, id, "w1").doubleColumn("power").asDoubleArray();
+            for (Table t : List.of(grouped, spread)) {
+                assertArrayEquals(alone, p.spectrum(t, id, "w1").doubleColumn("power").asDoubleArray(), 0.0, id);
+                LightCurve.Points a = LightCurve.of(one, id).w2(), b = LightCurve.of(t, id).w2();
+                assertArrayEquals(a.mjd(), b.mjd(), 0.0, id);
+                assertArrayEquals(a.mag(), b.mag(), 0.0, id);
+                assertEquals(a.trend(), b.trend(), id);
+            }
+        }
+
+        // an integer id column (a cntr): the variability table takes one, and so do the views
+        Table numbered = grouped.copy();
+        long[] cntr = new long[numbered.rowCount()];
+        for (int i = 0; i < cntr.length; i++) {
+            cntr[i] = 9_000_000_000_000_000_000L + i / n;
+        }
+        numbered.replaceColumn("designation", tech.tablesaw.api.LongColumn.create("designation", cntr));
+        String b = Long.toString(9_000_000_000_000_000_001L);
+        assertArrayEquals(LightCurve.of(grouped, "B").w1().mag(), LightCurve.of(numbered, b).w1().mag(), 0.0);
+
+        // B's times in JD: refused as a wrong column, at B's first row in the file (1-based), not the run's
+        Table jd = grouped.copy();
+        for (int i = n; i < 2 * n; i++) {
+            jd.doubleColumn("mjd").set(i, jd.doubleColumn("mjd").getDouble(i) + 2_400_000.5);
+        }
+        TasniException e = assertThrows(TasniException.class, () -> p.spectrum(jd, "B", "w1"));
+        assertTrue(e.getMessage().contains("data row " + (n + 1) + ":"), e.getMessage());
+        // every time of C not finite: no usable epoch, said so (the whole table had thrown from an empty source)
+        Table nan = grouped.copy();
+        for (int i = 2 * n; i < 3 * n; i++) {
+            nan.doubleColumn("mjd").set(i, Double.NaN);
+        }
+        e = assertThrows(TasniException.class, () -> LightCurve.of(nan, "C"));
+        assertTrue(e.getMessage().contains("no epoch of C has a usable mjd"), e.getMessage());
+        e = assertThrows(TasniException.class, () -> p.spectrum(grouped, "D", "w1"));
+        assertTrue(e.getMessage().contains("no epochs for D"), e.getMessage());
+    }
+
     @Test
     void anAbsurdMjdIsDroppedNotAGiantGrid() {
         var good = new VariabilityHostileInputTest.Rows();
