@@ -189,8 +189,15 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
         m.put("wise_epoch", wiseEpoch);
         m.put("gaia_epoch", gaiaEpoch);
         m.put("preset", preset.toString());
-        m.put("cuts", Map.of("min_w1snr", cuts.minW1Snr(), "min_w2snr", cuts.minW2Snr(), "ph_qual", cuts.phQual(),
-                "cc_flags", cuts.ccFlags(), "min_w1_w2", cuts.minW1W2()));
+        // in this order in every run: Map.of's order changes from one JVM to the next, and with it run.json's bytes
+        // and the report's table of settings
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("min_w1snr", cuts.minW1Snr());
+        c.put("min_w2snr", cuts.minW2Snr());
+        c.put("ph_qual", cuts.phQual());
+        c.put("cc_flags", cuts.ccFlags());
+        c.put("min_w1_w2", cuts.minW1W2());
+        m.put("cuts", c);
         m.put("upload", upload);
         m.put("top", top);
         return m;
