@@ -118,7 +118,7 @@ public final class Columns {
     }
 
     /** The table's name (its file's, for a table read by {@link TableIO}), or "table" when it has none. */
-    static String label(Table table) {
+    public static String label(Table table) {
         String n = table.name();
         return n == null || n.isBlank() ? "table" : n;
     }

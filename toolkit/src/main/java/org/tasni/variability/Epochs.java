@@ -1,5 +1,6 @@
 package org.tasni.variability;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
@@ -11,6 +12,7 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
@@ -246,24 +248,80 @@ final class Epochs {
     }
 
     /**
-     * The epochs of source {@code designation} (grouped, as {@link #source} finds it) for the views of one light
-     * curve ({@link LightCurve#of}, {@link Periodogram#spectrum}). When its rows are one run of the table (a file
-     * grouped by source, as IRSA's and the pipeline's are), only that run is read, and messages still give the
-     * file's rows: a notebook's plot of one source of a 30M-row epochs file then reads its 300 rows instead of
-     * grouping every source. Rows spread through the table are read in full, as before.
+     * The epochs of one source, for the views of one light curve ({@link LightCurve#of}, {@link Periodogram#spectrum}):
+     * built over that source's rows only, so that a notebook's plot of one source of a 30M-row epochs file reads its
+     * 300 rows instead of grouping every source. The same points as from the whole table, to the bit.
      *
-     * @throws TasniException if no row has that id
+     * <p>Messages name the file's rows: a source that is one run of rows (a file grouped by source, as IRSA's and the
+     * pipeline's are) is read with that run's offset; where the rows of a source refuse (a stray text in a number
+     * column, every mjd a JD), the whole table is read again, so that a refusal of the file says the file's row, and
+     * one of this source alone, the source's. Only this error path reads the whole table.
+     *
+     * @throws TasniException if the id is empty or absent, the columns are wrong (see the constructor), or every row of
+     *                        the source is dropped (its mjd)
      */
     static Epochs ofSource(Table t, String idColumn, String designation, QualityCuts cuts) {
-        int[] rows = ids(t, idColumn).isEqualTo(designation).toArray();
+        String file = Columns.label(t);
+        if (designation == null || designation.isBlank()) {
+            throw new TasniException(file + ": no source id given ('" + designation + "').");
+        }
+        int[] rows = rowsOf(t, idColumn, designation);
         if (rows.length == 0) {
-            throw new TasniException(t.name() + ": no epochs for " + designation + ".");
+            new Epochs(t, idColumn, cuts); // a column wrong in every row (no id anywhere, times in JD) is said as such
+            throw new TasniException(file + ": no epochs for " + designation + ".");
         }
         int first = rows[0], last = rows[rows.length - 1];
-        if (last - first + 1 == rows.length) {
-            return new Epochs(t.inRange(first, last + 1), idColumn, cuts, first, new SourceLoop(1));
+        boolean run = last - first + 1 == rows.length;
+        Epochs e;
+        try {
+            e = run ? new Epochs(t.inRange(first, last + 1), idColumn, cuts, first, new SourceLoop(1))
+                    : new Epochs(t.rows(rows), idColumn, cuts);
+        } catch (TasniException ofTheSource) {
+            e = new Epochs(t, idColumn, cuts); // throws if the file's columns are wrong: its message has the file's rows
+            if (run) {
+                throw ofTheSource; // this source's rows alone are wrong; the run's offset made its rows the file's
+            }
+            // spread rows, wrong alone: the whole table, which drops them, says so below
         }
-        return new Epochs(t, idColumn, cuts);
+        if (e.source(designation) < 0) {
+            throw new TasniException(file + ": no epoch of " + designation + " has a usable mjd (" + rows.length
+                    + " rows, every one dropped: a non-finite mjd or one outside the WISE/NEOWISE span).");
+        }
+        return e;
+    }
+
+    /**
+     * The rows whose id is {@code designation}, as {@link #ids} writes ids (an integer in decimal: "007" is not 7),
+     * found without writing an integer column out as strings, which for 30M longs took seconds and GBs a call.
+     */
+    static int[] rowsOf(Table t, String idColumn, String designation) {
+        Column<?> c = t.containsColumn(idColumn) ? t.column(idColumn) : null;
+        if (!(c instanceof LongColumn || c instanceof IntColumn || c instanceof ShortColumn)) {
+            return ids(t, idColumn).isEqualTo(designation).toArray(); // a string column; any other type is refused
+        }
+        long v;
+        try {
+            v = Long.parseLong(designation);
+        } catch (NumberFormatException notAnInteger) {
+            return new int[0];
+        }
+        if (!Long.toString(v).equals(designation)) {
+            return new int[0];
+        }
+        IntArrayList out = new IntArrayList();
+        for (int i = 0; i < c.size(); i++) {
+            if (!c.isMissing(i) && integerAt(c, i) == v) {
+                out.add(i);
+            }
+        }
+        return out.toIntArray();
+    }
+
+    private static long integerAt(Column<?> c, int i) {
+        if (c instanceof LongColumn l) {
+            return l.getLong(i);
+        }
+        return c instanceof IntColumn n ? n.getInt(i) : ((ShortColumn) c).getShort(i);
     }
 
     /** The number of source {@code designation}, or −1. */

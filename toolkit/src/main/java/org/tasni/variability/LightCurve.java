@@ -107,9 +107,6 @@ public record LightCurve(String designation, Points w1, Points w2) {
     public static LightCurve of(Table epochs, String designation, VariabilityConfig.Cuts cuts) {
         Epochs e = Epochs.ofSource(epochs, "designation", designation, new QualityCuts(cuts));
         int k = e.source(designation);
-        if (k < 0) { // it has rows, but Epochs dropped every one: a non-finite or out-of-range mjd
-            throw new TasniException(epochs.name() + ": no epoch of " + designation + " has a usable mjd.");
-        }
         e.sortByTime(k);
         return new LightCurve(designation, points(e, k, Band.W1), points(e, k, Band.W2));
     }

@@ -267,9 +267,6 @@ public final class Periodogram {
     public Table spectrum(Table epochs, String designation, Band band) {
         Epochs e = Epochs.ofSource(epochs, "designation", designation, QualityCuts.none());
         int k = e.source(designation);
-        if (k < 0) { // it has rows, but Epochs dropped every one: a non-finite or out-of-range mjd
-            throw new TasniException(epochs.name() + ": no epoch of " + designation + " has a usable mjd.");
-        }
         e.sortByTime(k);
         LightCurve.Points b = LightCurve.points(e, k, band);
         double[] t = b.mjd();

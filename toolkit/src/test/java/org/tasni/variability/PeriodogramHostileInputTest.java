@@ -65,15 +65,10 @@ class PeriodogramHostileInputTest {
             curve(r, ids[s], 8, 40 + s, 0.05, new double[] {0.2, 9.3 + s}, new double[] {0.1, 30});
         }
         Table grouped = r.table();
-        // the same rows interleaved (row i of source s at 3i + s): every source spread through the table
+        // the same rows interleaved (row i of source s at 3i + s): every source spread through the table. (Tablesaw's
+        // rows(int...) keeps the table's order, so the interleaved table is made row by row.)
         int n = grouped.rowCount() / 3;
-        int[] order = new int[grouped.rowCount()];
-        for (int i = 0; i < n; i++) {
-            for (int s = 0; s < 3; s++) {
-                order[3 * i + s] = s * n + i;
-            }
-        }
-        Table spread = grouped.rows(order);
+        Table spread = interleaved(r, n);
         Periodogram p = Periodogram.of(PeriodogramConfig.standard());
         for (String id : ids) {
             Table one = grouped.where(grouped.stringColumn("designation").isEqualTo(id));
@@ -96,6 +91,7 @@ class PeriodogramHostileInputTest {
         numbered.replaceColumn("designation", tech.tablesaw.api.LongColumn.create("designation", cntr));
         String b = Long.toString(9_000_000_000_000_000_001L);
         assertArrayEquals(LightCurve.of(grouped, "B").w1().mag(), LightCurve.of(numbered, b).w1().mag(), 0.0);
+        assertThrows(TasniException.class, () -> LightCurve.of(numbered, "0" + b), "an id is written as the column holds it");
 
         // B's times in JD: refused as a wrong column, at B's first row in the file (1-based), not the run's
         Table jd = grouped.copy();
@@ -104,7 +100,26 @@ class PeriodogramHostileInputTest {
         }
         TasniException e = assertThrows(TasniException.class, () -> p.spectrum(jd, "B", "w1"));
         assertTrue(e.getMessage().contains("data row " + (n + 1) + ":"), e.getMessage());
-        // every time of C not finite: no usable epoch, said so (the whole table had thrown from an empty source)
+        // the same with B's rows spread through the table: refused as B's, not the file's (whose other times are good)
+        var jdRows = new VariabilityHostileInputTest.Rows();
+        for (int i = 0; i < jd.rowCount(); i++) {
+            jdRows.add(r.id.get(i), jd.doubleColumn("mjd").getDouble(i), r.v.get(i)[1], r.v.get(i)[2], r.v.get(i)[3],
+                    r.v.get(i)[4]);
+        }
+        Table jdSpread = interleaved(jdRows, n);
+        e = assertThrows(TasniException.class, () -> p.spectrum(jdSpread, "B", "w1"));
+        assertTrue(e.getMessage().contains("no epoch of B has a usable mjd"), e.getMessage());
+        // a stray text in B's times: the file's row, not the row within B's run
+        Table stray = grouped.copy();
+        String[] text = new String[stray.rowCount()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = Double.toString(grouped.doubleColumn("mjd").getDouble(i));
+        }
+        text[n + 4] = "abc";
+        stray.replaceColumn("mjd", tech.tablesaw.api.StringColumn.create("mjd", text));
+        e = assertThrows(TasniException.class, () -> p.spectrum(stray, "B", "w1"));
+        assertTrue(e.getMessage().contains("row " + (n + 5) + " "), e.getMessage());
+        // every time of C not finite: no usable epoch, said so (LightCurve.of threw ArrayIndexOutOfBoundsException)
         Table nan = grouped.copy();
         for (int i = 2 * n; i < 3 * n; i++) {
             nan.doubleColumn("mjd").set(i, Double.NaN);
@@ -113,6 +128,23 @@ class PeriodogramHostileInputTest {
         assertTrue(e.getMessage().contains("no epoch of C has a usable mjd"), e.getMessage());
         e = assertThrows(TasniException.class, () -> p.spectrum(grouped, "D", "w1"));
         assertTrue(e.getMessage().contains("no epochs for D"), e.getMessage());
+        // an empty id names no source (it would have matched the rows whose id is missing, which are dropped)
+        e = assertThrows(TasniException.class, () -> LightCurve.of(grouped, " "));
+        assertTrue(e.getMessage().contains("no source id given"), e.getMessage());
+    }
+
+    /** The rows of three sources of n rows each, grouped in {@code r}, interleaved: row i of source s at 3i + s. */
+    private static Table interleaved(VariabilityHostileInputTest.Rows r, int n) {
+        var out = new VariabilityHostileInputTest.Rows();
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < 3; s++) {
+                double[] v = r.v.get(s * n + i);
+                out.add(r.id.get(s * n + i), v[0], v[1], v[2], v[3], v[4]);
+            }
+        }
+        Table t = out.table();
+        assertNotEquals(t.stringColumn("designation").get(0), t.stringColumn("designation").get(1), "interleaved");
+        return t;
     }
 
     @Test
