@@ -76,7 +76,7 @@ final class Epochs {
      * @param loop     the threads that read the columns and check the sources' times
      */
     Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
-        file = t.name();
+        file = Columns.label(t);
         rows = t.rowCount();
         // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd's drop reasons and the
         // id's dictionary keys are taken. No float or double column is copied: EpochColumn reads them in place, NaN for
@@ -254,8 +254,9 @@ final class Epochs {
      *
      * <p>Messages name the file's rows: a source that is one run of rows (a file grouped by source, as IRSA's and the
      * pipeline's are) is read with that run's offset; where the rows of a source refuse (a stray text in a number
-     * column, every mjd a JD), the whole table is read again, so that a refusal of the file says the file's row, and
-     * one of this source alone, the source's. Only this error path reads the whole table.
+     * column, every mjd a JD), the whole table is read again, so that a fault of the file is named at the file's row,
+     * and one of this source's rows alone (the whole table drops them) is said of the source, whatever the layout.
+     * Only these error paths read the whole table.
      *
      * @throws TasniException if the id is empty or absent, the columns are wrong (see the constructor), or every row of
      *                        the source is dropped (its mjd)
@@ -277,17 +278,29 @@ final class Epochs {
             e = run ? new Epochs(t.inRange(first, last + 1), idColumn, cuts, first, new SourceLoop(1))
                     : new Epochs(t.rows(rows), idColumn, cuts);
         } catch (TasniException ofTheSource) {
-            e = new Epochs(t, idColumn, cuts); // throws if the file's columns are wrong: its message has the file's rows
-            if (run) {
-                throw ofTheSource; // this source's rows alone are wrong; the run's offset made its rows the file's
-            }
-            // spread rows, wrong alone: the whole table, which drops them, says so below
+            // the whole table refuses too if the fault is the file's (its message has the file's rows); if only this
+            // source's rows are wrong (every mjd a JD), it drops them, and that is said below, in either layout
+            e = new Epochs(t, idColumn, cuts);
         }
         if (e.source(designation) < 0) {
-            throw new TasniException(file + ": no epoch of " + designation + " has a usable mjd (" + rows.length
-                    + " rows, every one dropped: a non-finite mjd or one outside the WISE/NEOWISE span).");
+            throw new TasniException(file + ": no epoch of " + designation + " has a usable mjd: its " + rows.length
+                    + " rows, from data row " + (first + 1) + ", have a non-finite mjd or one outside the WISE/NEOWISE"
+                    + String.format(" span [%.0f, %.0f]%s.", MJD_MIN, MJD_MAX, firstFinite(t, rows)));
         }
         return e;
+    }
+
+    /** ", data row r: its mjd" for the first of {@code rows} with a finite mjd and a JD hint, or "" if none has one. */
+    private static String firstFinite(Table t, int[] rows) {
+        if (t.containsColumn("mjd") && t.column("mjd") instanceof NumericColumn<?> mjd) {
+            for (int r : rows) {
+                double v = mjd.getDouble(r);
+                if (Double.isFinite(v)) {
+                    return " (data row " + (r + 1) + ": " + v + "; is it a JD (MJD = JD - 2400000.5) or in other units?)";
+                }
+            }
+        }
+        return "";
     }
 
     /**

@@ -93,14 +93,16 @@ class PeriodogramHostileInputTest {
         assertArrayEquals(LightCurve.of(grouped, "B").w1().mag(), LightCurve.of(numbered, b).w1().mag(), 0.0);
         assertThrows(TasniException.class, () -> LightCurve.of(numbered, "0" + b), "an id is written as the column holds it");
 
-        // B's times in JD: refused as a wrong column, at B's first row in the file (1-based), not the run's
+        // B's times in JD: refused as B's (the file's other times are good), at B's first row in the file (1-based)
         Table jd = grouped.copy();
         for (int i = n; i < 2 * n; i++) {
             jd.doubleColumn("mjd").set(i, jd.doubleColumn("mjd").getDouble(i) + 2_400_000.5);
         }
         TasniException e = assertThrows(TasniException.class, () -> p.spectrum(jd, "B", "w1"));
+        assertTrue(e.getMessage().contains("no epoch of B has a usable mjd"), e.getMessage());
         assertTrue(e.getMessage().contains("data row " + (n + 1) + ":"), e.getMessage());
-        // the same with B's rows spread through the table: refused as B's, not the file's (whose other times are good)
+        assertTrue(e.getMessage().contains("is it a JD"), e.getMessage());
+        // the same with B's rows spread through the table: the same words, at B's first row there (the second)
         var jdRows = new VariabilityHostileInputTest.Rows();
         for (int i = 0; i < jd.rowCount(); i++) {
             jdRows.add(r.id.get(i), jd.doubleColumn("mjd").getDouble(i), r.v.get(i)[1], r.v.get(i)[2], r.v.get(i)[3],
@@ -109,6 +111,15 @@ class PeriodogramHostileInputTest {
         Table jdSpread = interleaved(jdRows, n);
         e = assertThrows(TasniException.class, () -> p.spectrum(jdSpread, "B", "w1"));
         assertTrue(e.getMessage().contains("no epoch of B has a usable mjd"), e.getMessage());
+        assertTrue(e.getMessage().contains("data row 2:"), e.getMessage());
+        // the whole file's times in JD: the file's refusal, at its first row
+        Table allJd = grouped.copy();
+        for (int i = 0; i < allJd.rowCount(); i++) {
+            allJd.doubleColumn("mjd").set(i, allJd.doubleColumn("mjd").getDouble(i) + 2_400_000.5);
+        }
+        e = assertThrows(TasniException.class, () -> LightCurve.of(allJd, "B"));
+        assertTrue(e.getMessage().contains("column 'mjd' has no value") && e.getMessage().contains("data row 1:"),
+                e.getMessage());
         // a stray text in B's times: the file's row, not the row within B's run
         Table stray = grouped.copy();
         String[] text = new String[stray.rowCount()];
