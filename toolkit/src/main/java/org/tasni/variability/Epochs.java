@@ -290,7 +290,7 @@ final class Epochs {
         return e;
     }
 
-    /** ", data row r: its mjd" for the first of {@code rows} with a finite mjd and a JD hint, or "" if none has one. */
+    /** " (data row r: its mjd; is it a JD …?)" for the first of {@code rows} with a finite mjd, or "" if none has one. */
     private static String firstFinite(Table t, int[] rows) {
         if (t.containsColumn("mjd") && t.column("mjd") instanceof NumericColumn<?> mjd) {
             for (int r : rows) {
