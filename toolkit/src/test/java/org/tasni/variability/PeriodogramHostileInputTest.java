@@ -52,10 +52,10 @@ class PeriodogramHostileInputTest {
     }
 
     /**
-     * One source's views (its spectrum, its light curve) read only its run of rows when the table is grouped by source,
-     * and give what they gave from the whole table: the same points, powers and trend to the bit, whether the source is
-     * first, in the middle, last, or spread through the table (then the whole table is read); an integer id column
-     * works as in the variability table; messages name the file's rows; a missing or wholly unusable source is refused.
+     * One source's views (its spectrum, its light curve) read only its rows (its run when the table is grouped by
+     * source), and give what they gave from the whole table: the same points, powers and trend to the bit, whether the
+     * source is first, in the middle, last, or spread through the table; an integer id column works as in the
+     * variability table; messages name the file's rows; a missing, empty or wholly unusable source is refused.
      */
     @Test
     void oneSourcesViewsReadItsRowsAndGiveWhatTheWholeTableGives() {
