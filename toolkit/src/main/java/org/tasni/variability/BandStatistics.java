@@ -79,12 +79,10 @@ final class BandStatistics {
         }
         int n = to - from;
         PerSource one = new PerSource(1);
-        if (from == 0) { // into reads [0, n): a light curve's whole arrays (LightCurve.Points.trend) need no copy
-            into(t, m, s, n, new double[n], new double[n], one, 0);
-        } else {
-            into(Arrays.copyOfRange(t, from, to), Arrays.copyOfRange(m, from, to), Arrays.copyOfRange(s, from, to), n,
-                    new double[n], new double[n], one, 0);
-        }
+        // into reads [0, n): a slice from 0 (a light curve's whole arrays, LightCurve.Points.trend) needs no copy
+        boolean copy = from != 0;
+        into(copy ? Arrays.copyOfRange(t, from, to) : t, copy ? Arrays.copyOfRange(m, from, to) : m,
+                copy ? Arrays.copyOfRange(s, from, to) : s, n, new double[n], new double[n], one, 0);
         return one.get(0);
     }
 
