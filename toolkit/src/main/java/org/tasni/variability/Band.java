@@ -2,6 +2,7 @@ package org.tasni.variability;
 
 import java.util.Locale;
 import org.tasni.TasniException;
+import org.tasni.io.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -97,7 +98,7 @@ public enum Band {
         if (t.containsColumn(alias)) {
             return alias;
         }
-        throw new TasniException(t.name() + ": no column '" + irsa + "' or '" + alias + "' (columns: "
+        throw new TasniException(Columns.label(t) + ": no column '" + irsa + "' or '" + alias + "' (columns: "
                 + String.join(", ", t.columnNames()) + ").");
     }
 

@@ -160,7 +160,7 @@ final class Epochs {
         }
         if (n == null) {
             if (t.containsColumn(idColumn) && !(t.column(idColumn) instanceof StringColumn)) {
-                throw new TasniException(t.name() + ": column '" + idColumn + "' has type " + t.column(idColumn).type().name()
+                throw new TasniException(Columns.label(t) + ": column '" + idColumn + "' has type " + t.column(idColumn).type().name()
                         + "; a source id must be a string or an integer.");
             }
             return Columns.strings(t, idColumn);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.tasni.Progress;
 import org.tasni.TasniException;
+import org.tasni.io.Columns;
 import org.tasni.Threads;
 import org.tasni.io.ResultTable;
 import org.tasni.variability.LombScargle.Grid;
@@ -136,7 +137,7 @@ public final class Periodogram {
                 found.add(e.designation[k]);
             }
             want.removeAll(found);
-            throw new TasniException(epochs.name() + ": no epochs for " + String.join(", ", want) + ".");
+            throw new TasniException(Columns.label(epochs) + ": no epochs for " + String.join(", ", want) + ".");
         }
         int n = pick.length;
         // first every band's verdict and grid size: a grid too large is refused before any work, and the total

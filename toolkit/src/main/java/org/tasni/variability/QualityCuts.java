@@ -60,7 +60,7 @@ final class QualityCuts {
     private static double[] numeric(Table t, String name) {
         // a zero-row string column (a header-only CSV) holds no wrong cell: Columns.doubles gives it as empty
         if (!t.column(name).isEmpty() && !(t.column(name) instanceof NumericColumn<?>)) {
-            throw new TasniException(t.name() + ": column '" + name + "' has type " + t.column(name).type().name()
+            throw new TasniException(Columns.label(t) + ": column '" + name + "' has type " + t.column(name).type().name()
                     + "; expected a number.");
         }
         return Columns.doubles(t, name);

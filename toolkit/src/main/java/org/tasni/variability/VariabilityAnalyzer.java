@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.tasni.TasniException;
+import org.tasni.io.Columns;
 import org.tasni.Threads;
 import org.tasni.io.DropCounts;
 import org.tasni.io.ParquetIO;
@@ -216,7 +217,7 @@ public final class VariabilityAnalyzer {
             boolean again = finished.contains(e.designation[k]);
             if (again || !e.wasGrouped) {
                 String who = again ? e.designation[k] : firstRepeat(e);
-                throw new TasniException(part.name() + ": not grouped by " + idColumn + " (" + who + " appears again after "
+                throw new TasniException(Columns.label(part) + ": not grouped by " + idColumn + " (" + who + " appears again after "
                         + "other sources, near data row " + (firstRow + 1) + "), so it cannot be streamed. Sort it by " + idColumn
                         + " and mjd first (for example with DuckDB: COPY (SELECT * FROM '" + part.name() + "' ORDER BY "
                         + idColumn + ", mjd) TO 'sorted.parquet'), or read it whole: TableIO.read(…) and analyze(table), "

@@ -1,6 +1,7 @@
 package org.tasni.variability;
 
 import org.tasni.TasniException;
+import org.tasni.io.Columns;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -52,7 +53,7 @@ public enum VariabilityFlag {
                 return s;
             }
         }
-        throw new TasniException(stats.name() + ": no flag column '" + COLUMN + "' or '" + LEGACY_COLUMN
+        throw new TasniException(Columns.label(stats) + ": no flag column '" + COLUMN + "' or '" + LEGACY_COLUMN
                 + "' (columns: " + String.join(", ", stats.columnNames()) + "). Is it a VariabilityAnalyzer result?");
     }
 }
