@@ -171,6 +171,35 @@ class ShadedJarTest {
         assertEquals(16, maxVectorSize(own.out()), "TASNI_JAVA_OPTS comes after the launcher's options");
     }
 
+    /**
+     * The launcher asks for transparent huge pages exactly where the kernel hands them out on request or always (the
+     * mode in brackets in /sys/kernel/mm/transparent_hugepage/enabled, read here in Java), never where the JVM would
+     * warn that it cannot; an option of the user's still wins.
+     */
+    @Test
+    void launcherAsksForHugePagesOnlyWhereTheKernelGivesThem() throws Exception {
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        Assumptions.assumeTrue(Files.isReadable(thp), "no " + thp + ": the launcher adds no huge-page option");
+        String mode = Files.readString(thp).trim();
+        boolean given = mode.contains("[madvise]") || mode.contains("[always]");
+        Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
+        Jar.Result launched = launch(launcher, "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(0, launched.code(), launched.err());
+        assertEquals(given, flag(launched.out(), "UseTransparentHugePages"), "kernel mode: " + mode);
+        assertEquals("", launched.err().lines().filter(l -> l.contains("page")).collect(java.util.stream.Collectors.joining("\n")),
+                "no warning about pages");
+        Jar.Result own = launch(launcher, Map.of("TASNI_JAVA_OPTS", "-XX:-UseTransparentHugePages"), "--java",
+                "-XX:+PrintFlagsFinal", "-version");
+        assertFalse(flag(own.out(), "UseTransparentHugePages"), "TASNI_JAVA_OPTS comes after the launcher's options");
+    }
+
+    /** A boolean flag in the output of -XX:+PrintFlagsFinal. */
+    private static boolean flag(String printFlagsFinal, String name) {
+        return printFlagsFinal.lines().filter(l -> l.matches("\\s*bool\\s+" + name + "\\s+=.*")).findFirst()
+                .map(l -> l.replaceAll(".*=\\s*(\\w+).*", "$1").equals("true"))
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + printFlagsFinal));
+    }
+
     /** MaxVectorSize in the output of -XX:+PrintFlagsFinal. */
     private static int maxVectorSize(String printFlagsFinal) {
         return printFlagsFinal.lines().filter(l -> l.matches("\\s*intx\\s+MaxVectorSize\\s+=.*")).findFirst()
