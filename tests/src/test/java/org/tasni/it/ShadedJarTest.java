@@ -97,10 +97,14 @@ class ShadedJarTest {
         try (var s = Files.list(Jar.JAR.getParent())) {
             assertTrue(s.anyMatch(f -> f.getFileName().toString().matches("tasni-toolkit_.*_java\\.jsa")), "an archive beside the jar");
         }
-        Jar.Result shared = launch(link, "-J-Xshare:on", "--version");
+        Jar.Result shared = launch(link, "-J-Xshare:on", "convert", Jar.ROOT.resolve("data-samples/targets.parquet").toString(),
+                dir.resolve("shared.csv").toString());
         assertEquals(0, shared.code(), shared.out() + shared.err());
-        assertEquals(Jar.run("--version").out(), shared.out());
         assertEquals("", shared.err());
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(dir.resolve("shared.csv")));
+        Jar.Result version = launch(link, "--version");
+        assertEquals(Jar.run("--version").out(), version.out());
+        assertEquals("", version.err());
         Jar.Result help = launch(link, "--help");
         assertEquals(Jar.run("--help").out(), help.out());
         Files.delete(link);
@@ -109,35 +113,52 @@ class ShadedJarTest {
     /**
      * The launcher's class-data file is made by the first start of a jar and JVM only: the second start maps that
      * same file (its classes come from the "shared objects file", and the file is not written again), and a jar newer
-     * than the file gets a new one in its place. A copy of the jar keeps these files apart from the build's.
+     * than the file gets a new one in its place. A start that only prints its version or help neither makes nor maps
+     * it. A copy of the jar keeps these files apart from the build's.
      */
     @Test
     void launcherMakesItsClassDataOnceAndReusesIt() throws Exception {
         Path jarDir = Files.createDirectories(dir.resolve("jar"));
         Path jar = Files.copy(Jar.JAR, jarDir.resolve("tasni-toolkit.jar"));
         Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
-        Jar.Result first = launch(launcher, jar, "--version");
+        String targets = Jar.ROOT.resolve("data-samples/targets.parquet").toString();
+        Path versionLoads = dir.resolve("version-load.log");
+        Jar.Result version = launch(launcher, jar, "-J-Xlog:class+load=info:file=" + versionLoads, "--version");
+        assertEquals(0, version.code(), version.err());
+        assertEquals("", version.err());
+        assertEquals(Jar.run("--version").out(), version.out());
+        try (var files = Files.list(jarDir)) {
+            assertEquals(List.of(jar), files.toList(), "--version makes no class-data file");
+        }
+        assertFalse(mainLoad(versionLoads).contains("shared objects file"), "--version maps none");
+        Jar.Result help = launch(launcher, jar, "crossmatch", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(Jar.run("crossmatch", "--help").out(), help.out());
+        try (var files = Files.list(jarDir)) {
+            assertEquals(List.of(jar), files.toList(), "a command's --help makes no class-data file");
+        }
+
+        Jar.Result first = launch(launcher, jar, "convert", targets, dir.resolve("first.csv").toString());
         assertEquals(0, first.code(), first.err());
         assertEquals("", first.err());
         Path archive = onlyClassData(jarDir);
         var made = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class);
 
         Path loads = dir.resolve("class-load.log");
-        Jar.Result second = launch(launcher, jar, "-J-Xlog:class+load=info:file=" + loads, "--version");
+        Jar.Result second = launch(launcher, jar, "-J-Xlog:class+load=info:file=" + loads, "convert", targets,
+                dir.resolve("second.csv").toString());
         assertEquals(0, second.code(), second.err());
-        assertEquals(first.out(), second.out());
         assertEquals("", second.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("first.csv")), Files.readAllBytes(dir.resolve("second.csv")));
         assertEquals(archive, onlyClassData(jarDir), "the same file, not another one");
         var reused = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class);
         assertEquals(made.fileKey(), reused.fileKey(), "not written again");
         assertEquals(made.lastModifiedTime(), reused.lastModifiedTime(), "not written again");
-        String main = Files.readAllLines(loads).stream().filter(l -> l.contains(" org.tasni.cli.Main "))
-                .findFirst().orElseThrow(() -> new AssertionError("org.tasni.cli.Main not loaded? " + loads));
-        assertTrue(main.contains("shared objects file"), "mapped from the class-data file: " + main);
+        assertTrue(mainLoad(loads).contains("shared objects file"), "mapped from the class-data file: " + mainLoad(loads));
 
         // a rebuilt jar: the file is made again, in the same place
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        Jar.Result rebuilt = launch(launcher, jar, "--version");
+        Jar.Result rebuilt = launch(launcher, jar, "convert", targets, dir.resolve("rebuilt.csv").toString());
         assertEquals(0, rebuilt.code(), rebuilt.err());
         assertEquals("", rebuilt.err());
         assertEquals(archive, onlyClassData(jarDir));
@@ -191,6 +212,12 @@ class ShadedJarTest {
         Jar.Result own = launch(launcher, Map.of("TASNI_JAVA_OPTS", "-XX:-UseTransparentHugePages"), "--java",
                 "-XX:+PrintFlagsFinal", "-version");
         assertFalse(flag(own.out(), "UseTransparentHugePages"), "TASNI_JAVA_OPTS comes after the launcher's options");
+    }
+
+    /** The line of a -Xlog:class+load log that says where org.tasni.cli.Main came from. */
+    private static String mainLoad(Path log) throws Exception {
+        return Files.readAllLines(log).stream().filter(l -> l.contains(" org.tasni.cli.Main "))
+                .findFirst().orElseThrow(() -> new AssertionError("org.tasni.cli.Main not loaded? " + log));
     }
 
     /** A boolean flag in the output of -XX:+PrintFlagsFinal. */
