@@ -214,6 +214,24 @@ class ShadedJarTest {
         assertFalse(flag(own.out(), "UseTransparentHugePages"), "TASNI_JAVA_OPTS comes after the launcher's options");
     }
 
+    /** The launcher fixes the young generation at 64 MB; a size of the user's still wins. */
+    @Test
+    void launcherSetsTheYoungGenerationUnlessTheUserDoes() throws Exception {
+        Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
+        Jar.Result launched = launch(launcher, "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(0, launched.code(), launched.err());
+        assertEquals(64L << 20, size(launched.out(), "MaxNewSize"));
+        Jar.Result own = launch(launcher, Map.of("TASNI_JAVA_OPTS", "-Xmn128m"), "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(128L << 20, size(own.out(), "MaxNewSize"), "TASNI_JAVA_OPTS comes after the launcher's options");
+    }
+
+    /** A size_t flag in the output of -XX:+PrintFlagsFinal. */
+    private static long size(String printFlagsFinal, String name) {
+        return printFlagsFinal.lines().filter(l -> l.matches("\\s*size_t\\s+" + name + "\\s+=.*")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll(".*=\\s*(\\d+).*", "$1")))
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + printFlagsFinal));
+    }
+
     /** The line of a -Xlog:class+load log that says where org.tasni.cli.Main came from. */
     private static String mainLoad(Path log) throws Exception {
         return Files.readAllLines(log).stream().filter(l -> l.contains(" org.tasni.cli.Main "))
