@@ -156,6 +156,16 @@ class ShadedJarTest {
         assertEquals(made.lastModifiedTime(), reused.lastModifiedTime(), "not written again");
         assertTrue(mainLoad(loads).contains("shared objects file"), "mapped from the class-data file: " + mainLoad(loads));
 
+        // with the archive there, a start that only prints help or the version still does not map it
+        for (List<String> args : List.of(List.of("--help"), List.of("-V"), List.of("help"), List.<String>of())) {
+            Path log = dir.resolve("load-" + args.size() + (args.isEmpty() ? "" : args.get(0)) + ".log");
+            List<String> all = new ArrayList<>(List.of("-J-Xlog:class+load=info:file=" + log));
+            all.addAll(args);
+            Jar.Result printed = launch(launcher, jar, all.toArray(String[]::new));
+            assertEquals(0, printed.code(), args + ": " + printed.err());
+            assertFalse(mainLoad(log).contains("shared objects file"), args + " maps no archive: " + mainLoad(log));
+        }
+
         // a rebuilt jar: the file is made again, in the same place
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         Jar.Result rebuilt = launch(launcher, jar, "convert", targets, dir.resolve("rebuilt.csv").toString());
@@ -223,6 +233,20 @@ class ShadedJarTest {
         assertEquals(64L << 20, size(launched.out(), "MaxNewSize"));
         Jar.Result own = launch(launcher, Map.of("TASNI_JAVA_OPTS", "-Xmn128m"), "--java", "-XX:+PrintFlagsFinal", "-version");
         assertEquals(128L << 20, size(own.out(), "MaxNewSize"), "TASNI_JAVA_OPTS comes after the launcher's options");
+        Jar.Result smaller = launch(launcher, "--java", "-XX:MaxNewSize=32m", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(32L << 20, size(smaller.out(), "MaxNewSize"), "a smaller young generation of the user's");
+        // a collector or young-generation option of the user's leaves the young generation to the JVM: a fixed 64 MB
+        // in a 48 MB heap of SerialGC (or a ratio beside it) made the JVM print warnings before the command's output
+        String version = Jar.run("--version").out();
+        record Start(String javaOpts, List<String> args) {}
+        for (Start start : List.of(new Start("-XX:+UseSerialGC -Xmx48m", List.of("--version")),
+                new Start("", List.of("-J-XX:+UseParallelGC", "-J-Xmx32m", "--version")),
+                new Start("-XX:NewRatio=2", List.of("--version")))) {
+            Jar.Result quiet = launch(launcher, Map.of("TASNI_JAVA_OPTS", start.javaOpts()), start.args().toArray(String[]::new));
+            assertEquals(0, quiet.code(), start + ": " + quiet.err());
+            assertEquals(version, quiet.out(), start + ": nothing but the version on standard output");
+            assertEquals("", quiet.err(), start.toString());
+        }
     }
 
     /** A size_t flag in the output of -XX:+PrintFlagsFinal. */
