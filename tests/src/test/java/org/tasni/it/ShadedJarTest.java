@@ -247,6 +247,10 @@ class ShadedJarTest {
             assertEquals(version, quiet.out(), start + ": nothing but the version on standard output");
             assertEquals("", quiet.err(), start.toString());
         }
+        // a collector chosen in the JVM's own variable: the launcher names none beside it, which would stop the JVM
+        Jar.Result tool = launch(launcher, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "--version");
+        assertEquals(0, tool.code(), tool.out() + tool.err());
+        assertEquals(version, tool.out());
     }
 
     /** A size_t flag in the output of -XX:+PrintFlagsFinal. */
