@@ -204,8 +204,8 @@ class ShadedJarTest {
 
     /**
      * The launcher asks for transparent huge pages exactly where the kernel hands them out on request or always (the
-     * mode in brackets in /sys/kernel/mm/transparent_hugepage/enabled, read here in Java), never where the JVM would
-     * warn that it cannot; an option of the user's still wins.
+     * mode in brackets in /sys/kernel/mm/transparent_hugepage/enabled, read here in Java), never under "[never]"; an
+     * option of the user's still wins.
      */
     @Test
     void launcherAsksForHugePagesOnlyWhereTheKernelGivesThem() throws Exception {
@@ -224,7 +224,10 @@ class ShadedJarTest {
         assertFalse(flag(own.out(), "UseTransparentHugePages"), "TASNI_JAVA_OPTS comes after the launcher's options");
     }
 
-    /** The launcher fixes the young generation at 64 MB; a size of the user's still wins. */
+    /**
+     * The launcher fixes G1's young generation at 64 MB; a size of the user's still wins, and a collector or young
+     * size of the user's (in any of the places JVM options come from) leaves both to the JVM.
+     */
     @Test
     void launcherSetsTheYoungGenerationUnlessTheUserDoes() throws Exception {
         Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
@@ -253,31 +256,29 @@ class ShadedJarTest {
         assertEquals(version, tool.out());
     }
 
-    /** A size_t flag in the output of -XX:+PrintFlagsFinal. */
-    private static long size(String printFlagsFinal, String name) {
-        return printFlagsFinal.lines().filter(l -> l.matches("\\s*size_t\\s+" + name + "\\s+=.*")).findFirst()
-                .map(l -> Long.parseLong(l.replaceAll(".*=\\s*(\\d+).*", "$1")))
-                .orElseThrow(() -> new AssertionError("no " + name + " in " + printFlagsFinal));
-    }
-
     /** The line of a -Xlog:class+load log that says where org.tasni.cli.Main came from. */
     private static String mainLoad(Path log) throws Exception {
         return Files.readAllLines(log).stream().filter(l -> l.contains(" org.tasni.cli.Main "))
                 .findFirst().orElseThrow(() -> new AssertionError("org.tasni.cli.Main not loaded? " + log));
     }
 
-    /** A boolean flag in the output of -XX:+PrintFlagsFinal. */
-    private static boolean flag(String printFlagsFinal, String name) {
-        return printFlagsFinal.lines().filter(l -> l.matches("\\s*bool\\s+" + name + "\\s+=.*")).findFirst()
-                .map(l -> l.replaceAll(".*=\\s*(\\w+).*", "$1").equals("true"))
+    /** The value of JVM flag {@code name} (of any type: bool, intx, size_t…) in the output of -XX:+PrintFlagsFinal. */
+    private static String jvmFlag(String printFlagsFinal, String name) {
+        return printFlagsFinal.lines().filter(l -> l.matches("\\s*\\w+\\s+" + name + "\\s+=.*")).findFirst()
+                .map(l -> l.replaceAll(".*=\\s*(\\w+).*", "$1"))
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + printFlagsFinal));
     }
 
-    /** MaxVectorSize in the output of -XX:+PrintFlagsFinal. */
     private static int maxVectorSize(String printFlagsFinal) {
-        return printFlagsFinal.lines().filter(l -> l.matches("\\s*intx\\s+MaxVectorSize\\s+=.*")).findFirst()
-                .map(l -> Integer.parseInt(l.replaceAll(".*=\\s*(\\d+).*", "$1")))
-                .orElseThrow(() -> new AssertionError("no MaxVectorSize in " + printFlagsFinal));
+        return Integer.parseInt(jvmFlag(printFlagsFinal, "MaxVectorSize"));
+    }
+
+    private static boolean flag(String printFlagsFinal, String name) {
+        return Boolean.parseBoolean(jvmFlag(printFlagsFinal, name));
+    }
+
+    private static long size(String printFlagsFinal, String name) {
+        return Long.parseLong(jvmFlag(printFlagsFinal, name));
     }
 
     /** The one class-data file (AppCDS archive or AOT cache) the launcher keeps beside the jar in {@code jarDir}. */
