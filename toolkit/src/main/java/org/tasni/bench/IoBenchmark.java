@@ -112,7 +112,9 @@ public final class IoBenchmark {
         String size = String.format("%,d rows, %.0f MB", ParquetIO.rowCount(file), Files.size(file) / 1e6);
         List<String> probe = probeCommand(dir);
         pageIn(file);
-        String started = probe.get(0).endsWith("tasni") ? "toolkit/bin/tasni --java, " : "java -cp, ";
+        String started = !probe.get(0).endsWith("tasni") ? "java -cp, "
+                : probe.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")) ? "toolkit/bin/tasni --java, its class-data archive, "
+                : "toolkit/bin/tasni --java, no class-data archive, ";
         List<BenchRow> rows = new ArrayList<>();
         for (Read read : Read.values()) {
             List<String> num = read == Read.STRING ? List.of() : numeric;
@@ -166,8 +168,10 @@ public final class IoBenchmark {
         // the class path spelt as the launcher spells it (the real path): the archive is valid for that one only
         Path jar = options.jar().get().toRealPath();
         // a start through the launcher makes its archive if it is missing or stale, as a user's first command would;
-        // `--java` itself does not use the archive, so it is named here (a JVM that does not match ignores it)
-        ChildRun.run(List.of(launcher.get().toString(), "--version"), dir, 5);
+        // `--java` itself does not use the archive, so it is named here (a JVM that does not match ignores it). A
+        // command that reads nothing it could change: `status` of the benchmark's directory (--help and --version
+        // start without the archive, and so do not make it)
+        ChildRun.run(List.of(launcher.get().toString(), "status", dir.toAbsolutePath().toString()), dir, 5);
         List<String> cmd = new ArrayList<>(List.of(launcher.get().toString(), "--java"));
         ProcessBenchmarks.launcherArchive(jar).ifPresent(a -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
         cmd.addAll(List.of("-cp", jar.toString(), IoProbe.class.getName()));
