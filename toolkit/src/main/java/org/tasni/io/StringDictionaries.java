@@ -18,7 +18,7 @@ import tech.tablesaw.columns.strings.IntDictionaryMap;
 final class StringDictionaries {
 
     /** Tablesaw's key of the missing value (the empty string). */
-    private static final int MISSING_KEY = Integer.MAX_VALUE;
+    static final int MISSING_KEY = Integer.MAX_VALUE;
     /** Tablesaw's "no key" answer of its value-to-key map, and the key before its first. */
     private static final int NO_KEY = Integer.MIN_VALUE;
 

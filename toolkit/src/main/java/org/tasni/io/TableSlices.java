@@ -18,7 +18,7 @@ import tech.tablesaw.columns.strings.DictionaryMap;
  * Row ranges of tables, cut and joined through primitive arrays: what a stage that streams row groups does at each
  * group's edge (the rows of a source that continues in the next group). Tablesaw's {@code inRange} and
  * {@code append} copy value by value, and for a string column look every value up in a hash map; here numbers are
- * array copies and strings move as their dictionary keys, one lookup per distinct value.
+ * array copies of the range alone and strings move as their dictionary keys, one lookup per distinct value.
  */
 public final class TableSlices {
 
@@ -94,47 +94,81 @@ public final class TableSlices {
         int at = 0;
         for (Part p : parts) {
             Column<?> c = p.table().column(k);
+            // the column's own array, not asDoubleArray() and the like, which copy the whole column to give a range
             Object src = switch (kind) {
-                case DOUBLE -> ((DoubleColumn) c).asDoubleArray();
-                case FLOAT -> ((FloatColumn) c).asFloatArray();
-                case INT -> ((IntColumn) c).asIntArray();
-                case LONG -> ((LongColumn) c).asLongArray();
-                default -> ((ShortColumn) c).asShortArray();
+                case DOUBLE -> WrappedColumns.elements((DoubleColumn) c);
+                case FLOAT -> WrappedColumns.elements((FloatColumn) c);
+                case INT -> WrappedColumns.elements((IntColumn) c);
+                case LONG -> WrappedColumns.elements((LongColumn) c);
+                default -> WrappedColumns.elements((ShortColumn) c);
             };
             System.arraycopy(src, p.from(), out, at, p.to() - p.from());
             at += p.to() - p.from();
         }
+        // around the new array, which nothing else holds (Tablesaw's create would copy it)
         return switch (kind) {
-            case DOUBLE -> DoubleColumn.create(name, (double[]) out);
-            case FLOAT -> FloatColumn.create(name, (float[]) out);
-            case INT -> IntColumn.create(name, (int[]) out);
-            case LONG -> LongColumn.create(name, (long[]) out);
-            default -> ShortColumn.create(name, (short[]) out);
+            case DOUBLE -> WrappedColumns.doubles(name, (double[]) out);
+            case FLOAT -> WrappedColumns.floats(name, (float[]) out);
+            case INT -> WrappedColumns.ints(name, (int[]) out);
+            case LONG -> WrappedColumns.longs(name, (long[]) out);
+            default -> WrappedColumns.shorts(name, (short[]) out);
         };
     }
 
-    /** Each row's dictionary key mapped to a code per distinct key; the strings themselves are looked up once. */
+    /**
+     * Each row's dictionary key mapped to a code per distinct key; the strings themselves are looked up once. The keys
+     * of a part are read once into {@code codes} and mapped there through an array indexed by key where they span
+     * little more than the part's rows (Tablesaw numbers a column's values up from {@code Integer.MIN_VALUE + 1}, so a
+     * part of a row group spans at most the group's distinct values), else through a hash map: a hash lookup per row
+     * was most of the cost of cutting a row group of designations.
+     */
     private static StringColumn strings(String name, int k, List<Part> parts, int rows) {
         int[] codes = new int[rows];
         String[] values = new String[16];
         int count = 0, at = 0;
         for (Part p : parts) {
             DictionaryMap dict = ((StringColumn) p.table().column(k)).getDictionary();
-            Int2IntOpenHashMap local = new Int2IntOpenHashMap();
-            local.defaultReturnValue(-1);
-            for (int r = p.from(); r < p.to(); r++) {
-                int key = dict.getKeyForIndex(r);
-                int code = local.get(key);
+            int n = p.to() - p.from(), end = at + n;
+            int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+            for (int r = at, i = p.from(); r < end; r++, i++) {
+                int key = dict.getKeyForIndex(i);
+                codes[r] = key;
+                if (key != StringDictionaries.MISSING_KEY) {
+                    min = Math.min(min, key);
+                    max = Math.max(max, key);
+                }
+            }
+            // the missing value's key (the empty string's) is Integer.MAX_VALUE, far from the others: kept apart
+            int[] byKey = null;
+            Int2IntOpenHashMap sparse = null;
+            if (min <= max && (long) max - min < 2L * n + 4096) {
+                byKey = new int[max - min + 1];
+                Arrays.fill(byKey, -1);
+            } else if (min <= max) {
+                sparse = new Int2IntOpenHashMap();
+                sparse.defaultReturnValue(-1);
+            }
+            int missing = -1;
+            for (int r = at; r < end; r++) {
+                int key = codes[r];
+                int code = key == StringDictionaries.MISSING_KEY ? missing : byKey != null ? byKey[key - min] : sparse.get(key);
                 if (code < 0) {
                     if (count == values.length) {
                         values = Arrays.copyOf(values, count * 2);
                     }
                     values[count] = dict.getValueForKey(key);
                     code = count++;
-                    local.put(key, code);
+                    if (key == StringDictionaries.MISSING_KEY) {
+                        missing = code;
+                    } else if (byKey != null) {
+                        byKey[key - min] = code;
+                    } else {
+                        sparse.put(key, code);
+                    }
                 }
-                codes[at++] = code;
+                codes[r] = code;
             }
+            at = end;
         }
         return StringDictionaries.column(name, codes, rows, values, count);
     }

@@ -8,6 +8,7 @@ import it.unimi.dsi.fastutil.shorts.ShortArrayList;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
@@ -21,6 +22,10 @@ import tech.tablesaw.api.ShortColumn;
  * Tablesaw's constructors that take a fastutil list are not public; they are reached here once, through a private
  * lookup (Tablesaw is on the class path, in the same unnamed module as the toolkit, so no option opens it). Where
  * that fails (another Tablesaw), each method falls back to the copying factory, which gives the same column.
+ *
+ * <p>The other way, {@link #elements(DoubleColumn)} and its kin give the array a column keeps its values in, for a
+ * caller that copies a range of it: {@code asDoubleArray()} copies the whole column first, so cutting the few rows
+ * of a source that continues into the next row group copied the whole group.
  */
 final class WrappedColumns {
 
@@ -30,7 +35,50 @@ final class WrappedColumns {
     private static final MethodHandle LONG = constructor(LongColumn.class, LongArrayList.class);
     private static final MethodHandle SHORT = constructor(ShortColumn.class, ShortArrayList.class);
 
+    private static final VarHandle DOUBLE_DATA = data(DoubleColumn.class, DoubleArrayList.class);
+    private static final VarHandle FLOAT_DATA = data(FloatColumn.class, FloatArrayList.class);
+    private static final VarHandle INT_DATA = data(IntColumn.class, IntArrayList.class);
+    private static final VarHandle LONG_DATA = data(LongColumn.class, LongArrayList.class);
+    private static final VarHandle SHORT_DATA = data(ShortColumn.class, ShortArrayList.class);
+
     private WrappedColumns() {}
+
+    /** The column's protected {@code data} list, or null where this Tablesaw has none. */
+    private static VarHandle data(Class<?> column, Class<?> list) {
+        try {
+            return MethodHandles.privateLookupIn(column, MethodHandles.lookup()).findVarHandle(column, "data", list);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An array whose first {@code c.size()} entries are the column's values: the column's own (which may be longer),
+     * else a copy. Only to read from: a write would change the column.
+     */
+    static double[] elements(DoubleColumn c) {
+        return DOUBLE_DATA != null ? ((DoubleArrayList) DOUBLE_DATA.get(c)).elements() : c.asDoubleArray();
+    }
+
+    /** As {@link #elements(DoubleColumn)}. */
+    static float[] elements(FloatColumn c) {
+        return FLOAT_DATA != null ? ((FloatArrayList) FLOAT_DATA.get(c)).elements() : c.asFloatArray();
+    }
+
+    /** As {@link #elements(DoubleColumn)}. */
+    static int[] elements(IntColumn c) {
+        return INT_DATA != null ? ((IntArrayList) INT_DATA.get(c)).elements() : c.asIntArray();
+    }
+
+    /** As {@link #elements(DoubleColumn)}. */
+    static long[] elements(LongColumn c) {
+        return LONG_DATA != null ? ((LongArrayList) LONG_DATA.get(c)).elements() : c.asLongArray();
+    }
+
+    /** As {@link #elements(DoubleColumn)}. */
+    static short[] elements(ShortColumn c) {
+        return SHORT_DATA != null ? ((ShortArrayList) SHORT_DATA.get(c)).elements() : c.asShortArray();
+    }
 
     private static MethodHandle constructor(Class<?> column, Class<?> list) {
         try {

@@ -178,18 +178,35 @@ public final class VariabilityAnalyzer {
         ColumnType[] idType = {null};
         ParquetIO.forEachRowGroup(parquet, new ArrayList<>(cols), group -> {
             idType[0] = group.column(idColumn).type();
-            // cut and joined as arrays (TableSlices): Tablesaw's append and inRange copied value by value, most of the read
-            Table t = carry[0] == null ? group : TableSlices.concat(carry[0], group);
-            StringColumn id = Epochs.ids(t, idColumn);
-            int n = t.rowCount();
+            int n = group.rowCount();
+            if (n == 0) {
+                return;
+            }
+            // The last source of the group may go on in the next: its rows (from tail) are carried over. The carry is
+            // always one source's rows. Cut and joined as arrays (TableSlices), each row copied once: Tablesaw's append
+            // and inRange copied value by value, most of the read, and joining the carry to the whole group before
+            // cutting it again copied each group twice
+            StringColumn id = Epochs.ids(group, idColumn);
+            String last = id.get(n - 1);
             int tail = n;
-            while (tail > 0 && id.get(tail - 1).equals(id.get(n - 1))) {
+            while (tail > 0 && id.get(tail - 1).equals(last)) {
                 tail--;
             }
-            carry[0] = TableSlices.slice(t, tail, n).setName(file);
-            if (tail > 0) {
-                analyzePart(TableSlices.slice(t, 0, tail).setName(file), finished, rowsBefore[0], parts, rows, cut, compute, drops);
-                rowsBefore[0] += tail;
+            Table before = carry[0];
+            Table part;
+            if (tail == 0) {
+                // the whole group is one source: the same as the carry's (a source longer than a group), or a new one
+                boolean same = before != null && Epochs.ids(before, idColumn).get(0).equals(last);
+                part = same ? null : before;
+                carry[0] = (same ? TableSlices.concat(before, group) : group).setName(file);
+            } else {
+                part = before == null ? TableSlices.slice(group, 0, tail)
+                        : TableSlices.join(file, List.of(TableSlices.Part.of(before), new TableSlices.Part(group, 0, tail)));
+                carry[0] = TableSlices.slice(group, tail, n).setName(file);
+            }
+            if (part != null) {
+                analyzePart(part.setName(file), finished, rowsBefore[0], parts, rows, cut, compute, drops);
+                rowsBefore[0] += part.rowCount();
             }
         });
         if (carry[0] != null && carry[0].rowCount() > 0) {

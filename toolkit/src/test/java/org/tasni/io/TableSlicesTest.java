@@ -79,6 +79,35 @@ class TableSlicesTest {
     }
 
     @Test
+    void aRangeOfWidelySpreadKeysIsInRange() {
+        // rows 9,000 and 9,001 hold a value first seen at row 0 and one first seen at row 9,000: their dictionary keys
+        // lie 9,000 apart, far more than the two rows (the hash map's way, not the array's)
+        StringColumn s = StringColumn.create("designation");
+        for (int r = 0; r < 9_000; r++) {
+            s.append("J" + r);
+        }
+        s.append("J0").append("").append("J8999");
+        Table a = Table.create("a", s, IntColumn.indexColumn("i", s.size(), 0));
+        for (int[] r : new int[][] {{9_000, 9_002}, {8_999, 9_003}, {9_001, 9_002}, {0, 9_003}}) {
+            assertSame(a.inRange(r[0], r[1]), TableSlices.slice(a, r[0], r[1]));
+        }
+    }
+
+    @Test
+    void theCopiesAreTheirOwn() {
+        // the result is new arrays: changing it leaves its parts as they were, and the other way round
+        Table a = t("a", 50, 0);
+        Table copy = a.copy();
+        Table slice = TableSlices.slice(a, 10, 30);
+        slice.doubleColumn("mjd").set(0, -1.0);
+        slice.floatColumn("w1").set(1, -1f);
+        slice.stringColumn("designation").set(2, "changed");
+        assertSame(copy, a);
+        a.doubleColumn("mjd").set(10, -2.0);
+        assertEquals(-1.0, slice.doubleColumn("mjd").get(0));
+    }
+
+    @Test
     void differentTypesAreRefused() {
         Table a = Table.create("a", DoubleColumn.create("x", 1.0)), b = Table.create("b", FloatColumn.create("x", 1f));
         assertThrows(IllegalArgumentException.class, () -> TableSlices.concat(a, b));

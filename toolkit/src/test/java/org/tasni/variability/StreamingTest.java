@@ -37,6 +37,26 @@ class StreamingTest {
     }
 
     @Test
+    void sourcesLongerThanARowGroupStreamAsWhole() {
+        // row groups of a few dozen rows: most sources span several, many a group is one source's rows alone, the
+        // same source's as the group before or a new one's
+        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
+        Path tiny = dir.resolve("tiny.parquet");
+        ParquetIO.write(epochs, tiny, 2 * 1024);
+        int[] groups = {0}, single = {0};
+        ParquetIO.forEachRowGroup(tiny, List.of("designation"), g -> {
+            groups[0]++;
+            single[0] += g.stringColumn("designation").countUnique() == 1 ? 1 : 0;
+        });
+        assertTrue(single[0] > 10, "groups of one source: " + single[0] + " of " + groups[0]);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table whole = a.analyze(epochs);
+        Table streamed = a.analyze(tiny);
+        TableAssert.assertSameTable(whole.setName("x"), streamed.setName("x"));
+        assertEquals(epochs.rowCount(), a.report().rows());
+    }
+
+    @Test
     void anUngroupedFileIsAClearError() {
         Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
         Table mixed = epochs.inRange(0, 500).append(epochs.inRange(0, 100)); // the first source reappears
