@@ -43,6 +43,11 @@ class BenchmarkIoCliTest {
                 assertTrue(agreement.startsWith("ok: same 2500 rows"), read + ": " + agreement);
             }
         }
+        // the variability command's streamed read of the same file counts the rows and sources the reads count
+        Table streamed = t.where(t.stringColumn("what").startsWith("Parquet read streamed by the variability command"));
+        assertEquals(1, streamed.rowCount(), t.printAll());
+        assertTrue(streamed.stringColumn("agreement").get(0).startsWith("ok: 2500 rows, "), streamed.printAll());
+        assertTrue(streamed.doubleColumn("cold_s").get(0) > 0 && streamed.doubleColumn("warm_s").get(0) > 0, streamed.printAll());
         // the cold CLI start of the same command: the toolkit's convert ran through the launcher (README's way) and
         // from the jar, and each agrees with the Parquet file
         Table cold = t.where(t.stringColumn("tool").startsWith("tasni convert"));

@@ -29,6 +29,7 @@ import tech.tablesaw.columns.Column;
  * and count of every numeric column, distinct designations), so that the two agree or the row says where not. Peak
  * memory is each process's peak resident set ({@link ChildRun}). DuckDB runs through its JDBC driver in its own JVM
  * (it is not bundled with the toolkit): a single-file program ({@code DuckDbPeer.java}) launched with the driver's jar.
+ * A fourth row times the read as the {@code variability} command streams the same file ({@link #streamed}).
  *
  * <p>The file is a NEOWISE-like epochs file ({@link EpochsFile}) of {@code rows} rows, or one given. The standalone
  * command adds the cold CLI start against STILTS ({@link ProcessBenchmarks#coldStart}).
@@ -116,6 +117,8 @@ public final class IoBenchmark {
                 : probe.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")) ? "toolkit/bin/tasni --java, its class-data archive, "
                 : "toolkit/bin/tasni --java, no class-data archive, ";
         List<BenchRow> rows = new ArrayList<>();
+        JsonNode wholeReference = null;
+        Probe duckWhole = null;
         for (Read read : Read.values()) {
             List<String> num = read == Read.STRING ? List.of() : numeric;
             List<String> str = read == Read.NUMERIC ? List.of() : strings;
@@ -143,6 +146,10 @@ public final class IoBenchmark {
                 }
             }
             String agreement = theirs == null ? "ok: no peer ran, nothing to compare" : agreement(ours.json, theirs.json);
+            if (read == Read.WHOLE) {
+                wholeReference = theirs != null ? theirs.json : ours.json;
+                duckWhole = theirs;
+            }
             rows.add(ours.row(what, "tasni ParquetIO.forEachRowGroup (" + started + ours.json.path("threads").asInt() + " threads)",
                     agreement, ours.seconds()).withRatioTo(ours.seconds()));
             if (theirs != null) {
@@ -152,7 +159,64 @@ public final class IoBenchmark {
                 rows.add(BenchRow.notInstalled(what, "DuckDB (JDBC)", skipped));
             }
         }
+        if (wholeReference != null && !strings.isEmpty()) {
+            rows.add(streamed(file, size, dir, wholeReference, duckWhole));
+        }
         return rows;
+    }
+
+    /**
+     * The read that issue 14 measured first: the {@code variability} command's own, as a user runs it on the same file
+     * (a fresh process through the launcher, streaming the row groups), its {@code read_s} from the stats JSON: the
+     * command's time to the result less its statistics. Cold: the first process; warm: the best of the next
+     * {@code repeat}. Agreement: the rows and sources it counts against the whole-file read's rows and distinct ids.
+     */
+    private BenchRow streamed(Path file, String size, Path dir, JsonNode whole, Probe duck)
+            throws IOException, InterruptedException {
+        String what = "Parquet read streamed by the variability command (" + size + ")";
+        String tool = "tasni variability (toolkit/bin/tasni), its read_s";
+        Optional<Path> launcher = options.jar().flatMap(ProcessBenchmarks::launcherBeside);
+        if (launcher.isEmpty()) {
+            return new BenchRow(what, tool, null, null, null, "not run: no toolkit/bin/tasni beside the jar", null, "");
+        }
+        Path json = dir.toAbsolutePath().resolve("variability_stats.json");
+        List<String> cmd = List.of(launcher.get().toString(), "variability", "--epochs", file.toString(), "--out",
+                dir.toAbsolutePath().resolve("variability_streamed.parquet").toString(), "--stats-json", json.toString());
+        JsonNode first = null;
+        double cold = 0, warm = Double.POSITIVE_INFINITY, peak = 0;
+        for (int k = 0; k <= options.repeat(); k++) {
+            ChildRun.Result r;
+            try {
+                r = ChildRun.run(cmd, dir, 60);
+            } catch (TasniException e) {
+                return new BenchRow(what, tool, null, null, null, "not run: " + e.getMessage().lines().findFirst().orElse(""),
+                        null, "");
+            }
+            JsonNode stats = new ObjectMapper().readTree(json.toFile());
+            double read = stats.get("read_s").asDouble();
+            if (k == 0) {
+                first = stats;
+                cold = read;
+                peak = r.peakRssMb();
+            } else {
+                warm = Math.min(warm, read);
+            }
+        }
+        long rows = whole.get("rows").asLong();
+        JsonNode distinct = whole.get("distinct").elements().next();
+        String agreement = first.get("n_rows").asLong() == rows && first.get("n_sources").asLong() == distinct.asLong()
+                ? "ok: " + rows + " rows, " + distinct.asLong() + " sources, as the whole-file read counts"
+                : "mismatch: " + first.get("n_rows") + " rows and " + first.get("n_sources") + " sources, the whole-file read "
+                        + rows + " rows and " + distinct + " distinct ids";
+        String peer = duck == null ? "no DuckDB row to compare with"
+                : String.format("DuckDB's whole-file read above: %.2f s first, %.2f s warm (%.2f× / %.2f×)",
+                        duck.json.get("cold_s").asDouble(), duck.json.get("warm_s").asDouble(),
+                        cold / duck.json.get("cold_s").asDouble(), warm / duck.json.get("warm_s").asDouble());
+        return new BenchRow(what, tool, BenchRow.seconds(cold), BenchRow.seconds(warm), 1.0, agreement,
+                BenchRow.mebibytes(peak), String.format("the command's time to its result less its statistics (compute_s "
+                        + "%.2f s in the first process): the stream of row groups and the cut at each group's edge; cold: "
+                        + "the first process, warm: the best of the next %d; %s; peak RSS of the first process", first
+                        .get("compute_s").asDouble(), options.repeat(), peer));
     }
 
     /**
