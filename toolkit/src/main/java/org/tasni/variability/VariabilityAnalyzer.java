@@ -216,10 +216,9 @@ public final class VariabilityAnalyzer {
             // a file without rows: the same empty result, with every column, as reading it whole
             return analyze(TableIO.read(parquet).setName(file));
         }
-        Table out = parts.get(0);
-        for (int k = 1; k < parts.size(); k++) {
-            out.append(parts.get(k));
-        }
+        // joined as arrays: Tablesaw's append copies value by value
+        Table out = parts.size() == 1 ? parts.get(0)
+                : TableSlices.join(parts.get(0).name(), parts.stream().map(TableSlices.Part::of).toList());
         out = restoreIdColumn(method.finish(out), idType[0]);
         report = new VariabilityReport(config.name(), rows[0], out.rowCount(), true, cut[0], drops[0], drops[1], drops[2],
                 VariabilityReport.flagCounts(out), compute[0]);
