@@ -32,12 +32,18 @@ class BenchmarkIoCliTest {
         assertTrue(Files.isRegularFile(dir.resolve("work").resolve("DuckDbPeer.java")), "the peer is written beside the data");
         Table t = Table.read().usingOptions(CsvReadOptions.builder(out.toFile()).maxCharsPerColumn(100_000));
         List<String> reads = List.of("numeric columns", "string column", "whole file");
+        boolean archive;
+        try (var files = Files.list(Jar.JAR.toAbsolutePath().getParent())) {
+            archive = files.anyMatch(f -> f.toString().endsWith(".jsa"));
+        }
         for (String read : reads) {
             Table rows = t.where(t.stringColumn("what").containsString(read));
             assertEquals(2, rows.rowCount(), read + ":\n" + t.printAll());
             assertTrue(rows.stringColumn("tool").get(0).startsWith("tasni"), rows.printAll());
             // the probe starts as a user's command does, with the archive the launcher makes on its first start
-            assertTrue(rows.stringColumn("tool").get(0).contains("its class-data archive"), rows.printAll());
+            // where this JVM can make one beside the jar (else the row says it ran without)
+            assertTrue(rows.stringColumn("tool").get(0).contains(archive ? "its class-data archive" : "no class-data archive"),
+                    rows.printAll());
             assertTrue(rows.stringColumn("tool").get(1).startsWith("DuckDB v"), rows.printAll());
             for (String agreement : rows.stringColumn("agreement")) {
                 assertTrue(agreement.startsWith("ok: same 2500 rows"), read + ": " + agreement);

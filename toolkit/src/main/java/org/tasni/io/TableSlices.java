@@ -1,8 +1,10 @@
 package org.tasni.io;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
@@ -13,6 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.DictionaryMap;
+import tech.tablesaw.columns.strings.NullDictionaryMap;
 
 /**
  * Row ranges of tables, cut and joined through primitive arrays: what a stage that streams row groups does at each
@@ -25,6 +28,11 @@ public final class TableSlices {
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of {@code table}. */
     public record Part(Table table, int from, int to) {
 
+        public Part {
+            // checked here: a column's own array may be longer than the column, so a copy would not catch it
+            Objects.checkFromToIndex(from, to, table.rowCount());
+        }
+
         /** Every row of {@code table}. */
         public static Part of(Table table) {
             return new Part(table, 0, table.rowCount());
@@ -32,6 +40,18 @@ public final class TableSlices {
     }
 
     private TableSlices() {}
+
+    /**
+     * The column itself where its values carry dictionary keys, else a copy that does: Tablesaw may keep a column of
+     * more than 65,535 distinct values, made by {@code StringColumn.create} or appends, as its strings alone
+     * ({@code NullDictionaryMap}, whose {@code getKeyAtIndex} throws), and a grouping by key needs the keys.
+     */
+    public static StringColumn keyed(StringColumn c) {
+        if (!(c.getDictionary() instanceof NullDictionaryMap)) {
+            return c;
+        }
+        return strings(c.name(), 0, List.of(Part.of(Table.create(c.name(), c))), c.size());
+    }
 
     /** Rows {@code from … to} of {@code table}, as a new table of the same name and columns. */
     public static Table slice(Table table, int from, int to) {
@@ -127,8 +147,29 @@ public final class TableSlices {
         String[] values = new String[16];
         int count = 0, at = 0;
         for (Part p : parts) {
-            DictionaryMap dict = ((StringColumn) p.table().column(k)).getDictionary();
+            StringColumn column = (StringColumn) p.table().column(k);
+            DictionaryMap dict = column.getDictionary();
             int n = p.to() - p.from(), end = at + n;
+            if (dict instanceof NullDictionaryMap) {
+                // no keys (see keyed): the strings are hashed here, one lookup per row
+                Object2IntOpenHashMap<String> byValue = new Object2IntOpenHashMap<>();
+                byValue.defaultReturnValue(-1);
+                for (int r = at, i = p.from(); r < end; r++, i++) {
+                    String v = column.get(i);
+                    int code = byValue.getInt(v);
+                    if (code < 0) {
+                        if (count == values.length) {
+                            values = Arrays.copyOf(values, count * 2);
+                        }
+                        values[count] = v;
+                        code = count++;
+                        byValue.put(v, code);
+                    }
+                    codes[r] = code;
+                }
+                at = end;
+                continue;
+            }
             int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
             for (int r = at, i = p.from(); r < end; r++, i++) {
                 int key = dict.getKeyForIndex(i);

@@ -29,47 +29,53 @@ abstract sealed class EpochColumn permits EpochColumn.Floats, EpochColumn.Double
 
     /** The usable values: NaN and what lies outside [lo, hi] (±Infinity always does) read as NaN. */
     final double lo, hi;
+    /** The table's row of row 0 here, and the rows here: rows [from, from + size) of the table. */
+    final int from, size;
 
-    private EpochColumn(double lo, double hi) {
+    private EpochColumn(double lo, double hi, int from, int size) {
         this.lo = lo;
         this.hi = hi;
+        this.from = from;
+        this.size = size;
     }
 
-    private static EpochColumn of(Table t, String name, double lo, double hi) {
+    private static EpochColumn of(Table t, String name, double lo, double hi, RowRange rows) {
         Column<?> c = Columns.require(t, name);
         if (c instanceof FloatColumn f) {
-            return new Floats(f, lo, hi);
+            return new Floats(f, lo, hi, rows);
         }
         // any other numeric type through Columns.doubles, which also names a column of the wrong type
-        return new Doubles(c instanceof DoubleColumn d ? d : DoubleColumn.create(name, Columns.doubles(t, name)), lo, hi);
+        return new Doubles(c instanceof DoubleColumn d ? d : DoubleColumn.create(name, Columns.doubles(t, name)), lo, hi, rows);
     }
 
-    /** The magnitude column {@code name} of t: a finite value outside the accepted magnitudes is not usable. */
-    static EpochColumn magnitude(Table t, String name) {
-        return of(t, name, DropReason.MAG_MIN, DropReason.MAG_MAX);
+    /** The magnitude column {@code name} of t's rows: a finite value outside the accepted magnitudes is not usable. */
+    static EpochColumn magnitude(Table t, String name, RowRange rows) {
+        return of(t, name, DropReason.MAG_MIN, DropReason.MAG_MAX, rows);
     }
 
-    /** The error column {@code name} of t: ±Infinity is not usable (an error ≤ 0 is judged by the statistics). */
-    static EpochColumn error(Table t, String name) {
-        return of(t, name, -Double.MAX_VALUE, Double.MAX_VALUE);
+    /** The error column {@code name} of t's rows: ±Infinity is not usable (an error ≤ 0 is judged by the statistics). */
+    static EpochColumn error(Table t, String name, RowRange rows) {
+        return of(t, name, -Double.MAX_VALUE, Double.MAX_VALUE, rows);
     }
 
     /**
-     * The time column {@code name} of t, always read as a double (a float mjd widens exactly); ±Infinity reads as NaN,
-     * and {@link Epochs} drops both as a non-finite mjd.
+     * The time column {@code name} of t's rows, always read as a double (a float mjd widens exactly); ±Infinity reads
+     * as NaN, and {@link Epochs} drops both as a non-finite mjd.
      */
-    static EpochColumn time(Table t, String name) {
-        return error(t, name);
+    static EpochColumn time(Table t, String name, RowRange rows) {
+        return error(t, name, rows);
     }
 
-    /** Row i as a double (a float widened exactly), NaN where it is not usable (see the class comment). */
+    /** Row i (of the rows read, from 0) as a double (a float widened exactly), NaN where it is not usable (see the class comment). */
     abstract double get(int i);
 
     /** Row i as the input has it. */
     abstract double raw(int i);
 
     /** Rows. */
-    abstract int size();
+    final int size() {
+        return size;
+    }
 
     /** Whether row i is finite but outside the accepted span (a magnitude sentinel), so that {@link #get} gives NaN. */
     boolean outOfRange(int i) {
@@ -81,25 +87,20 @@ abstract sealed class EpochColumn permits EpochColumn.Floats, EpochColumn.Double
     static final class Floats extends EpochColumn {
         private final FloatColumn c;
 
-        private Floats(FloatColumn c, double lo, double hi) {
-            super(lo, hi);
+        private Floats(FloatColumn c, double lo, double hi, RowRange rows) {
+            super(lo, hi, rows.from(), rows.size());
             this.c = c;
         }
 
         @Override
         double get(int i) {
-            double v = c.getFloat(i);
+            double v = c.getFloat(from + i);
             return v >= lo && v <= hi ? v : Double.NaN;
         }
 
         @Override
         double raw(int i) {
-            return c.getFloat(i);
-        }
-
-        @Override
-        int size() {
-            return c.size();
+            return c.getFloat(from + i);
         }
     }
 
@@ -107,25 +108,20 @@ abstract sealed class EpochColumn permits EpochColumn.Floats, EpochColumn.Double
     static final class Doubles extends EpochColumn {
         private final DoubleColumn c;
 
-        private Doubles(DoubleColumn c, double lo, double hi) {
-            super(lo, hi);
+        private Doubles(DoubleColumn c, double lo, double hi, RowRange rows) {
+            super(lo, hi, rows.from(), rows.size());
             this.c = c;
         }
 
         @Override
         double get(int i) {
-            double v = c.getDouble(i);
+            double v = c.getDouble(from + i);
             return v >= lo && v <= hi ? v : Double.NaN;
         }
 
         @Override
         double raw(int i) {
-            return c.getDouble(i);
-        }
-
-        @Override
-        int size() {
-            return c.size();
+            return c.getDouble(from + i);
         }
     }
 }

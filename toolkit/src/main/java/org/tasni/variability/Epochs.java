@@ -2,10 +2,12 @@ package org.tasni.variability;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.util.Objects;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
+import org.tasni.io.TableSlices;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -76,17 +78,29 @@ final class Epochs {
      * @param loop     the threads that read the columns and check the sources' times
      */
     Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
+        this(t, RowRange.all(t), idColumn, cuts, firstRow, loop);
+    }
+
+    /**
+     * The epochs of t's rows {@code range} alone, read in place; row i here (in {@link #order}, the columns' get) is
+     * row {@code range.from() + i} of t.
+     *
+     * @param firstRow the file's row number of the range's first row minus one, for messages
+     */
+    Epochs(Table t, RowRange range, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
         file = Columns.label(t);
-        rows = t.rowCount();
+        Objects.checkFromToIndex(range.from(), range.to(), t.rowCount());
+        rows = range.size();
+        int from = range.from();
         // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd's drop reasons and the
         // id's dictionary keys are taken. No float or double column is copied: EpochColumn reads them in place, NaN for
         // ±Infinity and for an absurd magnitude (a 99 or 1e300 sentinel), which it tells apart for the counts
-        mjd = EpochColumn.time(t, "mjd");
-        w1 = EpochColumn.magnitude(t, Band.W1.magnitudeIn(t));
-        e1 = EpochColumn.error(t, Band.W1.errorIn(t));
-        w2 = EpochColumn.magnitude(t, Band.W2.magnitudeIn(t));
-        e2 = EpochColumn.error(t, Band.W2.errorIn(t));
-        cut = cuts.apply(t);
+        mjd = EpochColumn.time(t, "mjd", range);
+        w1 = EpochColumn.magnitude(t, Band.W1.magnitudeIn(t), range);
+        e1 = EpochColumn.error(t, Band.W1.errorIn(t), range);
+        w2 = EpochColumn.magnitude(t, Band.W2.magnitudeIn(t), range);
+        e2 = EpochColumn.error(t, Band.W2.errorIn(t), range);
+        cut = cuts.apply(t, range);
         StringColumn id = ids(t, idColumn);
         DictionaryMap dict = id.getDictionary();
         int[] key = new int[rows]; // becomes the kept rows (SourceGrouping.of reuses it)
@@ -94,16 +108,16 @@ final class Epochs {
         int[] minMax = new int[2 * SourceLoop.ranges(rows)];
         loop.forRanges(rows, (r, start, end) -> {
             mjdReasons(mjd, why, start, end);
-            keys(dict, key, start, end, minMax, r);
+            keys(dict, from, key, start, end, minMax, r);
         });
         int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
         for (int r = 0; r < minMax.length; r += 2) {
             minKey = Math.min(minKey, minMax[r]);
             maxKey = Math.max(maxKey, minMax[r + 1]);
         }
-        int range = rows == 0 ? 0 : maxKey - minKey + 1;
+        int span = rows == 0 ? 0 : maxKey - minKey + 1;
         long[] reasons = new long[DropReason.values().length];
-        SourceGrouping g = SourceGrouping.of(key, minKey, range, why, id, reasons, loop);
+        SourceGrouping g = SourceGrouping.of(key, minKey, span, why, id, from, reasons, loop);
         for (DropReason d : DropReason.values()) {
             if (reasons[d.ordinal()] > 0) {
                 dropped.add(d, reasons[d.ordinal()]);
@@ -134,11 +148,14 @@ final class Epochs {
         }
     }
 
-    /** The dictionary keys of rows [from, to), and their smallest and largest at minMax[2r], minMax[2r + 1]. */
-    private static void keys(DictionaryMap dict, int[] key, int from, int to, int[] minMax, int r) {
+    /**
+     * The dictionary keys of rows [from, to) (the column's rows offset + from …), and their smallest and largest at
+     * minMax[2r], minMax[2r + 1].
+     */
+    private static void keys(DictionaryMap dict, int offset, int[] key, int from, int to, int[] minMax, int r) {
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
         for (int i = from; i < to; i++) {
-            int k = dict.getKeyAtIndex(i);
+            int k = dict.getKeyAtIndex(offset + i);
             key[i] = k;
             min = Math.min(min, k);
             max = Math.max(max, k);
@@ -163,14 +180,15 @@ final class Epochs {
                 throw new TasniException(Columns.label(t) + ": column '" + idColumn + "' has type " + t.column(idColumn).type().name()
                         + "; a source id must be a string or an integer.");
             }
-            return Columns.strings(t, idColumn);
+            return TableSlices.keyed(Columns.strings(t, idColumn));
         }
         String[] out = new String[n.size()];
         for (int i = 0; i < out.length; i++) {
             Object v = n.get(i); // Long, Integer or Short: exact
             out[i] = n.isMissing(i) || v == null ? "" : v.toString();
         }
-        return StringColumn.create(idColumn, out);
+        // more than 65,535 distinct ids (AllWISE cntr of a large field) and Tablesaw keeps them without dictionary keys
+        return TableSlices.keyed(StringColumn.create(idColumn, out));
     }
 
     /**
@@ -232,7 +250,8 @@ final class Epochs {
      * The dictionary key of every row of a string column, read without touching the strings, followed by the smallest
      * and the largest key (the array has size() + 2 entries).
      */
-    static int[] dictionaryKeys(StringColumn s) {
+    static int[] dictionaryKeys(StringColumn column) {
+        StringColumn s = TableSlices.keyed(column);
         DictionaryMap dict = s.getDictionary();
         int n = s.size();
         int[] key = new int[n + 2];

@@ -26,32 +26,37 @@ final class QualityCuts {
         return new QualityCuts(VariabilityConfig.Cuts.none());
     }
 
-    byte[] apply(Table t) {
-        byte[] cut = new byte[t.rowCount()];
+    /** Per row of {@code rows} of t (from 0), a bit per failed cut. */
+    byte[] apply(Table t, RowRange rows) {
+        byte[] cut = new byte[rows.size()];
         if (c.qualFrameMin().isPresent() && t.containsColumn("qual_frame")) {
-            above(numeric(t, "qual_frame"), c.qualFrameMin().getAsDouble(), false, 1, cut);
+            above(numeric(t, "qual_frame"), rows.from(), c.qualFrameMin().getAsDouble(), false, 1, cut);
         }
         if (c.qiFactMin().isPresent() && t.containsColumn("qi_fact")) {
-            above(numeric(t, "qi_fact"), c.qiFactMin().getAsDouble(), true, 2, cut);
+            above(numeric(t, "qi_fact"), rows.from(), c.qiFactMin().getAsDouble(), true, 2, cut);
         }
         if (c.saaSepMin().isPresent() && t.containsColumn("saa_sep")) {
-            above(numeric(t, "saa_sep"), c.saaSepMin().getAsDouble(), false, 4, cut);
+            above(numeric(t, "saa_sep"), rows.from(), c.saaSepMin().getAsDouble(), false, 4, cut);
         }
         if (c.moonMasked().isPresent() && t.containsColumn("moon_masked")) {
             String ok = c.moonMasked().get();
-            flags(t, "moon_masked", 8, s -> s.equals(ok), cut);
+            flags(t, "moon_masked", rows.from(), 8, s -> s.equals(ok), cut);
         }
         if (c.ccFlagsPrefix().isPresent() && t.containsColumn("cc_flags")) {
             String prefix = c.ccFlagsPrefix().get();
-            flags(t, "cc_flags", 16, s -> s.startsWith(prefix), cut);
+            flags(t, "cc_flags", rows.from(), 16, s -> s.startsWith(prefix), cut);
         }
         return cut;
     }
 
-    /** Sets {@code bit} where q is not above {@code min} (or not at least, with {@code orEqual}); NaN fails. */
-    private static void above(double[] q, double min, boolean orEqual, int bit, byte[] cut) {
-        for (int i = 0; i < q.length; i++) {
-            if (!(orEqual ? q[i] >= min : q[i] > min)) {
+    /**
+     * Sets {@code bit} of cut[i] where q[from + i] is not above {@code min} (or not at least, with {@code orEqual});
+     * NaN fails.
+     */
+    private static void above(double[] q, int from, double min, boolean orEqual, int bit, byte[] cut) {
+        for (int i = 0; i < cut.length; i++) {
+            double v = q[from + i];
+            if (!(orEqual ? v >= min : v > min)) {
                 cut[i] |= (byte) bit;
             }
         }
@@ -66,17 +71,17 @@ final class QualityCuts {
         return Columns.doubles(t, name);
     }
 
-    /** Evaluates a string predicate once per distinct value, through the column's dictionary. */
-    private static void flags(Table t, String name, int bit, Predicate<String> ok, byte[] cut) {
+    /** Evaluates a string predicate once per distinct value, through the column's dictionary; row i is from + i. */
+    private static void flags(Table t, String name, int from, int bit, Predicate<String> ok, byte[] cut) {
         StringColumn s = Columns.strings(t, name);
-        int n = cut.length;
+        int n = s.size();
         int[] key = Epochs.dictionaryKeys(s);
         int min = n == 0 ? 0 : key[n];
         byte[] pass = new byte[n == 0 ? 0 : key[n + 1] - min + 1]; // 0 unknown, 1 pass, 2 fail
-        for (int i = 0; i < n; i++) {
-            int k = key[i] - min;
+        for (int i = 0; i < cut.length; i++) {
+            int k = key[from + i] - min;
             if (pass[k] == 0) {
-                pass[k] = (byte) (ok.test(s.get(i)) ? 1 : 2);
+                pass[k] = (byte) (ok.test(s.get(from + i)) ? 1 : 2);
             }
             if (pass[k] == 2) {
                 cut[i] |= (byte) bit;

@@ -35,9 +35,10 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
      *                the kept rows, so that a call allocates no second array of one int per row
      * @param why     per row, 0 or the ordinal + 1 of the reason it is dropped (updated for missing ids)
      * @param id      the id column, looked at once per distinct key for blanks
+     * @param offset  the id column's row of row 0 here (a range of a table's rows is grouped: {@link RowRange})
      * @param loop    the threads that read the rows' keys in ranges (the result does not depend on their number)
      */
-    static SourceGrouping of(int[] key, int minKey, int range, byte[] why, StringColumn id, long[] reasons,
+    static SourceGrouping of(int[] key, int minKey, int range, byte[] why, StringColumn id, int offset, long[] reasons,
             SourceLoop loop) {
         int rows = key.length;
         byte[] blank = new byte[range]; // per dictionary key: 0 not looked at, 1 an id, 2 empty or blank
@@ -50,7 +51,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         // deferred dictionary) from the first row of each key
         String[] name = namesByKey(id.getDictionary(), minKey, range);
         if (name == null) {
-            name = namesByFirstRow(key, minKey, range, id);
+            name = namesByFirstRow(key, minKey, range, id, offset);
         }
         // blank checked per key before the row loop (a key no row has costs a check, nothing else), which keeps the
         // loop over every row free of string reads
@@ -70,7 +71,7 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
             start[sources] = n;
             return new SourceGrouping(order, start, true, sourceNames);
         }
-        return sorted(order, id.getDictionary(), minKey, number, sources, sourceNames);
+        return sorted(order, id.getDictionary(), offset, minKey, number, sources, sourceNames);
     }
 
     /** The pass over every row that {@link #of} makes: the kept rows, the sources numbered, the runs counted. */
@@ -166,13 +167,16 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         return name;
     }
 
-    /** Per dictionary key in [minKey, minKey + range), the id of its first row (null for a key no row has). */
-    private static String[] namesByFirstRow(int[] key, int minKey, int range, StringColumn id) {
+    /**
+     * Per dictionary key in [minKey, minKey + range), the id of its first row (null for a key no row has); row i is the
+     * column's row offset + i.
+     */
+    private static String[] namesByFirstRow(int[] key, int minKey, int range, StringColumn id, int offset) {
         String[] name = new String[range];
         for (int i = 0; i < key.length; i++) {
             int k = key[i] - minKey;
             if (name[k] == null) {
-                name[k] = id.get(i);
+                name[k] = id.get(offset + i);
             }
         }
         return name;
@@ -186,12 +190,12 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
     }
 
     /** A stable counting sort of the kept rows by source number, so that each source keeps its rows in file order. */
-    private static SourceGrouping sorted(int[] kept, DictionaryMap dict, int minKey, int[] number, int sources,
+    private static SourceGrouping sorted(int[] kept, DictionaryMap dict, int offset, int minKey, int[] number, int sources,
             String[] names) {
         int[] source = new int[kept.length]; // each kept row's source number, read once from the dictionary
         int[] start = new int[sources + 1];
         for (int r = 0; r < kept.length; r++) {
-            source[r] = number[dict.getKeyAtIndex(kept[r]) - minKey];
+            source[r] = number[dict.getKeyAtIndex(offset + kept[r]) - minKey];
             start[source[r] + 1]++;
         }
         for (int k = 0; k < sources; k++) {

@@ -182,10 +182,11 @@ public final class VariabilityAnalyzer {
             if (n == 0) {
                 return;
             }
-            // The last source of the group may go on in the next: its rows (from tail) are carried over. The carry is
-            // always one source's rows. Cut and joined as arrays (TableSlices), each row copied once: Tablesaw's append
-            // and inRange copied value by value, most of the read, and joining the carry to the whole group before
-            // cutting it again copied each group twice
+            group.setName(file);
+            // The last source of the group may go on in the next: its rows (from tail) are carried over, and the
+            // carry, always one source's rows, is joined to its rest at the head of the next group. The rows between
+            // are analysed where the reader put them (RowRange), not copied: a copy of each group, fresh memory each
+            // time, was more than a second of a 30M-row file's read
             StringColumn id = Epochs.ids(group, idColumn);
             String last = id.get(n - 1);
             int tail = n;
@@ -193,24 +194,38 @@ public final class VariabilityAnalyzer {
                 tail--;
             }
             Table before = carry[0];
-            Table part;
+            String carried = before == null ? null : Epochs.ids(before, idColumn).get(0);
             if (tail == 0) {
-                // the whole group is one source: the same as the carry's (a source longer than a group), or a new one
-                boolean same = before != null && Epochs.ids(before, idColumn).get(0).equals(last);
-                part = same ? null : before;
-                carry[0] = (same ? TableSlices.concat(before, group) : group).setName(file);
-            } else {
-                part = before == null ? TableSlices.slice(group, 0, tail)
-                        : TableSlices.join(file, List.of(TableSlices.Part.of(before), new TableSlices.Part(group, 0, tail)));
-                carry[0] = TableSlices.slice(group, tail, n).setName(file);
+                // the whole group is one source: the carry's (a source longer than a group), or a new one
+                if (last.equals(carried)) {
+                    carry[0] = TableSlices.concat(before, group).setName(file);
+                    return;
+                }
+                if (before != null) {
+                    rowsBefore[0] += analyzePart(before, RowRange.all(before), finished, rowsBefore[0], parts, rows, cut,
+                            compute, drops);
+                }
+                carry[0] = group;
+                return;
             }
-            if (part != null) {
-                analyzePart(part.setName(file), finished, rowsBefore[0], parts, rows, cut, compute, drops);
-                rowsBefore[0] += part.rowCount();
+            int head = 0;
+            while (carried != null && head < tail && id.get(head).equals(carried)) {
+                head++;
             }
+            if (before != null) {
+                Table whole = head == 0 ? before
+                        : TableSlices.join(file, List.of(TableSlices.Part.of(before), new TableSlices.Part(group, 0, head)));
+                rowsBefore[0] += analyzePart(whole, RowRange.all(whole), finished, rowsBefore[0], parts, rows, cut, compute,
+                        drops);
+            }
+            if (head < tail) {
+                rowsBefore[0] += analyzePart(group, new RowRange(head, tail), finished, rowsBefore[0], parts, rows, cut,
+                        compute, drops);
+            }
+            carry[0] = TableSlices.slice(group, tail, n).setName(file);
         });
         if (carry[0] != null && carry[0].rowCount() > 0) {
-            analyzePart(carry[0], finished, rowsBefore[0], parts, rows, cut, compute, drops);
+            analyzePart(carry[0], RowRange.all(carry[0]), finished, rowsBefore[0], parts, rows, cut, compute, drops);
         }
         if (parts.isEmpty()) {
             // a file without rows: the same empty result, with every column, as reading it whole
@@ -225,10 +240,11 @@ public final class VariabilityAnalyzer {
         return new ResultTable<>(out, report);
     }
 
-    private void analyzePart(Table part, Set<String> finished, long firstRow, List<Table> parts, int[] rows, int[] cut,
-            double[] compute, DropCounts[] drops) {
+    /** Analyses rows {@code range} of part, adding to the streamed run's results; returns the rows analysed. */
+    private int analyzePart(Table part, RowRange range, Set<String> finished, long firstRow, List<Table> parts, int[] rows,
+            int[] cut, double[] compute, DropCounts[] drops) {
         long t0 = System.nanoTime();
-        Epochs e = new Epochs(part, idColumn, new QualityCuts(config.cuts()), firstRow, new SourceLoop(threads));
+        Epochs e = new Epochs(part, range, idColumn, new QualityCuts(config.cuts()), firstRow, new SourceLoop(threads));
         for (int k = 0; k < e.sources(); k++) {
             boolean again = finished.contains(e.designation[k]);
             if (again || !e.wasGrouped) {
@@ -251,6 +267,7 @@ public final class VariabilityAnalyzer {
         drops[1].addAll(e.unusableW1);
         drops[2].addAll(e.unusableW2);
         compute[0] += (System.nanoTime() - t0) / 1e9;
+        return range.size();
     }
 
     private static String firstRepeat(Epochs e) {

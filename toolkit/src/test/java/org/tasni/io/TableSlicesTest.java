@@ -94,6 +94,31 @@ class TableSlicesTest {
     }
 
     @Test
+    void aColumnOfMoreThan65535DistinctValuesIsInRange() {
+        // Tablesaw keeps such a column as strings, without dictionary keys (NullDictionaryMap)
+        String[] v = new String[70_000];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = r % 1000 == 7 ? "" : "J" + (r % 69_000);
+        }
+        Table a = Table.create("a", StringColumn.create("designation", v), IntColumn.indexColumn("i", v.length, 0));
+        assertSame(a.inRange(100, 69_500), TableSlices.slice(a, 100, 69_500));
+        Table b = t("b", 50, 3);
+        Table joined = TableSlices.join("x", List.of(new TableSlices.Part(a, 68_990, 69_010),
+                TableSlices.Part.of(b.selectColumns("designation", "i").setName("b"))));
+        assertSame(a.inRange(68_990, 69_010).append(b.selectColumns("designation", "i")), joined);
+    }
+
+    @Test
+    void aRangeOutsideTheTableIsRefused() {
+        // a column's own array may be longer than the column: the range is checked against the table
+        DoubleColumn d = DoubleColumn.create("x");
+        d.append(1).append(2).append(3);
+        Table a = Table.create("a", d);
+        assertThrows(IndexOutOfBoundsException.class, () -> TableSlices.slice(a, 0, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> TableSlices.slice(a, 2, 1));
+    }
+
+    @Test
     void theCopiesAreTheirOwn() {
         // the result is new arrays: changing it leaves its parts as they were, and the other way round
         Table a = t("a", 50, 0);

@@ -94,7 +94,7 @@ class SourceGroupingTest {
                 max = Math.max(max, key[i]);
             }
             long[] reasons = new long[DropReason.values().length];
-            SourceGrouping g = SourceGrouping.of(key, min, max - min + 1, Arrays.copyOf(why, ROWS), id, reasons,
+            SourceGrouping g = SourceGrouping.of(key, min, max - min + 1, Arrays.copyOf(why, ROWS), id, 0, reasons,
                     new SourceLoop(threads));
             String on = threads + " thread(s)";
             assertArrayEquals(expectedReasons, reasons, on);

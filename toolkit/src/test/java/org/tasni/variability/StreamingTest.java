@@ -57,6 +57,52 @@ class StreamingTest {
     }
 
     @Test
+    void mostlyDistinctIdsStreamAsWhole() {
+        // sources of one or two exposures: the reader keeps such an id column's strings without a dictionary of its own
+        // (DeferredDictionary), and each source's name is read from its first row, within a group's range
+        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet").inRange(0, 3000);
+        String[] ids = new String[epochs.rowCount()];
+        for (int r = 0; r < ids.length; r++) {
+            ids[r] = String.format("S%05d", r % 10 == 9 ? r - 1 : r);
+        }
+        epochs.replaceColumn("designation", tech.tablesaw.api.StringColumn.create("designation", ids));
+        Path file = dir.resolve("distinct.parquet");
+        ParquetIO.write(epochs, file, 16 * 1024);
+        int[] groups = {0};
+        ParquetIO.forEachRowGroup(file, List.of("designation"), g -> groups[0]++);
+        assertTrue(groups[0] > 3, "row groups: " + groups[0]);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        TableAssert.assertSameTable(a.analyze(epochs).setName("x"), a.analyze(file).setName("x"));
+    }
+
+    @Test
+    void groupsOfMoreThan65535SourcesStreamAsWhole() {
+        // 140,000 sources of one exposure: a row group's result then has more than 65,535 distinct designations, which
+        // Tablesaw keeps without dictionary keys, and the parts' results are still joined
+        Table sample = TableIO.read("../data-samples/neowise_epochs.parquet");
+        int n = 140_000;
+        List<org.tasni.io.TableSlices.Part> copies = new java.util.ArrayList<>();
+        for (int r = 0; r < n; r += sample.rowCount()) {
+            copies.add(new org.tasni.io.TableSlices.Part(sample, 0, Math.min(sample.rowCount(), n - r)));
+        }
+        Table epochs = org.tasni.io.TableSlices.join("many", copies);
+        String[] ids = new String[n];
+        for (int r = 0; r < n; r++) {
+            ids[r] = String.format("S%06d", r);
+        }
+        epochs.replaceColumn("designation", tech.tablesaw.api.StringColumn.create("designation", ids));
+        Path file = dir.resolve("many.parquet");
+        ParquetIO.write(epochs, file, 6L << 20);
+        int[] groups = {0};
+        ParquetIO.forEachRowGroup(file, List.of("designation"), g -> groups[0]++);
+        assertTrue(groups[0] >= 2, "row groups: " + groups[0]);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        Table streamed = a.analyze(file);
+        assertEquals(n, streamed.rowCount());
+        TableAssert.assertSameTable(a.analyze(epochs).setName("x"), streamed.setName("x"));
+    }
+
+    @Test
     void anUngroupedFileIsAClearError() {
         Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
         Table mixed = epochs.inRange(0, 500).append(epochs.inRange(0, 100)); // the first source reappears

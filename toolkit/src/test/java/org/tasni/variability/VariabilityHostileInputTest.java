@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasni.io.DropReason;
+import org.tasni.io.ParquetIO;
 import org.tasni.io.TableAssert;
 import org.tasni.io.TableIO;
 import org.tasni.simulate.EpochConfig;
@@ -198,19 +199,28 @@ class VariabilityHostileInputTest {
         mjd.set(200, 1e9);
         mjd.set(401, mjd.get(400)); // an exposure repeated at the same time
         ((FloatColumn) t.column("w1mpro")).set(500, Float.NEGATIVE_INFINITY);
-        Path file = dir.resolve("e.parquet");
-        TableIO.write(t, file);
-        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
-        Table whole = a.analyze(TableIO.read(file));
-        var w = a.report();
-        Table streamed = a.analyze(file);
-        var s = a.report();
-        TableAssert.assertSameTable(whole, streamed);
-        assertEquals(Map.of(DropReason.NONFINITE_MJD, 1L, DropReason.MJD_OUT_OF_RANGE, 1L, DropReason.DUPLICATE, 1L),
-                s.dropped().snapshot());
-        assertEquals(w.dropped().snapshot(), s.dropped().snapshot());
-        assertEquals(w.unusableW1().snapshot(), s.unusableW1().snapshot());
-        assertEquals(1, s.unusableW1().get(DropReason.NONFINITE_MAGNITUDE) - countNonFinite(sample.epochs(), "w1mpro"));
+        // two exposures of a source swapped, so that its rows are out of time order (sorted where they are read)
+        double swap = mjd.get(610);
+        mjd.set(610, mjd.get(611));
+        mjd.set(611, swap);
+        // one row group, and row groups of a few dozen rows: every drop then lies in a range of a group that is read
+        // in place, away from the group's first row
+        for (long groupBytes : new long[] {ParquetIO.DEFAULT_ROW_GROUP_BYTES, 4 * 1024}) {
+            Path file = dir.resolve("e" + groupBytes + ".parquet");
+            ParquetIO.write(t, file, groupBytes);
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+            Table whole = a.analyze(TableIO.read(file));
+            var w = a.report();
+            Table streamed = a.analyze(file);
+            var s = a.report();
+            TableAssert.assertSameTable(whole, streamed);
+            assertEquals(Map.of(DropReason.NONFINITE_MJD, 1L, DropReason.MJD_OUT_OF_RANGE, 1L, DropReason.DUPLICATE, 1L),
+                    s.dropped().snapshot(), "row groups of " + groupBytes + " bytes");
+            assertEquals(w.dropped().snapshot(), s.dropped().snapshot());
+            assertEquals(w.unusableW1().snapshot(), s.unusableW1().snapshot());
+            assertEquals(w.cutRows(), s.cutRows());
+            assertEquals(1, s.unusableW1().get(DropReason.NONFINITE_MAGNITUDE) - countNonFinite(sample.epochs(), "w1mpro"));
+        }
     }
 
     private static long countNonFinite(Table t, String col) {
@@ -273,6 +283,33 @@ class VariabilityHostileInputTest {
         var e = assertThrows(org.tasni.TasniException.class,
                 () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(noId.table()));
         assertTrue(e.getMessage().contains("column 'designation' is empty in every row"), e.getMessage());
+    }
+
+    /**
+     * More than 65,535 distinct integer ids (the cntr of a large field): Tablesaw keeps their strings without dictionary
+     * keys, and the grouping still gets its keys (it threw UnsupportedOperationException before).
+     */
+    @Test
+    void manyIntegerIdsGroup() {
+        int n = 140_000;
+        long[] cntr = new long[n];
+        double[] mjd = new double[n];
+        float[] m = new float[n], e = new float[n];
+        for (int i = 0; i < n; i++) {
+            cntr[i] = 3_000_000_000_000L + i * 7L; // a source per exposure, ids 7 apart
+            mjd[i] = 57_000 + i % 2;
+            m[i] = 14 + 0.01f * (i % 3);
+            e[i] = 0.05f;
+        }
+        Table t = Table.create("cntr", tech.tablesaw.api.LongColumn.create("cntr", cntr),
+                tech.tablesaw.api.DoubleColumn.create("mjd", mjd), tech.tablesaw.api.FloatColumn.create("w1mpro", m),
+                tech.tablesaw.api.FloatColumn.create("w1sigmpro", e), tech.tablesaw.api.FloatColumn.create("w2mpro", m),
+                tech.tablesaw.api.FloatColumn.create("w2sigmpro", e));
+        Table out = VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn("cntr").analyze(t);
+        assertEquals(n, out.rowCount());
+        assertEquals(java.util.stream.LongStream.range(0, n).map(k -> 3_000_000_000_000L + k * 7).boxed().toList(),
+                out.longColumn("cntr").asList().stream().sorted().toList());
+        assertTrue(out.intColumn("n_w1").asList().stream().allMatch(k -> k == 1), "one exposure each");
     }
 
     /** An integer id (an AllWISE cntr) keeps its exact value: two ids one apart above 2^53 stay two sources. */
