@@ -3,6 +3,7 @@ package org.tasni.variability;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,8 @@ import org.tasni.TasniException;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.TableAssert;
 import org.tasni.io.TableIO;
+import org.tasni.io.TableSlices;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** A Parquet epochs file streamed row group by row group gives what the whole table gives. */
@@ -18,22 +21,33 @@ class StreamingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void streamingEqualsReadingWhole() {
-        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
-        Path small = dir.resolve("groups.parquet");
-        ParquetIO.write(epochs, small, 256 * 1024); // many row groups, sources split across them
-        int[] groups = {0};
-        ParquetIO.forEachRowGroup(small, List.of("designation"), g -> groups[0]++);
-        assertTrue(groups[0] > 5, "row groups: " + groups[0]);
+    /** Every preset's result and row count from the file streamed equal those from the table read whole. */
+    private static void assertStreamsAsWhole(Table epochs, Path file) {
         for (VariabilityConfig c : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
                 VariabilityConfig.tasniTier5())) {
             VariabilityAnalyzer a = VariabilityAnalyzer.of(c);
             Table whole = a.analyze(epochs);
-            Table streamed = a.analyze(small);
+            Table streamed = a.analyze(file);
             TableAssert.assertSameTable(whole.setName("x"), streamed.setName("x"));
-            assertEquals(epochs.rowCount(), a.report().rows());
+            assertEquals(epochs.rowCount(), a.report().rows(), c.name());
         }
+    }
+
+    /** {@code epochs} written to {@code name} in row groups of about {@code groupBytes}; at least {@code groups} of them. */
+    private Path written(Table epochs, String name, long groupBytes, int groups) {
+        Path file = dir.resolve(name);
+        ParquetIO.write(epochs, file, groupBytes);
+        int[] n = {0};
+        ParquetIO.forEachRowGroup(file, List.of("designation"), g -> n[0]++);
+        assertTrue(n[0] >= groups, "row groups: " + n[0]);
+        return file;
+    }
+
+    @Test
+    void streamingEqualsReadingWhole() {
+        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
+        // many row groups, sources split across them
+        assertStreamsAsWhole(epochs, written(epochs, "groups.parquet", 256 * 1024, 6));
     }
 
     @Test
@@ -41,19 +55,14 @@ class StreamingTest {
         // row groups of a few dozen rows: most sources span several, many a group is one source's rows alone, the
         // same source's as the group before or a new one's
         Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
-        Path tiny = dir.resolve("tiny.parquet");
-        ParquetIO.write(epochs, tiny, 2 * 1024);
+        Path tiny = written(epochs, "tiny.parquet", 2 * 1024, 2);
         int[] groups = {0}, single = {0};
         ParquetIO.forEachRowGroup(tiny, List.of("designation"), g -> {
             groups[0]++;
             single[0] += g.stringColumn("designation").countUnique() == 1 ? 1 : 0;
         });
         assertTrue(single[0] > 10, "groups of one source: " + single[0] + " of " + groups[0]);
-        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
-        Table whole = a.analyze(epochs);
-        Table streamed = a.analyze(tiny);
-        TableAssert.assertSameTable(whole.setName("x"), streamed.setName("x"));
-        assertEquals(epochs.rowCount(), a.report().rows());
+        assertStreamsAsWhole(epochs, tiny);
     }
 
     @Test
@@ -65,14 +74,8 @@ class StreamingTest {
         for (int r = 0; r < ids.length; r++) {
             ids[r] = String.format("S%05d", r % 10 == 9 ? r - 1 : r);
         }
-        epochs.replaceColumn("designation", tech.tablesaw.api.StringColumn.create("designation", ids));
-        Path file = dir.resolve("distinct.parquet");
-        ParquetIO.write(epochs, file, 16 * 1024);
-        int[] groups = {0};
-        ParquetIO.forEachRowGroup(file, List.of("designation"), g -> groups[0]++);
-        assertTrue(groups[0] > 3, "row groups: " + groups[0]);
-        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
-        TableAssert.assertSameTable(a.analyze(epochs).setName("x"), a.analyze(file).setName("x"));
+        epochs.replaceColumn("designation", StringColumn.create("designation", ids));
+        assertStreamsAsWhole(epochs, written(epochs, "distinct.parquet", 16 * 1024, 4));
     }
 
     @Test
@@ -81,25 +84,19 @@ class StreamingTest {
         // Tablesaw keeps without dictionary keys, and the parts' results are still joined
         Table sample = TableIO.read("../data-samples/neowise_epochs.parquet");
         int n = 140_000;
-        List<org.tasni.io.TableSlices.Part> copies = new java.util.ArrayList<>();
+        List<TableSlices.Part> copies = new ArrayList<>();
         for (int r = 0; r < n; r += sample.rowCount()) {
-            copies.add(new org.tasni.io.TableSlices.Part(sample, 0, Math.min(sample.rowCount(), n - r)));
+            copies.add(new TableSlices.Part(sample, 0, Math.min(sample.rowCount(), n - r)));
         }
-        Table epochs = org.tasni.io.TableSlices.join("many", copies);
+        Table epochs = TableSlices.join("many", copies);
         String[] ids = new String[n];
         for (int r = 0; r < n; r++) {
             ids[r] = String.format("S%06d", r);
         }
-        epochs.replaceColumn("designation", tech.tablesaw.api.StringColumn.create("designation", ids));
-        Path file = dir.resolve("many.parquet");
-        ParquetIO.write(epochs, file, 6L << 20);
-        int[] groups = {0};
-        ParquetIO.forEachRowGroup(file, List.of("designation"), g -> groups[0]++);
-        assertTrue(groups[0] >= 2, "row groups: " + groups[0]);
-        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
-        Table streamed = a.analyze(file);
-        assertEquals(n, streamed.rowCount());
-        TableAssert.assertSameTable(a.analyze(epochs).setName("x"), streamed.setName("x"));
+        epochs.replaceColumn("designation", StringColumn.create("designation", ids));
+        Path file = written(epochs, "many.parquet", 6L << 20, 2);
+        assertEquals(n, VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(file).rowCount());
+        assertStreamsAsWhole(epochs, file);
     }
 
     @Test
