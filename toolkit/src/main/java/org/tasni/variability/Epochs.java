@@ -3,6 +3,7 @@ package org.tasni.variability;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
@@ -79,11 +80,14 @@ final class Epochs {
      */
     Epochs(Table t, String idColumn, QualityCuts cuts, long firstRow, SourceLoop loop) {
         this(t, RowRange.all(t), idColumn, cuts, firstRow, loop);
+        refuseWhollyWrong(file, idColumn, rows, dropped, firstRow, () -> firstOutsideSpan(firstRow));
     }
 
     /**
      * The epochs of t's rows {@code range} alone, read in place; row i here (in {@link #order}, the columns' get) is
-     * row {@code range.from() + i} of t.
+     * row {@code range.from() + i} of t. A part of a streamed file: unlike the whole table's constructor, it does not
+     * refuse a column wrong in every one of its rows, which may be one source's fault (a source whose mjd are all
+     * JD, alone in a part); the stream judges the file's totals ({@link #refuseWhollyWrong}).
      *
      * @param firstRow the file's row number of the range's first row minus one, for messages
      */
@@ -115,6 +119,19 @@ final class Epochs {
             minKey = Math.min(minKey, minMax[r]);
             maxKey = Math.max(maxKey, minMax[r + 1]);
         }
+        if (minKey > maxKey) {
+            minKey = maxKey = 0; // no row, or every id empty: one key of no source
+        }
+        if (anyEmptyKey(key)) {
+            // the empty id's key, far above the others: its rows are dropped as missing here, with a key in range
+            byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
+            for (int i = 0; i < rows; i++) {
+                if (key[i] == EMPTY_KEY) {
+                    key[i] = minKey;
+                    why[i] = missing;
+                }
+            }
+        }
         int span = rows == 0 ? 0 : maxKey - minKey + 1;
         long[] reasons = new long[DropReason.values().length];
         SourceGrouping g = SourceGrouping.of(key, minKey, span, why, id, from, reasons, loop);
@@ -123,7 +140,6 @@ final class Epochs {
                 dropped.add(d, reasons[d.ordinal()]);
             }
         }
-        refuseWhollyWrong(idColumn, firstRow);
         wasGrouped = g.wasGrouped();
         int[] duplicates = {0};
         g = g.withoutDuplicates(mjd, loop, duplicates);
@@ -149,6 +165,23 @@ final class Epochs {
     }
 
     /**
+     * The key of the empty string (Tablesaw's missing value) in a column of many distinct values (its IntDictionaryMap,
+     * as Tablesaw and the toolkit's Parquet reader build it): Integer.MAX_VALUE, while the other keys count up from
+     * Integer.MIN_VALUE + 1, so that a span of keys over both overflows an int (a Parquet file with one empty designation
+     * threw NegativeArraySizeException). Byte and short dictionaries keep it at their own maximum, a small span.
+     */
+    private static final int EMPTY_KEY = Integer.MAX_VALUE;
+
+    private static boolean anyEmptyKey(int[] key) {
+        for (int k : key) {
+            if (k == EMPTY_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The dictionary keys of rows [from, to) (the column's rows offset + from …), and their smallest and largest at
      * minMax[2r], minMax[2r + 1].
      */
@@ -157,8 +190,10 @@ final class Epochs {
         for (int i = from; i < to; i++) {
             int k = dict.getKeyAtIndex(offset + i);
             key[i] = k;
-            min = Math.min(min, k);
-            max = Math.max(max, k);
+            if (k != EMPTY_KEY) { // left out of the span (see EMPTY_KEY)
+                min = Math.min(min, k);
+                max = Math.max(max, k);
+            }
         }
         minMax[2 * r] = min;
         minMax[2 * r + 1] = max;
@@ -191,23 +226,37 @@ final class Epochs {
         return TableSlices.keyed(StringColumn.create(idColumn, out));
     }
 
+    /** A finite mjd outside the WISE/NEOWISE span: its file row (from 1) and its value, for a refusal's message. */
+    record OutsideSpan(long row, double mjd) {}
+
+    /** The first of these rows whose mjd is finite and outside the span, or null; firstRow as the constructor's. */
+    OutsideSpan firstOutsideSpan(long firstRow) {
+        for (int i = 0; i < rows; i++) {
+            double v = mjd.get(i);
+            if (Double.isFinite(v) && (v < MJD_MIN || v > MJD_MAX)) {
+                return new OutsideSpan(firstRow + i + 1, v);
+            }
+        }
+        return null;
+    }
+
     /**
      * A column wrong in every row is a mistake about the whole file (a JD or a date in seconds for mjd, the wrong id
-     * column), not bad rows to count: refused, naming the file, the column and the first row.
+     * column), not bad rows to count: refused, naming the file, the column and the first row. {@code rows} rows from
+     * file row firstRow + 1, dropped as {@code dropped} counts; {@code outside} gives the first finite mjd outside the
+     * span (looked for only when every finite one is).
      */
-    private void refuseWhollyWrong(String idColumn, long firstRow) {
+    static void refuseWhollyWrong(String file, String idColumn, long rows, DropCounts dropped, long firstRow,
+            Supplier<OutsideSpan> outside) {
         if (rows == 0) {
             return;
         }
         long finite = rows - dropped.get(DropReason.NONFINITE_MJD) - dropped.get(DropReason.MISSING_ID);
-        if (dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0) {
-            int first = 0;
-            while (!Double.isFinite(mjd.get(first)) || (mjd.get(first) >= MJD_MIN && mjd.get(first) <= MJD_MAX)) {
-                first++;
-            }
+        OutsideSpan first = dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0 ? outside.get() : null;
+        if (first != null) {
             throw new TasniException(String.format("%s: column 'mjd' has no value in the WISE/NEOWISE span [%.0f, %.0f] "
                     + "(data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN, MJD_MAX,
-                    firstRow + first + 1, mjd.get(first)));
+                    first.row(), first.mjd()));
         }
         if (dropped.get(DropReason.MISSING_ID) == rows) {
             throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
@@ -256,10 +305,26 @@ final class Epochs {
         int n = s.size();
         int[] key = new int[n + 2];
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        boolean empty = false;
         for (int i = 0; i < n; i++) {
             key[i] = dict.getKeyAtIndex(i);
-            min = Math.min(min, key[i]);
-            max = Math.max(max, key[i]);
+            if (key[i] == EMPTY_KEY) {
+                empty = true;
+            } else {
+                min = Math.min(min, key[i]);
+                max = Math.max(max, key[i]);
+            }
+        }
+        if (empty) {
+            // the empty string's key moved just above the others (see EMPTY_KEY), so that the span stays small
+            int moved = min > max ? 0 : max + 1;
+            for (int i = 0; i < n; i++) {
+                if (key[i] == EMPTY_KEY) {
+                    key[i] = moved;
+                }
+            }
+            min = Math.min(min, moved);
+            max = Math.max(max, moved);
         }
         key[n] = min;
         key[n + 1] = max;

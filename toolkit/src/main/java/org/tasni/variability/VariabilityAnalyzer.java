@@ -2,6 +2,7 @@ package org.tasni.variability;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.tasni.TasniException;
 import org.tasni.Threads;
 import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
@@ -168,13 +170,8 @@ public final class VariabilityAnalyzer {
             throw new TasniException(parquet.getFileName() + ": no column '" + idColumn + "' (columns: " + String.join(", ", have) + ").");
         }
         String file = parquet.getFileName().toString();
-        List<Table> parts = new ArrayList<>();
-        Set<String> finished = new HashSet<>();
+        Streamed run = new Streamed();
         Table[] carry = {null};
-        long[] rowsBefore = {0};
-        int[] rows = {0}, cut = {0};
-        double[] compute = {0};
-        DropCounts[] drops = {new DropCounts(), new DropCounts(), new DropCounts()};
         ColumnType[] idType = {null};
         ParquetIO.forEachRowGroup(parquet, new ArrayList<>(cols), group -> {
             idType[0] = group.column(idColumn).type();
@@ -202,8 +199,7 @@ public final class VariabilityAnalyzer {
                     return;
                 }
                 if (before != null) {
-                    rowsBefore[0] += analyzePart(before, RowRange.all(before), finished, rowsBefore[0], parts, rows, cut,
-                            compute, drops);
+                    analyzePart(before, RowRange.all(before), run);
                 }
                 carry[0] = group;
                 return;
@@ -215,38 +211,52 @@ public final class VariabilityAnalyzer {
             if (before != null) {
                 Table whole = head == 0 ? before
                         : TableSlices.join(file, List.of(TableSlices.Part.of(before), new TableSlices.Part(group, 0, head)));
-                rowsBefore[0] += analyzePart(whole, RowRange.all(whole), finished, rowsBefore[0], parts, rows, cut, compute,
-                        drops);
+                analyzePart(whole, RowRange.all(whole), run);
             }
             if (head < tail) {
-                rowsBefore[0] += analyzePart(group, new RowRange(head, tail), finished, rowsBefore[0], parts, rows, cut,
-                        compute, drops);
+                analyzePart(group, new RowRange(head, tail), run);
             }
             carry[0] = TableSlices.slice(group, tail, n).setName(file);
         });
         if (carry[0] != null && carry[0].rowCount() > 0) {
-            analyzePart(carry[0], RowRange.all(carry[0]), finished, rowsBefore[0], parts, rows, cut, compute, drops);
+            analyzePart(carry[0], RowRange.all(carry[0]), run);
         }
-        if (parts.isEmpty()) {
+        // a column wrong in every row of the file is refused as reading the file whole refuses it; a part wrong in
+        // every row of its own (one source whose mjd are all JD) is that source's rows dropped and counted
+        Epochs.refuseWhollyWrong(file, idColumn, run.rows, run.dropped, 0, () -> run.outside);
+        if (run.parts.isEmpty()) {
             // a file without rows: the same empty result, with every column, as reading it whole
             return analyze(TableIO.read(parquet).setName(file));
         }
         // joined as arrays: Tablesaw's append copies value by value
-        Table out = parts.size() == 1 ? parts.get(0)
-                : TableSlices.join(parts.get(0).name(), parts.stream().map(TableSlices.Part::of).toList());
+        Table out = run.parts.size() == 1 ? run.parts.get(0)
+                : TableSlices.join(run.parts.get(0).name(), run.parts.stream().map(TableSlices.Part::of).toList());
         out = restoreIdColumn(method.finish(out), idType[0]);
-        report = new VariabilityReport(config.name(), rows[0], out.rowCount(), true, cut[0], drops[0], drops[1], drops[2],
-                VariabilityReport.flagCounts(out), compute[0]);
+        report = new VariabilityReport(config.name(), run.rows, out.rowCount(), true, run.cut, run.dropped, run.unusableW1,
+                run.unusableW2, VariabilityReport.flagCounts(out), run.compute);
         return new ResultTable<>(out, report);
     }
 
-    /** Analyses rows {@code range} of part, adding to the streamed run's results; returns the rows analysed. */
-    private int analyzePart(Table part, RowRange range, Set<String> finished, long firstRow, List<Table> parts, int[] rows,
-            int[] cut, double[] compute, DropCounts[] drops) {
+    /** What a streamed analysis has gathered from the parts analysed so far. */
+    private static final class Streamed {
+        final List<Table> parts = new ArrayList<>();
+        /** The sources of the parts analysed: one seen again means the file is not grouped by source. */
+        final Set<String> finished = new HashSet<>();
+        final DropCounts dropped = new DropCounts(), unusableW1 = new DropCounts(), unusableW2 = new DropCounts();
+        /** The file's rows analysed so far (the next part's first row is rows + 1), and of them cut by quality. */
+        int rows, cut;
+        double compute;
+        /** The file's first finite mjd outside the span, for the refusal of a file wrong in every row. */
+        Epochs.OutsideSpan outside;
+    }
+
+    /** Analyses rows {@code range} of part, the file's next rows, into the streamed run. */
+    private void analyzePart(Table part, RowRange range, Streamed run) {
         long t0 = System.nanoTime();
+        long firstRow = run.rows;
         Epochs e = new Epochs(part, range, idColumn, new QualityCuts(config.cuts()), firstRow, new SourceLoop(threads));
         for (int k = 0; k < e.sources(); k++) {
-            boolean again = finished.contains(e.designation[k]);
+            boolean again = run.finished.contains(e.designation[k]);
             if (again || !e.wasGrouped) {
                 String who = again ? e.designation[k] : firstRepeat(e);
                 throw new TasniException(Columns.label(part) + ": not grouped by " + idColumn + " (" + who + " appears again after "
@@ -256,18 +266,20 @@ public final class VariabilityAnalyzer {
                         + "with enough heap (java -Xmx…).");
             }
         }
-        Table out = compute(e);
-        for (String d : e.designation) {
-            finished.add(d);
+        // looked for only in a part that dropped a row for its mjd or its id (an mjd outside the span under an empty
+        // id counts as a missing id): the usual part has no such row, and then needs no pass over its rows
+        if (run.outside == null && e.dropped.get(DropReason.MJD_OUT_OF_RANGE) + e.dropped.get(DropReason.MISSING_ID) > 0) {
+            run.outside = e.firstOutsideSpan(firstRow);
         }
-        parts.add(out);
-        rows[0] += e.rows;
-        cut[0] += e.cutRows();
-        drops[0].addAll(e.dropped);
-        drops[1].addAll(e.unusableW1);
-        drops[2].addAll(e.unusableW2);
-        compute[0] += (System.nanoTime() - t0) / 1e9;
-        return range.size();
+        Table out = compute(e);
+        run.finished.addAll(Arrays.asList(e.designation));
+        run.parts.add(out);
+        run.rows += e.rows;
+        run.cut += e.cutRows();
+        run.dropped.addAll(e.dropped);
+        run.unusableW1.addAll(e.unusableW1);
+        run.unusableW2.addAll(e.unusableW2);
+        run.compute += (System.nanoTime() - t0) / 1e9;
     }
 
     private static String firstRepeat(Epochs e) {

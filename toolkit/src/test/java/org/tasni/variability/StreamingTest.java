@@ -100,6 +100,68 @@ class StreamingTest {
     }
 
     @Test
+    void aSourceWrongInEveryRowAtAGroupsEdgeIsDroppedNotRefused() {
+        // sources of 7 rows in groups of about 100: the source of rows 98-104 (from 0) straddles a group's edge, so its
+        // rows are a part of their own; its mjd all JD, or its ids and those of the group's last rows empty, are that
+        // source's rows dropped and counted, as reading the file whole counts them, not a file wrong in every row
+        Table sample = TableIO.read("../data-samples/neowise_epochs.parquet").inRange(0, 700);
+        String[] ids = new String[sample.rowCount()];
+        for (int r = 0; r < ids.length; r++) {
+            ids[r] = String.format("S%05d", r / 7);
+        }
+        Table jd = sample.copy();
+        jd.replaceColumn("designation", StringColumn.create("designation", ids));
+        for (int r = 98; r <= 104; r++) {
+            jd.doubleColumn("mjd").set(r, jd.doubleColumn("mjd").get(r) + 2_400_000.5);
+        }
+        assertStreamsAsWhole(jd, written(jd, "jd.parquet", 2048, 5));
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        a.analyze(dir.resolve("jd.parquet"));
+        assertEquals(7, a.report().dropped().get(org.tasni.io.DropReason.MJD_OUT_OF_RANGE));
+
+        Table empty = sample.copy();
+        String[] some = ids.clone();
+        for (int r = 96; r <= 104; r++) {
+            some[r] = ""; // the ids of a group's last rows and of the next group's first
+        }
+        empty.replaceColumn("designation", StringColumn.create("designation", some));
+        assertStreamsAsWhole(empty, written(empty, "empty.parquet", 2048, 5));
+        a.analyze(dir.resolve("empty.parquet"));
+        assertEquals(9, a.report().dropped().get(org.tasni.io.DropReason.MISSING_ID));
+        // every id empty, or every mjd a JD: refused for the file, with the message of the file read whole
+        Table none = sample.copy();
+        String[] blank = new String[ids.length];
+        java.util.Arrays.fill(blank, "");
+        none.replaceColumn("designation", StringColumn.create("designation", blank));
+        Table allJd = jd.copy();
+        for (int r = 0; r < allJd.rowCount(); r++) {
+            allJd.doubleColumn("mjd").set(r, sample.doubleColumn("mjd").get(r) + 2_400_000.5);
+        }
+        for (Table wrong : List.of(none, allJd)) {
+            Path file = written(wrong, "wrong.parquet", 2048, 5);
+            String whole = assertThrows(TasniException.class, () -> a.analyze(wrong.setName("wrong.parquet"))).getMessage();
+            String streamed = assertThrows(TasniException.class, () -> a.analyze(file)).getMessage();
+            assertEquals(whole, streamed);
+            assertTrue(whole.contains("is empty in every row (data rows 1 to 700)") || whole.contains("(data row 1: 24"), whole);
+        }
+    }
+
+    @Test
+    void anEmptyIdOrFlagInAParquetFileIsCounted() {
+        // the reader's dictionary keys the empty string far above the others (Tablesaw's missing value): a file with
+        // one empty designation or cc_flags threw NegativeArraySizeException, read whole or streamed
+        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
+        Table t = epochs.copy();
+        t.stringColumn("designation").set(10, "");
+        t.stringColumn("cc_flags").set(20, "");
+        Path file = written(t, "blank.parquet", 256 * 1024, 2);
+        assertStreamsAsWhole(TableIO.read(file), file);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        a.analyze(file);
+        assertEquals(1, a.report().dropped().get(org.tasni.io.DropReason.MISSING_ID));
+    }
+
+    @Test
     void anUngroupedFileIsAClearError() {
         Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
         Table mixed = epochs.inRange(0, 500).append(epochs.inRange(0, 100)); // the first source reappears

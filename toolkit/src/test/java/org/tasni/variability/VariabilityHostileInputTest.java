@@ -305,10 +305,13 @@ class VariabilityHostileInputTest {
                 tech.tablesaw.api.DoubleColumn.create("mjd", mjd), tech.tablesaw.api.FloatColumn.create("w1mpro", m),
                 tech.tablesaw.api.FloatColumn.create("w1sigmpro", e), tech.tablesaw.api.FloatColumn.create("w2mpro", m),
                 tech.tablesaw.api.FloatColumn.create("w2sigmpro", e));
-        Table out = VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn("cntr").analyze(t);
-        assertEquals(n, out.rowCount());
-        assertEquals(java.util.stream.LongStream.range(0, n).map(k -> 3_000_000_000_000L + k * 7).boxed().toList(),
-                out.longColumn("cntr").asList().stream().sorted().toList());
+        t.longColumn("cntr").setMissing(5); // an empty id among them: its key lies far above the others
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn("cntr");
+        Table out = a.analyze(t);
+        assertEquals(n - 1, out.rowCount());
+        assertEquals(1, a.report().dropped().get(DropReason.MISSING_ID));
+        assertEquals(java.util.stream.LongStream.range(0, n).filter(k -> k != 5).map(k -> 3_000_000_000_000L + k * 7)
+                .boxed().toList(), out.longColumn("cntr").asList().stream().sorted().toList());
         assertTrue(out.intColumn("n_w1").asList().stream().allMatch(k -> k == 1), "one exposure each");
     }
 
