@@ -109,20 +109,21 @@ final class Epochs {
         DictionaryMap dict = id.getDictionary();
         int[] key = new int[rows]; // becomes the kept rows (SourceGrouping.of reuses it)
         byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
-        int[] minMax = new int[2 * SourceLoop.ranges(rows)];
+        int[] minMax = new int[3 * SourceLoop.ranges(rows)];
         loop.forRanges(rows, (r, start, end) -> {
             mjdReasons(mjd, why, start, end);
             keys(dict, from, key, start, end, minMax, r);
         });
-        int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE;
-        for (int r = 0; r < minMax.length; r += 2) {
+        int minKey = Integer.MAX_VALUE, maxKey = Integer.MIN_VALUE, empty = 0;
+        for (int r = 0; r < minMax.length; r += 3) {
             minKey = Math.min(minKey, minMax[r]);
             maxKey = Math.max(maxKey, minMax[r + 1]);
+            empty += minMax[r + 2];
         }
         if (minKey > maxKey) {
             minKey = maxKey = 0; // no row, or every id empty: one key of no source
         }
-        if (anyEmptyKey(key)) {
+        if (empty > 0) {
             // the empty id's key, far above the others: its rows are dropped as missing here, with a key in range
             byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
             for (int i = 0; i < rows; i++) {
@@ -172,31 +173,25 @@ final class Epochs {
      */
     private static final int EMPTY_KEY = Integer.MAX_VALUE;
 
-    private static boolean anyEmptyKey(int[] key) {
-        for (int k : key) {
-            if (k == EMPTY_KEY) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * The dictionary keys of rows [from, to) (the column's rows offset + from …), and their smallest and largest at
-     * minMax[2r], minMax[2r + 1].
+     * The dictionary keys of rows [from, to) (the column's rows offset + from …); their smallest and largest at
+     * minMax[3r], minMax[3r + 1], and at minMax[3r + 2] the number of empty ids, whose key is left out (see EMPTY_KEY).
      */
     private static void keys(DictionaryMap dict, int offset, int[] key, int from, int to, int[] minMax, int r) {
-        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE, empty = 0;
         for (int i = from; i < to; i++) {
             int k = dict.getKeyAtIndex(offset + i);
             key[i] = k;
-            if (k != EMPTY_KEY) { // left out of the span (see EMPTY_KEY)
+            if (k == EMPTY_KEY) {
+                empty++;
+            } else {
                 min = Math.min(min, k);
                 max = Math.max(max, k);
             }
         }
-        minMax[2 * r] = min;
-        minMax[2 * r + 1] = max;
+        minMax[3 * r] = min;
+        minMax[3 * r + 1] = max;
+        minMax[3 * r + 2] = empty;
     }
 
     /**
