@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasni.TasniException;
@@ -31,6 +32,16 @@ class StreamingTest {
             TableAssert.assertSameTable(whole.setName("x"), streamed.setName("x"));
             assertEquals(epochs.rowCount(), a.report().rows(), c.name());
         }
+    }
+
+    /** t with the designation of row r replaced by {@code id.apply(r)}. */
+    private static Table withIds(Table t, IntFunction<String> id) {
+        String[] ids = new String[t.rowCount()];
+        for (int r = 0; r < ids.length; r++) {
+            ids[r] = id.apply(r);
+        }
+        t.replaceColumn("designation", StringColumn.create("designation", ids));
+        return t;
     }
 
     /** {@code epochs} written to {@code name} in row groups of about {@code groupBytes}; at least {@code groups} of them. */
@@ -69,12 +80,8 @@ class StreamingTest {
     void mostlyDistinctIdsStreamAsWhole() {
         // sources of one or two exposures: the reader keeps such an id column's strings without a dictionary of its own
         // (DeferredDictionary), and each source's name is read from its first row, within a group's range
-        Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet").inRange(0, 3000);
-        String[] ids = new String[epochs.rowCount()];
-        for (int r = 0; r < ids.length; r++) {
-            ids[r] = String.format("S%05d", r % 10 == 9 ? r - 1 : r);
-        }
-        epochs.replaceColumn("designation", StringColumn.create("designation", ids));
+        Table epochs = withIds(TableIO.read("../data-samples/neowise_epochs.parquet").inRange(0, 3000),
+                r -> String.format("S%05d", r % 10 == 9 ? r - 1 : r));
         assertStreamsAsWhole(epochs, written(epochs, "distinct.parquet", 16 * 1024, 4));
     }
 
@@ -88,12 +95,7 @@ class StreamingTest {
         for (int r = 0; r < n; r += sample.rowCount()) {
             copies.add(new TableSlices.Part(sample, 0, Math.min(sample.rowCount(), n - r)));
         }
-        Table epochs = TableSlices.join("many", copies);
-        String[] ids = new String[n];
-        for (int r = 0; r < n; r++) {
-            ids[r] = String.format("S%06d", r);
-        }
-        epochs.replaceColumn("designation", StringColumn.create("designation", ids));
+        Table epochs = withIds(TableSlices.join("many", copies), r -> String.format("S%06d", r));
         Path file = written(epochs, "many.parquet", 6L << 20, 2);
         assertEquals(n, VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(file).rowCount());
         assertStreamsAsWhole(epochs, file);
@@ -105,12 +107,7 @@ class StreamingTest {
         // rows are a part of their own; its mjd all JD, or its ids and those of the group's last rows empty, are that
         // source's rows dropped and counted, as reading the file whole counts them, not a file wrong in every row
         Table sample = TableIO.read("../data-samples/neowise_epochs.parquet").inRange(0, 700);
-        String[] ids = new String[sample.rowCount()];
-        for (int r = 0; r < ids.length; r++) {
-            ids[r] = String.format("S%05d", r / 7);
-        }
-        Table jd = sample.copy();
-        jd.replaceColumn("designation", StringColumn.create("designation", ids));
+        Table jd = withIds(sample.copy(), r -> String.format("S%05d", r / 7));
         for (int r = 98; r <= 104; r++) {
             jd.doubleColumn("mjd").set(r, jd.doubleColumn("mjd").get(r) + 2_400_000.5);
         }
@@ -119,20 +116,13 @@ class StreamingTest {
         a.analyze(dir.resolve("jd.parquet"));
         assertEquals(7, a.report().dropped().get(org.tasni.io.DropReason.MJD_OUT_OF_RANGE));
 
-        Table empty = sample.copy();
-        String[] some = ids.clone();
-        for (int r = 96; r <= 104; r++) {
-            some[r] = ""; // the ids of a group's last rows and of the next group's first
-        }
-        empty.replaceColumn("designation", StringColumn.create("designation", some));
+        // the ids of a group's last rows and of the next group's first empty
+        Table empty = withIds(sample.copy(), r -> r >= 96 && r <= 104 ? "" : String.format("S%05d", r / 7));
         assertStreamsAsWhole(empty, written(empty, "empty.parquet", 2048, 5));
         a.analyze(dir.resolve("empty.parquet"));
         assertEquals(9, a.report().dropped().get(org.tasni.io.DropReason.MISSING_ID));
         // every id empty, or every mjd a JD: refused for the file, with the message of the file read whole
-        Table none = sample.copy();
-        String[] blank = new String[ids.length];
-        java.util.Arrays.fill(blank, "");
-        none.replaceColumn("designation", StringColumn.create("designation", blank));
+        Table none = withIds(sample.copy(), r -> "");
         Table allJd = jd.copy();
         for (int r = 0; r < allJd.rowCount(); r++) {
             allJd.doubleColumn("mjd").set(r, sample.doubleColumn("mjd").get(r) + 2_400_000.5);
