@@ -3,9 +3,11 @@ package org.tasni.variability;
 import java.util.function.Predicate;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The single-exposure quality cuts of NEOWISE practice (Explanatory Supplement §II.2–II.3), each applied only when its
@@ -50,25 +52,30 @@ final class QualityCuts {
     }
 
     /**
-     * Sets {@code bit} of cut[i] where q[from + i] is not above {@code min} (or not at least, with {@code orEqual});
-     * NaN fails.
+     * Sets {@code bit} of cut[i] where row from + i of q is not above {@code min} (or not at least, with
+     * {@code orEqual}); NaN fails, and so does a missing value, which reads as NaN. Read in place: a double copy of
+     * the column was a column-sized array of fresh memory for every streamed row group.
      */
-    private static void above(double[] q, int from, double min, boolean orEqual, int bit, byte[] cut) {
+    private static void above(NumericColumn<?> q, int from, double min, boolean orEqual, int bit, byte[] cut) {
         for (int i = 0; i < cut.length; i++) {
-            double v = q[from + i];
+            double v = q.getDouble(from + i);
             if (!(orEqual ? v >= min : v > min)) {
                 cut[i] |= (byte) bit;
             }
         }
     }
 
-    private static double[] numeric(Table t, String name) {
-        // a zero-row string column (a header-only CSV) holds no wrong cell: Columns.doubles gives it as empty
-        if (!t.column(name).isEmpty() && !(t.column(name) instanceof NumericColumn<?>)) {
-            throw new TasniException(Columns.label(t) + ": column '" + name + "' has type " + t.column(name).type().name()
-                    + "; expected a number.");
+    private static NumericColumn<?> numeric(Table t, String name) {
+        Column<?> c = t.column(name);
+        if (c instanceof NumericColumn<?> n) {
+            return n;
         }
-        return Columns.doubles(t, name);
+        // a zero-row string column (a header-only CSV) holds no wrong cell: an empty number column
+        if (c.isEmpty()) {
+            return DoubleColumn.create(name);
+        }
+        throw new TasniException(Columns.label(t) + ": column '" + name + "' has type " + c.type().name()
+                + "; expected a number.");
     }
 
     /** Evaluates a string predicate once per distinct value, through the column's dictionary; row i is from + i. */
