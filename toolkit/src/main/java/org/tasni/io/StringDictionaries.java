@@ -17,8 +17,6 @@ import tech.tablesaw.columns.strings.IntDictionaryMap;
  */
 final class StringDictionaries {
 
-    /** Tablesaw's key of the missing value (the empty string). */
-    static final int MISSING_KEY = Integer.MAX_VALUE;
     /** Tablesaw's "no key" answer of its value-to-key map, and the key before its first. */
     private static final int NO_KEY = Integer.MIN_VALUE;
 
@@ -69,7 +67,7 @@ final class StringDictionaries {
             String s = values[v] == null ? "" : values[v];
             int key = valueToKey.getInt(s);
             if (key == NO_KEY) {
-                key = s.isEmpty() ? MISSING_KEY : ++last;
+                key = s.isEmpty() ? TableSlices.EMPTY_KEY : ++last;
                 keyToValue.put(key, s);
                 valueToKey.put(s, key);
             }

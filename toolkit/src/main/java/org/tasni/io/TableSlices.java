@@ -39,6 +39,14 @@ public final class TableSlices {
         }
     }
 
+    /**
+     * Tablesaw's dictionary key of the empty string (its missing value) in a column of many distinct values (an
+     * {@code IntDictionaryMap}, as Tablesaw's appends and the Parquet reader build it): far above the other keys,
+     * which count up from {@code Integer.MIN_VALUE + 1}, so that a span of keys over both overflows an int. Byte and
+     * short dictionaries keep their missing value at their own maximum, a small span.
+     */
+    public static final int EMPTY_KEY = Integer.MAX_VALUE;
+
     private TableSlices() {}
 
     /**
@@ -144,8 +152,8 @@ public final class TableSlices {
      */
     private static StringColumn strings(String name, int k, List<Part> parts, int rows) {
         int[] codes = new int[rows];
-        String[] values = new String[16];
-        int count = 0, at = 0;
+        Values values = new Values();
+        int at = 0;
         for (Part p : parts) {
             StringColumn column = (StringColumn) p.table().column(k);
             DictionaryMap dict = column.getDictionary();
@@ -158,11 +166,7 @@ public final class TableSlices {
                     String v = column.get(i);
                     int code = byValue.getInt(v);
                     if (code < 0) {
-                        if (count == values.length) {
-                            values = Arrays.copyOf(values, count * 2);
-                        }
-                        values[count] = v;
-                        code = count++;
+                        code = values.add(v);
                         byValue.put(v, code);
                     }
                     codes[r] = code;
@@ -174,12 +178,12 @@ public final class TableSlices {
             for (int r = at, i = p.from(); r < end; r++, i++) {
                 int key = dict.getKeyForIndex(i);
                 codes[r] = key;
-                if (key != StringDictionaries.MISSING_KEY) {
+                if (key != EMPTY_KEY) {
                     min = Math.min(min, key);
                     max = Math.max(max, key);
                 }
             }
-            // the missing value's key (the empty string's) is Integer.MAX_VALUE, far from the others: kept apart
+            // the empty string's key is far from the others (EMPTY_KEY): kept apart
             int[] byKey = null;
             Int2IntOpenHashMap sparse = null;
             if (min <= max && (long) max - min < 2L * n + 4096) {
@@ -192,14 +196,10 @@ public final class TableSlices {
             int missing = -1;
             for (int r = at; r < end; r++) {
                 int key = codes[r];
-                int code = key == StringDictionaries.MISSING_KEY ? missing : byKey != null ? byKey[key - min] : sparse.get(key);
+                int code = key == EMPTY_KEY ? missing : byKey != null ? byKey[key - min] : sparse.get(key);
                 if (code < 0) {
-                    if (count == values.length) {
-                        values = Arrays.copyOf(values, count * 2);
-                    }
-                    values[count] = dict.getValueForKey(key);
-                    code = count++;
-                    if (key == StringDictionaries.MISSING_KEY) {
+                    code = values.add(dict.getValueForKey(key));
+                    if (key == EMPTY_KEY) {
                         missing = code;
                     } else if (byKey != null) {
                         byKey[key - min] = code;
@@ -211,6 +211,21 @@ public final class TableSlices {
             }
             at = end;
         }
-        return StringDictionaries.column(name, codes, rows, values, count);
+        return StringDictionaries.column(name, codes, rows, values.values, values.count);
+    }
+
+    /** The values met so far, in order: a value's code is its index. */
+    private static final class Values {
+        String[] values = new String[16];
+        int count;
+
+        /** Adds v and returns its code. */
+        int add(String v) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count] = v;
+            return count++;
+        }
     }
 }

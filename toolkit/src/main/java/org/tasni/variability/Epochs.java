@@ -127,7 +127,7 @@ final class Epochs {
             // the empty id's key, far above the others: its rows are dropped as missing here, with a key in range
             byte missing = (byte) (DropReason.MISSING_ID.ordinal() + 1);
             for (int i = 0; i < rows; i++) {
-                if (key[i] == EMPTY_KEY) {
+                if (key[i] == TableSlices.EMPTY_KEY) {
                     key[i] = minKey;
                     why[i] = missing;
                 }
@@ -166,23 +166,16 @@ final class Epochs {
     }
 
     /**
-     * The key of the empty string (Tablesaw's missing value) in a column of many distinct values (its IntDictionaryMap,
-     * as Tablesaw and the toolkit's Parquet reader build it): Integer.MAX_VALUE, while the other keys count up from
-     * Integer.MIN_VALUE + 1, so that a span of keys over both overflows an int (a Parquet file with one empty designation
-     * threw NegativeArraySizeException). Byte and short dictionaries keep it at their own maximum, a small span.
-     */
-    private static final int EMPTY_KEY = Integer.MAX_VALUE;
-
-    /**
      * The dictionary keys of rows [from, to) (the column's rows offset + from …); their smallest and largest at
-     * minMax[3r], minMax[3r + 1], and at minMax[3r + 2] the number of empty ids, whose key is left out (see EMPTY_KEY).
+     * minMax[3r], minMax[3r + 1], and at minMax[3r + 2] the number of empty ids, whose key is left out (see
+     * TableSlices.EMPTY_KEY: a Parquet file with one empty designation threw NegativeArraySizeException).
      */
     private static void keys(DictionaryMap dict, int offset, int[] key, int from, int to, int[] minMax, int r) {
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE, empty = 0;
         for (int i = from; i < to; i++) {
             int k = dict.getKeyAtIndex(offset + i);
             key[i] = k;
-            if (k == EMPTY_KEY) {
+            if (k == TableSlices.EMPTY_KEY) {
                 empty++;
             } else {
                 min = Math.min(min, k);
@@ -303,7 +296,7 @@ final class Epochs {
         boolean empty = false;
         for (int i = 0; i < n; i++) {
             key[i] = dict.getKeyAtIndex(i);
-            if (key[i] == EMPTY_KEY) {
+            if (key[i] == TableSlices.EMPTY_KEY) {
                 empty = true;
             } else {
                 min = Math.min(min, key[i]);
@@ -311,10 +304,10 @@ final class Epochs {
             }
         }
         if (empty) {
-            // the empty string's key moved just above the others (see EMPTY_KEY), so that the span stays small
+            // the empty string's key moved just above the others (see TableSlices.EMPTY_KEY), so that the span stays small
             int moved = min > max ? 0 : max + 1;
             for (int i = 0; i < n; i++) {
-                if (key[i] == EMPTY_KEY) {
+                if (key[i] == TableSlices.EMPTY_KEY) {
                     key[i] = moved;
                 }
             }
