@@ -50,7 +50,11 @@ final class ProcessBenchmarks {
         this.stilts = stilts;
     }
 
-    /** {@code convert targets.parquet x.csv} and {@code --help} as fresh processes, and STILTS {@code tcopy}. */
+    /**
+     * {@code convert targets.parquet x.csv} and {@code --help} as fresh processes, and STILTS {@code tcopy}. The
+     * converts and {@code tcopy} are timed in turn ({@link #timesInTurn}) after a pause ({@link #settle}), so that
+     * each tool meets the machine in the same state.
+     */
     List<BenchRow> coldStart(Path dir) throws IOException, InterruptedException {
         Path targets = data.resolve("targets.parquet");
         List<BenchRow> rows = new ArrayList<>();
@@ -61,25 +65,34 @@ final class ProcessBenchmarks {
         }
         Files.createDirectories(dir);
         Table expected = TableIO.read(targets);
-        Path csv = dir.resolve("targets_tasni.csv");
-        Timed convert = times(List.of(ChildRun.javaExe(), "-jar", jar.get().toString(), "convert", targets.toString(),
-                csv.toString()), dir);
-        String same = difference(expected, TableIO.read(csv));
-        BenchRow tasni = convert.row(COLD_START, "tasni convert (java -jar)",
-                same == null ? "ok: the CSV holds the Parquet file's " + expected.rowCount() + " rows" : "mismatch: " + same,
-                expected.rowCount() + " rows × " + expected.columnCount() + " columns");
         // README's way to start the toolkit is its launcher (JVM options and a class-data archive java -jar cannot
         // carry): when it is there, its row is the one the others are compared with
-        BenchRow reference = tasni;
         Optional<Path> launcher = launcher();
+        String archive = launcher.isPresent() && hasArchive() ? "its class-data archive was already made"
+                : "its first process made the class-data archive (once per jar and JVM)";
+        List<List<String>> cmds = new ArrayList<>();
+        Path csv = dir.resolve("targets_tasni.csv"), viaLauncher = dir.resolve("targets_launcher.csv");
+        cmds.add(List.of(ChildRun.javaExe(), "-jar", jar.get().toString(), "convert", targets.toString(), csv.toString()));
+        launcher.ifPresent(l -> cmds.add(List.of(l.toString(), "convert", targets.toString(), viaLauncher.toString())));
+        String stiltsMissing = !stilts ? null : Files.isExecutable(STILTS) ? null : "no /usr/bin/stilts (Debian package stilts)";
+        boolean runStilts = stilts && stiltsMissing == null;
+        // STILTS reads Parquet only with optional jars: it copies the same rows from a VOTable, its native format
+        Path vot = dir.resolve("targets.vot"), theirs = dir.resolve("targets_stilts.csv");
+        if (runStilts) {
+            TableIO.write(expected, vot);
+            cmds.add(List.of(STILTS.toString(), "tcopy", "in=" + vot, "ifmt=votable", "out=" + theirs, "ofmt=csv"));
+        }
+        settle();
+        List<Timed> timed = timesInTurn(cmds, dir);
+        String same = difference(expected, TableIO.read(csv));
+        BenchRow tasni = timed.get(0).row(COLD_START, "tasni convert (java -jar)",
+                same == null ? "ok: the CSV holds the Parquet file's " + expected.rowCount() + " rows" : "mismatch: " + same,
+                expected.rowCount() + " rows × " + expected.columnCount() + " columns; " + IN_TURN);
+        BenchRow reference = tasni;
         if (launcher.isPresent()) {
-            String archive = hasArchive() ? "its class-data archive was already made"
-                    : "its first process made the class-data archive (once per jar and JVM)";
-            Path viaLauncher = dir.resolve("targets_launcher.csv");
-            Timed l = times(List.of(launcher.get().toString(), "convert", targets.toString(), viaLauncher.toString()), dir);
             String sameL = difference(expected, TableIO.read(viaLauncher));
-            reference = l.row(COLD_START, "tasni convert (toolkit/bin/tasni)", sameL == null ? "ok: the CSV holds the "
-                    + "Parquet file's " + expected.rowCount() + " rows" : "mismatch: " + sameL, archive);
+            reference = timed.get(1).row(COLD_START, "tasni convert (toolkit/bin/tasni)", sameL == null ? "ok: the CSV holds the "
+                    + "Parquet file's " + expected.rowCount() + " rows" : "mismatch: " + sameL, archive + "; " + IN_TURN);
             rows.add(reference.withRatioTo(reference.time()));
         }
         rows.add(tasni.withRatioTo(reference.time()));
@@ -92,23 +105,29 @@ final class ProcessBenchmarks {
             rows.add(lh.row("cold CLI start: --help", "tasni --help (toolkit/bin/tasni)", lh.last.output().contains("Usage:")
                     ? "ok: usage printed" : "mismatch: no usage in the output", "no peer (goal ≤ 0.3 s)"));
         }
-        if (!stilts) {
-            return rows;
+        if (stiltsMissing != null) {
+            rows.add(BenchRow.notInstalled(COLD_START, "STILTS tcopy", stiltsMissing));
+        } else if (runStilts) {
+            long n = Files.readAllLines(theirs).size() - 1L;
+            rows.add(timed.get(cmds.size() - 1).row(COLD_START, "STILTS tcopy (VOTable in)", n == expected.rowCount()
+                    ? "ok: " + n + " rows" : "mismatch: " + n + " rows, the toolkit's " + expected.rowCount(),
+                    "the same rows from a VOTable; " + IN_TURN).withRatioTo(reference.time()));
         }
-        if (!Files.isExecutable(STILTS)) {
-            rows.add(BenchRow.notInstalled(COLD_START, "STILTS tcopy", "no /usr/bin/stilts (Debian package stilts)"));
-            return rows;
-        }
-        // STILTS reads Parquet only with optional jars: it copies the same rows from a VOTable, its native format
-        Path vot = dir.resolve("targets.vot");
-        TableIO.write(expected, vot);
-        Path theirs = dir.resolve("targets_stilts.csv");
-        Timed tcopy = times(List.of(STILTS.toString(), "tcopy", "in=" + vot, "ifmt=votable", "out=" + theirs, "ofmt=csv"), dir);
-        long n = Files.readAllLines(theirs).size() - 1L;
-        rows.add(tcopy.row(COLD_START, "STILTS tcopy (VOTable in)", n == expected.rowCount() ? "ok: " + n + " rows"
-                : "mismatch: " + n + " rows, the toolkit's " + expected.rowCount(), "the same rows from a VOTable")
-                .withRatioTo(reference.time()));
         return rows;
+    }
+
+    /**
+     * How long the machine is left alone before the processes that are compared: the read probes before them end
+     * with gigabytes of heap freed at once, and a process started in the next seconds ran slower while the kernel
+     * handed that memory back to the hypervisor (a virtual machine with free-page reporting). The toolkit's convert,
+     * started by a JVM that had just freed 3 GB: 0.52–0.69 s, the same after a 5 s pause 0.42–0.48 s (6 each).
+     */
+    private static final long SETTLE_MILLIS = 5_000;
+    private static final String IN_TURN = "timed in turn with the other tools of this row (one process of each per "
+            + "round, the order rotated), after a " + SETTLE_MILLIS / 1000 + " s pause";
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS);
     }
 
     /**
@@ -185,25 +204,55 @@ final class ProcessBenchmarks {
         }
     }
 
+    /**
+     * Commands timed in turn, one run of each per round, {@code 1 + repeat} rounds, the order rotated each round (round
+     * r starts with command r mod n), so that no tool always runs after the same one; per command its first run (its
+     * cold) and the best and median of the rest, as {@link #times} gives them.
+     */
+    List<Timed> timesInTurn(List<List<String>> cmds, Path dir) throws IOException, InterruptedException {
+        int n = cmds.size();
+        ChildRun.Result[][] runs = new ChildRun.Result[n][1 + repeat];
+        for (int round = 0; round <= repeat; round++) {
+            for (int j = 0; j < n; j++) {
+                int c = (round + j) % n;
+                runs[c][round] = ChildRun.run(cmds.get(c), dir, 30);
+            }
+        }
+        List<Timed> out = new ArrayList<>();
+        for (ChildRun.Result[] r : runs) {
+            out.add(Timed.of(r));
+        }
+        return out;
+    }
+
     /** The first run of a command and the best of the next {@code repeat}. */
     private Timed times(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        ChildRun.Result first = ChildRun.run(cmd, dir, 30), last = first;
-        double best = Double.POSITIVE_INFINITY, peak = first.peakRssMb();
-        double[] warm = new double[repeat];
-        for (int k = 0; k < repeat; k++) {
-            last = ChildRun.run(cmd, dir, 30);
-            warm[k] = last.seconds();
-            best = Math.min(best, last.seconds());
-            peak = Math.max(peak, last.peakRssMb());
+        ChildRun.Result[] runs = new ChildRun.Result[1 + repeat];
+        for (int k = 0; k <= repeat; k++) {
+            runs[k] = ChildRun.run(cmd, dir, 30);
         }
-        Arrays.sort(warm);
-        // the median of the warm processes, beside their best: on a shared machine one lucky run can flatter a tool
-        double median = repeat % 2 == 1 ? warm[repeat / 2] : (warm[repeat / 2 - 1] + warm[repeat / 2]) / 2;
-        return new Timed(first.seconds(), best, median, peak, last);
+        return Timed.of(runs);
     }
 
     /** A command's first (cold) time, its best and median warm times, the largest peak RSS of all its runs, its last run. */
-    private record Timed(double cold, double warm, double median, double peakMb, ChildRun.Result last) {
+    record Timed(double cold, double warm, double median, double peakMb, ChildRun.Result last) {
+
+        /** From a command's runs, the first one first (at least one). */
+        static Timed of(ChildRun.Result[] runs) {
+            int repeat = runs.length - 1;
+            double best = Double.POSITIVE_INFINITY, peak = runs[0].peakRssMb();
+            double[] warm = new double[repeat];
+            for (int k = 0; k < repeat; k++) {
+                warm[k] = runs[k + 1].seconds();
+                best = Math.min(best, warm[k]);
+                peak = Math.max(peak, runs[k + 1].peakRssMb());
+            }
+            Arrays.sort(warm);
+            // the median of the warm processes, beside their best: on a shared machine one lucky run can flatter a tool
+            double median = repeat == 0 ? runs[0].seconds()
+                    : repeat % 2 == 1 ? warm[repeat / 2] : (warm[repeat / 2 - 1] + warm[repeat / 2]) / 2;
+            return new Timed(runs[0].seconds(), repeat == 0 ? runs[0].seconds() : best, median, peak, runs[repeat]);
+        }
 
         BenchRow row(String what, String tool, String agreement, String notes) {
             return new BenchRow(what, tool, BenchRow.seconds(cold), BenchRow.seconds(warm), null, agreement,
