@@ -78,7 +78,7 @@ final class StringDictionaries {
         for (int r = 0; r < rows; r++) {
             keys[r] = remap[codes[r]];
         }
-        return new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(last).setKeyToValue(keyToValue)
-                .setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(keys).build();
+        return WrappedColumns.keys(new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(last).setKeyToValue(keyToValue)
+                .setValueToKey(valueToKey).setKeyToCount(keyToCount), keys, rows).build();
     }
 }

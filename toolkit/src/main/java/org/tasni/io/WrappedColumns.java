@@ -9,11 +9,13 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
 
 /**
  * Tablesaw columns around arrays the reader has just filled, without a copy. {@code DoubleColumn.create(name, array)}
@@ -40,16 +42,35 @@ final class WrappedColumns {
     private static final VarHandle INT_DATA = data(IntColumn.class, IntArrayList.class);
     private static final VarHandle LONG_DATA = data(LongColumn.class, LongArrayList.class);
     private static final VarHandle SHORT_DATA = data(ShortColumn.class, ShortArrayList.class);
+    /** The rows' keys of a string dictionary being built, which its public setter copies ({@code new IntArrayList(int[])}). */
+    private static final VarHandle DICTIONARY_KEYS = field(IntDictionaryMap.IntDictionaryBuilder.class, "values", IntArrayList.class);
 
     private WrappedColumns() {}
 
     /** The column's protected {@code data} list, or null where this Tablesaw has none. */
     private static VarHandle data(Class<?> column, Class<?> list) {
+        return field(column, "data", list);
+    }
+
+    /** The field {@code name} of type {@code type} of {@code owner}, or null where this Tablesaw has none. */
+    private static VarHandle field(Class<?> owner, String name, Class<?> type) {
         try {
-            return MethodHandles.privateLookupIn(column, MethodHandles.lookup()).findVarHandle(column, "data", list);
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVarHandle(owner, name, type);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code builder.setValues(keys)} for the first {@code rows} keys, without the setter's copy: the dictionary's list
+     * wraps {@code keys}, which the caller no longer touches (a copy where this Tablesaw does not let it be set).
+     */
+    static IntDictionaryMap.IntDictionaryBuilder keys(IntDictionaryMap.IntDictionaryBuilder builder, int[] keys, int rows) {
+        if (DICTIONARY_KEYS != null) {
+            DICTIONARY_KEYS.set(builder, IntArrayList.wrap(keys, rows));
+            return builder;
+        }
+        return builder.setValues(rows == keys.length ? keys : Arrays.copyOf(keys, rows));
     }
 
     /**
