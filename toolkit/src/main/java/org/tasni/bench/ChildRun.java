@@ -22,7 +22,20 @@ public final class ChildRun {
 
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
+    /**
+     * How long the machine is left alone before a process whose time is compared with a peer's: a process started in
+     * the seconds after another freed gigabytes (a read probe's heap, a benchmark JVM's) ran slower while the kernel
+     * handed that memory back to the hypervisor (a virtual machine with free-page reporting). The toolkit's convert,
+     * started by a JVM that had just freed 3 GB: 0.52–0.69 s, the same after a 5 s pause 0.42–0.48 s (6 each).
+     */
+    static final long SETTLE_MILLIS = 5_000;
+
     private ChildRun() {}
+
+    /** Leaves the machine alone for {@link #SETTLE_MILLIS}, so that the next process meets it as its peer does. */
+    static void settle() throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS);
+    }
 
     /**
      * A finished command.

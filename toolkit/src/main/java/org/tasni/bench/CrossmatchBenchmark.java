@@ -40,7 +40,8 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  *
  * <p>Timings: "match" is conversion to unit vectors + index or tree build + query, measured inside each process
  * (the toolkit's best of {@code repeat} warm runs, with the cold first run shown too); "process" is a whole command
- * (JVM or interpreter start, reading files, matching, writing), for STILTS and the toolkit's own CLI.
+ * (JVM or interpreter start, reading files, matching, writing), for STILTS and the toolkit's own CLI, each started
+ * after a pause ({@link ChildRun#settle}), so that neither runs while memory the other or this JVM freed is handed back.
  */
 public final class CrossmatchBenchmark {
 
@@ -210,6 +211,7 @@ public final class CrossmatchBenchmark {
                     dir.resolve("gaia.parquet").toString(), "--radius", String.valueOf(options.radiusArcsec()), "--threads",
                     String.valueOf(options.threads()), "--out", out.toString(), "--stats-json",
                     dir.resolve("cli_stats.json").toString()));
+            ChildRun.settle(); // after this JVM's matches and writes, as before STILTS's process
             ChildRun.Result t = ChildRun.run(cmd, dir, 60);
             String cli = launcher.isPresent() ? "tasni CLI (toolkit/bin/tasni)" : "tasni CLI (java -jar)";
             int n = (int) ParquetIO.rowCount(out);
@@ -284,6 +286,7 @@ public final class CrossmatchBenchmark {
         TableIO.write(wise.selectColumns("cntr", "ra", "dec"), dir.resolve("wise.vot"));
         TableIO.write(TableIO.read(dir.resolve("gaia.parquet"), "source_id", "ra", "dec"), dir.resolve("gaia.vot"));
         Path out = dir.resolve("orphans_stilts.csv");
+        ChildRun.settle();
         ChildRun.Result t = ChildRun.run(List.of(stilts.toString(), "tmatch2", "in1=" + dir.resolve("wise.vot"), "ifmt1=votable",
                 "in2=" + dir.resolve("gaia.vot"), "ifmt2=votable", "matcher=sky", "values1=ra dec", "values2=ra dec",
                 "params=" + options.radiusArcsec(), "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir, 60);

@@ -52,7 +52,7 @@ final class ProcessBenchmarks {
 
     /**
      * {@code convert targets.parquet x.csv} and {@code --help} as fresh processes, and STILTS {@code tcopy}. The
-     * converts and {@code tcopy} are timed in turn ({@link #timesInTurn}) after a pause ({@link #settle}), so that
+     * converts and {@code tcopy} are timed in turn ({@link #timesInTurn}) after a pause ({@link ChildRun#settle}), so that
      * each tool meets the machine in the same state.
      */
     List<BenchRow> coldStart(Path dir) throws IOException, InterruptedException {
@@ -82,7 +82,7 @@ final class ProcessBenchmarks {
             TableIO.write(expected, vot);
             cmds.add(List.of(STILTS.toString(), "tcopy", "in=" + vot, "ifmt=votable", "out=" + theirs, "ofmt=csv"));
         }
-        settle();
+        ChildRun.settle();
         List<Timed> timed = timesInTurn(cmds, dir);
         String same = difference(expected, TableIO.read(csv));
         BenchRow tasni = timed.get(0).row(COLD_START, "tasni convert (java -jar)",
@@ -116,19 +116,8 @@ final class ProcessBenchmarks {
         return rows;
     }
 
-    /**
-     * How long the machine is left alone before the processes that are compared: the read probes before them end
-     * with gigabytes of heap freed at once, and a process started in the next seconds ran slower while the kernel
-     * handed that memory back to the hypervisor (a virtual machine with free-page reporting). The toolkit's convert,
-     * started by a JVM that had just freed 3 GB: 0.52–0.69 s, the same after a 5 s pause 0.42–0.48 s (6 each).
-     */
-    private static final long SETTLE_MILLIS = 5_000;
     private static final String IN_TURN = "timed in turn with the other tools of this row (one process of each per "
-            + "round, the order rotated), after a " + SETTLE_MILLIS / 1000 + " s pause";
-
-    private static void settle() throws InterruptedException {
-        Thread.sleep(SETTLE_MILLIS);
-    }
+            + "round, the order rotated), after a " + ChildRun.SETTLE_MILLIS / 1000 + " s pause";
 
     /**
      * {@code run --data DATA --out DIR} in an empty directory (cold), then reruns (warm: every phase whose inputs are
