@@ -256,6 +256,37 @@ class ShadedJarTest {
         assertEquals(version, tool.out());
     }
 
+    @Test
+    void launcherSetsTheCollectionRatioAndTheArchiveMappingUnlessTheUserDoes() throws Exception {
+        Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
+        Jar.Result ours = launch(launcher, "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals(0, ours.code(), ours.err());
+        assertEquals("2", jvmFlag(ours.out(), "GCTimeRatio"));
+        assertEquals("0", jvmFlag(ours.out(), "ArchiveRelocationMode"));
+        // the JVM's own variables come before the command line: the launcher leaves out what the user set there
+        Jar.Result tool = launch(launcher, Map.of("JAVA_TOOL_OPTIONS", "-XX:GCTimeRatio=9"), "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals("9", jvmFlag(tool.out(), "GCTimeRatio"), tool.err());
+        Jar.Result mode = launch(launcher, Map.of("JDK_JAVA_OPTIONS", "-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=1"),
+                "--java", "-XX:+PrintFlagsFinal", "-version");
+        assertEquals("1", jvmFlag(mode.out(), "ArchiveRelocationMode"), mode.err());
+        // a collector of the user's gets its own ratio (Parallel's is 99), as it gets its own young generation
+        Jar.Result parallel = launch(launcher, Map.of("TASNI_JAVA_OPTS", "-XX:+UseParallelGC"), "--java", "-XX:+PrintFlagsFinal",
+                "-version");
+        assertEquals(jvmFlag(jvmFlags("-XX:+UseParallelGC"), "GCTimeRatio"), jvmFlag(parallel.out(), "GCTimeRatio"));
+    }
+
+    /** -XX:+PrintFlagsFinal of this JVM started with {@code options} alone, without the launcher. */
+    private String jvmFlags(String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(List.of(options));
+        cmd.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Path out = dir.resolve("flags.out");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + cmd);
+        return Files.readString(out);
+    }
+
     /** The line of a -Xlog:class+load log that says where org.tasni.cli.Main came from. */
     private static String mainLoad(Path log) throws Exception {
         return Files.readAllLines(log).stream().filter(l -> l.contains(" org.tasni.cli.Main "))
