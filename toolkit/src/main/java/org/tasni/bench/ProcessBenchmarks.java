@@ -202,7 +202,7 @@ final class ProcessBenchmarks {
     /**
      * Commands timed in turn, one run of each per round, {@code 1 + repeat} rounds, the order rotated each round (round
      * r starts with command r mod n), so that no tool always runs after the same one; per command its first run (its
-     * cold) and the best and median of the rest, as {@link #times} gives them.
+     * cold) and the best and median of the rest ({@link Timed#of}).
      */
     List<Timed> timesInTurn(List<List<String>> cmds, Path dir) throws IOException, InterruptedException {
         int n = cmds.size();
@@ -222,11 +222,7 @@ final class ProcessBenchmarks {
 
     /** The first run of a command and the best of the next {@code repeat}. */
     private Timed times(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        ChildRun.Result[] runs = new ChildRun.Result[1 + repeat];
-        for (int k = 0; k <= repeat; k++) {
-            runs[k] = ChildRun.run(cmd, dir, 30);
-        }
-        return Timed.of(runs);
+        return timesInTurn(List.of(cmd), dir).get(0);
     }
 
     /** A command's first (cold) time, its best and median warm times, the largest peak RSS of all its runs, its last run. */

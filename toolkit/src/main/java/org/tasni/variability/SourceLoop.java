@@ -26,8 +26,8 @@ final class SourceLoop {
     private static final int BLOCK = 256;
     /**
      * One pool per thread count, shared by every loop and kept (an idle pool lets its threads go, one a minute on
-     * JDK 17, and they do not keep the JVM alive): a pool per loop started and stopped its threads five times per row group of a streamed file
-     * (the grouping's passes, the duplicate check, the sources), 300 times in a 30M-row file.
+     * JDK 17, and they do not keep the JVM alive): a pool per loop started and stopped its threads five times per row
+     * group of a streamed file (the grouping's passes, the duplicate check, the sources), 300 times in a 30M-row file.
      */
     private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
     /** Rows per range: large enough that a range's overhead vanishes, small enough to spread over the threads. */
