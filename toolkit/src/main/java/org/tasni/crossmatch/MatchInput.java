@@ -21,6 +21,7 @@ import tech.tablesaw.columns.Column;
  */
 final class MatchInput {
 
+    /** Positions, degrees, by table row: maybe the tables' own arrays ({@link Columns#readOnlyDoubles}), never written. */
     final double[] lra, ldec, rra, rdec;
     /** The left and right rows that take part in the match, ascending. */
     final int[] leftRows, rightRows;
@@ -37,10 +38,10 @@ final class MatchInput {
      */
     MatchInput(Table l, Table r, PositionColumns left, PositionColumns right, ProperMotionColumns pm, double fromEpoch,
             double toEpoch) {
-        lra = Columns.doubles(l, left.ra());
-        ldec = Columns.doubles(l, left.dec());
-        double[] ra0 = Columns.doubles(r, right.ra());
-        double[] dec0 = Columns.doubles(r, right.dec());
+        lra = Columns.readOnlyDoubles(l, left.ra());
+        ldec = Columns.readOnlyDoubles(l, left.dec());
+        double[] ra0 = Columns.readOnlyDoubles(r, right.ra());
+        double[] dec0 = Columns.readOnlyDoubles(r, right.dec());
         rightIds = Columns.require(r, right.id());
         OutputColumns.requireIdType(r, rightIds);
         double[] pmra = null, pmdec = null;
@@ -106,6 +107,7 @@ final class MatchInput {
             throw new TasniException(t.name() + ": columns '" + cols.ra() + "'/'" + cols.dec() + "' have no finite position in "
                     + ra.length + " rows (data row 1: ra " + ra[0] + ", dec " + dec[0] + ").");
         }
-        return Arrays.copyOf(rows, n);
+        // every row usable, the usual case: the array as it is, not a copy of the same length
+        return n == rows.length ? rows : Arrays.copyOf(rows, n);
     }
 }

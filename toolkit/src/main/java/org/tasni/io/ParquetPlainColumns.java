@@ -17,8 +17,8 @@ import tech.tablesaw.columns.Column;
  *
  * @param kinds  each column's kind
  * @param names  each column's name
- * @param values each column's values: the column's own array (indexed by table row), or for strings their UTF-8 in
- *               output order
+ * @param values each column's values: the column's own array, read in place (indexed by table row; it may be longer
+ *               than the table), or for strings their UTF-8 in output order
  * @param count  the number of rows written
  */
 record ParquetPlainColumns(Kind[] kinds, String[] names, Object[] values, int count) {
@@ -46,19 +46,19 @@ record ParquetPlainColumns(Kind[] kinds, String[] names, Object[] values, int co
             Object v;
             if (c instanceof DoubleColumn d) {
                 kinds[k] = Kind.DOUBLE;
-                v = ParquetColumnWriter.mostlyDistinct(c) ? plainDoubles(d.asDoubleArray(), rows, n) : null;
+                v = ParquetColumnWriter.mostlyDistinct(c) ? plainDoubles(WrappedColumns.elements(d), rows, n) : null;
                 bytes += 8L * n;
             } else if (c instanceof FloatColumn f) {
                 kinds[k] = Kind.FLOAT;
-                v = ParquetColumnWriter.mostlyDistinct(c) ? plainFloats(f.asFloatArray(), rows, n) : null;
+                v = ParquetColumnWriter.mostlyDistinct(c) ? plainFloats(WrappedColumns.elements(f), rows, n) : null;
                 bytes += 4L * n;
             } else if (c instanceof LongColumn l) {
                 kinds[k] = Kind.LONG;
-                v = plainLongs(l.asLongArray(), rows, n);
+                v = plainLongs(WrappedColumns.elements(l), rows, n);
                 bytes += 8L * n;
             } else if (c instanceof IntColumn i) {
                 kinds[k] = Kind.INT;
-                v = plainInts(i.asIntArray(), rows, n);
+                v = plainInts(WrappedColumns.elements(i), rows, n);
                 bytes += 4L * n;
             } else if (c instanceof StringColumn s) {
                 kinds[k] = Kind.STRING;
