@@ -2,7 +2,6 @@ package org.tasni.io;
 
 import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.snappy.SnappyDecompressor;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -29,8 +29,8 @@ import org.apache.parquet.format.Util;
 
 /**
  * One row group's column chunks read from a file the toolkit's own footer reader took ({@link ParquetFooter}): the
- * bytes of every requested chunk read in the calling thread (one read each), their page headers parsed there too, and
- * each page decompressed when a decoding thread asks for it ({@link ParquetRowGroup} decodes the columns in parallel).
+ * bytes of every requested chunk mapped or read in the calling thread (one read each, see {@link ChunkBuffers#maps}), their
+ * page headers parsed there too, and each page decompressed when a decoding thread asks for it ({@link ParquetRowGroup} decodes the columns in parallel).
  * The pages are parquet-java's page types, so that the decoders, {@link ParquetPages} and parquet-java's column reader
  * for the rest, take them as they take parquet-java's own.
  *
@@ -57,15 +57,24 @@ final class ParquetChunks implements PageReadStore {
         this.rows = group.rows();
         this.buffers = buffers;
         this.taken = new byte[columns.size()][];
+        long fileSize = ch.size();
         for (int k = 0; k < columns.size(); k++) {
             ParquetFooter.Chunk c = group.chunks().get(indices[k]);
             if (c.length() > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("a column chunk of " + c.length() + " bytes");
             }
             int length = (int) c.length();
-            taken[k] = buffers.take(k, length);
-            ParquetFooter.readFully(ch, ByteBuffer.wrap(taken[k], 0, length), c.start());
-            chunks.put(columns.get(k), new Pages(taken[k], length, c));
+            ByteBuffer bytes;
+            if (buffers.maps(length) && c.start() >= 0 && c.start() + length <= fileSize) {
+                bytes = ch.map(FileChannel.MapMode.READ_ONLY, c.start(), length);
+            } else {
+                // a chunk past the file's end is read, not mapped (touching a mapped page past the end is a SIGBUS),
+                // and the read reports it
+                taken[k] = buffers.take(k, length);
+                ParquetFooter.readFully(ch, ByteBuffer.wrap(taken[k], 0, length), c.start());
+                bytes = ByteBuffer.wrap(taken[k], 0, length).slice();
+            }
+            chunks.put(columns.get(k), new Pages(bytes, c));
         }
     }
 
@@ -75,7 +84,9 @@ final class ParquetChunks implements PageReadStore {
      */
     void recycle() {
         for (int k = 0; k < taken.length; k++) {
-            buffers.give(k, taken[k]);
+            if (taken[k] != null) {
+                buffers.give(k, taken[k]);
+            }
         }
     }
 
@@ -98,26 +109,27 @@ final class ParquetChunks implements PageReadStore {
             Encoding dlEncoding, int nulls, int rows, int dlBytes, int rlBytes, boolean compressedV2, int at) {}
 
     /**
-     * One chunk's pages: headers parsed at once. A compressed data page is decompressed only when its bytes are
-     * asked for, and {@link ParquetPages} asks {@link #decompress} to do it into its thread's reused buffer: made
-     * one array per page, the decompressed pages were a sixth of a read's allocation (a row group's worth of short-lived
-     * arrays every row group), which the collector then had to make room for.
+     * One chunk's pages: headers parsed at once. A data page's bytes are decompressed (or, from a mapped chunk,
+     * copied) only when they are asked for, and {@link ParquetPages} asks {@link #pageBytes} to do it into its thread's
+     * reused buffer: made one array per page, the decompressed pages were a sixth of a read's allocation (a row
+     * group's worth of short-lived arrays every row group), which the collector then had to make room for.
      */
     static final class Pages implements PageReader {
-        private final byte[] buf;
-        /** The chunk's end in {@link #buf}, a reused buffer maybe longer than the chunk. */
+        /** The chunk's bytes from position 0 (mapped from the file, or a reused buffer's), read by absolute index. */
+        private final ByteBuffer buf;
+        /** The chunk's end in {@link #buf}. */
         private final int end;
         private final boolean snappy;
         private final long values;
         private Header dictionary;
         private final List<Header> data = new ArrayList<>();
-        /** The compressed data pages handed out, with their headers, for {@link #decompress}. */
-        private final Map<DataPage, Header> compressed = new IdentityHashMap<>();
+        /** The data pages handed out, with their headers, for {@link #pageBytes}. */
+        private final Map<DataPage, Header> handedOut = new IdentityHashMap<>();
         private int next;
 
-        Pages(byte[] buf, int end, ParquetFooter.Chunk chunk) {
+        Pages(ByteBuffer buf, ParquetFooter.Chunk chunk) {
             this.buf = buf;
-            this.end = end;
+            this.end = buf.limit();
             this.snappy = chunk.snappy();
             this.values = chunk.values();
             long seen = 0;
@@ -167,9 +179,7 @@ final class ParquetChunks implements PageReadStore {
             if (h.type() == 0) {
                 DataPageV1 page = new DataPageV1(lazy(h.at(), h.compressed(), h.uncompressed(), snappy), h.values(),
                         h.uncompressed(), null, Encoding.RLE, h.dlEncoding(), h.encoding());
-                if (snappy) {
-                    compressed.put(page, h);
-                }
+                handedOut.put(page, h);
                 return page;
             }
             // v2: the levels are never compressed; the data after them are, unless the page says not
@@ -177,35 +187,46 @@ final class ParquetChunks implements PageReadStore {
             if (levels > h.compressed() || levels > h.uncompressed()) {
                 throw new IllegalStateException("levels of " + levels + " bytes in a page of " + h.compressed());
             }
-            BytesInput rl = BytesInput.from(buf, h.at(), h.rlBytes());
-            BytesInput dl = BytesInput.from(buf, h.at() + h.rlBytes(), h.dlBytes());
+            BytesInput rl = BytesInput.from(buf.slice(h.at(), h.rlBytes()));
+            BytesInput dl = BytesInput.from(buf.slice(h.at() + h.rlBytes(), h.dlBytes()));
             boolean packed = snappy && h.compressedV2();
             BytesInput values = lazy(h.at() + levels, h.compressed() - levels, h.uncompressed() - levels, packed);
             DataPageV2 page = DataPageV2.uncompressed(h.rows(), h.nulls(), h.values(), rl, dl, h.encoding(), values, null);
-            if (packed) {
-                compressed.put(page, h);
-            }
+            handedOut.put(page, h);
             return page;
         }
 
         /**
-         * The values of {@code page}, one of this reader's compressed pages, decompressed into {@code into} if it is
-         * large enough, else into a new array: the array (the caller keeps it for the next page), its bytes from 0 to
-         * the page's size (for a v1 page its levels and values; for v2 its values alone, after the levels). Null for a
-         * page this reader did not compress, whose bytes are as they are.
+         * The bytes of {@code page}, one of this reader's data pages, decompressed or copied into {@code into} if it
+         * is large enough, else into a new array: the array (the caller keeps it for the next page), its bytes from 0
+         * to the page's size (for a v1 page its levels and values; for v2 its values alone, after the levels). Null for
+         * a page of another reader, and for an uncompressed page of a chunk held in an array, whose bytes are read
+         * where they are.
          *
          * @throws IllegalStateException if the snappy block is corrupt or not of the page's size
          */
-        byte[] decompress(DataPage page, byte[] into) {
-            Header h = compressed.get(page);
-            if (h == null) {
-                return null;
+        byte[] pageBytes(DataPage page, byte[] into) {
+            Header h = handedOut.get(page);
+            if (h == null || (!isCompressed(h) && buf.hasArray())) {
+                return null; // an uncompressed page of a chunk in an array is read where it is
             }
             int levels = h.type() == 0 ? 0 : h.rlBytes() + h.dlBytes();
-            int size = h.uncompressed() - levels;
+            int size = h.uncompressed() - levels, stored = h.compressed() - levels;
             byte[] out = into.length >= size ? into : new byte[size];
-            unsnappy(buf, h.at() + levels, h.compressed() - levels, out, size);
+            if (isCompressed(h)) {
+                unsnappy(buf, h.at() + levels, stored, out, size);
+            } else {
+                if (stored != size) {
+                    throw new IllegalStateException("an uncompressed page of " + stored + " bytes, its header says " + size);
+                }
+                buf.get(h.at() + levels, out, 0, size);
+            }
             return out;
+        }
+
+        /** Whether a data page's values are snappy blocks (a v2 page may say they are not). */
+        private boolean isCompressed(Header h) {
+            return snappy && (h.type() == 0 || h.compressedV2());
         }
 
         /**
@@ -215,17 +236,17 @@ final class ParquetChunks implements PageReadStore {
         List<DataPage> decompressed(List<DataPage> pages) {
             List<DataPage> out = new ArrayList<>(pages.size());
             for (DataPage p : pages) {
-                Header h = compressed.get(p);
-                if (h == null) {
+                Header h = handedOut.get(p);
+                if (h == null || !isCompressed(h)) {
                     out.add(p);
                 } else if (p instanceof DataPageV1 v1) {
-                    out.add(new DataPageV1(BytesInput.from(decompress(p, new byte[0])), v1.getValueCount(),
+                    out.add(new DataPageV1(BytesInput.from(pageBytes(p, new byte[0])), v1.getValueCount(),
                             v1.getUncompressedSize(), null, Encoding.RLE, v1.getDlEncoding(), v1.getValueEncoding()));
                 } else {
                     DataPageV2 v2 = (DataPageV2) p;
                     out.add(DataPageV2.uncompressed(v2.getRowCount(), v2.getNullCount(), v2.getValueCount(),
                             v2.getRepetitionLevels(), v2.getDefinitionLevels(), v2.getDataEncoding(),
-                            BytesInput.from(decompress(p, new byte[0])), null));
+                            BytesInput.from(pageBytes(p, new byte[0])), null));
                 }
             }
             return out;
@@ -237,14 +258,14 @@ final class ParquetChunks implements PageReadStore {
                 if (length != size) {
                     throw new IllegalStateException("an uncompressed page of " + length + " bytes, its header says " + size);
                 }
-                return BytesInput.from(buf, at, length);
+                return BytesInput.from(buf.slice(at, length));
             }
             return BytesInput.from(unsnappy(buf, at, length, size));
         }
 
         /**
          * As {@link #bytes}, but a compressed page is decompressed only when its bytes are read (once: a stream), so
-         * that a page {@link #decompress} takes is never decompressed into an array of its own.
+         * that a page {@link #pageBytes} takes is never decompressed into an array of its own.
          */
         private BytesInput lazy(int at, int length, int size, boolean compressed) {
             if (!compressed) {
@@ -291,8 +312,8 @@ final class ParquetChunks implements PageReadStore {
      *
      * @throws IllegalStateException if it is corrupt, truncated or lacks a field the page needs
      */
-    private static Header header(byte[] buf, int pos, int end) {
-        ByteArrayInputStream in = new ByteArrayInputStream(buf, pos, end - pos);
+    private static Header header(ByteBuffer buf, int pos, int end) {
+        ByteBufferInputStream in = ByteBufferInputStream.wrap(buf.slice(pos, end - pos));
         PageHeader ph;
         try {
             // Thrift's stream transport reads no further than the header: the stream's position is the page's
@@ -361,6 +382,33 @@ final class ParquetChunks implements PageReadStore {
         unsnappy(in, off, len, out, size);
         return out;
     }
+
+    /** As {@link #unsnappy(byte[], int, int, int)}, from {@code in[off, off + len)} by absolute index. */
+    static byte[] unsnappy(ByteBuffer in, int off, int len, int size) {
+        byte[] out = new byte[size];
+        unsnappy(in, off, len, out, size);
+        return out;
+    }
+
+    /**
+     * As {@link #unsnappy(byte[], int, int, byte[], int)}, from a buffer: an array's bytes in place, a mapped chunk's
+     * copied first to the thread's reused array (aircompressor's array API is the one this checks sizes with).
+     */
+    static void unsnappy(ByteBuffer in, int off, int len, byte[] out, int size) {
+        if (in.hasArray()) {
+            unsnappy(in.array(), in.arrayOffset() + off, len, out, size);
+            return;
+        }
+        byte[][] held = PACKED.get();
+        if (held[0].length < len) {
+            held[0] = new byte[len];
+        }
+        in.get(off, held[0], 0, len);
+        unsnappy(held[0], 0, len, out, size);
+    }
+
+    /** A decoding thread's array for a mapped chunk's snappy block, {@code {bytes}}, reused from page to page. */
+    private static final ThreadLocal<byte[][]> PACKED = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
 
     /** As {@link #unsnappy(byte[], int, int, int)}, into {@code out[0, size)}. */
     static void unsnappy(byte[] in, int off, int len, byte[] out, int size) {

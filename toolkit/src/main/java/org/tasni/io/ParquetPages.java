@@ -60,7 +60,7 @@ final class ParquetPages {
     private final int[][] scratch = SCRATCH.get();
     private int[] levels = scratch[0];
     private int[] ids = scratch[1];
-    /** The thread's buffer for decompressed pages, reused as the level and index buffers are, {@code {bytes}}. */
+    /** The thread's buffer for a page's bytes, reused as the level and index buffers are, {@code {bytes}}. */
     private static final ThreadLocal<byte[][]> PAGE = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
     private final byte[][] pageBuffer = PAGE.get();
     /** The thread's int buffer for SHORT columns, {@code {ints}}. */
@@ -228,7 +228,7 @@ final class ParquetPages {
     private Bytes bytes(DataPage page, BytesInput in) throws IOException {
         if (source != null) {
             byte[] into = pageBuffer[0];
-            byte[] out = source.decompress(page, into);
+            byte[] out = source.pageBytes(page, into);
             if (out != null) {
                 if (out != into) {
                     pageBuffer[0] = out;

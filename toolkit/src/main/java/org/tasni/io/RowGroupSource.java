@@ -30,7 +30,7 @@ final class RowGroupSource implements AutoCloseable {
     private MessageType projection;
     private int[] indices;
     /** The own reader's chunk buffers, reused from row group to row group. */
-    private final ChunkBuffers buffers = new ChunkBuffers();
+    private final ChunkBuffers buffers;
 
     private RowGroupSource(Path path, String name, FileChannel channel, ParquetFooter footer, ParquetFileReader reader) {
         this.path = path;
@@ -38,6 +38,7 @@ final class RowGroupSource implements AutoCloseable {
         this.channel = channel;
         this.footer = footer;
         this.reader = reader;
+        this.buffers = new ChunkBuffers(footer == null ? 0 : footer.groups().size());
     }
 
     /** The source of {@code path} ({@code name} for errors): the own reader if it takes the file, else parquet-java. */

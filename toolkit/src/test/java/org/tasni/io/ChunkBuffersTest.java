@@ -9,7 +9,7 @@ class ChunkBuffersTest {
 
     @Test
     void reusesAGivenBufferForAChunkThatFitsAndNoOther() {
-        ChunkBuffers pool = new ChunkBuffers();
+        ChunkBuffers pool = new ChunkBuffers(2);
         byte[] a = pool.take(0, 1000);
         assertTrue(a.length >= 1000);
         pool.give(0, a);
@@ -27,7 +27,7 @@ class ChunkBuffersTest {
 
     @Test
     void keepsTwoBuffersPerColumn() {
-        ChunkBuffers pool = new ChunkBuffers();
+        ChunkBuffers pool = new ChunkBuffers(2);
         byte[] a = pool.take(0, 100), b = pool.take(0, 100), c = pool.take(0, 100);
         pool.give(0, a);
         pool.give(0, b);
@@ -36,5 +36,14 @@ class ChunkBuffersTest {
         assertSame(a, x);
         assertSame(b, y);
         assertNotSame(c, z);
+    }
+
+    @Test
+    void mapsOnlyTheLargeChunksOfAFileOfOneRowGroup() {
+        assertTrue(new ChunkBuffers(1).maps(ChunkBuffers.MAP_BYTES));
+        assertFalse(new ChunkBuffers(1).maps(ChunkBuffers.MAP_BYTES - 1));
+        // several groups reuse their buffers; a file the own reader did not take has none
+        assertFalse(new ChunkBuffers(2).maps(ChunkBuffers.MAP_BYTES * 4));
+        assertFalse(new ChunkBuffers(0).maps(ChunkBuffers.MAP_BYTES * 4));
     }
 }

@@ -75,6 +75,46 @@ class ParquetFastReadTest {
         }
     }
 
+    /**
+     * Chunks of a file of one row group from {@link ChunkBuffers#MAP_BYTES} on are mapped, not read: every value of such
+     * files, with DuckDB's v1 and v2 pages, snappy and uncompressed, and our own writer's, against the values written.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"COMPRESSION SNAPPY", "COMPRESSION UNCOMPRESSED", "PARQUET_VERSION V2, COMPRESSION SNAPPY",
+        "PARQUET_VERSION V2, COMPRESSION UNCOMPRESSED", "ours"})
+    void readsTheMappedChunksOfALargeRowGroup(String options) throws Exception {
+        int n = 700_000; // 5.6 MB of distinct doubles, which snappy cannot shrink below the mapping's threshold
+        Path p = dir.resolve("large.parquet");
+        double[] x = new double[n];
+        long[] id = new long[n];
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble(-90, 90);
+            id[i] = 4_000_000_000_000_000L + 3L * i;
+        }
+        Table written = Table.create("large", DoubleColumn.create("x", x), LongColumn.create("id", id));
+        ParquetIO.write(written, dir.resolve("ours.parquet"));
+        if (options.equals("ours")) {
+            p = dir.resolve("ours.parquet");
+        } else {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+                st.execute("COPY (SELECT * FROM read_parquet('" + dir.resolve("ours.parquet") + "')) TO '" + p
+                        + "' (FORMAT PARQUET, ROW_GROUP_SIZE 1000000, " + options + ")");
+            }
+        }
+        List<Integer> groups = new ArrayList<>();
+        ParquetIO.forEachRowGroup(p, List.of("x"), g -> groups.add(g.rowCount()));
+        assertEquals(List.of(n), groups, "one row group");
+        try (var ch = java.nio.channels.FileChannel.open(p)) {
+            ParquetFooter f = ParquetFooter.read(ch);
+            assertNotNull(f, "a file the own reader takes");
+            assertTrue(f.groups().get(0).chunks().get(0).length() >= ChunkBuffers.MAP_BYTES, "x's chunk is mapped");
+        }
+        Table back = TableIO.read(p);
+        assertArrayEquals(x, back.doubleColumn("x").asDoubleArray());
+        assertArrayEquals(id, back.longColumn("id").asLongArray());
+    }
+
     /** Each row and column of {@code ours} against DuckDB's reading of {@code p}, in file order. */
     private static void assertSameAsDuckDb(Statement st, Path p, Table ours) throws Exception {
         try (ResultSet rs = st.executeQuery("SELECT * FROM read_parquet('" + p + "')")) {
