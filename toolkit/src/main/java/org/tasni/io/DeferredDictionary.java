@@ -25,13 +25,13 @@ import tech.tablesaw.selection.Selection;
 final class DeferredDictionary implements DictionaryMap {
 
     private final int[] codes;
-    private final String[] values;
+    private final StringValues values;
     private final int rows;
     private Supplier<DictionaryMap> build;
     private volatile DictionaryMap built;
 
-    /** Row r is {@code values[codes[r]]} (null: missing), for r below {@code rows}; {@code build} makes the dictionary. */
-    DeferredDictionary(int[] codes, String[] values, int rows, Supplier<DictionaryMap> build) {
+    /** Row r is {@code values.get(codes[r])}, for r below {@code rows}; {@code build} makes the dictionary. */
+    DeferredDictionary(int[] codes, StringValues values, int rows, Supplier<DictionaryMap> build) {
         this.codes = codes;
         this.values = values;
         this.rows = rows;
@@ -55,8 +55,18 @@ final class DeferredDictionary implements DictionaryMap {
     }
 
     private String value(int row) {
-        String v = values[codes[row]];
-        return v == null ? "" : v;
+        return values.get(codes[row]);
+    }
+
+    /**
+     * Row r's UTF-8 ({@code get(row).getBytes(UTF_8)}), from the file's bytes where the values are still those of a
+     * Parquet chunk and the dictionary is not built; else null.
+     */
+    byte[] utf8(int row) {
+        if (built == null && values instanceof Utf8Pool pool && row >= 0 && row < rows) {
+            return pool.utf8(codes[row]);
+        }
+        return null;
     }
 
     @Override

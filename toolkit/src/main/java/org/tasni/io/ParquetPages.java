@@ -44,10 +44,10 @@ final class ParquetPages {
     private long[] i64;
     /** A string column's rows: indices into {@link #local}, the dictionaries' and PLAIN pages' values in order. */
     private int[] codes;
-    private String[] local;
-    private int localCount;
+    /** A string column's values, as the pages hold them (decoded when read: see {@link Utf8Pool}). */
+    private Utf8Pool local;
     private int emptyCode = -1;
-    private int dictBase;
+    private int dictBase, dictSize;
     private boolean[] nulls;
     private Object dict;
     private int pos;
@@ -94,7 +94,7 @@ final class ParquetPages {
             case INT64 -> i64 = new long[rows];
             case BINARY -> {
                 codes = new int[rows];
-                local = new String[64];
+                local = new Utf8Pool();
             }
             default -> throw new IllegalStateException("unsupported " + type);
         }
@@ -160,9 +160,11 @@ final class ParquetPages {
 
     private void dictionary(DictionaryPage page) throws IOException {
         Bytes b = bytes(page.getBytes());
-        dict = PlainValues.decode(type, b.buf, b.from, b.to, page.getDictionarySize());
+        dictSize = page.getDictionarySize();
         if (type == PrimitiveTypeName.BINARY) {
-            dictBase = appendLocal((String[]) dict);
+            dictBase = local.addPlain(b.buf, b.from, b.to, dictSize);
+        } else {
+            dict = PlainValues.decode(type, b.buf, b.from, b.to, dictSize);
         }
     }
 
@@ -212,7 +214,7 @@ final class ParquetPages {
             }
             int width = present == 0 ? 0 : buf[at] & 0xFF;
             HybridDecoder.decode(buf, at + 1, values.to, width, ids, present);
-            gather(dict, dictBase, n, present);
+            gather(dict, dictSize, dictBase, n, present);
         }
         pos += n;
     }
@@ -286,7 +288,9 @@ final class ParquetPages {
                 case INT32 -> PlainValues.le(buf, at, 4 * n).asIntBuffer().get(i32, pos, n);
                 case INT64 -> PlainValues.le(buf, at, 8 * n).asLongBuffer().get(i64, pos, n);
                 default -> {
-                    int base = appendLocal(PlainValues.decode(type, buf, at, end, n));
+                    // PLAIN strings: the chunk's remaining rows are about as many values (room made once)
+                    local.reserve(rows - pos);
+                    int base = local.addPlain(buf, at, end, n);
                     for (int k = 0; k < n; k++) {
                         codes[pos + k] = base + k;
                     }
@@ -301,25 +305,29 @@ final class ParquetPages {
         for (int k = 0; k < present; k++) {
             ids[k] = k;
         }
-        Object values = PlainValues.decode(type, buf, at, end, present);
-        gather(values, type == PrimitiveTypeName.BINARY ? appendLocal((String[]) values) : 0, n, present);
+        if (type == PrimitiveTypeName.BINARY) {
+            gather(null, present, local.addPlain(buf, at, end, present), n, present);
+        } else {
+            gather(PlainValues.decode(type, buf, at, end, present), present, 0, n, present);
+        }
     }
 
     /**
-     * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so. An index out
+     * Rows {@code pos..pos+n} from {@code values[ids[0, present)]}, the nulls where the levels say so; for strings, the
+     * codes {@code base + ids[…]} of {@code count} values appended to {@link #local} (values null). An index out
      * of range (a corrupt page) fails on the array bound, which the caller reports naming the column.
      *
      * <p>The loops are {@link PageLoops}' small per-type methods, each compiled once when hot: as one method with a
      * switch over the types, this was recompiled (all nine loops) for each new type met.
      */
-    private void gather(Object values, int base, int n, int present) {
+    private void gather(Object values, int count, int base, int n, int present) {
         if (present == n) {
             switch (type) {
                 case DOUBLE -> PageLoops.gather((double[]) values, ids, d, pos, n);
                 case FLOAT -> PageLoops.gather((float[]) values, ids, f, pos, n);
                 case INT32 -> PageLoops.gather((int[]) values, ids, i32, pos, n);
                 case INT64 -> PageLoops.gather((long[]) values, ids, i64, pos, n);
-                default -> PageLoops.gatherCodes(((String[]) values).length, base, ids, codes, pos, n);
+                default -> PageLoops.gatherCodes(count, base, ids, codes, pos, n);
             }
             return;
         }
@@ -328,28 +336,17 @@ final class ParquetPages {
             case FLOAT -> PageLoops.scatter((float[]) values, ids, levels, f, pos, n);
             case INT32 -> PageLoops.scatter((int[]) values, ids, levels, i32, pos, n);
             case INT64 -> PageLoops.scatter((long[]) values, ids, levels, i64, pos, n);
-            default -> PageLoops.scatterCodes(((String[]) values).length, base, emptyCode(), ids, levels, codes, pos, n);
+            default -> PageLoops.scatterCodes(count, base, emptyCode(), ids, levels, codes, pos, n);
         }
         for (int r = 0; r < n; r++) {
             nulls[pos + r] = levels[r] == 0;
         }
     }
 
-    /** Appends {@code values} to the string column's values; returns the index of the first. */
-    private int appendLocal(Object values) {
-        String[] v = (String[]) values;
-        if (localCount + v.length > local.length) {
-            local = Arrays.copyOf(local, Math.max(local.length * 2, localCount + v.length));
-        }
-        System.arraycopy(v, 0, local, localCount, v.length);
-        localCount += v.length;
-        return localCount - v.length;
-    }
-
     /** The code of the empty string, Tablesaw's missing value, for a null in a string column. */
     private int emptyCode() {
         if (emptyCode < 0) {
-            emptyCode = appendLocal(new String[] {""});
+            emptyCode = local.addEmpty();
         }
         return emptyCode;
     }
@@ -359,7 +356,7 @@ final class ParquetPages {
         return switch (type) {
             case DOUBLE -> WrappedColumns.doubles(name, d);
             case FLOAT -> WrappedColumns.floats(name, f);
-            case BINARY -> StringDictionaries.column(name, codes, rows, local, localCount);
+            case BINARY -> StringDictionaries.column(name, codes, rows, local);
             case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
                 case LONG -> WrappedColumns.longs(name, unsigned(i32, nulls, rows));

@@ -143,9 +143,14 @@ record ParquetPlainColumns(Kind[] kinds, String[] names, Object[] values, int co
     private static byte[][] plainStrings(StringColumn s, int[] rows, int n) {
         byte[][] out = new byte[n][];
         long page = 0;
+        // a column read from Parquet and not changed since: its values' bytes copied, without a String each
+        DeferredDictionary read = s.getDictionary() instanceof DeferredDictionary d ? d : null;
         for (int j = 0; j < n; j++) {
-            String v = s.get(rows == null ? j : rows[j]);
-            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            int row = rows == null ? j : rows[j];
+            byte[] b = read == null ? null : read.utf8(row);
+            if (b == null) {
+                b = s.get(row).getBytes(StandardCharsets.UTF_8);
+            }
             if (b.length == 0 || b.length > MAX_STRING_BYTES) {
                 return null;
             }

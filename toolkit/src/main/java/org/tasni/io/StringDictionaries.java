@@ -27,14 +27,20 @@ final class StringDictionaries {
      * or hold values no row uses (a Parquet dictionary may do either); the column holds only the values used, once.
      */
     static StringColumn column(String name, int[] codes, int rows, String[] values, int valueCount) {
+        return column(name, codes, rows, StringValues.of(values, valueCount));
+    }
+
+    /** As the other {@code column}, with values still to decode perhaps ({@link Utf8Pool}). */
+    static StringColumn column(String name, int[] codes, int rows, StringValues values) {
+        int valueCount = values.size();
         if (valueCount > rows / 2) {
             // mostly distinct values (designations, or a PLAIN page's one value per row): the dictionary is built
             // only if something needs more than the rows' strings; the arrays are this column's from now on
-            return StringColumn.createInternal(name,
-                    new DeferredDictionary(codes, values, rows, () -> dictionary(codes, rows, values, valueCount, false)));
+            return StringColumn.createInternal(name, new DeferredDictionary(codes, values, rows,
+                    () -> dictionary(codes, rows, values.strings(), valueCount, false)));
         }
         // nothing reads the codes after: the rows' keys overwrite them, one column-sized array less per column
-        return StringColumn.createInternal(name, dictionary(codes, rows, values, valueCount, true));
+        return StringColumn.createInternal(name, dictionary(codes, rows, values.strings(), valueCount, true));
     }
 
     /**
