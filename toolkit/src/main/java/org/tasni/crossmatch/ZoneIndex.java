@@ -128,13 +128,14 @@ final class ZoneIndex {
         int[] zoneStart = count.clone();
         // rows and positions gathered in zone order in one pass over the input: the per-zone work below then reads
         // memory zone by zone instead of jumping through ra and dec at random (a cache miss per row and coordinate,
-        // which was most of the build's time at 1.7M rows)
-        int[] byZone = new int[n];
-        double[] zRa = new double[n], zDec = new double[n];
-        gather(ra, dec, rows, zoneOfRow, Arrays.copyOf(count, nZones), byZone, zRa, zDec);
+        // which was most of the build's time at 1.7M rows). They are gathered into the index's own arrays, each zone
+        // into its own part of them, which the zone's sort then overwrites (after copying the zone out to its
+        // thread's scratch): three arrays of one entry per row were 34 MB of fresh memory at 1.7M rows, which this
+        // machine's hypervisor makes slow to touch for the first time
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
+        gather(ra, dec, rows, zoneOfRow, Arrays.copyOf(count, nZones), zoneStart, sortedRow, raKey, xyz);
         Buckets table = new Buckets(zoneStart);
         int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
         pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
@@ -142,7 +143,7 @@ final class ZoneIndex {
             for (int zi = cut[c]; zi < cut[c + 1]; zi++) {
                 int m = zoneStart[zi + 1] - zoneStart[zi];
                 if (m > 0) {
-                    sortZone(zi, zoneStart[zi], m, zRa, zDec, byZone, sort, raKey, xyz, sortedRow);
+                    sortZone(zi, zoneStart[zi], m, sort, raKey, xyz, sortedRow);
                     table.fill(zi, zoneStart[zi], zoneStart[zi + 1], raKey);
                 }
             }
@@ -162,7 +163,10 @@ final class ZoneIndex {
         }
     }
 
-    /** Rows and their positions into zone order: zone z's next place is {@code fill[z]} (advanced as rows go in). */
+    /**
+     * Rows and their positions into zone order: zone z's next place is {@code fill[z]} (advanced as rows go in). The
+     * queries' order in {@link CpuKernel}.
+     */
     static void gather(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] byZone,
             double[] zRa, double[] zDec) {
         for (int k = 0; k < rows.length; k++) {
@@ -170,6 +174,21 @@ final class ZoneIndex {
             byZone[at] = r;
             zRa[at] = ra[r];
             zDec[at] = dec[r];
+        }
+    }
+
+    /**
+     * The index's rows into zone order as the other gather, into the index's own arrays (see {@link #sortZone}): the
+     * row to {@code row[at]}, its RA's bits to {@code raKey[at]}, its Dec to {@code xyz[2 s + at]} for a zone starting
+     * at s, so that zone z's Decs lie at the start of its own part of xyz, {@code [3 s, 3 e)}.
+     */
+    static void gather(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] zoneStart, int[] row,
+            long[] raKey, double[] xyz) {
+        for (int k = 0; k < rows.length; k++) {
+            int zi = zoneOfRow[k], at = fill[zi]++, r = rows[k];
+            row[at] = r;
+            raKey[at] = Double.doubleToRawLongBits(ra[r]);
+            xyz[2 * zoneStart[zi] + at] = dec[r];
         }
     }
 
@@ -200,22 +219,24 @@ final class ZoneIndex {
     }
 
     /**
-     * Sorts zone {@code zi} (m rows from {@code s}, in zone order in zRa, zDec and byZone) by RA key into the index
-     * arrays. The low 23 bits of each sort key carry the position within the zone (zones hold far fewer than 8M rows:
-     * a zone of ≥ 1 µas height at any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop
-     * over all zones, so that the JIT compiles it early in the first call.
+     * Sorts zone {@code zi} (m rows from {@code s}, as {@link #gather} left them: rows in {@code sortedRow}, RA bits in
+     * {@code raKey}, Decs at {@code xyz[3 s ..]}) by RA key, in place: the zone is copied to the sort's scratch first,
+     * so only its own part of each array is read and written, and zones are sorted in parallel. The low 23 bits of
+     * each sort key carry the position within the zone (zones hold far fewer than 8M rows: a zone of ≥ 1 µas height at
+     * any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop over all
+     * zones, so that the JIT compiles it early in the first call.
      */
-    private static void sortZone(int zi, int s, int m, double[] zRa, double[] zDec, int[] byZone, ZoneSort sort,
-            long[] raKey, double[] xyz, int[] sortedRow) {
+    private static void sortZone(int zi, int s, int m, ZoneSort sort, long[] raKey, double[] xyz, int[] sortedRow) {
         if (m >= (1 << 23)) {
             throw new IllegalStateException("zone " + zi + " holds " + m + " rows; the index supports < 8,388,608");
         }
-        long[] tmp = sort.sort(zRa, s, m);
+        ZoneSort.Zone z = sort.copy(raKey, xyz, sortedRow, s, m);
+        long[] tmp = sort.sort(z.ra(), 0, m);
         for (int k = 0; k < m; k++) {
-            int j = s + (int) (tmp[k] & ((1 << 23) - 1)), at = s + k;
-            sortedRow[at] = byZone[j];
+            int j = (int) (tmp[k] & ((1 << 23) - 1)), at = s + k;
+            sortedRow[at] = z.row()[j];
             raKey[at] = tmp[k] >>> 23;
-            SkyMath.toVector(zRa[j], zDec[j], xyz, 3 * at);
+            SkyMath.toVector(z.ra()[j], z.dec()[j], xyz, 3 * at);
         }
     }
 

@@ -18,6 +18,35 @@ final class ZoneSort {
 
     private long[] key = new long[0], out = new long[0];
     private int[] count = new int[0];
+    /** A zone copied out of the index's arrays by {@link #copy}. */
+    private double[] ra = new double[0], dec = new double[0];
+    private int[] row = new int[0];
+
+    /** A zone's positions and rows, in this object's scratch, valid until the next call (arrays may be longer). */
+    record Zone(double[] ra, double[] dec, int[] row) {}
+
+    /**
+     * Copies out the zone of m rows from s that {@link ZoneIndex#gather} left in the index's arrays: RA bits at
+     * {@code raKey[s ..]}, Decs at {@code xyz[3 s ..]}, rows at {@code row[s ..]}; the index then writes over them.
+     */
+    Zone copy(long[] raKey, double[] xyz, int[] rows, int s, int m) {
+        if (ra.length < m) {
+            ra = new double[m];
+            dec = new double[m];
+            row = new int[m];
+        }
+        copyRa(raKey, s, m);
+        System.arraycopy(xyz, 3 * s, dec, 0, m);
+        System.arraycopy(rows, s, row, 0, m);
+        return new Zone(ra, dec, row);
+    }
+
+    private void copyRa(long[] raKey, int s, int m) {
+        final double[] ra = this.ra;
+        for (int k = 0; k < m; k++) {
+            ra[k] = Double.longBitsToDouble(raKey[s + k]);
+        }
+    }
     /** The least and the greatest key of the last {@link #keys} pass. */
     private long keyLo, keyHi;
 
