@@ -18,7 +18,8 @@ import tech.tablesaw.selection.Selection;
  * <p>Tablesaw's dictionary holds three hash maps with an entry per distinct value; for 695k designations, building
  * them was a fifth of the crossmatch command's CPU, and the command only reads the strings row by row to write them
  * out again. This map answers the row-by-row reads ({@link #getValueForIndex}, {@link #isMissing},
- * {@link #asObjectArray}, {@link #iterator}, {@link #size}, {@link #countMissing}) from the decoded values; anything
+ * {@link #asObjectArray}, {@link #iterator}, {@link #size}, {@link #countMissing}) from the values (a Parquet chunk's
+ * are decoded as they are read, see {@link Utf8Pool}, and a writer may take their bytes, {@link #utf8}); anything
  * else (keys, counts, filters, sorting, any change) first builds the dictionary exactly as an eager read would have,
  * and from then on everything goes to it, so a column behaves as before whatever is done with it.
  */
