@@ -18,6 +18,8 @@ final class ZoneSort {
 
     private long[] key = new long[0], out = new long[0];
     private int[] count = new int[0];
+    /** The least and the greatest key of the last {@link #keys} pass. */
+    private long keyLo, keyHi;
     /** A zone copied out of the index's arrays by {@link #copy}. */
     private double[] ra = new double[0], dec = new double[0];
     private int[] row = new int[0];
@@ -26,8 +28,10 @@ final class ZoneSort {
     record Zone(double[] ra, double[] dec, int[] row) {}
 
     /**
-     * Copies out the zone of m rows from s that {@link ZoneIndex#gather} left in the index's arrays: RA bits at
-     * {@code raKey[s ..]}, Decs at {@code xyz[3 s ..]}, rows at {@code row[s ..]}; the index then writes over them.
+     * Copies out the zone of m rows from s that
+     * {@link ZoneIndex#gather(double[], double[], int[], int[], int[], int[], int[], long[], double[])} left in the
+     * index's arrays: RA bits at {@code raKey[s ..]}, Decs at {@code xyz[3 s ..]}, rows at {@code row[s ..]}; the index
+     * then writes over them.
      */
     Zone copy(long[] raKey, double[] xyz, int[] rows, int s, int m) {
         if (ra.length < m) {
@@ -47,8 +51,6 @@ final class ZoneSort {
             ra[k] = Double.longBitsToDouble(raKey[s + k]);
         }
     }
-    /** The least and the greatest key of the last {@link #keys} pass. */
-    private long keyLo, keyHi;
 
     /**
      * The zone's m RA keys of {@code ra[s .. s+m)}, as values {@code key << 23 | k} (k: the row's place in the zone,

@@ -96,7 +96,13 @@ final class DeferredDictionary implements DictionaryMap {
     @Override
     public boolean isMissing(int row) {
         DictionaryMap d = built;
-        return d != null ? d.isMissing(row) : getValueForIndex(row).isEmpty();
+        if (d != null) {
+            return d.isMissing(row);
+        }
+        if (row < 0 || row >= rows) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + rows);
+        }
+        return values.isEmpty(codes[row]);
     }
 
     @Override
@@ -107,7 +113,7 @@ final class DeferredDictionary implements DictionaryMap {
         }
         int n = 0;
         for (int r = 0; r < rows; r++) {
-            n += value(r).isEmpty() ? 1 : 0;
+            n += values.isEmpty(codes[r]) ? 1 : 0;
         }
         return n;
     }

@@ -46,8 +46,8 @@ final class ParquetChunks implements PageReadStore {
     private final byte[][] taken;
 
     /**
-     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group},
-     * each into a buffer from {@code buffers} (see {@link #recycle}).
+     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group}, each
+     * mapped from the file or read into a buffer from {@code buffers} (see {@link ChunkBuffers#maps}, {@link #recycle}).
      *
      * @throws IOException           if the file cannot be read
      * @throws IllegalStateException if a page header is corrupt
@@ -64,17 +64,35 @@ final class ParquetChunks implements PageReadStore {
                 throw new IllegalStateException("a column chunk of " + c.length() + " bytes");
             }
             int length = (int) c.length();
-            ByteBuffer bytes;
-            if (buffers.maps(length) && c.start() >= 0 && c.start() + length <= fileSize) {
-                bytes = ch.map(FileChannel.MapMode.READ_ONLY, c.start(), length);
-            } else {
-                // a chunk past the file's end is read, not mapped (touching a mapped page past the end is a SIGBUS),
-                // and the read reports it
+            // a chunk past the file's end is read, not mapped (touching a mapped page past the end is a bus error), and
+            // the read reports it
+            ByteBuffer bytes = buffers.maps(length) && c.start() >= 0 && c.start() + length <= fileSize
+                    ? map(ch, c.start(), length) : null;
+            if (bytes == null) {
                 taken[k] = buffers.take(k, length);
                 ParquetFooter.readFully(ch, ByteBuffer.wrap(taken[k], 0, length), c.start());
                 bytes = ByteBuffer.wrap(taken[k], 0, length).slice();
             }
-            chunks.put(columns.get(k), new Pages(bytes, c));
+            try {
+                chunks.put(columns.get(k), new Pages(bytes, c));
+            } catch (InternalError e) {
+                // the file was cut short after the chunk was mapped: parquet-java then reads it (RowGroupSource) and
+                // says what it finds
+                throw new IllegalStateException("the file changed while it was being read (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /**
+     * The chunk mapped, or null where the system refuses the mapping (too many mappings, say: they are released only
+     * when the collector finds their buffers unreachable, and a process may hold a limited number), which the caller
+     * then reads.
+     */
+    private static ByteBuffer map(FileChannel ch, long start, int length) {
+        try {
+            return ch.map(FileChannel.MapMode.READ_ONLY, start, length);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
         }
     }
 

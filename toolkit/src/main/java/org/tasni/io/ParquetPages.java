@@ -143,7 +143,7 @@ final class ParquetPages {
      *
      * @param firstRow the file row of the chunk's first value, for errors that name a row
      * @param source   the reader the pages came from if it is the toolkit's own ({@link ParquetChunks}), which then
-     *                 decompresses each page into this thread's reused buffer; else null
+     *                 decompresses or copies each page into this thread's reused buffer; else null
      */
     static Column<?> decode(String file, ColumnDescriptor c, Kind kind, DictionaryPage dictionary, List<DataPage> pages,
             int rows, long firstRow, ParquetChunks.Pages source) throws IOException {

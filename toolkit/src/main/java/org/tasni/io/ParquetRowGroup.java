@@ -162,6 +162,11 @@ final class ParquetRowGroup {
         } catch (Exception e) {
             throw new TasniException(file + ": column '" + column + "' in row group " + group
                     + " could not be decoded (" + e.getMessage() + ").", e);
+        } catch (InternalError e) {
+            // a mapped chunk (ChunkBuffers.maps) whose file was cut short after it was mapped: the JVM's answer to the
+            // bus error of reading past the file's new end
+            throw new TasniException(file + ": column '" + column + "' in row group " + group
+                    + " could not be read: the file changed while it was being read (" + e.getMessage() + ").", e);
         }
     }
 

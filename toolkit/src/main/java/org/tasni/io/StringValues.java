@@ -12,6 +12,11 @@ interface StringValues {
     /** Value i; "" for a missing one. */
     String get(int i);
 
+    /** Whether value i is "" (or missing), without decoding it where that can be avoided. */
+    default boolean isEmpty(int i) {
+        return get(i).isEmpty();
+    }
+
     /** Every value decoded, missing ones as null or "", in an array of at least {@link #size()} entries. */
     String[] strings();
 

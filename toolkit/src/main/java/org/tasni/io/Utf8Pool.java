@@ -88,6 +88,11 @@ final class Utf8Pool implements StringValues {
         return new String(b, at + 4, PlainValues.le32(b, at), StandardCharsets.UTF_8);
     }
 
+    @Override
+    public boolean isEmpty(int i) {
+        return PlainValues.le32(blocks[block[i]], offset[i]) == 0;
+    }
+
     /**
      * Value i's UTF-8, as {@code get(i).getBytes(UTF_8)} gives it: the file's bytes where they are ASCII (a designation),
      * through the decoded string otherwise (so that a malformed sequence comes out as U+FFFD's bytes either way).

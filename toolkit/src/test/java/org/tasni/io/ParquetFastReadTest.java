@@ -77,7 +77,8 @@ class ParquetFastReadTest {
 
     /**
      * Chunks of a file of one row group from {@link ChunkBuffers#MAP_BYTES} on are mapped, not read: every value of such
-     * files, with DuckDB's v1 and v2 pages, snappy and uncompressed, and our own writer's, against the values written.
+     * files, with DuckDB's v1 and v2 pages, snappy and uncompressed, and our own writer's, against the values written;
+     * a string column of mostly distinct designations with missing ones (the crossmatch's left catalogue) among them.
      */
     @ParameterizedTest
     @ValueSource(strings = {"COMPRESSION SNAPPY", "COMPRESSION UNCOMPRESSED", "PARQUET_VERSION V2, COMPRESSION SNAPPY",
@@ -87,12 +88,15 @@ class ParquetFastReadTest {
         Path p = dir.resolve("large.parquet");
         double[] x = new double[n];
         long[] id = new long[n];
+        String[] des = new String[n];
         SplittableRandom rnd = new SplittableRandom(7);
         for (int i = 0; i < n; i++) {
             x[i] = rnd.nextDouble(-90, 90);
             id[i] = 4_000_000_000_000_000L + 3L * i;
+            des[i] = i % 97 == 5 ? "" : String.format("J%06d.%02d%s%06d.%d", i, i % 100, i % 3 == 0 ? "−" : "+", 7 * i, i % 10);
         }
-        Table written = Table.create("large", DoubleColumn.create("x", x), LongColumn.create("id", id));
+        Table written = Table.create("large", DoubleColumn.create("x", x), LongColumn.create("id", id),
+                StringColumn.create("designation", des));
         ParquetIO.write(written, dir.resolve("ours.parquet"));
         if (options.equals("ours")) {
             p = dir.resolve("ours.parquet");
@@ -109,10 +113,17 @@ class ParquetFastReadTest {
             ParquetFooter f = ParquetFooter.read(ch);
             assertNotNull(f, "a file the own reader takes");
             assertTrue(f.groups().get(0).chunks().get(0).length() >= ChunkBuffers.MAP_BYTES, "x's chunk is mapped");
+            assertTrue(f.groups().get(0).chunks().get(2).length() >= ChunkBuffers.MAP_BYTES, "designation's is mapped");
         }
         Table back = TableIO.read(p);
         assertArrayEquals(x, back.doubleColumn("x").asDoubleArray());
         assertArrayEquals(id, back.longColumn("id").asLongArray());
+        StringColumn d = back.stringColumn("designation");
+        for (int i = 0; i < n; i++) {
+            assertEquals(des[i], d.get(i), "designation row " + i);
+            assertEquals(des[i].isEmpty(), d.isMissing(i), "designation row " + i);
+        }
+        assertEquals(n / 97 + (n % 97 > 5 ? 1 : 0), d.countMissing());
     }
 
     /** Each row and column of {@code ours} against DuckDB's reading of {@code p}, in file order. */
