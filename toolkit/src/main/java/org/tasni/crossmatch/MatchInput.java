@@ -21,7 +21,9 @@ import tech.tablesaw.columns.Column;
  */
 final class MatchInput {
 
-    /** Positions, degrees, by table row: maybe the tables' own arrays ({@link Columns#readOnlyDoubles}), never written. */
+    /**
+     * Positions, degrees, by table row: maybe the tables' own arrays ({@link Columns#readOnlyDoubles}), never written.
+     */
     final double[] lra, ldec, rra, rdec;
     /** The left and right rows that take part in the match, ascending. */
     final int[] leftRows, rightRows;

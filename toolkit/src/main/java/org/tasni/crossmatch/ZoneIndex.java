@@ -219,11 +219,11 @@ final class ZoneIndex {
     }
 
     /**
-     * Sorts zone {@code zi} (m rows from {@code s}, as the index's gather left them: rows in {@code sortedRow}, RA bits in
-     * {@code raKey}, Decs at {@code xyz[3 s ..]}) by RA key, in place: the zone is copied to the sort's scratch first,
-     * so only its own part of each array is read and written, and zones are sorted in parallel. The low 23 bits of
-     * each sort key carry the position within the zone (zones hold far fewer than 8M rows: a zone of ≥ 1 µas height at
-     * any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop over all
+     * Sorts zone {@code zi} (m rows from {@code s}, as the index's gather left them: rows in {@code sortedRow}, RA bits
+     * in {@code raKey}, Decs at {@code xyz[3 s ..]}) by RA key, in place: the zone is copied to the sort's scratch
+     * first, so only its own part of each array is read and written, and zones are sorted in parallel. The low 23 bits
+     * of each sort key carry the position within the zone (zones hold far fewer than 8M rows: a zone of ≥ 1 µas height
+     * at any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop over all
      * zones, so that the JIT compiles it early in the first call.
      */
     private static void sortZone(int zi, int s, int m, ZoneSort sort, long[] raKey, double[] xyz, int[] sortedRow) {

@@ -15,14 +15,14 @@ final class ChunkBuffers {
 
     /**
      * A chunk of a file of one row group from this size on is mapped from the file, not read into an array: the pages
-     * of a file just written or read are in the page cache, and a mapping of them costs no fresh memory, where a
-     * buffer is fresh memory that this machine's hypervisor makes slow to touch the first time (62 MB of them for the
+     * of a file just written or read are in the page cache, and a mapping of them costs no fresh memory, where a buffer
+     * is fresh memory that this machine's hypervisor makes slow to touch the first time (62 MB of them for the
      * crossmatch benchmark's two files; {@code clear_page} was 30% of that command's samples, and the command took
-     * 1.91 s with them mapped against 2.00 s read, 6 alternating pairs). Files of several row groups reuse their buffers, which
-     * cost fresh memory only for the first two groups: mapping every group instead made the warm whole read of the
-     * 30M-row epochs file slower (0.76–0.90 s against 0.55–0.94 s). Small chunks are read too: a mapping is released
-     * only when the collector finds its buffer unreachable, and a read of thousands of small tiles must not pile up
-     * mappings until then.
+     * 1.91 s with them mapped against 2.00 s read, 6 alternating pairs). Files of several row groups reuse their buffers,
+     * which cost fresh memory only for the first two groups: mapping every group instead made the warm whole read of
+     * the 30M-row epochs file slower (0.76–0.90 s against 0.55–0.94 s). Small chunks are read too: a mapping is
+     * released only when the collector finds its buffer unreachable, and a read of thousands of small tiles must not
+     * pile up mappings until then.
      */
     static final int MAP_BYTES = 4 << 20;
 

@@ -31,8 +31,8 @@ public final class Columns {
 
     /**
      * A numeric column as doubles (missing values as NaN). A string column with no rows (a header-only CSV, whose
-     * columns have no cell to type them) is an empty array. Any other string column is refused; when most of its cells are
-     * numbers (a plain CSV column with a stray word) the error names the first cell that is not one.
+     * columns have no cell to type them) is an empty array. Any other string column is refused; when most of its cells
+     * are numbers (a plain CSV column with a stray word) the error names the first cell that is not one.
      */
     public static double[] doubles(Table table, String name) {
         Column<?> c = require(table, name);
@@ -51,8 +51,8 @@ public final class Columns {
     /**
      * As {@link #doubles}, but a double column's values are the column's own array where it holds exactly the column's
      * rows (a column the Parquet reader made, see {@link WrappedColumns}), not a copy: only to read from, since a write
-     * would change the table. The crossmatch reads its four position columns so: their copies were 38 MB of fresh memory
-     * at 694,718 × 1,692,773 rows, which this machine's hypervisor makes slow to touch for the first time.
+     * would change the table. The crossmatch reads its four position columns so: their copies were 38 MB of fresh
+     * memory at 694,718 × 1,692,773 rows, which this machine's hypervisor makes slow to touch for the first time.
      */
     public static double[] readOnlyDoubles(Table table, String name) {
         if (require(table, name) instanceof DoubleColumn d) {

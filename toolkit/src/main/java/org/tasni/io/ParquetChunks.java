@@ -29,8 +29,9 @@ import org.apache.parquet.format.Util;
 
 /**
  * One row group's column chunks read from a file the toolkit's own footer reader took ({@link ParquetFooter}): the
- * bytes of every requested chunk mapped or read in the calling thread (one read each, see {@link ChunkBuffers#maps}), their
- * page headers parsed there too, and each page decompressed when a decoding thread asks for it ({@link ParquetRowGroup} decodes the columns in parallel).
+ * bytes of every requested chunk mapped or read in the calling thread (one read each, see {@link ChunkBuffers#maps}),
+ * their page headers parsed there too, and each page decompressed when a decoding thread asks for it
+ * ({@link ParquetRowGroup} decodes the columns in parallel).
  * The pages are parquet-java's page types, so that the decoders, {@link ParquetPages} and parquet-java's column reader
  * for the rest, take them as they take parquet-java's own.
  *
@@ -46,8 +47,9 @@ final class ParquetChunks implements PageReadStore {
     private final byte[][] taken;
 
     /**
-     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group}, each
-     * mapped from the file or read into a buffer from {@code buffers} (see {@link ChunkBuffers#maps}, {@link #recycle}).
+     * Reads the chunks of {@code columns} ({@code indices} their positions in the file's schema) of {@code group},
+     * each mapped from the file or read into a buffer from {@code buffers} (see {@link ChunkBuffers#maps} and
+     * {@link #recycle}).
      *
      * @throws IOException           if the file cannot be read
      * @throws IllegalStateException if a page header is corrupt
@@ -235,7 +237,8 @@ final class ParquetChunks implements PageReadStore {
                 unsnappy(buf, h.at() + levels, stored, out, size);
             } else {
                 if (stored != size) {
-                    throw new IllegalStateException("an uncompressed page of " + stored + " bytes, its header says " + size);
+                    throw new IllegalStateException("an uncompressed page of " + stored + " bytes, its header says "
+                            + size);
                 }
                 buf.get(h.at() + levels, out, 0, size);
             }

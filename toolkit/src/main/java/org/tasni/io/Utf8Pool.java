@@ -30,7 +30,8 @@ final class Utf8Pool implements StringValues {
     void reserve(int more) {
         int need = size + more;
         if (need > block.length) {
-            int grown = block.length == 0 ? need : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, block.length * 3L / 2));
+            int grown = block.length == 0 ? need
+                    : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(need, block.length * 3L / 2));
             block = Arrays.copyOf(block, grown);
             offset = Arrays.copyOf(offset, grown);
         }
@@ -94,8 +95,9 @@ final class Utf8Pool implements StringValues {
     }
 
     /**
-     * Value i's UTF-8, as {@code get(i).getBytes(UTF_8)} gives it: the file's bytes where they are ASCII (a designation),
-     * through the decoded string otherwise (so that a malformed sequence comes out as U+FFFD's bytes either way).
+     * Value i's UTF-8, as {@code get(i).getBytes(UTF_8)} gives it: the file's bytes where they are ASCII (a
+     * designation), through the decoded string otherwise (so that a malformed sequence comes out as U+FFFD's bytes
+     * either way).
      */
     byte[] utf8(int i) {
         byte[] b = blocks[block[i]];
