@@ -135,7 +135,7 @@ final class ZoneIndex {
         long[] raKey = new long[n];
         double[] xyz = new double[3 * n];
         int[] sortedRow = new int[n];
-        gather(ra, dec, rows, zoneOfRow, Arrays.copyOf(count, nZones), zoneStart, sortedRow, raKey, xyz);
+        gatherIntoIndex(ra, dec, rows, zoneOfRow, Arrays.copyOf(count, nZones), zoneStart, sortedRow, raKey, xyz);
         Buckets table = new Buckets(zoneStart);
         int[] cut = zoneCuts(zoneStart, Math.max(1, Math.min(nZones, pool.getParallelism() * 8)));
         pool.submit(() -> IntStream.range(0, cut.length - 1).parallel().forEach(c -> {
@@ -178,12 +178,13 @@ final class ZoneIndex {
     }
 
     /**
-     * The index's rows into zone order as the other gather, into the index's own arrays (see {@link #sortZone}): the
-     * row to {@code row[at]}, its RA's bits to {@code raKey[at]}, its Dec to {@code xyz[2 s + at]} for a zone starting
-     * at s, so that zone z's Decs lie at the start of its own part of xyz, {@code [3 s, 3 e)}.
+     * The index's rows into zone order as {@link #gather} puts the queries', into the index's own arrays (see
+     * {@link #sortZone}): the row to {@code row[at]}, its RA's bits to {@code raKey[at]}, its Dec to
+     * {@code xyz[2 s + at]} for a zone starting at s, so that zone z's Decs lie at the start of its own part of xyz,
+     * {@code [3 s, 3 e)}.
      */
-    static void gather(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] zoneStart, int[] row,
-            long[] raKey, double[] xyz) {
+    static void gatherIntoIndex(double[] ra, double[] dec, int[] rows, int[] zoneOfRow, int[] fill, int[] zoneStart,
+            int[] row, long[] raKey, double[] xyz) {
         for (int k = 0; k < rows.length; k++) {
             int zi = zoneOfRow[k], at = fill[zi]++, r = rows[k];
             row[at] = r;
@@ -219,12 +220,12 @@ final class ZoneIndex {
     }
 
     /**
-     * Sorts zone {@code zi} (m rows from {@code s}, as the index's gather left them: rows in {@code sortedRow}, RA bits
-     * in {@code raKey}, Decs at {@code xyz[3 s ..]}) by RA key, in place: the zone is copied to the sort's scratch
-     * first, so only its own part of each array is read and written, and zones are sorted in parallel. The low 23 bits
-     * of each sort key carry the position within the zone (zones hold far fewer than 8M rows: a zone of ≥ 1 µas height
-     * at any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop over all
-     * zones, so that the JIT compiles it early in the first call.
+     * Sorts zone {@code zi} (m rows from {@code s}, as {@link #gatherIntoIndex} left them: rows in {@code sortedRow},
+     * RA bits in {@code raKey}, Decs at {@code xyz[3 s ..]}) by RA key, in place: the zone is copied to the sort's
+     * scratch first, so only its own part of each array is read and written, and zones are sorted in parallel. The low
+     * 23 bits of each sort key carry the position within the zone (zones hold far fewer than 8M rows: a zone of ≥ 1 µas
+     * height at any real density), so one primitive sort ({@link ZoneSort}) suffices. One call per zone, not one loop
+     * over all zones, so that the JIT compiles it early in the first call.
      */
     private static void sortZone(int zi, int s, int m, ZoneSort sort, long[] raKey, double[] xyz, int[] sortedRow) {
         if (m >= (1 << 23)) {

@@ -28,10 +28,8 @@ final class ZoneSort {
     record Zone(double[] ra, double[] dec, int[] row) {}
 
     /**
-     * Copies out the zone of m rows from s that
-     * {@link ZoneIndex#gather(double[], double[], int[], int[], int[], int[], int[], long[], double[])} left in the
-     * index's arrays: RA bits at {@code raKey[s ..]}, Decs at {@code xyz[3 s ..]}, rows at {@code row[s ..]}; the index
-     * then writes over them.
+     * Copies out the zone of m rows from s that {@link ZoneIndex#gatherIntoIndex} left in the index's arrays: RA bits
+     * at {@code raKey[s ..]}, Decs at {@code xyz[3 s ..]}, rows at {@code row[s ..]}; the index then writes over them.
      */
     Zone copy(long[] raKey, double[] xyz, int[] rows, int s, int m) {
         if (ra.length < m) {

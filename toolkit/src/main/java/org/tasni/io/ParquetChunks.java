@@ -236,13 +236,17 @@ final class ParquetChunks implements PageReadStore {
             if (isCompressed(h)) {
                 unsnappy(buf, h.at() + levels, stored, out, size);
             } else {
-                if (stored != size) {
-                    throw new IllegalStateException("an uncompressed page of " + stored + " bytes, its header says "
-                            + size);
-                }
+                requireStoredSize(stored, size);
                 buf.get(h.at() + levels, out, 0, size);
             }
             return out;
+        }
+
+        /** An uncompressed page stores as many bytes as its header says it holds. */
+        private static void requireStoredSize(int stored, int size) {
+            if (stored != size) {
+                throw new IllegalStateException("an uncompressed page of " + stored + " bytes, its header says " + size);
+            }
         }
 
         /** Whether a data page's values are snappy blocks (a v2 page may say they are not). */
@@ -276,9 +280,7 @@ final class ParquetChunks implements PageReadStore {
         /** {@code length} bytes at {@code at}, decompressed to {@code size} bytes if {@code compressed}. */
         private BytesInput bytes(int at, int length, int size, boolean compressed) {
             if (!compressed) {
-                if (length != size) {
-                    throw new IllegalStateException("an uncompressed page of " + length + " bytes, its header says " + size);
-                }
+                requireStoredSize(length, size);
                 return BytesInput.from(buf.slice(at, length));
             }
             return BytesInput.from(unsnappy(buf, at, length, size));
@@ -392,19 +394,12 @@ final class ParquetChunks implements PageReadStore {
     }
 
     /**
-     * Decompresses the snappy block {@code in[off, off + len)} into a new array of {@code size} bytes with
-     * aircompressor's pure-Java decompressor (not snappy-java: its first call extracts and loads a native library, a
-     * few tens of milliseconds of every cold {@code convert}).
+     * Decompresses the snappy block {@code in[off, off + len)} (by absolute index) into a new array of {@code size}
+     * bytes with aircompressor's pure-Java decompressor (not snappy-java: its first call extracts and loads a native
+     * library, a few tens of milliseconds of every cold {@code convert}).
      *
      * @throws IllegalStateException if the block is corrupt or does not hold exactly {@code size} bytes
      */
-    static byte[] unsnappy(byte[] in, int off, int len, int size) {
-        byte[] out = new byte[size];
-        unsnappy(in, off, len, out, size);
-        return out;
-    }
-
-    /** As {@link #unsnappy(byte[], int, int, int)}, from {@code in[off, off + len)} by absolute index. */
     static byte[] unsnappy(ByteBuffer in, int off, int len, int size) {
         byte[] out = new byte[size];
         unsnappy(in, off, len, out, size);
@@ -431,7 +426,7 @@ final class ParquetChunks implements PageReadStore {
     /** A decoding thread's array for a mapped chunk's snappy block, {@code {bytes}}, reused from page to page. */
     private static final ThreadLocal<byte[][]> PACKED = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
 
-    /** As {@link #unsnappy(byte[], int, int, int)}, into {@code out[0, size)}. */
+    /** As {@link #unsnappy(ByteBuffer, int, int, int)}, from an array, into {@code out[0, size)}. */
     static void unsnappy(byte[] in, int off, int len, byte[] out, int size) {
         try {
             int n = SnappyDecompressor.getUncompressedLength(in, off);

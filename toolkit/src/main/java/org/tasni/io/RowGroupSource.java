@@ -29,7 +29,7 @@ final class RowGroupSource implements AutoCloseable {
     private ParquetFileReader reader;
     private MessageType projection;
     private int[] indices;
-    /** The own reader's chunk buffers, reused from row group to row group. */
+    /** The own reader's chunk buffers, reused from row group to row group (or none: {@link ChunkBuffers#maps}). */
     private final ChunkBuffers buffers;
 
     private RowGroupSource(Path path, String name, FileChannel channel, ParquetFooter footer, ParquetFileReader reader) {

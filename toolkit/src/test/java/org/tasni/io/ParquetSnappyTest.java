@@ -2,6 +2,7 @@ package org.tasni.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,15 @@ class ParquetSnappyTest {
                     };
                 }
                 byte[] compressed = Snappy.compress(data);
-                byte[] back = ParquetChunks.unsnappy(compressed, 0, compressed.length, size);
+                byte[] back = ParquetChunks.unsnappy(ByteBuffer.wrap(compressed), 0, compressed.length, size);
                 assertArrayEquals(data, back, "size " + size + ", style " + style);
                 // at an offset in a larger array, as a page inside its column chunk
                 byte[] framed = new byte[compressed.length + 20];
                 System.arraycopy(compressed, 0, framed, 11, compressed.length);
-                assertArrayEquals(data, ParquetChunks.unsnappy(framed, 11, compressed.length, size));
+                assertArrayEquals(data, ParquetChunks.unsnappy(ByteBuffer.wrap(framed), 11, compressed.length, size));
+                // and outside the heap, as a page of a mapped chunk (copied to the thread's array first)
+                ByteBuffer direct = ByteBuffer.allocateDirect(framed.length).put(framed);
+                assertArrayEquals(data, ParquetChunks.unsnappy(direct, 11, compressed.length, size));
             }
         }
     }
@@ -46,20 +50,20 @@ class ParquetSnappyTest {
         }
         byte[] c = Snappy.compress(data);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ParquetChunks.unsnappy(c, 0, c.length / 2, data.length));
+                () -> ParquetChunks.unsnappy(ByteBuffer.wrap(c), 0, c.length / 2, data.length));
         assertTrue(e.getMessage().startsWith("corrupt snappy page ("), e.getMessage());
-        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(c, 0, c.length, data.length + 1));
+        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(ByteBuffer.wrap(c), 0, c.length, data.length + 1));
         assertEquals("snappy page of 5000 bytes, its header says 5001", e.getMessage());
         // a preamble whose varint never ends
         byte[] endless = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
-        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(endless, 0, endless.length, 10));
+        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(ByteBuffer.wrap(endless), 0, endless.length, 10));
         assertTrue(e.getMessage().startsWith("corrupt snappy page ("), e.getMessage());
         byte[] bad = Arrays.copyOf(c, c.length);
         // a copy from before the start of the output
         bad[2] = (byte) 0b1111_1110;
         bad[3] = (byte) 0xFF;
         bad[4] = (byte) 0xFF;
-        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(bad, 0, bad.length, data.length));
+        e = assertThrows(IllegalStateException.class, () -> ParquetChunks.unsnappy(ByteBuffer.wrap(bad), 0, bad.length, data.length));
         assertTrue(e.getMessage().startsWith("corrupt snappy page ("), e.getMessage());
     }
 }
