@@ -96,9 +96,8 @@ final class Epochs {
         Objects.checkFromToIndex(range.from(), range.to(), t.rowCount());
         rows = range.size();
         int from = range.from();
-        // every per-row pass that needs no order runs once, over row ranges in parallel: the mjd's drop reasons and the
-        // id's dictionary keys are taken. No float or double column is copied: EpochColumn reads them in place, NaN for
-        // ±Infinity and for an absurd magnitude (a 99 or 1e300 sentinel), which it tells apart for the counts
+        // no float or double column is copied: EpochColumn reads them in place, NaN for ±Infinity and for an absurd
+        // magnitude (a 99 or 1e300 sentinel), which it tells apart for the counts
         mjd = EpochColumn.time(t, "mjd", range);
         w1 = EpochColumn.magnitude(t, Band.W1.magnitudeIn(t), range);
         e1 = EpochColumn.error(t, Band.W1.errorIn(t), range);
@@ -106,6 +105,24 @@ final class Epochs {
         e2 = EpochColumn.error(t, Band.W2.errorIn(t), range);
         cut = cuts.apply(t, range);
         StringColumn id = ids(t, idColumn);
+        // input that needs no row dropped, moved or counted (the usual file) is grouped in one pass; else the general way
+        SourceGrouping g = SourceGrouping.ifClean(id, from, mjd, MJD_MIN, MJD_MAX, loop);
+        if (g == null) {
+            g = grouping(id, from, loop);
+        }
+        wasGrouped = g.wasGrouped();
+        order = g.order();
+        start = g.start();
+        designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
+    }
+
+    /**
+     * The rows grouped by source the general way, for any input. Every per-row pass that needs no order runs once,
+     * over row ranges in parallel: the mjd's drop reasons and the id's dictionary keys are taken. The dropped rows are
+     * counted into {@link #dropped}, the rest grouped (a counting sort where a source's rows are apart), and a source's
+     * repeated exposures dropped.
+     */
+    private SourceGrouping grouping(StringColumn id, int from, SourceLoop loop) {
         DictionaryMap dict = id.getDictionary();
         int[] key = new int[rows]; // becomes the kept rows (SourceGrouping.of reuses it)
         byte[] why = new byte[rows]; // per row: 0 kept, else the ordinal + 1 of the reason it is dropped
@@ -141,15 +158,12 @@ final class Epochs {
                 dropped.add(d, reasons[d.ordinal()]);
             }
         }
-        wasGrouped = g.wasGrouped();
         int[] duplicates = {0};
         g = g.withoutDuplicates(mjd, loop, duplicates);
         if (duplicates[0] > 0) {
             dropped.add(DropReason.DUPLICATE, duplicates[0]);
         }
-        order = g.order();
-        start = g.start();
-        designation = g.names(); // source k is source number k: the sort and the duplicate check keep the numbers
+        return g;
     }
 
     /** The whole-exposure drop reason of an mjd: not finite, or outside the WISE/NEOWISE span. */

@@ -1,6 +1,8 @@
 package org.tasni.variability;
 
 import java.util.Arrays;
+import org.tasni.io.TableSlices;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * What {@link SourceGrouping#of}'s parallel first pass finds in one range of rows: the dropped rows counted by reason,
@@ -47,6 +49,33 @@ final class RowRuns {
         }
         r.kept = kept;
         return r;
+    }
+
+    /**
+     * Rows [from, to) of input that needs no row dropped or moved, or null where one does: a run of each dictionary key,
+     * where each run's mjd are within [{@code mjdMin}, {@code mjdMax}] (NaN never is) and strictly increasing, and no
+     * id is empty ({@link TableSlices#EMPTY_KEY}). Runs as {@link #scan}'s, keys as they are (not less a smallest key);
+     * every row is kept. One pass over the keys and the mjd, with no array of one entry per row written.
+     */
+    static RowRuns clean(DictionaryMap dict, int offset, EpochColumn mjd, double mjdMin, double mjdMax, int from, int to) {
+        RowRuns r = new RowRuns(0);
+        int last = 0;
+        double previous = Double.NaN;
+        boolean clean = true;
+        for (int i = from; i < to; i++) {
+            int k = dict.getKeyAtIndex(offset + i);
+            double v = mjd.get(i);
+            boolean run = i > from && k == last; // the row goes on its key's run
+            // as a flag and-ed in, not a branch out of the loop: the usual input is clean to its last row
+            clean &= v >= mjdMin & v <= mjdMax & k != TableSlices.EMPTY_KEY & (!run | v > previous);
+            if (!run) {
+                r.add(k, i - from);
+            }
+            last = k;
+            previous = v;
+        }
+        r.kept = to - from;
+        return clean ? r : null;
     }
 
     private void add(int k, int at) {

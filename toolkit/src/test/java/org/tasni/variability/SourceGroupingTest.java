@@ -2,7 +2,9 @@ package org.tasni.variability;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasni.io.DropReason;
 import org.tasni.io.TableIO;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.strings.DictionaryMap;
@@ -52,6 +55,85 @@ class SourceGroupingTest {
         StringColumn id = TableIO.read(file).stringColumn("designation");
         assertNull(SourceGrouping.namesByKey(id.getDictionary(), 0, 1), "the dictionary is not one of Tablesaw's");
         check(i -> values[i], true, id);
+    }
+
+    /** Grouped ids in runs of 7 (many cross a range's boundary), with mjd increasing within each source. */
+    private static Table cleanEpochs() {
+        String[] ids = new String[ROWS];
+        double[] mjd = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            ids[i] = "S" + (i / 7);
+            mjd[i] = 56000 + (i % 7) * 10.5;
+        }
+        Table t = Table.create("epochs", StringColumn.create("designation", ids), DoubleColumn.create("mjd", mjd));
+        for (String band : new String[] {"w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro"}) {
+            t.addColumns(DoubleColumn.create(band, ROWS).setMissingTo(band.contains("sig") ? 0.05 : 14.0));
+        }
+        return t;
+    }
+
+    private static SourceGrouping ifClean(Table t, int threads) {
+        EpochColumn mjd = EpochColumn.time(t, "mjd", RowRange.all(t));
+        return SourceGrouping.ifClean(t.stringColumn("designation"), 0, mjd, Epochs.MJD_MIN, Epochs.MJD_MAX,
+                new SourceLoop(threads));
+    }
+
+    @Test
+    void cleanInputIsGroupedInOnePassAsTheGeneralWayGroupsIt() {
+        Table t = cleanEpochs();
+        for (int threads : new int[] {1, 2}) {
+            SourceGrouping g = ifClean(t, threads);
+            assertNotNull(g, "grouped, every mjd in the span and increasing");
+            assertTrue(g.wasGrouped());
+            assertEquals((ROWS + 6) / 7, g.sources());
+            for (int k = 0; k < g.sources(); k++) {
+                assertEquals("S" + k, g.names()[k]);
+                assertEquals(7 * k, g.start()[k]);
+            }
+            assertEquals(ROWS, g.start()[g.sources()]);
+            for (int i = 0; i < ROWS; i++) {
+                assertEquals(i, g.order()[i]);
+            }
+        }
+        // the same epochs read the general way (one row of another source dropped for its mjd forces it): the same
+        // sources, rows and names
+        Table withDrop = cleanEpochs();
+        withDrop.stringColumn("designation").append("X");
+        withDrop.doubleColumn("mjd").append(Double.NaN);
+        for (String band : new String[] {"w1mpro", "w1sigmpro", "w2mpro", "w2sigmpro"}) {
+            withDrop.doubleColumn(band).append(1.0);
+        }
+        Epochs clean = new Epochs(t, "designation", QualityCuts.none()), general = new Epochs(withDrop, "designation",
+                QualityCuts.none());
+        assertEquals(1, general.dropped.get(DropReason.NONFINITE_MJD));
+        assertArrayEquals(general.designation, clean.designation);
+        assertArrayEquals(general.start, clean.start);
+        assertArrayEquals(general.order, clean.order);
+        assertEquals(0, clean.dropped.total());
+    }
+
+    @Test
+    void inputThatNeedsARowDroppedOrMovedIsLeftToTheGeneralWay() {
+        int boundary = SourceLoop.RANGE; // row 65536 begins the second range; its source began at 65534
+        List<java.util.function.Consumer<Table>> breaks = List.of(
+                t -> t.doubleColumn("mjd").set(boundary, t.doubleColumn("mjd").get(boundary - 1)), // repeated, across ranges
+                t -> t.doubleColumn("mjd").set(12, t.doubleColumn("mjd").get(11)), // repeated, within a range
+                t -> t.doubleColumn("mjd").set(12, 56000.0), // out of time order
+                t -> t.doubleColumn("mjd").set(boundary, 56000.0), // out of time order, across ranges
+                t -> t.doubleColumn("mjd").set(ROWS - 1, Double.NaN),
+                t -> t.doubleColumn("mjd").set(3, 2_456_000.5), // a JD
+                t -> t.stringColumn("designation").set(ROWS - 1, ""),
+                t -> t.stringColumn("designation").set(40, " "),
+                t -> t.stringColumn("designation").set(ROWS - 1, "S0"), // S0's rows apart
+                t -> t.stringColumn("designation").set(boundary, "S1"), // S1 again, at a range's first row
+                t -> t.stringColumn("designation").set(17, "S1")); // between S2's rows: both apart
+        for (int b = 0; b < breaks.size(); b++) {
+            Table t = cleanEpochs();
+            breaks.get(b).accept(t);
+            for (int threads : new int[] {1, 2}) {
+                assertNull(ifClean(t, threads), "break " + b + ", " + threads + " thread(s)");
+            }
+        }
     }
 
     private interface Ids {
