@@ -55,8 +55,12 @@ final class Epochs {
      * counted as {@link DropReason#MAGNITUDE_OUT_OF_RANGE}; ±Infinity reads as NaN.
      */
     final EpochColumn w1, e1, w2, e2;
-    /** The kept rows of source k are {@code order[start[k] .. start[k+1])}; dropped rows appear in no source. */
-    final int[] order;
+    /**
+     * The kept rows of source k are {@code order[start[k] .. start[k+1])} ({@link #row}); dropped rows appear in no
+     * source. Null where every row is kept in file order, source by source ({@link SourceGrouping#ifClean}): then
+     * kept row r is row r, and no array of one int per row is allocated, written and read on every call.
+     */
+    private final int[] order;
     final int[] start;
     final String[] designation;
     /** Per row, a bit per failed quality cut (see {@link QualityCuts}); 0 when the row passes. */
@@ -166,6 +170,16 @@ final class Epochs {
         return g;
     }
 
+    /** The row of the epochs (from 0) that is kept row r: source k's are r in [start[k], start[k+1]). */
+    int row(int r) {
+        return order == null ? r : order[r];
+    }
+
+    /** The kept rows, source by source. */
+    int keptRows() {
+        return start[start.length - 1];
+    }
+
     /** The whole-exposure drop reason of an mjd: not finite, or outside the WISE/NEOWISE span. */
     private static void mjdReasons(EpochColumn mjd, byte[] why, int from, int to) {
         byte nonFinite = (byte) (DropReason.NONFINITE_MJD.ordinal() + 1), outside = (byte) (DropReason.MJD_OUT_OF_RANGE.ordinal() + 1);
@@ -273,7 +287,8 @@ final class Epochs {
      * ({@link DropReason#BAD_ERROR}). The exposure itself stays: its other band is used.
      */
     void countUnusable() {
-        for (int i : order) {
+        for (int r = 0, kept = keptRows(); r < kept; r++) {
+            int i = row(r);
             if (cut[i] != 0) {
                 continue;
             }
@@ -445,8 +460,8 @@ final class Epochs {
         int n = cutRows;
         if (n < 0) {
             n = 0;
-            for (int i : order) {
-                if (cut[i] != 0) {
+            for (int r = 0, kept = keptRows(); r < kept; r++) {
+                if (cut[row(r)] != 0) {
                     n++;
                 }
             }
@@ -465,6 +480,9 @@ final class Epochs {
 
     /** Sorts source k's rows by mjd unless they already are (NaN mjd last). */
     void sortByTime(int k) {
+        if (order == null) {
+            return; // rows in place are in time order: SourceGrouping.ifClean keeps no other
+        }
         int from = start[k], to = start[k + 1];
         for (int i = from + 1; i < to; i++) {
             if (!(mjd.get(order[i]) >= mjd.get(order[i - 1]))) {

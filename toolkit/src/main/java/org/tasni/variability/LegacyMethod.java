@@ -130,7 +130,7 @@ final class LegacyMethod implements VariabilityMethod {
         int from = e.start[k], to = e.start[k + 1], n = 0;
         x.ensure(to - from);
         for (int r = from; r < to; r++) {
-            int i = e.order[r];
+            int i = e.row(r);
             if (e.cut[i] == 0) {
                 x.put(n++, e, i);
             }

@@ -132,12 +132,11 @@ final class StandardMethod implements VariabilityMethod {
         c.nRows[k] = to - from;
         x.ensure(to - from);
         EpochColumn mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
-        int[] order = e.order;
         byte[] cut = e.cut;
         double[] t = x.t, m1 = x.m[0], s1 = x.s[0], m2 = x.m[1], s2 = x.s[1];
         int n = 0;
         for (int r = from; r < to; r++) {
-            int i = order[r];
+            int i = e.row(r);
             if (cut[i] != 0) {
                 countCuts(cut[i], c.cuts, k);
                 continue;
@@ -179,14 +178,13 @@ final class StandardMethod implements VariabilityMethod {
         c.nRows[k] = to - from;
         x.ensure(to - from);
         EpochColumn mjd = e.mjd, w1 = e.w1, e1 = e.e1, w2 = e.w2, e2 = e.e2;
-        int[] order = e.order;
         byte[] cut = e.cut, bands = x.bands;
         double[] t = x.t, t1 = x.bt[0], m1 = x.bm[0], s1 = x.bs[0], t2 = x.bt[1], m2 = x.bm[1], s2 = x.bs[1];
         int n = 0, n1 = 0, n2 = 0, visits = 0;
         boolean increasing = true;
         double last = Double.NEGATIVE_INFINITY;
         for (int r = from; r < to; r++) {
-            int i = order[r];
+            int i = e.row(r);
             if (cut[i] != 0) {
                 countCuts(cut[i], c.cuts, k);
                 continue;
@@ -263,7 +261,7 @@ final class StandardMethod implements VariabilityMethod {
     /** The unusable measurements of source k's kept exposures: per source (n_nan_…) and by reason (the report's). */
     private static void countUnusable(Epochs e, int from, int to, Columns c, int k) {
         for (int r = from; r < to; r++) {
-            int i = e.order[r];
+            int i = e.row(r);
             if (e.cut[i] != 0) {
                 continue;
             }

@@ -70,7 +70,7 @@ final class Tier5Method implements VariabilityMethod {
             // drop every row where w1, w2 or mjd is NaN (mjd already is: Epochs dropped those), counted
             int n = 0;
             for (int r = from; r < to; r++) {
-                int i = e.order[r];
+                int i = e.row(r);
                 if (e.cut[i] != 0) {
                     continue; // the preset has no cut
                 }

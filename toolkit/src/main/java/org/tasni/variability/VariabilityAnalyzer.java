@@ -287,7 +287,7 @@ public final class VariabilityAnalyzer {
         // the first source whose rows are split: its rows are not contiguous in the order array
         for (int k = 0; k < e.sources(); k++) {
             for (int r = e.start[k] + 1; r < e.start[k + 1]; r++) {
-                if (e.order[r] != e.order[r - 1] + 1 && seen.add(k)) {
+                if (e.row(r) != e.row(r - 1) + 1 && seen.add(k)) {
                     return e.designation[k];
                 }
             }
