@@ -65,6 +65,16 @@ public final class Columns {
     }
 
     /**
+     * The string column whose row r is {@code values[codes[r]]}, for the first {@code rows} codes, built without a
+     * hash lookup per row ({@link StringDictionaries}): a computed column such as one designation per source, each
+     * distinct, or a flag of a few values. Tablesaw's {@code StringColumn.create} looks every row up in a hash map.
+     * The column takes {@code codes} over: the caller no longer reads or writes them.
+     */
+    public static StringColumn fromCodes(String name, int[] codes, int rows, String[] values) {
+        return StringDictionaries.column(name, codes, rows, values, values.length);
+    }
+
+    /**
      * An integer column (short, int or long) as longs, copied exactly (never through a double, so 64-bit ids keep
      * every digit); missing values are an error naming the row. A string column with no rows is an empty array.
      */

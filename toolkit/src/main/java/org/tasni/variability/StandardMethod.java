@@ -1,8 +1,8 @@
 package org.tasni.variability;
 
+import java.util.Arrays;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -52,7 +52,8 @@ final class StandardMethod implements VariabilityMethod {
         /** Per source, its exposures that failed a quality cut (for the report; no output column). */
         final int[] nCut;
         final int[][] nNan, cuts;
-        final String[] flag;
+        /** Per source, its flag's ordinal in {@link VariabilityFlag#values()}. */
+        final int[] flag;
 
         Columns(int ns) {
             bands = new BandStatistics.PerSource[] {new BandStatistics.PerSource(ns), new BandStatistics.PerSource(ns)};
@@ -63,12 +64,16 @@ final class StandardMethod implements VariabilityMethod {
             nCut = new int[ns];
             nNan = new int[2][ns];
             cuts = new int[QualityCuts.NAMES.length][ns];
-            flag = new String[ns];
+            flag = new int[ns];
         }
 
         Table toTable(Epochs e) {
-            Table t = Table.create("variability", StringColumn.create("designation", e.designation),
-                    IntColumn.create("n_rows", nRows));
+            // the string columns from codes, not StringColumn.create's hash lookup per row: each source's designation
+            // is its own (row k is designation k), a flag one of a few names
+            int[] rowOf = new int[nRows.length];
+            Arrays.setAll(rowOf, k -> k);
+            Table t = Table.create("variability", org.tasni.io.Columns.fromCodes("designation", rowOf, rowOf.length,
+                    e.designation), IntColumn.create("n_rows", nRows));
             for (int c = 0; c < QualityCuts.NAMES.length; c++) {
                 t.addColumns(IntColumn.create("n_cut_" + QualityCuts.NAMES[c], cuts[c]));
             }
@@ -86,10 +91,15 @@ final class StandardMethod implements VariabilityMethod {
                         DoubleColumn.create(tr + "_r2", s.r2));
             }
             t.addColumns(DoubleColumn.create("stetson_j", stetson.j), DoubleColumn.create("stetson_k" + Band.W1.suffix(), stetson.k1),
-                    DoubleColumn.create("stetson_k" + Band.W2.suffix(), stetson.k2), StringColumn.create(VariabilityFlag.COLUMN, flag));
+                    DoubleColumn.create("stetson_k" + Band.W2.suffix(), stetson.k2),
+                    org.tasni.io.Columns.fromCodes(VariabilityFlag.COLUMN, flag, flag.length, FLAG_NAMES));
             return t;
         }
     }
+
+    /** The flags' names, by ordinal. */
+    private static final String[] FLAG_NAMES = Arrays.stream(VariabilityFlag.values()).map(Enum::name)
+            .toArray(String[]::new);
 
     /** Every statistic of source k into slot k of c. */
     private void source(Epochs e, int k, Exposures x, Columns c) {
@@ -118,7 +128,7 @@ final class StandardMethod implements VariabilityMethod {
         }
         // Stetson's J and K from the bands' usable epochs as compacted above (no compaction of its own)
         StetsonIndices.ofCompacted(x.bm, x.bs, x.usable, x.bands, n, x.stetson, c.stetson, k);
-        c.flag[k] = classify(c.bands, k, baseline).name();
+        c.flag[k] = classify(c.bands, k, baseline).ordinal();
     }
 
     /**
