@@ -203,6 +203,31 @@ class ShadedJarTest {
     }
 
     /**
+     * The launcher's per-method JIT thresholds name methods that exist in the jar (a renamed method would lose them
+     * without a word), and the JVM starts with them and prints nothing about them.
+     */
+    @Test
+    void launcherCompileCommandsNameMethodsOfTheJar() throws Exception {
+        Path launcher = Jar.ROOT.resolve("toolkit/bin/tasni");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("CompileThresholdScaling,([\\w.$]+)::(\\w+),")
+                .matcher(Files.readString(launcher));
+        int named = 0;
+        try (java.net.URLClassLoader jar = new java.net.URLClassLoader(new java.net.URL[] {Jar.JAR.toUri().toURL()}, null)) {
+            while (m.find()) {
+                String method = m.group(2);
+                Class<?> owner = Class.forName(m.group(1), false, jar);
+                assertTrue(java.util.Arrays.stream(owner.getDeclaredMethods()).anyMatch(x -> x.getName().equals(method)),
+                        m.group(1) + " has no method " + method);
+                named++;
+            }
+        }
+        assertTrue(named > 0, "the launcher names a method");
+        Jar.Result launched = launch(launcher, "--java", "-version");
+        assertEquals(0, launched.code(), launched.err());
+        assertFalse((launched.out() + launched.err()).contains("CompileCommand"), launched.out() + launched.err());
+    }
+
+    /**
      * The launcher asks for transparent huge pages exactly where the kernel hands them out on request or always (the
      * mode in brackets in /sys/kernel/mm/transparent_hugepage/enabled, read here in Java), never under "[never]"; an
      * option of the user's still wins.
