@@ -212,12 +212,13 @@ class ShadedJarTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("CompileThresholdScaling,([\\w.$]+)::(\\w+),")
                 .matcher(Files.readString(launcher));
         int named = 0;
-        try (java.net.URLClassLoader jar = new java.net.URLClassLoader(new java.net.URL[] {Jar.JAR.toUri().toURL()}, null)) {
+        java.net.URL[] urls = {Jar.JAR.toUri().toURL()};
+        try (java.net.URLClassLoader jar = new java.net.URLClassLoader(urls, null)) {
             while (m.find()) {
                 String method = m.group(2);
                 Class<?> owner = Class.forName(m.group(1), false, jar);
-                assertTrue(java.util.Arrays.stream(owner.getDeclaredMethods()).anyMatch(x -> x.getName().equals(method)),
-                        m.group(1) + " has no method " + method);
+                boolean exists = java.util.Arrays.stream(owner.getDeclaredMethods()).anyMatch(x -> x.getName().equals(method));
+                assertTrue(exists, m.group(1) + " has no method " + method);
                 named++;
             }
         }

@@ -109,7 +109,8 @@ final class Epochs {
         e2 = EpochColumn.error(t, Band.W2.errorIn(t), range);
         cut = cuts.apply(t, range);
         StringColumn id = ids(t, idColumn);
-        // input that needs no row dropped, moved or counted (the usual file) is grouped in one pass; else the general way
+        // input that needs no row dropped, moved or counted (the usual file) is grouped in one pass; other input the
+        // general way
         SourceGrouping g = SourceGrouping.ifClean(id, from, mjd, MJD_MIN, MJD_MAX, loop);
         if (g == null) {
             g = grouping(id, from, loop);

@@ -52,12 +52,13 @@ final class RowRuns {
     }
 
     /**
-     * Rows [from, to) of input that needs no row dropped or moved, or null where one does: a run of each dictionary key,
-     * where each run's mjd are within [{@code mjdMin}, {@code mjdMax}] (NaN never is) and strictly increasing, and no
-     * id is empty ({@link TableSlices#EMPTY_KEY}). Runs as {@link #scan}'s, keys as they are (not less a smallest key);
-     * every row is kept. One pass over the keys and the mjd, with no array of one entry per row written.
+     * Rows [from, to) of input that needs no row dropped or moved, or null where one does: a run of each dictionary
+     * key, where each run's mjd are within [{@code mjdMin}, {@code mjdMax}] (NaN never is) and strictly increasing,
+     * and no id is empty ({@link TableSlices#EMPTY_KEY}). Runs as {@link #scan}'s, keys as they are (not less a
+     * smallest key); every row is kept. One pass over the keys and the mjd, with no array of one entry per row written.
      */
-    static RowRuns clean(DictionaryMap dict, int offset, EpochColumn mjd, double mjdMin, double mjdMax, int from, int to) {
+    static RowRuns clean(DictionaryMap dict, int offset, EpochColumn mjd, double mjdMin, double mjdMax, int from,
+            int to) {
         RowRuns r = new RowRuns(0);
         int last = 0;
         double previous = Double.NaN;

@@ -79,16 +79,18 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
      * over row ranges in parallel: each source's rows together, no id empty or blank, and each source's mjd within
      * [{@code mjdMin}, {@code mjdMax}] and strictly increasing (no exposure dropped, repeated or out of time order).
      * The rows are then kept as they are, in file order, the sources numbered by first appearance as of() numbers
-     * them, with no order array: kept row r is row r ({@link Epochs#row}). Null where a row breaks this; the caller then groups the general way. The usual file is such input (the
-     * 100 sources of real NEOWISE epochs in ../shared/data, the data-samples' 400): of() and the duplicate check read
-     * and wrote three arrays of one entry per row (the keys, the reasons, the kept rows) in four passes. Alternating
-     * runs, 100,000 sources × 300 epochs on 2 threads: the epochs built in 0.068-0.091 s against 0.10-0.16 s, the
-     * statistics' warm call 0.49-0.52 s against 0.54-0.56 s (best of 5), its first 1.04-1.25 s against 1.33-1.44 s.
+     * them, with no order array: kept row r is row r ({@link Epochs#row}). Null where a row breaks this; the caller
+     * then groups the general way. The usual file is such input (the 100 sources of real NEOWISE epochs in
+     * ../shared/data, the data-samples' 400): of() and the duplicate check read and wrote three arrays of one entry
+     * per row (the keys, the reasons, the kept rows) in four passes. Alternating runs, 100,000 sources × 300 epochs on
+     * 2 threads: the epochs built in 0.068-0.091 s against 0.10-0.16 s, the statistics' warm call 0.49-0.52 s against
+     * 0.54-0.56 s (best of 5 warm calls), its first 1.04-1.25 s against 1.33-1.44 s.
      *
      * @param id     the id column (dictionary-keyed)
      * @param offset the id column's row of row 0 here
      */
-    static SourceGrouping ifClean(StringColumn id, int offset, EpochColumn mjd, double mjdMin, double mjdMax, SourceLoop loop) {
+    static SourceGrouping ifClean(StringColumn id, int offset, EpochColumn mjd, double mjdMin, double mjdMax,
+            SourceLoop loop) {
         int rows = mjd.size();
         if (rows == 0) {
             return null;

@@ -146,13 +146,13 @@ final class StetsonIndices {
     /** 1/σ and 1/σ² of band b's n epochs into the work arrays, with the inverse-variance weighted sums of the mean. */
     private static void inverses(double[] e, double[] m, int n, Work w, int b) {
         double[] ci = w.inv[b], cii = w.inv2[b];
-        // the divisions in a loop of their own, which the JIT vectorises, then the sums (same values, same order)
+        // the divisions in a loop of their own, which the JIT vectorises, then the sums
         for (int i = 0; i < n; i++) {
             double inv = 1 / e[i];
             ci[i] = inv;
             cii[i] = inv * inv;
         }
-        // four partial sums each: one sum's adds wait for each other (4 cycles), four run side by side
+        // four partial sums each, as in step: one sum's adds wait for each other, four run side by side
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         int i = 0;
         for (; i + 4 <= n; i += 4) {
