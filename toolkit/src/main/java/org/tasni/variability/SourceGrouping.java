@@ -2,6 +2,7 @@ package org.tasni.variability;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tasni.io.DropReason;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.strings.ByteDictionaryMap;
@@ -97,7 +98,9 @@ record SourceGrouping(int[] order, int[] start, boolean wasGrouped, String[] nam
         }
         DictionaryMap dict = id.getDictionary();
         RowRuns[] ranges = new RowRuns[SourceLoop.ranges(rows)];
-        loop.forRanges(rows, (r, from, to) -> ranges[r] = RowRuns.clean(dict, offset, mjd, mjdMin, mjdMax, from, to));
+        AtomicBoolean broken = new AtomicBoolean();
+        loop.forRanges(rows, (r, from, to) -> ranges[r] = RowRuns.clean(dict, offset, mjd, mjdMin, mjdMax, from, to,
+                broken));
         int runs = 0;
         for (RowRuns rr : ranges) {
             if (rr == null) {

@@ -120,6 +120,8 @@ class SourceGroupingTest {
         List<java.util.function.Consumer<Table>> breaks = List.of(
                 t -> t.doubleColumn("mjd").set(boundary, t.doubleColumn("mjd").get(boundary - 1)), // repeated, across ranges
                 t -> t.doubleColumn("mjd").set(12, t.doubleColumn("mjd").get(11)), // repeated, within a range
+                // repeated, across two chunks of a range's scan
+                t -> t.doubleColumn("mjd").set(RowRuns.CLEAN_CHUNK, t.doubleColumn("mjd").get(RowRuns.CLEAN_CHUNK - 1)),
                 t -> t.doubleColumn("mjd").set(12, 56000.0), // out of time order
                 t -> t.doubleColumn("mjd").set(boundary, 56000.0), // out of time order, across ranges
                 t -> t.doubleColumn("mjd").set(ROWS - 1, Double.NaN),
