@@ -63,7 +63,7 @@ final class RowRuns {
      * Input that is not clean goes the general way, which reads every row again: so the scan stops within
      * {@link #CLEAN_CHUNK} rows of the first row that breaks it, and sets {@code broken}, on which every range's scan
      * stops likewise. One NaN mjd at row 151 of 100,000 sources × 300 epochs: the statistics' warm call 0.555-0.576 s
-     * against 0.580-0.614 s (best of 5 warm calls, 3 alternating pairs); clean input's unchanged.
+     * against 0.580-0.614 s (best of 5 warm calls, 3 alternating pairs); clean input's call is unchanged.
      */
     static RowRuns clean(DictionaryMap dict, int offset, EpochColumn mjd, double mjdMin, double mjdMax, int from,
             int to, AtomicBoolean broken) {
