@@ -1,8 +1,11 @@
 package org.tasni.crossmatch;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.tasni.TasniException;
 import org.tasni.Threads;
+import org.tasni.io.Columns;
 import org.tasni.io.DropReason;
 import org.tasni.io.ResultTable;
 import tech.tablesaw.api.Table;
@@ -168,6 +171,32 @@ public final class CrossMatcher {
         return right;
     }
 
+    /**
+     * The right table's columns that a match in {@code mode} reads, so that a reader may read these alone: ra and dec,
+     * the id where the mode names right sources ({@link MatchMode#namesRightSources}), and pmra and pmdec when
+     * propagating.
+     */
+    public List<String> rightColumnsRead(MatchMode mode) {
+        List<String> cols = new ArrayList<>(List.of(right.ra(), right.dec()));
+        if (mode.namesRightSources()) {
+            cols.add(right.id());
+        }
+        if (isPropagating()) {
+            cols.addAll(pm.names());
+        }
+        return cols;
+    }
+
+    /**
+     * Refuses a right table whose id column is missing or is not an integer or string column, as a match in a mode that
+     * names right sources does. A Parquet file's schema ({@code ParquetIO.schema}, from its footer) will do: a reader
+     * that leaves the ids out of an orphans' match checks them there first, so that a wrong file or column name is
+     * refused as it was when every mode read them.
+     */
+    public void requireRightIds(Table t) {
+        OutputColumns.requireIdType(t, Columns.require(t, right.id()));
+    }
+
     /** The right table's pmra and pmdec column names. */
     public ProperMotionColumns properMotionColumnNames() {
         return pm;
@@ -259,7 +288,7 @@ public final class CrossMatcher {
             throw new TasniException(OutputColumns.label(rightTable) + " has no rows: every left row would be "
                     + (mode == MatchMode.ORPHANS ? "an orphan" : "unmatched") + ". Is it the right file?");
         }
-        MatchInput in = new MatchInput(leftTable, rightTable, left, right, pm, fromEpoch, toEpoch);
+        MatchInput in = new MatchInput(leftTable, rightTable, left, right, pm, fromEpoch, toEpoch, mode);
         Column<?> leftIds = null;
         switch (mode) {
             case NEAREST -> NearestTable.check(leftTable);

@@ -27,6 +27,7 @@ final class MatchInput {
     final double[] lra, ldec, rra, rdec;
     /** The left and right rows that take part in the match, ascending. */
     final int[] leftRows, rightRows;
+    /** The right ids, checked; null where the mode names no right source ({@link MatchMode#namesRightSources}). */
     final Column<?> rightIds;
     final DropCounts leftDrops = new DropCounts(), rightDrops = new DropCounts();
     /** Right rows not propagated because pmra or pmdec is NaN. */
@@ -37,15 +38,24 @@ final class MatchInput {
      *
      * @param fromEpoch the right positions' epoch in Julian years, or NaN for no propagation
      * @param toEpoch   the epoch to move them to
+     * @param mode      the match's mode: the right ids are read and checked only where it names right sources
      */
     MatchInput(Table l, Table r, PositionColumns left, PositionColumns right, ProperMotionColumns pm, double fromEpoch,
-            double toEpoch) {
+            double toEpoch, MatchMode mode) {
         lra = Columns.readOnlyDoubles(l, left.ra());
         ldec = Columns.readOnlyDoubles(l, left.dec());
         double[] ra0 = Columns.readOnlyDoubles(r, right.ra());
         double[] dec0 = Columns.readOnlyDoubles(r, right.dec());
-        rightIds = Columns.require(r, right.id());
-        OutputColumns.requireIdType(r, rightIds);
+        // orphans name no right source and read no right id; an id column that is there is still checked (a wrong
+        // one is a wrong file or a wrong column name), one that is not is no error (the CLI leaves it out of the
+        // read of a Parquet file, having checked it in the file's footer: CrossMatcher.requireRightIds)
+        if (mode.namesRightSources() || r.containsColumn(right.id())) {
+            Column<?> ids = Columns.require(r, right.id());
+            OutputColumns.requireIdType(r, ids);
+            rightIds = mode.namesRightSources() ? ids : null;
+        } else {
+            rightIds = null;
+        }
         double[] pmra = null, pmdec = null;
         if (!Double.isNaN(fromEpoch)) {
             pmra = Columns.doubles(r, pm.pmra());

@@ -16,6 +16,14 @@ public enum MatchMode {
     /** Every pair within R: {@code left_id}, {@code right_id}, {@code sep_arcsec}. */
     ALL;
 
+    /**
+     * Whether the mode's output names right sources ({@code match_id}, {@code right_id}): an orphan has none within R,
+     * so the orphans' match reads no right id, and a reader may leave that column out.
+     */
+    public boolean namesRightSources() {
+        return this != ORPHANS;
+    }
+
     /** The name in lower case, as the CLI, the report line and the stats JSON write it ({@code "orphans"}). */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -176,6 +176,41 @@ class CrossMatcherTest {
     }
 
     /**
+     * Orphans name no right source, so their match reads no right id: a right catalogue without its id column (the
+     * CLI reads only {@link CrossMatcher#rightColumnsRead}) gives the same orphans and separations, while the modes
+     * that name right sources still refuse it, naming the column.
+     */
+    @Test
+    void orphansNeedNoRightIdsAndTheOtherModesDo() {
+        var rnd = new SplittableRandom(22);
+        double[][] l = positions(rnd, 400, "cap"), r = positions(rnd, 300, "cap");
+        Table left = cat("l", l[0], l[1]), right = cat("r", r[0], r[1]);
+        Table noIds = right.selectColumns("ra", "dec").setName("r");
+        CrossMatcher xm = CrossMatcher.radius(2);
+        assertEquals(List.of("ra", "dec"), xm.rightColumnsRead(MatchMode.ORPHANS));
+        assertEquals(List.of("ra", "dec", "source_id"), xm.rightColumnsRead(MatchMode.NEAREST));
+        assertEquals(List.of("ra", "dec", "source_id", "pmra", "pmdec"),
+                CrossMatcher.radius(2).propagate(2016.0, 2010.5).rightColumnsRead(MatchMode.ALL));
+        Table with = xm.orphans(left, right), without = xm.orphans(left, noIds);
+        assertTrue(with.rowCount() > 0 && with.rowCount() < left.rowCount(), "some orphans, not all");
+        assertEquals(with.rowCount(), without.rowCount());
+        for (String c : with.columnNames()) {
+            assertEquals(with.column(c).asList(), without.column(c).asList(), c);
+        }
+        for (MatchMode mode : List.of(MatchMode.NEAREST, MatchMode.ALL)) {
+            var e = assertThrows(TasniException.class, () -> xm.match(mode, left, noIds), mode.label());
+            assertTrue(e.getMessage().contains("source_id"), e.getMessage());
+        }
+        // what a reader that leaves the ids out checks first, on the table or the file's schema
+        xm.requireRightIds(right);
+        var e = assertThrows(TasniException.class, () -> xm.requireRightIds(noIds));
+        assertTrue(e.getMessage().startsWith("r: no column 'source_id'"), e.getMessage());
+        Table doubleIds = noIds.copy().addColumns(DoubleColumn.create("source_id", r[0].length)).setName("r");
+        e = assertThrows(TasniException.class, () -> xm.requireRightIds(doubleIds));
+        assertTrue(e.getMessage().contains("an id column must be an integer or a string"), e.getMessage());
+    }
+
+    /**
      * The warm-up's simulated matches run beside real ones (as they do beside a command's reads) and change nothing:
      * with warm-ups of every mode running, every mode still gives the brute-force answer, and the warm-ups end.
      */
