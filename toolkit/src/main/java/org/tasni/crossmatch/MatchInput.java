@@ -38,7 +38,8 @@ final class MatchInput {
      *
      * @param fromEpoch the right positions' epoch in Julian years, or NaN for no propagation
      * @param toEpoch   the epoch to move them to
-     * @param mode      the match's mode: the right ids are read and checked only where it names right sources
+     * @param mode      the match's mode: the right ids are kept only where it names right sources (and checked
+     *                  wherever the right table has them)
      */
     MatchInput(Table l, Table r, PositionColumns left, PositionColumns right, ProperMotionColumns pm, double fromEpoch,
             double toEpoch, MatchMode mode) {
