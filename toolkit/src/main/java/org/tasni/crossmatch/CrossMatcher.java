@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.tasni.TasniException;
 import org.tasni.Threads;
-import org.tasni.io.Columns;
 import org.tasni.io.DropReason;
 import org.tasni.io.ResultTable;
 import tech.tablesaw.api.Table;
@@ -194,7 +193,7 @@ public final class CrossMatcher {
      * refused as it was when every mode read them.
      */
     public void requireRightIds(Table t) {
-        OutputColumns.requireIdType(t, Columns.require(t, right.id()));
+        OutputColumns.requireId(t, right.id());
     }
 
     /** The right table's pmra and pmdec column names. */

@@ -50,13 +50,9 @@ final class MatchInput {
         // orphans name no right source and read no right id; an id column that is there is still checked (a wrong
         // one is a wrong file or a wrong column name), one that is not is no error (the CLI leaves it out of the
         // read of a Parquet file, having checked it in the file's footer: CrossMatcher.requireRightIds)
-        if (mode.namesRightSources() || r.containsColumn(right.id())) {
-            Column<?> ids = Columns.require(r, right.id());
-            OutputColumns.requireIdType(r, ids);
-            rightIds = mode.namesRightSources() ? ids : null;
-        } else {
-            rightIds = null;
-        }
+        Column<?> ids = mode.namesRightSources() || r.containsColumn(right.id()) ? OutputColumns.requireId(r, right.id())
+                : null;
+        rightIds = mode.namesRightSources() ? ids : null;
         double[] pmra = null, pmdec = null;
         if (!Double.isNaN(fromEpoch)) {
             pmra = Columns.doubles(r, pm.pmra());

@@ -1,6 +1,7 @@
 package org.tasni.crossmatch;
 
 import org.tasni.TasniException;
+import org.tasni.io.Columns;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
@@ -36,6 +37,16 @@ public final class OutputColumns {
                         + "'; rename it before matching so the result's column is unambiguous.");
             }
         }
+    }
+
+    /**
+     * The id column {@code name} of {@code t}, refused where it is missing (listing the columns there are) or is neither
+     * an integer nor a string: a table's, or a Parquet file's schema (an empty table of the file's columns).
+     */
+    static Column<?> requireId(Table t, String name) {
+        Column<?> c = Columns.require(t, name);
+        requireIdType(t, c);
+        return c;
     }
 
     /** Refuses an id column that is neither an integer nor a string, before the match rather than after it. */
