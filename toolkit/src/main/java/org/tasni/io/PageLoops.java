@@ -46,6 +46,30 @@ final class PageLoops {
         }
     }
 
+    /** As the other {@code gatherCodes}, into 16-bit codes (unsigned; the caller has checked that they fit). */
+    static void gatherCodes(int size, int base, int[] ids, short[] codes, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            int id = ids[r];
+            if (id >= size) {
+                throw outOfRange(id, size);
+            }
+            codes[at + r] = (short) (base + id);
+        }
+    }
+
+    /** A PLAIN page's n string values, appended as values base, base + 1, …: their codes, of 16 bits where narrow. */
+    static void plainCodes(int base, short[] narrow, int[] codes, int at, int n) {
+        if (narrow != null) {
+            for (int k = 0; k < n; k++) {
+                narrow[at + k] = (short) (base + k);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                codes[at + k] = base + k;
+            }
+        }
+    }
+
     static void scatter(double[] values, int[] ids, int[] levels, double[] out, int at, int n) {
         for (int r = 0, v = 0; r < n; r++) {
             out[at + r] = levels[r] != 0 ? values[ids[v++]] : Double.NaN;
@@ -80,6 +104,21 @@ final class PageLoops {
                 codes[at + r] = base + id;
             } else {
                 codes[at + r] = empty;
+            }
+        }
+    }
+
+    /** As the other {@code scatterCodes}, into 16-bit codes. */
+    static void scatterCodes(int size, int base, int empty, int[] ids, int[] levels, short[] codes, int at, int n) {
+        for (int r = 0, v = 0; r < n; r++) {
+            if (levels[r] != 0) {
+                int id = ids[v++];
+                if (id >= size) {
+                    throw outOfRange(id, size);
+                }
+                codes[at + r] = (short) (base + id);
+            } else {
+                codes[at + r] = (short) empty;
             }
         }
     }

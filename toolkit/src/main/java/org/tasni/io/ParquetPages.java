@@ -41,8 +41,13 @@ final class ParquetPages {
     private float[] f;
     private int[] i32;
     private long[] i64;
-    /** A string column's rows: indices into {@link #local}, the dictionaries' and PLAIN pages' values in order. */
+    /**
+     * A string column's rows: indices into {@link #local}, the dictionaries' and PLAIN pages' values in order; of 16
+     * bits ({@link #narrowCodes}, unsigned) where the chunk's pages cannot hold more than
+     * {@link StringDictionaries#MAX_NARROW_VALUES} values, which is the usual designation column of a row group.
+     */
     private int[] codes;
+    private short[] narrowCodes;
     /** A string column's values, as the pages hold them (decoded when read: see {@link Utf8Pool}). */
     private Utf8Pool local;
     private int emptyCode = -1;
@@ -76,7 +81,7 @@ final class ParquetPages {
     /** The reader of the chunk's pages where it decompresses them into {@link #pageBuffer}, else null. */
     private ParquetChunks.Pages source;
 
-    private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow) {
+    private ParquetPages(String file, ColumnDescriptor column, Kind kind, int rows, long firstRow, long stringValues) {
         this.file = file;
         this.column = column;
         this.type = column.getPrimitiveType().getPrimitiveTypeName();
@@ -92,7 +97,13 @@ final class ParquetPages {
             case INT32 -> i32 = kind == Kind.SHORT ? shortScratch(rows) : new int[rows];
             case INT64 -> i64 = new long[rows];
             case BINARY -> {
-                codes = new int[rows];
+                // 16-bit codes: half the memory of the rows' codes, which are most of a string column's read (1M rows
+                // of a row group: 2 MB, not 4), and fresh memory is what a first read spends its time on
+                if (stringValues <= StringDictionaries.MAX_NARROW_VALUES) {
+                    narrowCodes = new short[rows];
+                } else {
+                    codes = new int[rows];
+                }
                 local = new Utf8Pool();
             }
             default -> throw new IllegalStateException("unsupported " + type);
@@ -116,15 +127,8 @@ final class ParquetPages {
         }
         long values = 0;
         for (DataPage page : pages) {
-            Encoding e;
-            if (page instanceof DataPageV1 v1) {
-                if (c.getMaxDefinitionLevel() > 0 && v1.getDlEncoding() != Encoding.RLE) {
-                    return false;
-                }
-                e = v1.getValueEncoding();
-            } else if (page instanceof DataPageV2 v2) {
-                e = v2.getDataEncoding();
-            } else {
+            Encoding e = valueEncoding(page);
+            if (e == null || page instanceof DataPageV1 v1 && c.getMaxDefinitionLevel() > 0 && v1.getDlEncoding() != Encoding.RLE) {
                 return false;
             }
             boolean dictionaryEncoded = e == Encoding.PLAIN_DICTIONARY || e == Encoding.RLE_DICTIONARY;
@@ -137,6 +141,28 @@ final class ParquetPages {
         return values == rows;
     }
 
+    /** The encoding of a data page's values; null for a page of another version. */
+    private static Encoding valueEncoding(DataPage page) {
+        if (page instanceof DataPageV1 v1) {
+            return v1.getValueEncoding();
+        }
+        return page instanceof DataPageV2 v2 ? v2.getDataEncoding() : null;
+    }
+
+    /**
+     * The most values a string chunk's rows can index: the dictionary's, one per value of a PLAIN page, and the empty
+     * string that stands for a null.
+     */
+    private static long stringValues(DictionaryPage dictionary, List<DataPage> pages) {
+        long n = 1 + (dictionary == null ? 0 : dictionary.getDictionarySize());
+        for (DataPage page : pages) {
+            if (valueEncoding(page) == Encoding.PLAIN) {
+                n += page.getValueCount();
+            }
+        }
+        return n;
+    }
+
     /**
      * The chunk as a Tablesaw column of {@code kind}; {@link #supports} must have said yes.
      *
@@ -146,7 +172,9 @@ final class ParquetPages {
      */
     static Column<?> decode(String file, ColumnDescriptor c, Kind kind, DictionaryPage dictionary, List<DataPage> pages,
             int rows, long firstRow, ParquetChunks.Pages source) throws IOException {
-        ParquetPages p = new ParquetPages(file, c, kind, rows, firstRow);
+        long stringValues = c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                ? stringValues(dictionary, pages) : 0;
+        ParquetPages p = new ParquetPages(file, c, kind, rows, firstRow, stringValues);
         p.source = source;
         if (dictionary != null) {
             p.dictionary(dictionary);
@@ -290,9 +318,7 @@ final class ParquetPages {
                     // PLAIN strings: the chunk's remaining rows are about as many values (room made once)
                     local.reserve(rows - pos);
                     int base = local.addPlain(buf, at, end, n);
-                    for (int k = 0; k < n; k++) {
-                        codes[pos + k] = base + k;
-                    }
+                    PageLoops.plainCodes(base, narrowCodes, codes, pos, n);
                 }
             }
             return;
@@ -326,7 +352,13 @@ final class ParquetPages {
                 case FLOAT -> PageLoops.gather((float[]) values, ids, f, pos, n);
                 case INT32 -> PageLoops.gather((int[]) values, ids, i32, pos, n);
                 case INT64 -> PageLoops.gather((long[]) values, ids, i64, pos, n);
-                default -> PageLoops.gatherCodes(count, base, ids, codes, pos, n);
+                default -> {
+                    if (narrowCodes != null) {
+                        PageLoops.gatherCodes(count, base, ids, narrowCodes, pos, n);
+                    } else {
+                        PageLoops.gatherCodes(count, base, ids, codes, pos, n);
+                    }
+                }
             }
             return;
         }
@@ -335,7 +367,13 @@ final class ParquetPages {
             case FLOAT -> PageLoops.scatter((float[]) values, ids, levels, f, pos, n);
             case INT32 -> PageLoops.scatter((int[]) values, ids, levels, i32, pos, n);
             case INT64 -> PageLoops.scatter((long[]) values, ids, levels, i64, pos, n);
-            default -> PageLoops.scatterCodes(count, base, emptyCode(), ids, levels, codes, pos, n);
+            default -> {
+                if (narrowCodes != null) {
+                    PageLoops.scatterCodes(count, base, emptyCode(), ids, levels, narrowCodes, pos, n);
+                } else {
+                    PageLoops.scatterCodes(count, base, emptyCode(), ids, levels, codes, pos, n);
+                }
+            }
         }
         for (int r = 0; r < n; r++) {
             nulls[pos + r] = levels[r] == 0;
@@ -355,7 +393,8 @@ final class ParquetPages {
         return switch (type) {
             case DOUBLE -> WrappedColumns.doubles(name, d);
             case FLOAT -> WrappedColumns.floats(name, f);
-            case BINARY -> StringDictionaries.column(name, codes, rows, local);
+            case BINARY -> narrowCodes != null ? StringDictionaries.column(name, narrowCodes, rows, local)
+                    : StringDictionaries.column(name, codes, rows, local);
             case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
                 case LONG -> WrappedColumns.longs(name, unsigned(i32, nulls, rows));

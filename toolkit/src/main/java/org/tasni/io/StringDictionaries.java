@@ -3,8 +3,12 @@ package org.tasni.io;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2ShortOpenHashMap;
+import it.unimi.dsi.fastutil.shorts.Short2IntOpenHashMap;
+import it.unimi.dsi.fastutil.shorts.Short2ObjectOpenHashMap;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.strings.IntDictionaryMap;
+import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
  * Builds Tablesaw string columns from dictionary codes in one pass over the rows, without a hash lookup per row.
@@ -19,6 +23,12 @@ final class StringDictionaries {
 
     /** Tablesaw's "no key" answer of its value-to-key map, and the key before its first. */
     private static final int NO_KEY = Integer.MIN_VALUE;
+
+    /**
+     * The most values 16-bit codes may index: Tablesaw's 16-bit dictionary gives keys from {@code Short.MIN_VALUE + 1}
+     * to {@code Short.MAX_VALUE - 1}, its missing value's key being {@code Short.MAX_VALUE}.
+     */
+    static final int MAX_NARROW_VALUES = 65_534;
 
     private StringDictionaries() {}
 
@@ -41,6 +51,28 @@ final class StringDictionaries {
         }
         // nothing reads the codes after: the rows' keys overwrite them, one column-sized array less per column
         return StringColumn.createInternal(name, dictionary(codes, rows, values.strings(), valueCount, true));
+    }
+
+    /**
+     * The column whose row r is {@code values[codes[r]]}, for a Parquet chunk's codes of 16 bits (unsigned: code c is
+     * {@code Short.toUnsignedInt(codes[r])}, at most {@link #MAX_NARROW_VALUES} values). Its dictionary is Tablesaw's of
+     * 16-bit keys, which it also reaches by its own appends of that many values, written over {@code codes}: two bytes
+     * a row where an {@code int} key took four. Mostly distinct values (a chunk of fewer than 2 × 65,534 rows) get the
+     * deferred dictionary of the other {@code column}, with its codes widened.
+     */
+    static StringColumn column(String name, short[] codes, int rows, StringValues values) {
+        int valueCount = values.size();
+        if (valueCount > MAX_NARROW_VALUES) {
+            throw new IllegalArgumentException(valueCount + " values for 16-bit codes");
+        }
+        if (valueCount > rows / 2) {
+            int[] wide = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                wide[r] = Short.toUnsignedInt(codes[r]);
+            }
+            return column(name, wide, rows, values);
+        }
+        return StringColumn.createInternal(name, narrowDictionary(codes, rows, values.strings(), valueCount));
     }
 
     /**
@@ -86,5 +118,41 @@ final class StringDictionaries {
         }
         return WrappedColumns.keys(new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(last).setKeyToValue(keyToValue)
                 .setValueToKey(valueToKey).setKeyToCount(keyToCount), keys, rows).build();
+    }
+
+    /**
+     * {@link #dictionary} for 16-bit codes and keys, written over {@code codes}: the same steps with fastutil's short
+     * maps, which share no type with its int maps.
+     */
+    private static ShortDictionaryMap narrowDictionary(short[] codes, int rows, String[] values, int valueCount) {
+        int[] count = new int[valueCount];
+        for (int r = 0; r < rows; r++) {
+            count[Short.toUnsignedInt(codes[r])]++;
+        }
+        Object2ShortOpenHashMap<String> valueToKey = new Object2ShortOpenHashMap<>(valueCount);
+        valueToKey.defaultReturnValue(Short.MIN_VALUE);
+        Short2ObjectOpenHashMap<String> keyToValue = new Short2ObjectOpenHashMap<>(valueCount);
+        Short2IntOpenHashMap keyToCount = new Short2IntOpenHashMap(valueCount);
+        int last = Short.MIN_VALUE;
+        short[] remap = new short[valueCount];
+        for (int v = 0; v < valueCount; v++) {
+            if (count[v] == 0) {
+                continue;
+            }
+            String s = values[v] == null ? "" : values[v];
+            short key = valueToKey.getShort(s);
+            if (key == Short.MIN_VALUE) {
+                key = s.isEmpty() ? Short.MAX_VALUE : (short) ++last;
+                keyToValue.put(key, s);
+                valueToKey.put(s, key);
+            }
+            remap[v] = key;
+            keyToCount.addTo(key, count[v]);
+        }
+        for (int r = 0; r < rows; r++) {
+            codes[r] = remap[Short.toUnsignedInt(codes[r])];
+        }
+        return WrappedColumns.keys(new ShortDictionaryMap.ShortDictionaryBuilder().setNextIndex(last)
+                .setKeyToValue(keyToValue).setValueToKey(valueToKey).setKeyToCount(keyToCount), codes, rows).build();
     }
 }

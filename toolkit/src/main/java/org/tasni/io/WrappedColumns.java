@@ -16,6 +16,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.columns.strings.IntDictionaryMap;
+import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
  * Tablesaw columns around arrays the reader has just filled, without a copy. {@code DoubleColumn.create(name, array)}
@@ -44,6 +45,9 @@ final class WrappedColumns {
     private static final VarHandle SHORT_DATA = data(ShortColumn.class, ShortArrayList.class);
     /** The rows' keys of a string dictionary being built, which its public setter copies ({@code new IntArrayList(int[])}). */
     private static final VarHandle DICTIONARY_KEYS = field(IntDictionaryMap.IntDictionaryBuilder.class, "values", IntArrayList.class);
+    /** As {@link #DICTIONARY_KEYS}, for a dictionary of 16-bit keys. */
+    private static final VarHandle SHORT_DICTIONARY_KEYS = field(ShortDictionaryMap.ShortDictionaryBuilder.class, "values",
+            ShortArrayList.class);
 
     private WrappedColumns() {}
 
@@ -68,6 +72,16 @@ final class WrappedColumns {
     static IntDictionaryMap.IntDictionaryBuilder keys(IntDictionaryMap.IntDictionaryBuilder builder, int[] keys, int rows) {
         if (DICTIONARY_KEYS != null) {
             DICTIONARY_KEYS.set(builder, IntArrayList.wrap(keys, rows));
+            return builder;
+        }
+        return builder.setValues(rows == keys.length ? keys : Arrays.copyOf(keys, rows));
+    }
+
+    /** As {@link #keys(IntDictionaryMap.IntDictionaryBuilder, int[], int)}, for 16-bit keys. */
+    static ShortDictionaryMap.ShortDictionaryBuilder keys(ShortDictionaryMap.ShortDictionaryBuilder builder, short[] keys,
+            int rows) {
+        if (SHORT_DICTIONARY_KEYS != null) {
+            SHORT_DICTIONARY_KEYS.set(builder, ShortArrayList.wrap(keys, rows));
             return builder;
         }
         return builder.setValues(rows == keys.length ? keys : Arrays.copyOf(keys, rows));
