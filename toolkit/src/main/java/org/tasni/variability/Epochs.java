@@ -63,7 +63,10 @@ final class Epochs {
     private final int[] order;
     final int[] start;
     final String[] designation;
-    /** Per row, a bit per failed quality cut (see {@link QualityCuts}); 0 when the row passes. */
+    /**
+     * Per row, a bit per failed quality cut (see {@link QualityCuts}); 0 when the row passes. Null where no cut
+     * applies: every row passes ({@link #passes}).
+     */
     final byte[] cut;
     final boolean wasGrouped;
     /**
@@ -290,7 +293,7 @@ final class Epochs {
     void countUnusable() {
         for (int r = 0, kept = keptRows(); r < kept; r++) {
             int i = row(r);
-            if (cut[i] != 0) {
+            if (!passes(i)) {
                 continue;
             }
             countBand(w1.outOfRange(i), w1.get(i), e1.get(i), unusableW1);
@@ -449,6 +452,11 @@ final class Epochs {
         return -1;
     }
 
+    /** Whether row i passes every quality cut. */
+    boolean passes(int i) {
+        return cut == null || cut[i] == 0;
+    }
+
     int sources() {
         return designation.length;
     }
@@ -462,7 +470,7 @@ final class Epochs {
         if (n < 0) {
             n = 0;
             for (int r = 0, kept = keptRows(); r < kept; r++) {
-                if (cut[row(r)] != 0) {
+                if (!passes(row(r))) {
                     n++;
                 }
             }

@@ -131,7 +131,7 @@ final class LegacyMethod implements VariabilityMethod {
         x.ensure(to - from);
         for (int r = from; r < to; r++) {
             int i = e.row(r);
-            if (e.cut[i] == 0) {
+            if (e.passes(i)) {
                 x.put(n++, e, i);
             }
         }

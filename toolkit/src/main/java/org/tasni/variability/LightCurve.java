@@ -119,7 +119,7 @@ public record LightCurve(String designation, Points w1, Points w2) {
         int k = 0;
         for (int r = from; r < to; r++) {
             int i = e.row(r);
-            if (e.cut[i] == 0 && !Double.isNaN(e.mjd.get(i)) && StetsonIndices.usable(mags.get(i), errs.get(i))) {
+            if (e.passes(i) && !Double.isNaN(e.mjd.get(i)) && StetsonIndices.usable(mags.get(i), errs.get(i))) {
                 t[k] = e.mjd.get(i);
                 m[k] = mags.get(i);
                 s[k] = errs.get(i);

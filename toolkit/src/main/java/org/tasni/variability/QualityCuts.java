@@ -28,8 +28,15 @@ final class QualityCuts {
         return new QualityCuts(VariabilityConfig.Cuts.none());
     }
 
-    /** Per row of {@code rows} of t (from 0), a bit per failed cut. */
+    /**
+     * Per row of {@code rows} of t (from 0), a bit per failed cut; null where no cut applies (none enabled, as for the
+     * periodogram and the legacy preset, or no column of one): then every row passes, and no array of a byte per row
+     * (30 MB for 30M epochs, fresh memory on a first call) is made only to hold zeros.
+     */
     byte[] apply(Table t, RowRange rows) {
+        if (!applies(t)) {
+            return null;
+        }
         byte[] cut = new byte[rows.size()];
         if (c.qualFrameMin().isPresent() && t.containsColumn("qual_frame")) {
             above(numeric(t, "qual_frame"), rows.from(), c.qualFrameMin().getAsDouble(), false, 1, cut);
@@ -49,6 +56,15 @@ final class QualityCuts {
             flags(t, "cc_flags", rows.from(), 16, s -> s.startsWith(prefix), cut);
         }
         return cut;
+    }
+
+    /** Whether some cut is enabled and its column is in t. */
+    private boolean applies(Table t) {
+        return c.qualFrameMin().isPresent() && t.containsColumn("qual_frame")
+                || c.qiFactMin().isPresent() && t.containsColumn("qi_fact")
+                || c.saaSepMin().isPresent() && t.containsColumn("saa_sep")
+                || c.moonMasked().isPresent() && t.containsColumn("moon_masked")
+                || c.ccFlagsPrefix().isPresent() && t.containsColumn("cc_flags");
     }
 
     /**

@@ -147,7 +147,7 @@ final class StandardMethod implements VariabilityMethod {
         int n = 0;
         for (int r = from; r < to; r++) {
             int i = e.row(r);
-            if (cut[i] != 0) {
+            if (cut != null && cut[i] != 0) {
                 countCuts(cut[i], c.cuts, k);
                 continue;
             }
@@ -195,7 +195,7 @@ final class StandardMethod implements VariabilityMethod {
         double last = Double.NEGATIVE_INFINITY;
         for (int r = from; r < to; r++) {
             int i = e.row(r);
-            if (cut[i] != 0) {
+            if (cut != null && cut[i] != 0) {
                 countCuts(cut[i], c.cuts, k);
                 continue;
             }
@@ -272,7 +272,7 @@ final class StandardMethod implements VariabilityMethod {
     private static void countUnusable(Epochs e, int from, int to, Columns c, int k) {
         for (int r = from; r < to; r++) {
             int i = e.row(r);
-            if (e.cut[i] != 0) {
+            if (!e.passes(i)) {
                 continue;
             }
             if (!StetsonIndices.usable(e.w1.get(i), e.e1.get(i))) {

@@ -71,7 +71,7 @@ final class Tier5Method implements VariabilityMethod {
             int n = 0;
             for (int r = from; r < to; r++) {
                 int i = e.row(r);
-                if (e.cut[i] != 0) {
+                if (!e.passes(i)) {
                     continue; // the preset has no cut
                 }
                 if (Double.isNaN(e.w1.get(i)) || Double.isNaN(e.w2.get(i))) {

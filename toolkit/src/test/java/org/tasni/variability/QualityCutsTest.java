@@ -43,4 +43,20 @@ class QualityCutsTest {
         Table t = Table.create("cuts", qual);
         assertArrayEquals(new byte[] {1, 0, 1}, new QualityCuts(VariabilityConfig.standard().cuts()).apply(t, RowRange.all(t)));
     }
+
+    /**
+     * Where no cut applies, no array: every row passes. No cut enabled (the periodogram's and the legacy preset's), or
+     * none of the enabled cuts' columns present; one such column is enough for an array.
+     */
+    @Test
+    void noArrayWhereNoCutApplies() {
+        Table t = exposures(), bare = Table.create("bare", DoubleColumn.create("mjd", new double[] {58000, 58001}));
+        QualityCuts standard = new QualityCuts(VariabilityConfig.standard().cuts());
+        assertNull(QualityCuts.none().apply(t, RowRange.all(t)));
+        assertNull(standard.apply(bare, RowRange.all(bare)));
+        for (String name : QualityCuts.NAMES) {
+            Table one = Table.create("one", t.column(name));
+            assertNotNull(standard.apply(one, RowRange.all(one)), name);
+        }
+    }
 }
