@@ -5,7 +5,9 @@ package org.tasni.io;
  * positions), into a column's array, with or without nulls. One small static method per type and case, so that the
  * optimising compiler compiles each once, as soon as its loop is hot, and never again for a type met later (one
  * method with a switch over the types was deoptimised and recompiled, all its loops each time, as new types came).
- * An index out of range (a corrupt page) fails on the array bound or with the message of {@link #outOfRange}.
+ * An index out of range (a corrupt page) fails on the array bound or with the message of {@link #outOfRange}: for the
+ * string codes, a negative one too (a 32-bit index with its top bit set), which a 16-bit code would otherwise wrap to
+ * another value of the dictionary.
  */
 final class PageLoops {
 
@@ -39,7 +41,7 @@ final class PageLoops {
     static void gatherCodes(int size, int base, int[] ids, int[] codes, int at, int n) {
         for (int r = 0; r < n; r++) {
             int id = ids[r];
-            if (id >= size) {
+            if (id < 0 || id >= size) {
                 throw outOfRange(id, size);
             }
             codes[at + r] = base + id;
@@ -50,7 +52,7 @@ final class PageLoops {
     static void gatherCodes(int size, int base, int[] ids, short[] codes, int at, int n) {
         for (int r = 0; r < n; r++) {
             int id = ids[r];
-            if (id >= size) {
+            if (id < 0 || id >= size) {
                 throw outOfRange(id, size);
             }
             codes[at + r] = (short) (base + id);
@@ -98,7 +100,7 @@ final class PageLoops {
         for (int r = 0, v = 0; r < n; r++) {
             if (levels[r] != 0) {
                 int id = ids[v++];
-                if (id >= size) {
+                if (id < 0 || id >= size) {
                     throw outOfRange(id, size);
                 }
                 codes[at + r] = base + id;
@@ -113,7 +115,7 @@ final class PageLoops {
         for (int r = 0, v = 0; r < n; r++) {
             if (levels[r] != 0) {
                 int id = ids[v++];
-                if (id >= size) {
+                if (id < 0 || id >= size) {
                     throw outOfRange(id, size);
                 }
                 codes[at + r] = (short) (base + id);

@@ -2,13 +2,25 @@ package org.tasni.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.StringColumn;
@@ -146,5 +158,62 @@ class NarrowDictionaryTest {
         }
         assertEquals(first / 1001 + (first % 1001 > 7 ? 1 : 0), low.countMissing());
         assertEquals(1025, low.countUnique(), "1,024 designations and the missing value");
+    }
+
+    /**
+     * A corrupt page's 32-bit dictionary index with its top bit set is refused, not wrapped by a 16-bit code into
+     * another value: decoded by the reader itself from a hand-made chunk of a 3-value dictionary (16-bit codes) and of a
+     * 70,000-value one (32-bit codes), beside the same page with a good index, which reads as written.
+     */
+    @Test
+    void aNegativeDictionaryIndexIsRefusedAtEitherWidth() throws Exception {
+        List<String> wide = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            wide.add("v" + i);
+        }
+        for (List<String> dict : List.of(List.of("a", "b", "c"), wide)) {
+            StringColumn good = decodeOneRun(dict, 1, 1000);
+            assertEquals(dict.size() <= 3, good.getDictionary() instanceof ShortDictionaryMap);
+            assertEquals(Collections.nCopies(1000, dict.get(1)), good.asList());
+            // -65,535: its low 16 bits are 1, the good index above
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> decodeOneRun(dict, 0xFFFF0001, 1000));
+            assertTrue(e.getMessage().contains("dictionary index -65535 out of range"), e.getMessage());
+        }
+    }
+
+    /** A required string column's chunk: {@code dict} as its PLAIN dictionary page, then one v1 page of n rows of index id. */
+    private static StringColumn decodeOneRun(List<String> dict, int id, int n) throws Exception {
+        ByteArrayOutputStream values = new ByteArrayOutputStream();
+        for (String v : dict) {
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            values.write(le32(b.length));
+            values.write(b);
+        }
+        DictionaryPage dictionary = new DictionaryPage(BytesInput.from(values.toByteArray()), dict.size(), Encoding.PLAIN);
+        ByteArrayOutputStream page = new ByteArrayOutputStream();
+        page.write(32); // the indices' bit width
+        page.write(varint(n << 1)); // an RLE run of n (the low bit 0), then its value in 4 bytes
+        page.write(le32(id));
+        byte[] body = page.toByteArray();
+        List<DataPage> pages = List.of(new DataPageV1(BytesInput.from(body), n, body.length, null, Encoding.RLE,
+                Encoding.RLE, Encoding.RLE_DICTIONARY));
+        ColumnDescriptor c = new ColumnDescriptor(new String[] {"s"},
+                Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("s"), 0, 0);
+        assertTrue(ParquetPages.supports(c, dictionary, pages, n));
+        return (StringColumn) ParquetPages.decode("corrupt.parquet", c, Kind.STRING, dictionary, pages, n, 0, null);
+    }
+
+    private static byte[] le32(int v) {
+        return new byte[] {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
+    }
+
+    private static byte[] varint(int v) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        while ((v & ~0x7F) != 0) {
+            o.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        o.write(v);
+        return o.toByteArray();
     }
 }
