@@ -34,51 +34,48 @@ final class QualityCuts {
      * (30 MB for 30M epochs, fresh memory on a first call) is made only to hold zeros.
      */
     byte[] apply(Table t, RowRange rows) {
-        if (!applies(t)) {
-            return null;
-        }
-        byte[] cut = new byte[rows.size()];
+        byte[] cut = null; // made by the first cut that applies (see withCut)
         if (c.qualFrameMin().isPresent() && t.containsColumn("qual_frame")) {
-            above(numeric(t, "qual_frame"), rows.from(), c.qualFrameMin().getAsDouble(), false, 1, cut);
+            cut = above(numeric(t, "qual_frame"), rows, c.qualFrameMin().getAsDouble(), false, 1, cut);
         }
         if (c.qiFactMin().isPresent() && t.containsColumn("qi_fact")) {
-            above(numeric(t, "qi_fact"), rows.from(), c.qiFactMin().getAsDouble(), true, 2, cut);
+            cut = above(numeric(t, "qi_fact"), rows, c.qiFactMin().getAsDouble(), true, 2, cut);
         }
         if (c.saaSepMin().isPresent() && t.containsColumn("saa_sep")) {
-            above(numeric(t, "saa_sep"), rows.from(), c.saaSepMin().getAsDouble(), false, 4, cut);
+            cut = above(numeric(t, "saa_sep"), rows, c.saaSepMin().getAsDouble(), false, 4, cut);
         }
         if (c.moonMasked().isPresent() && t.containsColumn("moon_masked")) {
             String ok = c.moonMasked().get();
-            flags(t, "moon_masked", rows.from(), 8, s -> s.equals(ok), cut);
+            cut = flags(t, "moon_masked", rows, 8, s -> s.equals(ok), cut);
         }
         if (c.ccFlagsPrefix().isPresent() && t.containsColumn("cc_flags")) {
             String prefix = c.ccFlagsPrefix().get();
-            flags(t, "cc_flags", rows.from(), 16, s -> s.startsWith(prefix), cut);
+            cut = flags(t, "cc_flags", rows, 16, s -> s.startsWith(prefix), cut);
         }
         return cut;
     }
 
-    /** Whether some cut is enabled and its column is in t. */
-    private boolean applies(Table t) {
-        return c.qualFrameMin().isPresent() && t.containsColumn("qual_frame")
-                || c.qiFactMin().isPresent() && t.containsColumn("qi_fact")
-                || c.saaSepMin().isPresent() && t.containsColumn("saa_sep")
-                || c.moonMasked().isPresent() && t.containsColumn("moon_masked")
-                || c.ccFlagsPrefix().isPresent() && t.containsColumn("cc_flags");
+    /** {@code cut}, or where no cut has made it yet, a new array of a byte per row of {@code rows}. */
+    private static byte[] withCut(byte[] cut, RowRange rows) {
+        return cut != null ? cut : new byte[rows.size()];
     }
 
     /**
      * Sets {@code bit} of cut[i] where row from + i of q is not above {@code min} (or not at least, with
-     * {@code orEqual}); NaN fails, and so does a missing value, which reads as NaN. Read in place: a double copy of
-     * the column was a column-sized array of fresh memory for every streamed row group.
+     * {@code orEqual}), from = rows.from(); NaN fails, and so does a missing value, which reads as NaN. Read in place:
+     * a double copy of the column was a column-sized array of fresh memory for every streamed row group. Returns cut,
+     * made here if null.
      */
-    private static void above(NumericColumn<?> q, int from, double min, boolean orEqual, int bit, byte[] cut) {
+    private static byte[] above(NumericColumn<?> q, RowRange rows, double min, boolean orEqual, int bit, byte[] cut) {
+        cut = withCut(cut, rows);
+        int from = rows.from();
         for (int i = 0; i < cut.length; i++) {
             double v = q.getDouble(from + i);
             if (!(orEqual ? v >= min : v > min)) {
                 cut[i] |= (byte) bit;
             }
         }
+        return cut;
     }
 
     private static NumericColumn<?> numeric(Table t, String name) {
@@ -94,8 +91,13 @@ final class QualityCuts {
                 + "; expected a number.");
     }
 
-    /** Evaluates a string predicate once per distinct value, through the column's dictionary; row i is from + i. */
-    private static void flags(Table t, String name, int from, int bit, Predicate<String> ok, byte[] cut) {
+    /**
+     * Evaluates a string predicate once per distinct value, through the column's dictionary; row i is rows.from() + i.
+     * Returns cut, made here if null.
+     */
+    private static byte[] flags(Table t, String name, RowRange rows, int bit, Predicate<String> ok, byte[] cut) {
+        cut = withCut(cut, rows);
+        int from = rows.from();
         StringColumn s = Columns.strings(t, name);
         int n = s.size();
         int[] key = Epochs.dictionaryKeys(s);
@@ -110,5 +112,6 @@ final class QualityCuts {
                 cut[i] |= (byte) bit;
             }
         }
+        return cut;
     }
 }
