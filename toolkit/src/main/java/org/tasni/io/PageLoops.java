@@ -59,16 +59,17 @@ final class PageLoops {
         }
     }
 
-    /** A PLAIN page's n string values, appended as values base, base + 1, …: their codes, of 16 bits where narrow. */
-    static void plainCodes(int base, short[] narrow, int[] codes, int at, int n) {
-        if (narrow != null) {
-            for (int k = 0; k < n; k++) {
-                narrow[at + k] = (short) (base + k);
-            }
-        } else {
-            for (int k = 0; k < n; k++) {
-                codes[at + k] = base + k;
-            }
+    /** A PLAIN page's n string values, appended as values base, base + 1, …: their codes. */
+    static void plainCodes(int base, int[] codes, int at, int n) {
+        for (int k = 0; k < n; k++) {
+            codes[at + k] = base + k;
+        }
+    }
+
+    /** As the other {@code plainCodes}, into 16-bit codes. */
+    static void plainCodes(int base, short[] codes, int at, int n) {
+        for (int k = 0; k < n; k++) {
+            codes[at + k] = (short) (base + k);
         }
     }
 

@@ -318,7 +318,11 @@ final class ParquetPages {
                     // PLAIN strings: the chunk's remaining rows are about as many values (room made once)
                     local.reserve(rows - pos);
                     int base = local.addPlain(buf, at, end, n);
-                    PageLoops.plainCodes(base, narrowCodes, codes, pos, n);
+                    if (narrowCodes != null) {
+                        PageLoops.plainCodes(base, narrowCodes, pos, n);
+                    } else {
+                        PageLoops.plainCodes(base, codes, pos, n);
+                    }
                 }
             }
             return;
