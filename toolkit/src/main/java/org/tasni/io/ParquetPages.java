@@ -33,6 +33,8 @@ final class ParquetPages {
     private final ColumnDescriptor column;
     private final PrimitiveTypeName type;
     private final Kind kind;
+    /** The values an INT32 chunk's declared type allows (INT(16, signed) read as shorts, say). */
+    private final IntegerRange range;
     private final int maxDef;
     private final int rows;
     private final long firstRow;
@@ -92,6 +94,7 @@ final class ParquetPages {
         this.column = column;
         this.type = column.getPrimitiveType().getPrimitiveTypeName();
         this.kind = kind;
+        this.range = IntegerRange.of(column.getPrimitiveType());
         this.maxDef = column.getMaxDefinitionLevel();
         this.rows = rows;
         this.firstRow = firstRow;
@@ -434,21 +437,21 @@ final class ParquetPages {
     private short[] shorts(String name) {
         short[] v = new short[rows];
         for (int r = 0; r < rows; r++) {
-            v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+            v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.checked(i32[r], kind, range, file, name, firstRow + r);
         }
         return v;
     }
 
     private int[] ints(String name) {
         for (int r = 0; r < rows; r++) {
-            i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.notMarker(i32[r], kind, file, name, firstRow + r);
+            i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.checked(i32[r], kind, range, file, name, firstRow + r);
         }
         return i32;
     }
 
     private long[] markers(long[] v) {
         for (int r = 0; r < rows; r++) {
-            v[r] = isNull(r) ? Long.MIN_VALUE : ParquetReader.notMarker(v[r], kind, file, column.getPath()[0], firstRow + r);
+            v[r] = isNull(r) ? Long.MIN_VALUE : ParquetReader.checked(v[r], kind, IntegerRange.ANY, file, column.getPath()[0], firstRow + r);
         }
         return v;
     }

@@ -161,10 +161,15 @@ final class ParquetReader {
     }
 
     /**
-     * A stored value equal to the smallest value of its type would read back as missing (Tablesaw's marker): refused
-     * rather than silently lost.
+     * {@code v} as read, or a refusal naming the file, column and row: where it lies outside its column's declared
+     * {@code range} ({@link IntegerRange}), or equals the smallest value of its kind, which would read back as missing
+     * (Tablesaw's marker), rather than a value silently wrapped or lost.
      */
-    static long notMarker(long v, Kind kind, String file, String column, long row) {
+    static long checked(long v, Kind kind, IntegerRange range, String file, String column, long row) {
+        if (!range.holds(v)) {
+            throw new TasniException(file + ": column '" + column + "' holds " + v + " at data row " + (row + 1)
+                    + ", outside its type " + range.type() + " (" + range.min() + " to " + range.max() + ").");
+        }
         boolean marker = switch (kind) {
             case LONG -> v == Long.MIN_VALUE;
             case INT -> v == Integer.MIN_VALUE;

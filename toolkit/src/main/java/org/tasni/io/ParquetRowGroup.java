@@ -177,6 +177,7 @@ final class ParquetRowGroup {
         int scale = d.getPrimitiveType().getLogicalTypeAnnotation()
                 instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : -1;
         ColumnBuilder b = new ColumnBuilder(file, column, kind, rows);
+        IntegerRange range = IntegerRange.of(d.getPrimitiveType());
         for (int i = 0; i < rows; i++) {
             if (r.getCurrentDefinitionLevel() < maxDef) {
                 b.addMissing();
@@ -201,9 +202,9 @@ final class ParquetRowGroup {
                     case FLOAT -> b.addFloat(r.getFloat());
                     case INT32 -> {
                         long v = kind == Kind.LONG ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger();
-                        b.addLong(ParquetReader.notMarker(v, kind, file, column, firstRow + i));
+                        b.addLong(ParquetReader.checked(v, kind, range, file, column, firstRow + i));
                     }
-                    case INT64 -> b.addLong(ParquetReader.notMarker(r.getLong(), kind, file, column, firstRow + i));
+                    case INT64 -> b.addLong(ParquetReader.checked(r.getLong(), kind, range, file, column, firstRow + i));
                     case BOOLEAN -> b.addBoolean(r.getBoolean());
                     case BINARY -> b.addString(r.getBinary().toStringUsingUTF8());
                     default -> throw new IllegalStateException("unreachable: " + physical);
