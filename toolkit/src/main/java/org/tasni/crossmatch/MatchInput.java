@@ -6,6 +6,7 @@ import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.sky.ProperMotion;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -17,7 +18,8 @@ import tech.tablesaw.columns.Column;
  * counted: one bad row should not stop a catalogue of millions. When no row of a side has a usable position, the column
  * is wrong for the whole input (another column, another unit): refused, naming the table, the column and a row. A right
  * row with NaN proper motion stays where it was measured and is counted as unmoved; one faster than
- * {@link CrossMatcher#MAX_PROPER_MOTION_MAS_YR} (or infinite) is dropped.
+ * {@link CrossMatcher#MAX_PROPER_MOTION_MAS_YR} (or infinite) is dropped. Where the mode names right sources, a
+ * right row without an id is dropped and counted too ({@link #identified}).
  */
 final class MatchInput {
 
@@ -59,7 +61,8 @@ final class MatchInput {
             pmdec = Columns.doubles(r, pm.pmdec());
         }
         leftRows = validRows(l, left, lra, ldec, leftDrops);
-        int[] onSky = validRows(r, right, ra0, dec0, rightDrops);
+        int[] onSky = rightIds == null ? validRows(r, right, ra0, dec0, rightDrops)
+                : identified(r, rightIds, validRows(r, right, ra0, dec0, rightDrops), rightDrops);
         if (pmra == null) {
             rra = ra0;
             rdec = dec0;
@@ -88,6 +91,29 @@ final class MatchInput {
     /** A finite total proper motion of at most {@link CrossMatcher#MAX_PROPER_MOTION_MAS_YR}; false for NaN too. */
     static boolean isBelievable(double pmra, double pmdec) {
         return Math.hypot(pmra, pmdec) <= CrossMatcher.MAX_PROPER_MOTION_MAS_YR;
+    }
+
+    /**
+     * The {@code rows} whose id is there: a right source without one (empty, blank, Tablesaw's missing marker) could
+     * be named by no match, so it is left out and counted, as a row without a position is. Read only where the mode
+     * names right sources: for orphans, such a source is still a source at its position, and hides a left one.
+     * Refused where no row has an id: a wrong column.
+     */
+    private static int[] identified(Table t, Column<?> ids, int[] rows, DropCounts drops) {
+        int n = 0;
+        int[] kept = new int[rows.length];
+        for (int i : rows) {
+            if (ids.isMissing(i) || ids instanceof StringColumn s && s.get(i).isBlank()) {
+                drops.add(DropReason.MISSING_ID);
+            } else {
+                kept[n++] = i;
+            }
+        }
+        if (n == 0 && rows.length > 0) {
+            throw new TasniException(t.name() + ": column '" + ids.name() + "' has no id in the " + rows.length
+                    + " rows with a position (data row " + (rows[0] + 1) + "); is it the right column?");
+        }
+        return n == rows.length ? rows : Arrays.copyOf(kept, n);
     }
 
     private static int[] validRows(Table t, PositionColumns cols, double[] ra, double[] dec, DropCounts drops) {

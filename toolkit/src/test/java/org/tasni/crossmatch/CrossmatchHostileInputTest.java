@@ -21,6 +21,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /** Issue 11 for the crossmatch: exact ids, counted drops, tiles that are what their names say, honest resume. */
@@ -152,6 +153,40 @@ class CrossmatchHostileInputTest {
         Table all = xm.all(left, right);
         assertEquals(List.of(11L, 12L), all.longColumn("right_id").asList());
         assertEquals(0, xm.orphans(left, right).rowCount(), "a dropped row is never an orphan");
+    }
+
+    @Test
+    void aRightSourceWithoutAnIdIsDroppedAndCountedWhereAMatchWouldNameIt() {
+        // left 1 at (10, 0); right: the nearest (0.036″) has no id, the next (1.8″) has one; left 2 has only an
+        // id-less right source within 3″, and the one with an id 10° away
+        Table left = Table.create("l", LongColumn.create("source_id", 1, 2),
+                DoubleColumn.create("ra", 10, 20), DoubleColumn.create("dec", 0, 0));
+        // Long.MIN_VALUE is Tablesaw's missing long; for strings, empty and blank
+        for (Column<?> ids : List.<Column<?>>of(LongColumn.create("source_id", new long[] {Long.MIN_VALUE, 22, Long.MIN_VALUE}),
+                StringColumn.create("source_id", "", "g22", " "))) {
+            Table right = Table.create("r", ids, DoubleColumn.create("ra", 10.00001, 10.0005, 20),
+                    DoubleColumn.create("dec", 0, 0, 0));
+            var xm = CrossMatcher.radius(3);
+            Table near = xm.nearest(left, right);
+            assertEquals(ids.getString(1), near.column("match_id").getString(0), "the nearest source with an id");
+            assertEquals(1.8, near.doubleColumn("sep_arcsec").get(0), 1e-6);
+            // nearest names the nearest source with an id at any distance, and says it is not within the radius
+            assertFalse(near.booleanColumn("matched").get(1));
+            assertEquals(ids.getString(1), near.column("match_id").getString(1));
+            assertEquals(Map.of(DropReason.MISSING_ID, 2L), xm.report().rightDropped());
+            assertTrue(xm.report().toString().contains("2 missing id"), xm.report().toString());
+            Table all = xm.all(left, right);
+            assertEquals(List.of(ids.getString(1)), all.column("right_id").asList().stream().map(String::valueOf).toList());
+            assertEquals(Map.of(DropReason.MISSING_ID, 2L), xm.report().rightDropped());
+            // for orphans a source without an id is still a source where it is: neither left source is an orphan
+            assertEquals(0, xm.orphans(left, right).rowCount());
+            assertEquals(Map.of(), xm.report().rightDropped());
+        }
+        Table noIds = Table.create("r.parquet", StringColumn.create("source_id", "", ""),
+                DoubleColumn.create("ra", 10, 20), DoubleColumn.create("dec", 0, 0));
+        var e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).nearest(left, noIds));
+        assertEquals("r.parquet: column 'source_id' has no id in the 2 rows with a position (data row 1); is it the "
+                + "right column?", e.getMessage());
     }
 
     @Test
