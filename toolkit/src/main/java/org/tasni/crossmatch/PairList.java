@@ -62,8 +62,34 @@ final class PairList {
         n++;
     }
 
-    /** Orders the pairs added since {@code from} (one left row's) by right row, for output independent of the index. */
+    /** Above this many pairs for one left row, {@link #sortRightFrom} sorts, rather than inserts one by one. */
+    private static final int INSERTION_MAX = 32;
+
+    /**
+     * Orders the pairs added since {@code from} (one left row's) by right row, for output independent of the index.
+     * A few pairs, the usual left row's, are put in order by insertion; many (a left source in a dense cluster, or a
+     * large radius) by a sort of (right row, position) keys: the index hands them over in no order of right rows, and
+     * insertion took O(k²), 110 s for one left row with 400,000 pairs against 0.2 s for the mirror case.
+     */
     void sortRightFrom(int from) {
+        int k = n - from;
+        if (k <= INSERTION_MAX) {
+            insertRightFrom(from);
+            return;
+        }
+        long[] keys = new long[k];
+        for (int i = 0; i < k; i++) {
+            keys[i] = (long) right[from + i] << 32 | i; // right rows are ≥ 0: the keys sort as the rows do
+        }
+        Arrays.sort(keys);
+        double[] seps = Arrays.copyOfRange(sep, from, n);
+        for (int i = 0; i < k; i++) {
+            right[from + i] = (int) (keys[i] >>> 32);
+            sep[from + i] = seps[(int) keys[i]];
+        }
+    }
+
+    private void insertRightFrom(int from) {
         for (int i = from + 1; i < n; i++) {
             int r = right[i];
             double s = sep[i];
