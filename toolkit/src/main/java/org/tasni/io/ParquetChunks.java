@@ -232,11 +232,16 @@ final class ParquetChunks implements PageReadStore {
             }
             int levels = h.type() == 0 ? 0 : h.rlBytes() + h.dlBytes();
             int size = h.uncompressed() - levels, stored = h.compressed() - levels;
+            // the header's size checked before an array of that size is made: a corrupt one's 2 GB is refused
+            if (isCompressed(h)) {
+                requireSnappyLength(buf, h.at() + levels, stored, size);
+            } else {
+                requireStoredSize(stored, size);
+            }
             byte[] out = into.length >= size ? into : new byte[size];
             if (isCompressed(h)) {
                 unsnappy(buf, h.at() + levels, stored, out, size);
             } else {
-                requireStoredSize(stored, size);
                 buf.get(h.at() + levels, out, 0, size);
             }
             return out;
@@ -401,6 +406,7 @@ final class ParquetChunks implements PageReadStore {
      * @throws IllegalStateException if the block is corrupt or does not hold exactly {@code size} bytes
      */
     static byte[] unsnappy(ByteBuffer in, int off, int len, int size) {
+        requireSnappyLength(in, off, len, size);
         byte[] out = new byte[size];
         unsnappy(in, off, len, out, size);
         return out;
@@ -421,6 +427,30 @@ final class ParquetChunks implements PageReadStore {
         }
         in.get(off, held[0], 0, len);
         unsnappy(held[0], 0, len, out, size);
+    }
+
+    /**
+     * The length a snappy block gives itself (its varint preamble, read here without the decompressor) is the page
+     * header's {@code size}: checked before an array of {@code size} bytes is made, so that a corrupt header (a size
+     * of 2 GB for a page of a few kB) is refused as such, not met as an OutOfMemoryError.
+     *
+     * @throws IllegalStateException if it is not
+     */
+    static void requireSnappyLength(ByteBuffer in, int off, int len, int size) {
+        long n = 0;
+        for (int i = 0; ; i++) {
+            if (i >= len || i >= 5) {
+                throw new IllegalStateException("corrupt snappy page (no length in its first bytes)");
+            }
+            int b = in.get(off + i) & 0xFF;
+            n |= (long) (b & 0x7F) << (7 * i);
+            if (b < 0x80) {
+                break;
+            }
+        }
+        if (n != size) {
+            throw new IllegalStateException("snappy page of " + n + " bytes, its header says " + size);
+        }
     }
 
     /** A decoding thread's array for a mapped chunk's snappy block, {@code {bytes}}, reused from page to page. */

@@ -80,7 +80,13 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
             // parquet-java reads it again and words the error
             return null;
         }
-        return parse(fmd, size - 8 - len);
+        try {
+            return parse(fmd, size - 8 - len);
+        } catch (RuntimeException e) {
+            // a schema parquet-java's type builder refuses (a DECIMAL without its precision, a STRING annotating an
+            // INT32): its open reads the footer again and names the file in the refusal, as for any footer above
+            return null;
+        }
     }
 
     /** Reads {@code buf.remaining()} bytes at {@code at}. */

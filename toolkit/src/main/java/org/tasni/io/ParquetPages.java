@@ -146,7 +146,7 @@ final class ParquetPages {
             }
             values += page.getValueCount();
         }
-        // a chunk whose pages do not add up to the row group is left to the column reader, which reports it
+        // pages that do not add up to the row group are refused before this (ParquetRowGroup.requireRows)
         return values == rows;
     }
 

@@ -75,7 +75,11 @@ final class ParquetRowGroup {
         this.file = file;
         this.group = group;
         this.firstRow = firstRow;
-        this.rows = Math.toIntExact(pages.getRowCount());
+        if (pages.getRowCount() < 0 || pages.getRowCount() > Integer.MAX_VALUE - 16) {
+            throw new TasniException(file + ": row group " + group + " says it holds " + pages.getRowCount()
+                    + " rows, more than a column can; the file is corrupt, or needs reading in parts.");
+        }
+        this.rows = (int) pages.getRowCount();
         this.projection = projection;
         this.kinds = kinds;
         this.createdBy = createdBy;
@@ -146,6 +150,7 @@ final class ParquetRowGroup {
             for (DataPage p = reader.readPage(); p != null; p = reader.readPage()) {
                 pages.add(p);
             }
+            requireRows(column, pages);
             ParquetChunks.Pages own = reader instanceof ParquetChunks.Pages p ? p : null;
             if (ParquetPages.supports(d, dictionary, pages, rows)) {
                 return ParquetPages.decode(file, d, kind, dictionary, pages, rows, firstRow, own);
@@ -167,6 +172,22 @@ final class ParquetRowGroup {
             // bus error of reading past the file's new end
             throw new TasniException(file + ": column '" + column + "' in row group " + group
                     + " could not be read: the file changed while it was being read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * A flat column has a value (or a null) in every row of its group: pages that hold more or fewer than the group's
+     * rows (a corrupt footer's row count, or a lost page) are refused, not read up to the row count, which left the
+     * others out silently, nor sized by a row count of billions.
+     */
+    private void requireRows(String column, List<DataPage> pages) {
+        long values = 0;
+        for (DataPage p : pages) {
+            values += p.getValueCount();
+        }
+        if (values != rows) {
+            throw new TasniException(file + ": column '" + column + "' in row group " + group + " has " + values
+                    + " values in its pages, but the row group says it holds " + rows + " rows; the file is corrupt.");
         }
     }
 

@@ -39,6 +39,10 @@ final class ParquetSchema {
         }
         List<Type> fields = new ArrayList<>();
         for (String c : columns) {
+            if (columns.indexOf(c) != columns.lastIndexOf(c)) {
+                // a table holds a column once; two decoding tasks would also share one chunk's pages
+                throw new TasniException(name + ": column '" + c + "' is asked for twice.");
+            }
             if (!schema.containsField(c)) {
                 List<String> have = new ArrayList<>();
                 schema.getFields().forEach(f -> have.add(f.getName()));
