@@ -120,4 +120,33 @@ class ZoneIndexTest {
         }
         assertEquals(1000, total);
     }
+
+    @Test
+    void aZoneTooLargeForItsSortKeysIsSortedAsTheOthersAre() {
+        // the sort of a zone of 2^23 rows or more (sortLargeZone), against the usual one on the same zone: ties of RA
+        // (the same position many times) kept in the zone's own order, rows and unit vectors with their RA
+        var r = new SplittableRandom(23);
+        int s = 7, m = 20_000, n = s + m + 5;
+        long[] raKey = new long[n];
+        double[] xyz = new double[3 * n];
+        int[] row = new int[n];
+        for (int k = 0; k < m; k++) {
+            double ra = k % 5 == 0 ? 10.0 : r.nextDouble(0, 360);
+            raKey[s + k] = Double.doubleToRawLongBits(ra); // as gatherIntoIndex leaves them
+            xyz[3 * s + k] = r.nextDouble(-1, 1);
+            row[s + k] = 1_000 + k;
+        }
+        long[] raKey2 = raKey.clone();
+        double[] xyz2 = xyz.clone();
+        int[] row2 = row.clone();
+        ZoneIndex.sortZone(0, s, m, new ZoneSort(), raKey, xyz, row);
+        ZoneSort sort = new ZoneSort();
+        ZoneIndex.sortLargeZone(s, m, sort.copy(raKey2, xyz2, row2, s, m), raKey2, xyz2, row2);
+        assertArrayEquals(raKey, raKey2);
+        assertArrayEquals(row, row2);
+        assertArrayEquals(xyz, xyz2);
+        for (int at = s + 1; at < s + m; at++) {
+            assertTrue(raKey2[at - 1] <= raKey2[at]);
+        }
+    }
 }
