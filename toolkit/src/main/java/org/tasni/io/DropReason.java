@@ -31,7 +31,7 @@ public enum DropReason {
     DUPLICATE("duplicate"),
     /** the row's position is not in the HEALPix pixel its tile file is named after. */
     WRONG_TILE("not in its tile's pixel"),
-    /** the id is missing (null or empty). */
+    /** the id is missing (null, empty or blank). */
     MISSING_ID("missing id");
 
     /** The range of usable magnitudes, mag ({@link #MAGNITUDE_OUT_OF_RANGE}). */

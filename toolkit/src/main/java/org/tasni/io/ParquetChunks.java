@@ -437,6 +437,9 @@ final class ParquetChunks implements PageReadStore {
      * @throws IllegalStateException if it is not
      */
     static void requireSnappyLength(ByteBuffer in, int off, int len, int size) {
+        if (len == 0 && size == 0) {
+            return; // an empty page's block (see unsnappy)
+        }
         long n = 0;
         for (int i = 0; ; i++) {
             if (i >= len || i >= 5) {
@@ -458,6 +461,11 @@ final class ParquetChunks implements PageReadStore {
 
     /** As {@link #unsnappy(ByteBuffer, int, int, int)}, from an array, into {@code out[0, size)}. */
     static void unsnappy(byte[] in, int off, int len, byte[] out, int size) {
+        if (len == 0 && size == 0) {
+            // no block at all for no bytes: Spark 3.5 and parquet-java before 1.16 write an all-null v2 page so, marked
+            // compressed (parquet-java issue 3122; Arrow and DuckDB read it as its nulls too)
+            return;
+        }
         try {
             int n = SnappyDecompressor.getUncompressedLength(in, off);
             if (n != size) {

@@ -82,7 +82,7 @@ record ParquetFooter(long rows, String createdBy, MessageType schema, List<Group
         }
         try {
             return parse(fmd, size - 8 - len);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             // a schema parquet-java's type builder refuses (a DECIMAL without its precision, a STRING annotating an
             // INT32): its open reads the footer again and names the file in the refusal, as for any footer above
             return null;

@@ -119,8 +119,11 @@ final class ParquetPages {
         }
     }
 
-    /** Whether this class decodes the chunk: a supported type and every page in a supported encoding. */
-    static boolean supports(ColumnDescriptor c, DictionaryPage dictionary, List<DataPage> pages, int rows) {
+    /**
+     * Whether this class decodes the chunk: a supported type and every page in a supported encoding. The caller has
+     * checked that the pages hold the row group's rows ({@code ParquetRowGroup.requireRows}).
+     */
+    static boolean supports(ColumnDescriptor c, DictionaryPage dictionary, List<DataPage> pages) {
         var p = c.getPrimitiveType();
         boolean type = switch (p.getPrimitiveTypeName()) {
             case DOUBLE, FLOAT, INT32, INT64, BINARY -> true;
@@ -134,7 +137,6 @@ final class ParquetPages {
         if (dictionary != null && dictionary.getEncoding() != Encoding.PLAIN && dictionary.getEncoding() != Encoding.PLAIN_DICTIONARY) {
             return false;
         }
-        long values = 0;
         for (DataPage page : pages) {
             Encoding e = valueEncoding(page);
             if (e == null || page instanceof DataPageV1 v1 && c.getMaxDefinitionLevel() > 0 && v1.getDlEncoding() != Encoding.RLE) {
@@ -144,10 +146,8 @@ final class ParquetPages {
             if (!(e == Encoding.PLAIN || (dictionaryEncoded && dictionary != null))) {
                 return false;
             }
-            values += page.getValueCount();
         }
-        // pages that do not add up to the row group are refused before this (ParquetRowGroup.requireRows)
-        return values == rows;
+        return true;
     }
 
     /** The encoding of a data page's values; null for a page of another version. */

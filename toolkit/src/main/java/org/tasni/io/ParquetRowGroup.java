@@ -152,7 +152,7 @@ final class ParquetRowGroup {
             }
             requireRows(column, pages);
             ParquetChunks.Pages own = reader instanceof ParquetChunks.Pages p ? p : null;
-            if (ParquetPages.supports(d, dictionary, pages, rows)) {
+            if (ParquetPages.supports(d, dictionary, pages)) {
                 return ParquetPages.decode(file, d, kind, dictionary, pages, rows, firstRow, own);
             }
             if (own != null) {

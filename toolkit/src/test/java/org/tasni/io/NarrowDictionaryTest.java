@@ -199,7 +199,7 @@ class NarrowDictionaryTest {
                 Encoding.RLE, Encoding.RLE_DICTIONARY));
         ColumnDescriptor c = new ColumnDescriptor(new String[] {"s"},
                 Types.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("s"), 0, 0);
-        assertTrue(ParquetPages.supports(c, dictionary, pages, n));
+        assertTrue(ParquetPages.supports(c, dictionary, pages));
         return (StringColumn) ParquetPages.decode("corrupt.parquet", c, Kind.STRING, dictionary, pages, n, 0, null);
     }
 
