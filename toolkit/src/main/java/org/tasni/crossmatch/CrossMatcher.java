@@ -42,7 +42,9 @@ import tech.tablesaw.columns.Column;
  *   <li>Rows with a NaN or infinite ra/dec ({@code NONFINITE_POSITION}), or a dec outside [−90, 90] or ra outside
  *       [0, 360] ({@code POSITION_OUT_OF_RANGE}) are dropped and counted in the report, per side, never matched and
  *       never orphans; in {@code nearest} they keep an empty match. A side where no row has a usable position is
- *       refused, naming the column and a row.</li>
+ *       refused, naming the column and a row. In {@code nearest} and {@code all} a right row without an id (missing,
+ *       empty or blank) is dropped and counted too ({@code MISSING_ID}): no match could name it; a right id column
+ *       with no id in any row is refused. For {@code orphans} such a row is still a source, and hides a left one.</li>
  *   <li>{@link #propagate(double, double)} moves the <em>right</em> catalogue by its {@code pmra}/{@code pmdec}
  *       before matching; rows with NaN proper motion stay where they are and are counted ({@code rightUnmoved});
  *       rows with an infinite or impossible one (over {@link #MAX_PROPER_MOTION_MAS_YR}) are dropped and counted.</li>

@@ -224,27 +224,28 @@ final class ZoneIndex {
      * Sorts zone {@code zi} (m rows from {@code s}, as {@link #gatherIntoIndex} left them: rows in {@code sortedRow},
      * RA bits in {@code raKey}, Decs at {@code xyz[3 s ..]}) by RA key, in place: the zone is copied to the sort's
      * scratch first, so only its own part of each array is read and written, and zones are sorted in parallel. The low
-     * 23 bits of each sort key carry the position within the zone, so one primitive sort ({@link ZoneSort}) suffices
-     * for a zone of fewer than 8,388,608 rows, the usual zone by far; a larger one is sorted by {@link #sortLargeZone}. One call per zone, not one loop
+     * bits of each sort key carry the position within the zone, so one primitive sort ({@link ZoneSort}) suffices for
+     * a zone of up to {@link ZoneSort#MAX_ROWS} rows, the usual zone by far; a larger one is sorted by
+     * {@link #sortLargeZone}. One call per zone, not one loop
      * over all zones, so that the JIT compiles it early in the first call.
      */
     static void sortZone(int zi, int s, int m, ZoneSort sort, long[] raKey, double[] xyz, int[] sortedRow) {
         ZoneSort.Zone z = sort.copy(raKey, xyz, sortedRow, s, m);
-        if (m >= (1 << 23)) {
+        if (m > ZoneSort.MAX_ROWS) {
             sortLargeZone(s, m, z, raKey, xyz, sortedRow);
             return;
         }
         long[] tmp = sort.sort(z.ra(), 0, m);
         for (int k = 0; k < m; k++) {
-            int j = (int) (tmp[k] & ((1 << 23) - 1)), at = s + k;
+            int j = (int) (tmp[k] & ZoneSort.MAX_ROWS), at = s + k;
             sortedRow[at] = z.row()[j];
-            raKey[at] = tmp[k] >>> 23;
+            raKey[at] = tmp[k] >>> ZoneSort.PLACE_BITS;
             SkyMath.toVector(z.ra()[j], z.dec()[j], xyz, 3 * at);
         }
     }
 
     /**
-     * {@link #sortZone} for a zone of 2^23 rows or more, whose places do not fit its sort keys: a zone of a large
+     * {@link #sortZone} for a zone of more than {@link ZoneSort#MAX_ROWS} rows, whose places do not fit its sort keys: a zone of a large
      * radius (zones are at least R high, at most 1°) over a dense catalogue, a Gaia band of 1° holding about 10M
      * sources, or millions of rows at one Dec. An index sort, by RA key and then place, as the keys' order is.
      */

@@ -13,6 +13,14 @@ import java.util.Arrays;
  */
 final class ZoneSort {
 
+    /**
+     * Low bits of a sort key that carry the row's place in its zone: a zone of up to {@link #MAX_ROWS} rows is sorted
+     * here, and the RA key (40 bits, {@link ZoneIndex#RA_KEY_SCALE}) fills the rest of the 63.
+     */
+    static final int PLACE_BITS = 23;
+    /** The most rows of a zone this sort takes: larger ones are sorted by {@link ZoneIndex#sortLargeZone}. */
+    static final int MAX_ROWS = (1 << PLACE_BITS) - 1;
+
     /** Rows in one bucket above which the insertion sort would cost more than the library's sort. */
     static final int MAX_BUCKET = 32;
 
@@ -51,8 +59,8 @@ final class ZoneSort {
     }
 
     /**
-     * The zone's m RA keys of {@code ra[s .. s+m)}, as values {@code key << 23 | k} (k: the row's place in the zone,
-     * below 2^23), sorted ascending (by key, then k) in the returned array's first m entries. The array is this
+     * The zone's m RA keys of {@code ra[s .. s+m)}, as values {@code key << PLACE_BITS | k} (k: the row's place in the
+     * zone, at most {@link #MAX_ROWS}), sorted ascending (by key, then k) in the returned array's first m entries. The array is this
      * object's scratch, valid until the next call.
      *
      * <p>Each pass is a method of its own with one loop: the JIT compiles a small method of one loop in a few
@@ -118,12 +126,12 @@ final class ZoneSort {
         return widest;
     }
 
-    /** Each {@code key << 23 | k} into its bucket's next place in {@code out}, in k order within a bucket. */
+    /** Each {@code key << PLACE_BITS | k} into its bucket's next place in {@code out}, in k order within a bucket. */
     private void scatter(int m, long lo, int shift) {
         final long[] key = this.key, out = this.out;
         final int[] count = this.count;
         for (int k = 0; k < m; k++) {
-            out[count[(int) ((key[k] - lo) >>> shift)]++] = key[k] << 23 | k;
+            out[count[(int) ((key[k] - lo) >>> shift)]++] = key[k] << PLACE_BITS | k;
         }
     }
 
