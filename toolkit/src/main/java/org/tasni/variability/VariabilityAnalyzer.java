@@ -184,29 +184,33 @@ public final class VariabilityAnalyzer {
             // carry, always one source's rows, is joined to its rest at the head of the next group. The rows between
             // are analysed where the reader put them (RowRange), not copied: a copy of each group, fresh memory each
             // time, was more than a second of a 30M-row file's read
+            // Rows without an id belong to no source (analyze(Table) drops them before it looks at the runs): they
+            // neither end a source's rows nor begin a source's, so the scans pass over them
             StringColumn id = Epochs.ids(group, idColumn);
-            String last = id.get(n - 1);
+            String last = lastId(id, n); // null where no row of the group has an id
             int tail = n;
-            while (tail > 0 && id.get(tail - 1).equals(last)) {
+            while (tail > 0 && sameSource(id.get(tail - 1), last)) {
                 tail--;
             }
             Table before = carry[0];
-            String carried = before == null ? null : Epochs.ids(before, idColumn).get(0);
+            // null where there is no carry or none of its rows has an id: such a carry joins the next source
+            String carried = before == null ? null : firstId(Epochs.ids(before, idColumn), before.rowCount());
             if (tail == 0) {
-                // the whole group is one source: the carry's (a source longer than a group), or a new one
-                if (last.equals(carried)) {
-                    carry[0] = TableSlices.concat(before, group).setName(file);
+                // the whole group is one source (or has no id): the carry's (a source longer than a group), or a new one
+                if (before == null || last == null || carried == null || last.equals(carried)) {
+                    carry[0] = before == null ? group : TableSlices.concat(before, group).setName(file);
                     return;
                 }
-                if (before != null) {
-                    analyzePart(before, RowRange.all(before), run);
-                }
+                analyzePart(before, RowRange.all(before), run);
                 carry[0] = group;
                 return;
             }
             int head = 0;
-            while (carried != null && head < tail && id.get(head).equals(carried)) {
-                head++;
+            if (before != null) {
+                String joining = carried != null ? carried : firstId(id, tail);
+                while (head < tail && sameSource(id.get(head), joining)) {
+                    head++;
+                }
             }
             if (before != null) {
                 Table whole = head == 0 ? before
@@ -235,6 +239,31 @@ public final class VariabilityAnalyzer {
         report = new VariabilityReport(config.name(), run.rows, out.rowCount(), true, run.cut, run.dropped, run.unusableW1,
                 run.unusableW2, VariabilityReport.flagCounts(out), run.compute);
         return new ResultTable<>(out, report);
+    }
+
+    /** The id of the last of the {@code n} rows that has one, or null. */
+    private static String lastId(StringColumn id, int n) {
+        for (int r = n - 1; r >= 0; r--) {
+            if (!id.get(r).isBlank()) {
+                return id.get(r);
+            }
+        }
+        return null;
+    }
+
+    /** The id of the first of the {@code n} rows that has one, or null. */
+    private static String firstId(StringColumn id, int n) {
+        for (int r = 0; r < n; r++) {
+            if (!id.get(r).isBlank()) {
+                return id.get(r);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a row of id {@code v} may go on source {@code s}'s rows: its own, or one without an id. */
+    private static boolean sameSource(String v, String s) {
+        return v.isBlank() || v.equals(s);
     }
 
     /** What a streamed analysis has gathered from the parts analysed so far. */

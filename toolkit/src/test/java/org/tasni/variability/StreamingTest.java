@@ -77,6 +77,24 @@ class StreamingTest {
     }
 
     @Test
+    void rowsWithoutAnIdInsideASourceStreamAsWhole() {
+        // rows without an id (empty, blank) among a source's rows: dropped and counted, as the whole table drops them,
+        // wherever they fall: the last and first rows of a row group, the middle of a source carried over to the next
+        // group, and whole groups of them (found by an adversarial tester: such a row had split the carried source)
+        Table sample = TableIO.read("../data-samples/neowise_epochs.parquet");
+        Table epochs = withIds(sample.copy(), r -> r % 37 == 5 ? "" : r % 53 == 7 ? "   " : r >= 900 && r < 1100 ? ""
+                : sample.stringColumn("designation").get(r));
+        for (long groupBytes : new long[] {2 * 1024, 16 * 1024, 256 * 1024}) {
+            Path file = written(epochs, "blank_" + groupBytes + ".parquet", groupBytes, 2);
+            assertStreamsAsWhole(epochs, file);
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+            a.analyze(file);
+            long blank = epochs.stringColumn("designation").asList().stream().filter(String::isBlank).count();
+            assertEquals(blank, a.report().dropped().get(org.tasni.io.DropReason.MISSING_ID), "groups of " + groupBytes);
+        }
+    }
+
+    @Test
     void mostlyDistinctIdsStreamAsWhole() {
         // sources of one or two exposures: the reader keeps such an id column's strings without a dictionary of its own
         // (DeferredDictionary), and each source's name is read from its first row, within a group's range
