@@ -226,8 +226,8 @@ final class ZoneIndex {
      * scratch first, so only its own part of each array is read and written, and zones are sorted in parallel. The low
      * bits of each sort key carry the position within the zone, so one primitive sort ({@link ZoneSort}) suffices for
      * a zone of up to {@link ZoneSort#MAX_ROWS} rows, the usual zone by far; a larger one is sorted by
-     * {@link #sortLargeZone}. One call per zone, not one loop
-     * over all zones, so that the JIT compiles it early in the first call.
+     * {@link #sortLargeZone}. One call per zone, not one loop over all zones, so that the JIT compiles it early in the
+     * first call.
      */
     static void sortZone(int zi, int s, int m, ZoneSort sort, long[] raKey, double[] xyz, int[] sortedRow) {
         ZoneSort.Zone z = sort.copy(raKey, xyz, sortedRow, s, m);
@@ -245,9 +245,10 @@ final class ZoneIndex {
     }
 
     /**
-     * {@link #sortZone} for a zone of more than {@link ZoneSort#MAX_ROWS} rows, whose places do not fit its sort keys: a zone of a large
-     * radius (zones are at least R high, at most 1°) over a dense catalogue, a Gaia band of 1° holding about 10M
-     * sources, or millions of rows at one Dec. An index sort, by RA key and then place, as the keys' order is.
+     * {@link #sortZone} for a zone of more than {@link ZoneSort#MAX_ROWS} rows, whose places do not fit its sort
+     * keys: a zone of a large radius (zones are at least R high, at most 1°) over a dense catalogue, a Gaia band of 1°
+     * holding about 10M sources, or millions of rows at one Dec. An index sort, by RA key and then place, as the keys'
+     * order is.
      */
     static void sortLargeZone(int s, int m, ZoneSort.Zone z, long[] raKey, double[] xyz, int[] sortedRow) {
         long[] key = new long[m];

@@ -60,8 +60,8 @@ final class ZoneSort {
 
     /**
      * The zone's m RA keys of {@code ra[s .. s+m)}, as values {@code key << PLACE_BITS | k} (k: the row's place in the
-     * zone, at most {@link #MAX_ROWS}), sorted ascending (by key, then k) in the returned array's first m entries. The array is this
-     * object's scratch, valid until the next call.
+     * zone, at most {@link #MAX_ROWS}), sorted ascending (by key, then k) in the returned array's first m entries. The
+     * array is this object's scratch, valid until the next call.
      *
      * <p>Each pass is a method of its own with one loop: the JIT compiles a small method of one loop in a few
      * milliseconds, where one method of five loops took C2 about as long as the whole index build of the first call

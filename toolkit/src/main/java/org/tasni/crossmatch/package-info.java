@@ -33,8 +33,8 @@
  * Positions are {@code ra} and {@code dec} in degrees (ICRS), and radii and separations are in arcsec. Separations
  * are angles between unit vectors (no flat-sky approximation). A separation exactly equal to R counts as a match.
  * Rows with a non-finite or out-of-range position, or (right side) an impossible proper motion, or (right side, where
- * a match names its right source) no id, are dropped and counted by {@link org.tasni.io.DropReason}, never matched. Ids are copied exactly (as longs or strings). Nothing in
- * the package prints: notes travel in the report.
+ * a match names its right source) no id, are dropped and counted by {@link org.tasni.io.DropReason}, never matched.
+ * Ids are copied exactly (as longs or strings). Nothing in the package prints: notes travel in the report.
  *
  * <h2>Cost</h2>
  * Building the index costs a counting sort by zone and a sort per zone, O(M log(M/zones)); a query visits one to three

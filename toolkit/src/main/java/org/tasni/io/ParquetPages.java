@@ -437,21 +437,24 @@ final class ParquetPages {
     private short[] shorts(String name) {
         short[] v = new short[rows];
         for (int r = 0; r < rows; r++) {
-            v[r] = isNull(r) ? Short.MIN_VALUE : (short) ParquetReader.checked(i32[r], kind, range, file, name, firstRow + r);
+            v[r] = isNull(r) ? Short.MIN_VALUE
+                    : (short) ParquetReader.checked(i32[r], kind, range, file, name, firstRow + r);
         }
         return v;
     }
 
     private int[] ints(String name) {
         for (int r = 0; r < rows; r++) {
-            i32[r] = isNull(r) ? Integer.MIN_VALUE : (int) ParquetReader.checked(i32[r], kind, range, file, name, firstRow + r);
+            i32[r] = isNull(r) ? Integer.MIN_VALUE
+                    : (int) ParquetReader.checked(i32[r], kind, range, file, name, firstRow + r);
         }
         return i32;
     }
 
     private long[] markers(long[] v) {
         for (int r = 0; r < rows; r++) {
-            v[r] = isNull(r) ? Long.MIN_VALUE : ParquetReader.checked(v[r], kind, IntegerRange.ANY, file, column.getPath()[0], firstRow + r);
+            v[r] = isNull(r) ? Long.MIN_VALUE
+                    : ParquetReader.checked(v[r], kind, IntegerRange.ANY, file, column.getPath()[0], firstRow + r);
         }
         return v;
     }

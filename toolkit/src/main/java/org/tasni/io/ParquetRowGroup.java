@@ -225,7 +225,8 @@ final class ParquetRowGroup {
                         long v = kind == Kind.LONG ? Integer.toUnsignedLong(r.getInteger()) : r.getInteger();
                         b.addLong(ParquetReader.checked(v, kind, range, file, column, firstRow + i));
                     }
-                    case INT64 -> b.addLong(ParquetReader.checked(r.getLong(), kind, range, file, column, firstRow + i));
+                    case INT64 -> b.addLong(
+                            ParquetReader.checked(r.getLong(), kind, range, file, column, firstRow + i));
                     case BOOLEAN -> b.addBoolean(r.getBoolean());
                     case BINARY -> b.addString(r.getBinary().toStringUsingUTF8());
                     default -> throw new IllegalStateException("unreachable: " + physical);

@@ -183,7 +183,7 @@ public final class VariabilityAnalyzer {
             // The last source of the group may go on in the next: its rows (from tail) are carried over, and the
             // carry, always one source's rows, is joined to its rest at the head of the next group. The rows between
             // are analysed where the reader put them (RowRange), not copied: a copy of each group, fresh memory each
-            // time, was more than a second of a 30M-row file's read
+            // time, was more than a second of a 30M-row file's read.
             // Rows without an id belong to no source (analyze(Table) drops them before it looks at the runs): they
             // neither end a source's rows nor begin a source's, so the scans pass over them
             StringColumn id = Epochs.ids(group, idColumn);
@@ -196,7 +196,8 @@ public final class VariabilityAnalyzer {
             // null where there is no carry or none of its rows has an id: such a carry joins the next source
             String carried = before == null ? null : firstId(Epochs.ids(before, idColumn), before.rowCount());
             if (tail == 0) {
-                // the whole group is one source (or has no id): the carry's (a source longer than a group), or a new one
+                // the whole group is one source (or has no id): the carry's (a source longer than a group), or a
+                // new one
                 if (before == null || last == null || carried == null || last.equals(carried)) {
                     carry[0] = before == null ? group : TableSlices.concat(before, group).setName(file);
                     return;
