@@ -430,26 +430,25 @@ final class ParquetChunks implements PageReadStore {
     }
 
     /**
-     * The length a snappy block gives itself (its varint preamble, read here without the decompressor) is the page
-     * header's {@code size}: checked before an array of {@code size} bytes is made, so that a corrupt header (a size
-     * of 2 GB for a page of a few kB) is refused as such, not met as an OutOfMemoryError.
+     * The length a snappy block gives itself (its preamble, read by aircompressor from the block's own bytes alone)
+     * is the page header's {@code size}: checked before an array of {@code size} bytes is made, so that a corrupt
+     * header (a size of 2 GB for a page of a few kB) is refused as such, not met as an OutOfMemoryError. An empty
+     * page may have no block at all (see {@link #unsnappy(byte[], int, int, byte[], int)}).
      *
-     * @throws IllegalStateException if it is not
+     * @throws IllegalStateException if it is not, or the block has no length
      */
     static void requireSnappyLength(ByteBuffer in, int off, int len, int size) {
         if (len == 0 && size == 0) {
-            return; // an empty page's block (see unsnappy)
+            return;
         }
-        long n = 0;
-        for (int i = 0; ; i++) {
-            if (i >= len || i >= 5) {
-                throw new IllegalStateException("corrupt snappy page (no length in its first bytes)");
-            }
-            int b = in.get(off + i) & 0xFF;
-            n |= (long) (b & 0x7F) << (7 * i);
-            if (b < 0x80) {
-                break;
-            }
+        // the preamble is a varint of at most 5 bytes; copied, so that it is read from the block and never past it
+        byte[] head = new byte[Math.min(len, 5)];
+        in.get(off, head);
+        int n;
+        try {
+            n = SnappyDecompressor.getUncompressedLength(head, 0);
+        } catch (MalformedInputException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("corrupt snappy page (" + e.getMessage() + ")", e);
         }
         if (n != size) {
             throw new IllegalStateException("snappy page of " + n + " bytes, its header says " + size);
@@ -461,16 +460,13 @@ final class ParquetChunks implements PageReadStore {
 
     /** As {@link #unsnappy(ByteBuffer, int, int, int)}, from an array, into {@code out[0, size)}. */
     static void unsnappy(byte[] in, int off, int len, byte[] out, int size) {
-        if (len == 0 && size == 0) {
+        requireSnappyLength(ByteBuffer.wrap(in), off, len, size);
+        if (len == 0) {
             // no block at all for no bytes: Spark 3.5 and parquet-java before 1.16 write an all-null v2 page so, marked
             // compressed (parquet-java issue 3122; Arrow and DuckDB read it as its nulls too)
             return;
         }
         try {
-            int n = SnappyDecompressor.getUncompressedLength(in, off);
-            if (n != size) {
-                throw new IllegalStateException("snappy page of " + n + " bytes, its header says " + size);
-            }
             int written = new SnappyDecompressor().decompress(in, off, len, out, 0, size);
             if (written != size) {
                 throw new IllegalStateException("snappy page of " + written + " bytes, its header says " + size);
