@@ -102,15 +102,19 @@ final class ColumnBuilder {
         }
     }
 
+    /** The refusal of value {@code v} of {@code column}, data row {@code row} (from 1): its kind's missing marker. */
+    static TasniException markerRefused(String file, String column, Kind kind, long v, long row) {
+        return new TasniException(file + ": column '" + column + "' holds " + v + " at data row " + row
+                + ", the smallest " + kind.ecsv + ", which this toolkit uses as its missing-value marker.");
+    }
+
     void addLong(long v) {
         if (full()) {
             grow();
         }
-        if ((kind == Kind.LONG && v == Long.MIN_VALUE) || (kind == Kind.INT && v == Integer.MIN_VALUE)
-                || (kind == Kind.SHORT && v == Short.MIN_VALUE)) {
-            // the type's smallest value is Tablesaw's missing-value marker: storing it would turn a value into "missing"
-            throw new TasniException(file + ": column '" + name + "' holds " + v + " at data row " + (n + 1)
-                    + ", the smallest " + kind.ecsv + ", which this toolkit uses as its missing-value marker.");
+        if (kind.isMarker(v)) {
+            // storing it would turn a value into "missing"
+            throw markerRefused(file, name, kind, v, n + 1);
         }
         switch (kind) {
             case LONG -> l[n] = v;

@@ -64,6 +64,16 @@ enum Kind {
         };
     }
 
+    /** Whether {@code v} is this integer kind's smallest value, Tablesaw's missing-value marker; false for the others. */
+    boolean isMarker(long v) {
+        return switch (this) {
+            case LONG -> v == Long.MIN_VALUE;
+            case INT -> v == Integer.MIN_VALUE;
+            case SHORT -> v == Short.MIN_VALUE;
+            default -> false;
+        };
+    }
+
     ColumnType columnType() {
         return switch (this) {
             case DOUBLE -> ColumnType.DOUBLE;

@@ -170,15 +170,8 @@ final class ParquetReader {
             throw new TasniException(file + ": column '" + column + "' holds " + v + " at data row " + (row + 1)
                     + ", outside its type " + range.type() + " (" + range.min() + " to " + range.max() + ").");
         }
-        boolean marker = switch (kind) {
-            case LONG -> v == Long.MIN_VALUE;
-            case INT -> v == Integer.MIN_VALUE;
-            case SHORT -> v == Short.MIN_VALUE;
-            default -> false;
-        };
-        if (marker) {
-            throw new TasniException(file + ": column '" + column + "' holds " + v + " at data row " + (row + 1)
-                    + ", the smallest " + kind.ecsv + ", which this toolkit uses as its missing-value marker.");
+        if (kind.isMarker(v)) {
+            throw ColumnBuilder.markerRefused(file, column, kind, v, row + 1);
         }
         return v;
     }
