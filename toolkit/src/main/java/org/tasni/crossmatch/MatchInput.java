@@ -61,8 +61,10 @@ final class MatchInput {
             pmdec = Columns.doubles(r, pm.pmdec());
         }
         leftRows = validRows(l, left, lra, ldec, leftDrops);
-        int[] onSky = rightIds == null ? validRows(r, right, ra0, dec0, rightDrops)
-                : identified(r, rightIds, validRows(r, right, ra0, dec0, rightDrops), rightDrops);
+        int[] onSky = validRows(r, right, ra0, dec0, rightDrops);
+        if (rightIds != null) {
+            onSky = identified(r, rightIds, onSky, rightDrops);
+        }
         if (pmra == null) {
             rra = ra0;
             rdec = dec0;
