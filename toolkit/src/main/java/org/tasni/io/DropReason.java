@@ -25,8 +25,11 @@ public enum DropReason {
      * such as 99, −99 or 1e300 are; kept, such a value would swamp every mean, RMS and trend of its light curve.
      */
     MAGNITUDE_OUT_OF_RANGE("magnitude out of range"),
-    /** a magnitude error is NaN, infinite, zero or negative. */
-    BAD_ERROR("magnitude error not finite and > 0"),
+    /**
+     * a magnitude error is NaN, infinite, zero or negative, or outside [{@value #ERROR_MIN}, {@value #ERROR_MAX}]
+     * ({@link #usableError}).
+     */
+    BAD_ERROR("magnitude error not in [1e-50, 1e50]"),
     /** the same row (id, or id and time) was already seen. */
     DUPLICATE("duplicate"),
     /** the row's position is not in the HEALPix pixel its tile file is named after. */
@@ -36,6 +39,14 @@ public enum DropReason {
 
     /** The range of usable magnitudes, mag ({@link #MAGNITUDE_OUT_OF_RANGE}). */
     public static final double MAG_MIN = -5, MAG_MAX = 30;
+
+    /**
+     * The range of usable magnitude errors, mag ({@link #BAD_ERROR}). No photometry comes near either end, and float
+     * columns cannot reach them. Inside it the inverse-variance weights 1/σ² lie in [1e-100, 1e100], so the weighted
+     * sums and their products (a trend's determinant, χ², Stetson's δ²) stay far inside a double's range; an error of
+     * 1e-200 (weight +∞) or 1e200 (σ² = +∞) had turned a whole light curve's mean, χ², trend and Stetson J into NaN.
+     */
+    public static final double ERROR_MIN = 1e-50, ERROR_MAX = 1e50;
 
     private final String label;
 
@@ -53,6 +64,14 @@ public enum DropReason {
             return NONFINITE_POSITION;
         }
         return dec >= -90 && dec <= 90 && ra >= 0 && ra <= 360 ? null : POSITION_OUT_OF_RANGE;
+    }
+
+    /**
+     * Whether {@code sigma} can weight a measurement: within [{@link #ERROR_MIN}, {@link #ERROR_MAX}] (NaN, ±∞, zero
+     * and negative errors are not). The one rule for every stage and statistic that weights by 1/σ².
+     */
+    public static boolean usableError(double sigma) {
+        return sigma >= ERROR_MIN && sigma <= ERROR_MAX;
     }
 
     /** The stats JSON key, e.g. {@code n_dropped_nonfinite_position}. */

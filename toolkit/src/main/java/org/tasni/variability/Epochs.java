@@ -287,7 +287,7 @@ final class Epochs {
     /**
      * Counts, per band, the measurements of kept exposures that passed the quality cuts but cannot be used in that
      * band: a non-finite magnitude ({@link DropReason#NONFINITE_MAGNITUDE}), one out of range
-     * ({@link DropReason#MAGNITUDE_OUT_OF_RANGE}) or an error that is not finite and &gt; 0
+     * ({@link DropReason#MAGNITUDE_OUT_OF_RANGE}) or an error that is not usable ({@link DropReason#usableError})
      * ({@link DropReason#BAD_ERROR}). The exposure itself stays: its other band is used.
      */
     void countUnusable() {
@@ -311,7 +311,7 @@ final class Epochs {
             into.add(DropReason.MAGNITUDE_OUT_OF_RANGE);
         } else if (!Double.isFinite(m)) {
             into.add(DropReason.NONFINITE_MAGNITUDE);
-        } else if (!(s > 0 && s < Double.POSITIVE_INFINITY)) {
+        } else if (!DropReason.usableError(s)) {
             into.add(DropReason.BAD_ERROR);
         }
     }

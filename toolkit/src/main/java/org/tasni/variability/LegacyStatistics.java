@@ -1,12 +1,16 @@
 package org.tasni.variability;
 
+import org.tasni.io.DropReason;
+
 /**
  * The reference pipeline's statistics, reproduced exactly so that the {@code tasni-legacy} and {@code tasni-tier5}
  * presets give its published numbers (reference-pipeline.md §3.2 and §3.5). The defects are deliberate here:
  * <ul>
  *   <li>RMS over all rows with ddof = 1, NaN as soon as one magnitude is NaN (numpy's {@code std}).</li>
- *   <li>χ² about the <em>unweighted</em> mean of the non-NaN magnitudes, summed over rows with finite m and σ &gt; 0,
- *       divided by (that count − 1).</li>
+ *   <li>χ² about the <em>unweighted</em> mean of the non-NaN magnitudes, summed over rows with finite m and a usable
+ *       σ, divided by (that count − 1). Usable is the toolkit's rule ({@link DropReason#usableError}), not the
+ *       reference's σ &gt; 0: the two differ only for errors no photometry has (1e-200 made its χ² infinite), and
+ *       so the counted unusable measurements are the ones left out.</li>
  *   <li>Trend: OLS slope of m on years since the first usable epoch (rows with finite mjd and m, n ≥ 3) and scipy
  *       {@code linregress}'s two-sided p (t = r √(df/((1−r)(1+r))), df = n − 2).</li>
  *   <li>"Stetson J" = Σ sgn(P) √|P| / √n with plain means over rows where both bands are usable: not Stetson's.</li>
@@ -51,7 +55,7 @@ final class LegacyStatistics {
         double mbar = sm / nm, chi = 0;
         int nv = 0;
         for (int i = from; i < to; i++) {
-            if (!Double.isNaN(m[i]) && s[i] > 0 && s[i] < Double.POSITIVE_INFINITY) {
+            if (!Double.isNaN(m[i]) && DropReason.usableError(s[i])) {
                 double d = (m[i] - mbar) / s[i];
                 chi += d * d;
                 nv++;
@@ -106,7 +110,7 @@ final class LegacyStatistics {
         return (hi - lo) / 365.25;
     }
 
-    /** The reference's "Stetson J" over rows where m1, m2, σ1, σ2 are finite and both σ &gt; 0. */
+    /** The reference's "Stetson J" over rows where both bands are usable ({@link StetsonIndices#usable}). */
     static double stetsonJ(double[] m1, double[] e1, double[] m2, double[] e2, int from, int to) {
         double s1 = 0, s2 = 0;
         int n = 0;
@@ -131,6 +135,6 @@ final class LegacyStatistics {
     }
 
     private static boolean ok(double m, double e) {
-        return Double.isFinite(m) && Double.isFinite(e) && e > 0;
+        return StetsonIndices.usable(m, e);
     }
 }

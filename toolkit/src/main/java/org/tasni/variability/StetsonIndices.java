@@ -1,5 +1,7 @@
 package org.tasni.variability;
 
+import org.tasni.io.DropReason;
+
 /**
  * Stetson (1996) variability indices J and K of one light curve with simultaneous W1 and W2 exposures.
  *
@@ -120,8 +122,9 @@ final class StetsonIndices {
         out.k2[k] = w.k[1];
     }
 
+    /** Whether an epoch can enter the weighted statistics: a finite magnitude with a usable error (DropReason's rule). */
     static boolean usable(double m, double e) {
-        return Double.isFinite(m) && e > 0 && e < Double.POSITIVE_INFINITY;
+        return Double.isFinite(m) && DropReason.usableError(e);
     }
 
     /** Compacts the usable epochs of band b into the work arrays, marks them in {@code w.bands}; returns their number. */

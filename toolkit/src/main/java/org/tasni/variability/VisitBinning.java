@@ -1,5 +1,7 @@
 package org.tasni.variability;
 
+import org.tasni.io.DropReason;
+
 /**
  * Per-visit averages of NEOWISE exposures. A visit is a run of exposures with no gap longer than {@code gapDays}
  * (the satellite sees a position for about a day every ~182.6 days, so 50 days separates visits cleanly).
@@ -75,6 +77,8 @@ final class VisitBinning {
         }
         double fbar = swf / sw;
         m[out] = -K * Math.log(fbar);
-        sig[out] = K * Math.sqrt(1 / sw) / fbar;
+        // the weighted mean's error is below its smallest input's: floored at ERROR_MIN, so that a visit of usable
+        // exposures stays usable under the one rule (only errors near 1e-50 mag, which no photometry has, reach it)
+        sig[out] = Math.max(DropReason.ERROR_MIN, K * Math.sqrt(1 / sw) / fbar);
     }
 }

@@ -394,6 +394,62 @@ class VariabilityHostileInputTest {
         }
     }
 
+    /**
+     * An error far outside any photometry's (a double column can hold 1e-200 or 1e200) is unusable like a NaN one, and
+     * counted as one: before, its weight 1/σ² (+∞, or 0 with σ² = +∞) turned the band's mean, χ², trend and Stetson J
+     * into NaN, counted nowhere. The bounds themselves are usable, through visit binning too.
+     */
+    @Test
+    void anErrorOutsideItsRangeIsUnusableAndCounted() {
+        double[] extreme = {1e-200, 1e200, Math.nextDown(DropReason.ERROR_MIN), Math.nextUp(DropReason.ERROR_MAX)};
+        Rows bad = clean(), nan = clean();
+        for (int i = 0; i < extreme.length; i++) {
+            bad.add("FLAT", 57000.45 + 0.01 * i, 15, extreme[i], 14.6, 0.03);
+            nan.add("FLAT", 57000.45 + 0.01 * i, 15, Double.NaN, 14.6, 0.03);
+        }
+        for (boolean bin : new boolean[] {false, true}) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard().withBinVisits(bin));
+            Table want = a.analyze(nan.table());
+            Table got = a.analyze(bad.table());
+            TableAssert.assertSameTable(want, got);
+            assertEquals(Map.of(DropReason.BAD_ERROR, (long) extreme.length), a.report().unusableW1().snapshot());
+            Table flat = got.where(got.stringColumn("designation").isEqualTo("FLAT"));
+            for (String c : List.of("mean_w1", "chi2_w1", "trend_w1_mag_yr", "stetson_j")) {
+                assertTrue(Double.isFinite(flat.doubleColumn(c).get(0)), c + " with bin " + bin);
+            }
+            assertEquals(extreme.length, flat.intColumn("n_nan_w1").get(0));
+        }
+        // the reference presets leave out, and count, the same measurements (the reference's σ > 0 made χ² infinite)
+        for (VariabilityConfig cfg : List.of(VariabilityConfig.tasniLegacy(), VariabilityConfig.tasniTier5())) {
+            VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg);
+            Table want = a.analyze(nan.table());
+            Table got = a.analyze(bad.table());
+            TableAssert.assertSameTable(want, got);
+            assertEquals(Map.of(DropReason.BAD_ERROR, (long) extreme.length), a.report().unusableW1().snapshot(),
+                    cfg.name());
+            assertTrue(got.doubleColumn("chi2_w1").allMatch((java.util.function.DoublePredicate) Double::isFinite), cfg.name());
+        }
+        // the bounds are usable: a light curve at either end has finite statistics, binned or not
+        for (double sigma : new double[] {DropReason.ERROR_MIN, DropReason.ERROR_MAX}) {
+            Rows edge = new Rows();
+            for (int v = 0; v < 8; v++) {
+                for (int x = 0; x < 3; x++) {
+                    double t = 57000 + v * 182.6 + x * 0.1;
+                    edge.add("EDGE", t, 15 + 0.01 * Math.sin(3.1 * v + x), sigma, 14.6 + 0.01 * Math.cos(v + x), sigma);
+                }
+            }
+            for (boolean bin : new boolean[] {false, true}) {
+                VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard().withBinVisits(bin));
+                Table got = a.analyze(edge.table());
+                assertEquals(bin ? 8 : 24, got.intColumn("n_w1").get(0), sigma + " bin " + bin);
+                assertEquals(0, a.report().unusableW1().total());
+                for (String c : List.of("mean_w1", "chi2_w1", "trend_w1_mag_yr", "trend_w1_err", "stetson_j", "stetson_k_w1")) {
+                    assertTrue(Double.isFinite(got.doubleColumn(c).get(0)), c + " at σ = " + sigma + " bin " + bin);
+                }
+            }
+        }
+    }
+
     /** Visit binning is the standard method's; the reference presets refuse it rather than ignore it. */
     @Test
     void binVisitsIsRefusedByTheReferencePresets() {
