@@ -142,10 +142,14 @@ final class TileNeighbourhood {
     /**
      * Reads {@code cols} of a Gaia file, matching the names without regard to case as {@code crossmatch} does (Tablesaw
      * looks columns up ignoring case): {@code --right-columns RA,DEC,SOURCE_ID} reads {@code ra, dec, source_id}.
-     * A name the file lacks is left as asked, for the reader's error listing the file's columns.
+     * A name the file lacks is left as asked, for the reader's error listing the file's columns. The id column is not
+     * read (orphans name no Gaia source) but checked in the file's footer, as the {@code crossmatch} command does, so
+     * that a file without it, or with a non-id column of its name, is still refused.
      */
-    private static Table readColumns(Path f, List<String> cols) {
-        List<String> have = ParquetIO.columnNames(f);
+    private Table readColumns(Path f, List<String> cols) {
+        Table schema = ParquetIO.schema(f);
+        matcher.requireRightIds(schema);
+        List<String> have = schema.columnNames();
         String[] names = new String[cols.size()];
         for (int k = 0; k < names.length; k++) {
             String want = cols.get(k);
@@ -211,12 +215,9 @@ final class TileNeighbourhood {
                 ? CrossMatcher.MAX_PROPER_MOTION_MAS_YR / 1000 * Math.abs(matcher.epochGapYears()) / 3600 : 0;
     }
 
+    /** What a tile's orphans read of a Gaia file: ra, dec, and pmra/pmdec when propagating; no id (see readColumns). */
     private List<String> gaiaColumns() {
-        List<String> cols = new ArrayList<>(matcher.rightColumnNames().names());
-        if (matcher.isPropagating()) {
-            cols.addAll(matcher.properMotionColumnNames().names());
-        }
-        return cols;
+        return matcher.rightColumnsRead(MatchMode.ORPHANS);
     }
 
     /** The rows of a neighbouring Gaia tile within the margin of {@code tile}, judged after propagation. */

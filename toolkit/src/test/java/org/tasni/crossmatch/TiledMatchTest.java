@@ -206,4 +206,33 @@ class TiledMatchTest {
         // tiles 100 and 101 are neighbours of 102, which has no Gaia file: flagged
         assertTrue(first.intColumn("missing_neighbours").get(0) + first.intColumn("missing_neighbours").get(1) > 0);
     }
+    /**
+     * A tile's orphans read no Gaia id, but a Gaia file without its id column, or with a non-id column of that name, is
+     * still refused from its footer, as when the ids were read: by its own tile and by the neighbour that would take
+     * margin rows from it.
+     */
+    @Test
+    void aGaiaTileWithoutItsIdColumnIsRefused() throws Exception {
+        var sky = SkySimulator.of(SkyConfig.defaults().withDensityScale(0.02)).simulate(100, 101);
+        Path tiles = dir.resolve("ids");
+        sky.writeTiles(tiles);
+        TiledMatch tm = TiledMatch.of(CrossMatcher.radius(3));
+        assertEquals("[OK, OK]", tm.run(tiles, dir.resolve("ids-good")).stringColumn("status").asList().toString());
+        Path g = tiles.resolve("gaia_hp00100.parquet");
+        Table gaia = TableIO.read(g);
+        for (boolean asDouble : new boolean[] {false, true}) {
+            Table broken = gaia.copy().removeColumns("source_id");
+            if (asDouble) {
+                broken.addColumns(DoubleColumn.create("source_id", gaia.longColumn("source_id").asDoubleArray()));
+            }
+            Files.delete(g);
+            TableIO.write(broken, g);
+            Table got = tm.run(tiles, dir.resolve("ids-" + asDouble));
+            assertEquals("[ERROR, ERROR]", got.stringColumn("status").asList().toString(), got.print());
+            for (String msg : got.stringColumn("message")) {
+                assertTrue(msg.startsWith("gaia_hp00100.parquet") && msg.contains("'source_id'"), msg);
+                assertTrue(msg.contains(asDouble ? "an id column must be an integer or a string" : "no column"), msg);
+            }
+        }
+    }
 }
