@@ -1,6 +1,10 @@
 package org.tasni.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +25,14 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.tasni.TasniException;
@@ -42,7 +49,8 @@ import tech.tablesaw.columns.Column;
  * Arrow IPC files (the random-access "file" format, which is also Feather v2) ↔ Tablesaw tables, through Arrow Java.
  *
  * <p>Types map one to one (float64/float32/int64/int32/int16/bool/utf8; int8 reads as int16); a missing value is an
- * Arrow null. The JVM needs {@code --add-opens=java.base/java.nio=ALL-UNNAMED}: the jar's manifest sets it for
+ * Arrow null. A dictionary-encoded column (as pandas writes a categorical) reads as its dictionary's values; a string
+ * that is not UTF-8 is refused with its row. The JVM needs {@code --add-opens=java.base/java.nio=ALL-UNNAMED}: the jar's manifest sets it for
  * {@code java -jar}, and the kernelspec and surefire pass it explicitly.
  */
 public final class ArrowIO {
@@ -61,13 +69,17 @@ public final class ArrowIO {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             List<Field> fields = root.getSchema().getFields();
             List<ColumnBuilder> builders = new ArrayList<>();
+            // a dictionary-encoded column (pandas' categorical, say) holds indices: its values are its dictionary's
+            List<FieldVector> dictionaries = new ArrayList<>();
             for (Field f : fields) {
-                builders.add(new ColumnBuilder(name, f.getName(), kindOf(name, f), 0));
+                FieldVector dict = f.getDictionary() == null ? null : dictionary(name, f, reader);
+                dictionaries.add(dict);
+                builders.add(new ColumnBuilder(name, f.getName(), kindOf(name, f, dict == null ? f : dict.getField()), 0));
             }
             for (ArrowBlock block : reader.getRecordBlocks()) {
                 reader.loadRecordBatch(block);
                 for (int k = 0; k < fields.size(); k++) {
-                    copy(root.getVector(k), builders.get(k), root.getRowCount());
+                    copy(name, root.getVector(k), dictionaries.get(k), builders.get(k), root.getRowCount());
                 }
             }
             Table t = Table.create(name);
@@ -83,8 +95,24 @@ public final class ArrowIO {
         }
     }
 
-    private static Kind kindOf(String name, Field f) {
-        ArrowType t = f.getType();
+    /** The dictionary of a dictionary-encoded field, its values in a vector of their own type. */
+    private static FieldVector dictionary(String name, Field f, DictionaryProvider provider) {
+        DictionaryEncoding enc = f.getDictionary();
+        Dictionary d = provider.lookup(enc.getId());
+        if (d == null) {
+            throw new TasniException(name + ": column '" + f.getName() + "' is dictionary-encoded, but the file has no"
+                    + " dictionary " + enc.getId() + ".");
+        }
+        if (d.getVector().getField().getDictionary() != null) {
+            throw new TasniException(name + ": column '" + f.getName() + "' has a dictionary that is itself"
+                    + " dictionary-encoded, which is not supported.");
+        }
+        return d.getVector();
+    }
+
+    /** The kind of column {@code f} (a dictionary-encoded one's is its values', {@code values}). */
+    private static Kind kindOf(String name, Field f, Field values) {
+        ArrowType t = values.getType();
         if (t instanceof ArrowType.FloatingPoint fp) {
             return fp.getPrecision() == FloatingPointPrecision.DOUBLE ? Kind.DOUBLE : Kind.FLOAT;
         }
@@ -98,32 +126,71 @@ public final class ArrowIO {
         if (t instanceof ArrowType.Bool) {
             return Kind.BOOLEAN;
         }
-        if ((t instanceof ArrowType.Utf8 || t instanceof ArrowType.LargeUtf8) && f.getDictionary() == null) {
+        if (t instanceof ArrowType.Utf8 || t instanceof ArrowType.LargeUtf8) {
             return Kind.STRING;
         }
         throw new TasniException(name + ": column '" + f.getName() + "' has Arrow type " + t
                 + ", which is not supported; expected a number, boolean or string column.");
     }
 
-    private static void copy(FieldVector v, ColumnBuilder b, int rows) {
+    /**
+     * Adds {@code rows} values of {@code v} to {@code b}; where {@code dict} is not null, v holds indices into it, and
+     * a null index or a null entry is a missing value.
+     */
+    private static void copy(String file, FieldVector v, FieldVector dict, ColumnBuilder b, int rows) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         for (int i = 0; i < rows; i++) {
             if (v.isNull(i)) {
                 b.addMissing();
                 continue;
             }
-            if (v instanceof Float8Vector x) {
-                b.addDouble(x.get(i));
-            } else if (v instanceof Float4Vector x) {
-                b.addFloat(x.get(i));
-            } else if (v instanceof BaseIntVector x) { // 8- to 64-bit, signed only (kindOf refuses unsigned)
-                b.addLong(x.getValueAsLong(i));
-            } else if (v instanceof BitVector x) {
-                b.addBoolean(x.get(i) != 0);
-            } else if (v instanceof VarCharVector || v instanceof LargeVarCharVector) {
-                b.addString(v.getObject(i).toString()); // a Text, decoded as UTF-8
-            } else {
-                throw new IllegalStateException("unexpected vector " + v.getClass().getSimpleName());
+            if (dict == null) {
+                add(file, v, i, b, utf8);
+                continue;
             }
+            long key = ((BaseIntVector) v).getValueAsLong(i);
+            if (key < 0 || key >= dict.getValueCount()) {
+                throw new TasniException(file + ": column '" + b.name + "' holds dictionary index " + key + " at data row "
+                        + (b.size() + 1) + ", but its dictionary has " + dict.getValueCount() + " entries.");
+            }
+            if (dict.isNull((int) key)) {
+                b.addMissing();
+            } else {
+                add(file, dict, (int) key, b, utf8);
+            }
+        }
+    }
+
+    /** Adds value i of {@code v} (not null) to {@code b}. */
+    private static void add(String file, FieldVector v, int i, ColumnBuilder b, CharsetDecoder utf8) {
+        if (v instanceof Float8Vector x) {
+            b.addDouble(x.get(i));
+        } else if (v instanceof Float4Vector x) {
+            b.addFloat(x.get(i));
+        } else if (v instanceof BaseIntVector x) { // 8- to 64-bit, signed only (kindOf refuses unsigned)
+            b.addLong(x.getValueAsLong(i));
+        } else if (v instanceof BitVector x) {
+            b.addBoolean(x.get(i) != 0);
+        } else if (v instanceof VarCharVector x) {
+            b.addString(utf8(file, b, x.get(i), utf8));
+        } else if (v instanceof LargeVarCharVector x) {
+            b.addString(utf8(file, b, x.get(i), utf8));
+        } else {
+            throw new IllegalStateException("unexpected vector " + v.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The string of UTF-8 bytes, refused where they are not UTF-8: Arrow's own {@code Text} would put U+FFFD in place
+     * of each bad byte, a changed value that no one would see.
+     */
+    private static String utf8(String file, ColumnBuilder b, byte[] bytes, CharsetDecoder decoder) {
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new TasniException(file + ": column '" + b.name + "' holds bytes that are not UTF-8 at data row "
+                    + (b.size() + 1) + "; an Arrow string must be UTF-8.");
         }
     }
 
