@@ -3,6 +3,7 @@ package org.tasni.io;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ import uk.ac.starlink.votable.VOTableWriter;
  * TABLEDATA, BINARY and BINARY2 serialisations and gzip.
  *
  * <p>Scalar double, float, long, int, short, byte, boolean and char (string) fields are read; array-valued fields are
- * an error that names the field. Writes use VOTable 1.4 with BINARY2 data, where nulls are explicit. VOTable char
+ * an error that names the field. TABLEDATA cells are checked first ({@link TabledataCheck}): one that is not a value
+ * of its field's type, or a row with too few or too many cells, is refused with its row and field, where STIL alone
+ * would read a null. Writes use VOTable 1.4 with BINARY2 data, where nulls are explicit. VOTable char
  * fields are blank-padded, so trailing blanks of a string do not survive a round trip (leading ones do).
  */
 public final class VOTableIO {
@@ -52,7 +55,11 @@ public final class VOTableIO {
         ReadChecks.requireFile(path);
         String name = path.getFileName().toString();
         try {
-            StarTable st = new StarTableFactory(false).makeStarTable(new FileDataSource(path.toFile()), "votable");
+            FileDataSource source = new FileDataSource(path.toFile());
+            try (InputStream in = source.getInputStream()) { // gzip undone, as STIL reads it
+                TabledataCheck.check(name, in);
+            }
+            StarTable st = new StarTableFactory(false).makeStarTable(source, "votable");
             return fromStarTable(name, st);
         } catch (TableFormatException e) {
             throw new TasniException(name + ": not a readable VOTable (" + e.getMessage() + ").", e);
@@ -73,6 +80,7 @@ public final class VOTableIO {
      * @throws IOException if the document cannot be parsed (for example, cut short)
      */
     public static Table read(byte[] document, String name) throws IOException {
+        TabledataCheck.check(name, new java.io.ByteArrayInputStream(document));
         StarTable st = new StarTableFactory(false).makeStarTable(new uk.ac.starlink.util.ByteArrayDataSource(name, document),
                 "votable");
         return fromStarTable(name, st);
