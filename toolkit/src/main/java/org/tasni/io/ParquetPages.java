@@ -412,8 +412,14 @@ final class ParquetPages {
         return switch (type) {
             case DOUBLE -> WrappedColumns.doubles(name, d);
             case FLOAT -> WrappedColumns.floats(name, f);
-            case BINARY -> narrowCodes != null ? StringDictionaries.column(name, narrowCodes, rows, local)
-                    : StringDictionaries.column(name, codes, rows, local);
+            case BINARY -> {
+                int bad = local.firstNotUtf8(codes, narrowCodes, rows);
+                if (bad >= 0) {
+                    throw ParquetReader.notUtf8(file, name, firstRow + bad);
+                }
+                yield narrowCodes != null ? StringDictionaries.column(name, narrowCodes, rows, local)
+                        : StringDictionaries.column(name, codes, rows, local);
+            }
             case INT64 -> WrappedColumns.longs(name, markers(i64));
             default -> switch (kind) {
                 case LONG -> WrappedColumns.longs(name, unsigned(i32, nulls, rows));

@@ -175,4 +175,13 @@ final class ParquetReader {
         }
         return v;
     }
+
+    /**
+     * The refusal of a string value of {@code column} at data row {@code row} + 1 whose bytes are not UTF-8, which every
+     * Parquet string must be: decoded anyway, each bad byte would read as U+FFFD, a changed value no one would see.
+     */
+    static TasniException notUtf8(String file, String column, long row) {
+        return new TasniException(file + ": column '" + column + "' holds bytes that are not UTF-8 at data row "
+                + (row + 1) + "; a Parquet string must be UTF-8.");
+    }
 }

@@ -2,6 +2,9 @@ package org.tasni.io;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.example.DummyRecordConverter;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -228,13 +232,23 @@ final class ParquetRowGroup {
                     case INT64 -> b.addLong(
                             ParquetReader.checked(r.getLong(), kind, range, file, column, firstRow + i));
                     case BOOLEAN -> b.addBoolean(r.getBoolean());
-                    case BINARY -> b.addString(r.getBinary().toStringUsingUTF8());
+                    case BINARY -> b.addString(utf8(r.getBinary(), column, firstRow + i));
                     default -> throw new IllegalStateException("unreachable: " + physical);
                 }
             }
             r.consume();
         }
         return b.build();
+    }
+
+    /** A value's string, refused where its bytes are not UTF-8 (parquet-java's own decoding puts U+FFFD there). */
+    private String utf8(Binary v, String column, long row) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(v.toByteBuffer()).toString();
+        } catch (CharacterCodingException e) {
+            throw ParquetReader.notUtf8(file, column, row);
+        }
     }
 
     /** The pages of one column chunk, already read, handed again to parquet-java's column reader. */

@@ -1,7 +1,12 @@
 package org.tasni.io;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The string values of a Parquet column chunk as the file holds them, length-prefixed UTF-8, one copied block per page,
@@ -22,6 +27,8 @@ final class Utf8Pool implements StringValues {
     /** Per value: its block, and the offset there of its 4-byte little-endian length (the bytes follow). */
     private int[] block = new int[0], offset = new int[0];
     private int size;
+    /** The values whose bytes are not UTF-8 (null: none), which a reader refuses where a row uses one. */
+    private BitSet notUtf8;
 
     /**
      * Makes room for {@code more} values beyond the present ones: exactly that many the first time (a caller that knows
@@ -55,9 +62,59 @@ final class Utf8Pool implements StringValues {
             offset[first + k] = pos - at;
             pos += 4 + len;
         }
-        addBlock(Arrays.copyOfRange(buf, at, pos));
+        byte[] copy = Arrays.copyOfRange(buf, at, pos);
+        addBlock(copy);
+        if (!ascii(copy)) {
+            checkUtf8(copy, first, n);
+        }
         size += n;
         return first;
+    }
+
+    /**
+     * Whether every byte of a block is below 0x80: then each of its values is ASCII, and so UTF-8 (a length prefix
+     * below 128 is too; a longer one may not be, and its block is then checked value by value). One pass over bytes
+     * just copied, which C2 vectorises: a designation column is all ASCII.
+     */
+    private static boolean ascii(byte[] b) {
+        int or = 0;
+        for (byte x : b) {
+            or |= x;
+        }
+        return or >= 0;
+    }
+
+    /** Marks the values {@code first…first+n} of the last block whose bytes are not UTF-8 ({@link #firstNotUtf8}). */
+    private void checkUtf8(byte[] b, int first, int n) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (int k = first; k < first + n; k++) {
+            int at = offset[k];
+            try {
+                strict.reset().decode(ByteBuffer.wrap(b, at + 4, PlainValues.le32(b, at)));
+            } catch (CharacterCodingException e) {
+                if (notUtf8 == null) {
+                    notUtf8 = new BitSet();
+                }
+                notUtf8.set(k);
+            }
+        }
+    }
+
+    /**
+     * Among {@code codes[0, rows)} (values of this pool, of 16 bits unsigned where {@code narrow} is not null), the
+     * first row whose value's bytes are not UTF-8, or −1. A value no row uses (a dictionary entry) does not count.
+     */
+    int firstNotUtf8(int[] codes, short[] narrow, int rows) {
+        if (notUtf8 == null) {
+            return -1;
+        }
+        for (int r = 0; r < rows; r++) {
+            if (notUtf8.get(narrow != null ? narrow[r] & 0xFFFF : codes[r])) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /** Appends the empty string, Tablesaw's missing value; returns its index. */
@@ -81,7 +138,10 @@ final class Utf8Pool implements StringValues {
         return size;
     }
 
-    /** Value i, decoded as {@code new String(bytes, UTF_8)} decodes it (a malformed sequence as U+FFFD). */
+    /**
+     * Value i, decoded as {@code new String(bytes, UTF_8)} decodes it (a malformed sequence as U+FFFD; the reader
+     * refuses a chunk with one first, {@link #firstNotUtf8}).
+     */
     @Override
     public String get(int i) {
         byte[] b = blocks[block[i]];

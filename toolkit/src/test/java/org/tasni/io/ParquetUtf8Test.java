@@ -1,0 +1,97 @@
+package org.tasni.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tasni.TasniException;
+import tech.tablesaw.api.Table;
+
+/**
+ * A string value whose bytes are not UTF-8 is refused with its row, by the toolkit's page decoder and parquet-java's
+ * alike: decoded as before, each bad byte read as U+FFFD, a changed value no one saw. UTF-8 beyond ASCII reads as
+ * written.
+ */
+class ParquetUtf8Test {
+
+    @TempDir
+    Path dir;
+
+    private static final int ROWS = 3000, AT = 2500;
+    private static final byte[] BAD = {'a', (byte) 0xff, (byte) 0xfe, 'b'};
+
+    /** The file's pages: which decoder reads them (v2 without a dictionary, DELTA_BYTE_ARRAY: parquet-java's). */
+    enum Pages {
+        V1_DICTIONARY(WriterVersion.PARQUET_1_0, true),
+        V1_PLAIN(WriterVersion.PARQUET_1_0, false),
+        V2_DICTIONARY(WriterVersion.PARQUET_2_0, true),
+        V2_DELTA(WriterVersion.PARQUET_2_0, false);
+
+        final WriterVersion version;
+        final boolean dictionary;
+
+        Pages(WriterVersion version, boolean dictionary) {
+            this.version = version;
+            this.dictionary = dictionary;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pages.class)
+    void bytesThatAreNotUtf8AreRefusedWithTheirRow(Pages pages) throws IOException {
+        Path p = file(pages, BAD);
+        TasniException e = assertThrows(TasniException.class, () -> ParquetIO.read(p, null));
+        assertEquals(p.getFileName() + ": column 's' holds bytes that are not UTF-8 at data row " + (AT + 1)
+                + "; a Parquet string must be UTF-8.", e.getMessage());
+        // the streamed read too
+        assertThrows(TasniException.class, () -> ParquetIO.forEachRowGroup(p, List.of("s"), g -> { }));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pages.class)
+    void utf8BeyondAsciiReadsAsWritten(Pages pages) throws IOException {
+        String text = "ü€😀 J0123";
+        Table t = ParquetIO.read(file(pages, text.getBytes(StandardCharsets.UTF_8)), null);
+        assertEquals(text, t.stringColumn("s").get(AT));
+        assertEquals("", t.stringColumn("s").get(0), "row 0 is a null");
+        assertEquals("J" + 1 % 50, t.stringColumn("s").get(1));
+        assertEquals(ROWS, t.rowCount());
+    }
+
+    /** One string column s: null every 10th row, else "J" and the row's number mod 50, and {@code value} at AT. */
+    private Path file(Pages pages, byte[] value) throws IOException {
+        Path out = dir.resolve(pages + "_" + value.length + ".parquet");
+        MessageType schema = MessageTypeParser.parseMessageType("message m { optional binary s (STRING); }");
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(out)).withType(schema)
+                .withWriterVersion(pages.version).withDictionaryEncoding(pages.dictionary)
+                .withCompressionCodec(CompressionCodecName.SNAPPY).withPageRowCountLimit(1000).build()) {
+            for (int i = 0; i < ROWS; i++) {
+                Group g = groups.newGroup();
+                if (i == AT) {
+                    g.add("s", Binary.fromConstantByteArray(value));
+                } else if (i % 10 != 0) {
+                    g.add("s", "J" + i % 50);
+                }
+                w.write(g);
+            }
+        }
+        return out;
+    }
+}
