@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.tasni.TasniException;
 
@@ -107,10 +112,34 @@ final class RowGroupSource implements AutoCloseable {
                 takeOver(group);
             }
         }
+        requireCodecs(group);
         try {
             return reader.readNextRowGroup();
         } catch (IOException | RuntimeException e) {
             throw new TasniException(name + ": row group " + group + " is corrupt (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** The codecs parquet-java reads with the libraries in the jar; BROTLI and LZO need native codecs it lacks. */
+    private static final Set<CompressionCodecName> CODECS = EnumSet.of(CompressionCodecName.UNCOMPRESSED,
+            CompressionCodecName.SNAPPY, CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4,
+            CompressionCodecName.LZ4_RAW);
+
+    /**
+     * Refuses a column of row group {@code group} (of those read) compressed with a codec that cannot be read here,
+     * naming it: parquet-java's own failure was a missing Hadoop class, reported as a corrupt row group.
+     */
+    private void requireCodecs(int group) {
+        List<BlockMetaData> groups = reader.getRowGroups();
+        if (group >= groups.size()) {
+            return;
+        }
+        for (ColumnChunkMetaData c : groups.get(group).getColumns()) {
+            if (!CODECS.contains(c.getCodec()) && (projection == null || projection.containsPath(c.getPath().toArray()))) {
+                throw new TasniException(name + ": column '" + c.getPath().toDotString() + "' is compressed with "
+                        + c.getCodec() + ", which this toolkit cannot read (it reads Parquet uncompressed or compressed"
+                        + " with snappy, gzip, zstd or lz4); write the file again with one of those.");
+            }
         }
     }
 

@@ -86,6 +86,32 @@ class DuckDbInteropTest {
         }
     }
 
+    /**
+     * A codec the jar cannot decode (BROTLI, LZO) is named, where parquet-java's missing Hadoop class was reported as a
+     * corrupt row group; the codecs it can decode read as DuckDB wrote them.
+     */
+    @Test
+    void aCodecThatCannotBeReadIsNamed() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            for (String codec : List.of("BROTLI", "GZIP", "ZSTD", "LZ4", "UNCOMPRESSED", "SNAPPY")) {
+                Path p = dir.resolve(codec + ".parquet");
+                st.execute("COPY (SELECT range AS id, range * 0.5 AS x FROM range(5000)) TO '" + p
+                        + "' (FORMAT PARQUET, COMPRESSION " + codec + ")");
+                if (codec.equals("BROTLI")) {
+                    var e = assertThrows(TasniException.class, () -> TableIO.read(p));
+                    assertEquals("BROTLI.parquet: column 'id' is compressed with BROTLI, which this toolkit cannot read"
+                            + " (it reads Parquet uncompressed or compressed with snappy, gzip, zstd or lz4); write the"
+                            + " file again with one of those.", e.getMessage());
+                } else {
+                    Table t = TableIO.read(p);
+                    assertEquals(5000, t.rowCount(), codec);
+                    assertEquals(4999L, t.longColumn("id").get(4999), codec);
+                    assertEquals(2499.5, t.doubleColumn("x").get(4999), codec);
+                }
+            }
+        }
+    }
+
     @Test
     void unsupportedColumnTypesNameTheColumn() throws Exception {
         Path p = dir.resolve("dates.parquet");
