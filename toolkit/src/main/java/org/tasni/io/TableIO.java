@@ -137,6 +137,7 @@ public final class TableIO {
             return;
         }
         OutputPaths.requireDirectoryPossible(path);
+        TextChecks.requireWritable(table, path, Format.of(path));
         if (Format.of(path) == Format.PARQUET) {
             ParquetIO.write(table, rows, path);
         } else {
@@ -147,6 +148,7 @@ public final class TableIO {
     /** Writes a table, atomically, in the format of the path's extension. */
     public static void write(Table table, Path path) {
         OutputPaths.requireDirectoryPossible(path);
+        TextChecks.requireWritable(table, path, Format.of(path));
         switch (Format.of(path)) {
             case PARQUET -> ParquetIO.write(table, path);
             case CSV -> CsvIO.writeCsv(table, path);
