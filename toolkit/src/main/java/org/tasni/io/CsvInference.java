@@ -81,7 +81,7 @@ final class CsvInference {
             return Kind.STRING;
         }
         if (markerCell != null) {
-            throw CsvToken.minLong(file, markerLine, column, markerCell);
+            throw CsvToken.marker(file, markerLine, column, markerCell, Kind.LONG);
         }
         if (bool) {
             return Kind.BOOLEAN;

@@ -41,7 +41,7 @@ final class CsvReader {
         for (int k = 0; k < kinds.length; k++) {
             kinds[k] = inf[k].kind(name, header[k]);
         }
-        return readBody(path, name, ',', header, kinds, rows, false);
+        return readBody(path, name, ',', header, kinds, rows, null);
     }
 
     /** An ECSV file, with the column types of its header. */
@@ -57,7 +57,8 @@ final class CsvReader {
             throw new TasniException(name + ": the ECSV header names columns " + h.names()
                     + " but the data header has " + Arrays.asList(header) + ".");
         }
-        return readBody(path, name, h.delimiter(), header, h.kinds().toArray(Kind[]::new), 1024, true);
+        return readBody(path, name, h.delimiter(), header, h.kinds().toArray(Kind[]::new), 1024,
+                h.datatypes().toArray(String[]::new));
     }
 
     private static String[] readHeader(CsvRecords r, String name) {
@@ -77,18 +78,21 @@ final class CsvReader {
         return header;
     }
 
+    /** {@code declared}: the datatypes of an ECSV file's header; null for a plain CSV file, its kinds inferred. */
     private static Table readBody(Path path, String name, char delimiter, String[] header, Kind[] kinds, int rows,
-            boolean declared) {
+            String[] declared) {
         ColumnBuilder[] b = new ColumnBuilder[header.length];
+        IntegerRange[] ranges = new IntegerRange[header.length];
         for (int k = 0; k < b.length; k++) {
             b[k] = new ColumnBuilder(name, header[k], kinds[k], rows);
+            ranges[k] = Kind.ecsvRange(declared == null ? kinds[k].ecsv : declared[k]);
         }
         try (CsvRecords r = new CsvRecords(path, delimiter)) {
             r.next();
             while (r.next()) {
                 r.requireCells(header.length);
                 for (int k = 0; k < header.length; k++) {
-                    add(b[k], r.cell(k), name, r.line(), declared);
+                    add(b[k], ranges[k], r.cell(k), name, r.line(), declared == null ? null : declared[k]);
                 }
             }
         }
@@ -99,8 +103,11 @@ final class CsvReader {
         return t;
     }
 
-    /** Parses one cell into its column; a cell the column's type cannot hold names the file, line and column. */
-    private static void add(ColumnBuilder b, String cell, String file, int line, boolean declared) {
+    /**
+     * Parses one cell into its column; a cell the column's type cannot hold names the file, line and column.
+     * {@code declared} is the ECSV header's datatype, whose {@code range} an integer must lie in; null for plain CSV.
+     */
+    private static void add(ColumnBuilder b, IntegerRange range, String cell, String file, int line, String declared) {
         if (b.kind == Kind.STRING) {
             b.addString(cell);
             return;
@@ -111,31 +118,26 @@ final class CsvReader {
                 switch (t) {
                     case EMPTY, NA, NAN -> b.addMissing();
                     case INF -> b.addDouble(cell.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-                    case INTEGER, DECIMAL -> b.addDouble(Double.parseDouble(cell));
+                    case INTEGER, DECIMAL -> {
+                        double v = Double.parseDouble(cell);
+                        // a finite text beyond the type's largest value rounds to an infinity: a value the cell does
+                        // not hold, and one no later check could tell from a written inf
+                        if (Double.isInfinite(v) || (b.kind == Kind.FLOAT && Float.isInfinite((float) v))) {
+                            String max = b.kind == Kind.FLOAT ? Float.toString(Float.MAX_VALUE)
+                                    : Double.toString(Double.MAX_VALUE);
+                            throw new TasniException(at(file, line, b) + "'" + shown(cell) + "' is beyond the largest "
+                                    + b.kind.ecsv + " (" + max + ") and would become infinity; write inf for an "
+                                    + "infinite value.");
+                        }
+                        b.addDouble(v);
+                    }
                     default -> throw badCell(file, line, b, cell, declared);
                 }
             }
             case LONG, INT, SHORT -> {
                 switch (t) {
                     case EMPTY, NA, NAN -> b.addMissing();
-                    case INTEGER -> {
-                        long v;
-                        try {
-                            v = Long.parseLong(cell.startsWith("+") ? cell.substring(1) : cell);
-                        } catch (NumberFormatException e) {
-                            throw badCell(file, line, b, cell, declared);
-                        }
-                        long min = b.kind == Kind.LONG ? Long.MIN_VALUE : b.kind == Kind.INT ? Integer.MIN_VALUE : Short.MIN_VALUE;
-                        long max = b.kind == Kind.LONG ? Long.MAX_VALUE : b.kind == Kind.INT ? Integer.MAX_VALUE : Short.MAX_VALUE;
-                        // the type's smallest value is Tablesaw's missing-value marker: it cannot be held as a value
-                        if (v == Long.MIN_VALUE) {
-                            throw CsvToken.minLong(file, line, b.name, cell);
-                        }
-                        if (v <= min || v > max) {
-                            throw badCell(file, line, b, cell, declared);
-                        }
-                        b.addLong(v);
-                    }
+                    case INTEGER -> b.addLong(integer(b, range, cell, file, line, declared));
                     default -> throw badCell(file, line, b, cell, declared);
                 }
             }
@@ -150,10 +152,43 @@ final class CsvReader {
         }
     }
 
-    private static TasniException badCell(String file, int line, ColumnBuilder b, String cell, boolean declared) {
-        String shown = cell.length() > 40 ? cell.substring(0, 40) + "…" : cell;
-        return new TasniException(file + ": line " + line + ", column '" + b.name + "': '" + shown + "' is not "
-                + (declared ? "a valid " + b.kind.ecsv + " (the type the ECSV header declares)"
+    /** The integer cell {@code cell}, or the refusal of a value outside {@code range} or its column's marker. */
+    private static long integer(ColumnBuilder b, IntegerRange range, String cell, String file, int line,
+            String declared) {
+        long v;
+        try {
+            v = Long.parseLong(cell.startsWith("+") ? cell.substring(1) : cell);
+        } catch (NumberFormatException e) {
+            if ("uint64".equals(declared) && !cell.startsWith("-")) {
+                throw new TasniException(at(file, line, b) + shown(cell) + " is a uint64 above " + Long.MAX_VALUE
+                        + ", the largest integer this toolkit holds (its integers are signed 64-bit).");
+            }
+            throw badCell(file, line, b, cell, declared);
+        }
+        if (!range.holds(v)) {
+            // ECSV's unsigned and narrow types are read into a wider kind, which would take the value
+            String max = range.type().equals("uint64") ? "18446744073709551615" : String.valueOf(range.max());
+            throw new TasniException(at(file, line, b) + cell + " is outside " + range.type() + " (" + range.min()
+                    + " to " + max + ")" + (declared != null ? ", the type the ECSV header declares." : "."));
+        }
+        if (b.kind.isMarker(v)) {
+            // Tablesaw's missing-value marker: held, it would read back as missing
+            throw CsvToken.marker(file, line, b.name, cell, b.kind);
+        }
+        return v;
+    }
+
+    private static String at(String file, int line, ColumnBuilder b) {
+        return file + ": line " + line + ", column '" + b.name + "': ";
+    }
+
+    private static String shown(String cell) {
+        return cell.length() > 40 ? cell.substring(0, 40) + "…" : cell;
+    }
+
+    private static TasniException badCell(String file, int line, ColumnBuilder b, String cell, String declared) {
+        return new TasniException(at(file, line, b) + "'" + shown(cell) + "' is not "
+                + (declared != null ? "a valid " + declared + " (the type the ECSV header declares)"
                         : "a valid " + b.kind.ecsv + " value") + ".");
     }
 }

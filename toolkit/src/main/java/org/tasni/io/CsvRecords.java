@@ -17,10 +17,11 @@ import org.tasni.TasniException;
 /**
  * The records of a CSV file, one at a time, with the line each starts on, as univocity's {@link CsvParser} reads
  * them: quoted cells ("" inside quotes is one quote; quoted cells may hold the delimiter and line breaks), unquoted
- * cells stripped of surrounding blanks, blank lines and lines starting with '#' skipped, a UTF-8 byte-order mark
- * skipped, no cell longer than {@link #MAX_CELL_CHARS}. With a space delimiter (ECSV's default) a run of blanks
- * separates two cells. Written by hand here, because univocity does not do them: the line a record starts on, the
- * refusal of an unclosed quote, the choice of line separator (see {@link #lineSeparator}).
+ * cells stripped of surrounding blanks, blank lines skipped, no cell longer than {@link #MAX_CELL_CHARS}. With a space
+ * delimiter (ECSV's default) a run of blanks separates two cells. Written by hand here, because univocity does not do
+ * them: the line a record starts on, the refusal of an unclosed quote, the choice of line separator (see
+ * {@link #lineSeparator}), and the comment lines, which are only those before the header line (see
+ * {@link #leadingComments}); a UTF-8 byte-order mark is skipped with them.
  */
 final class CsvRecords implements AutoCloseable {
     /** The longest cell accepted: an unclosed quote must not swallow the whole file into one string. */
@@ -37,6 +38,8 @@ final class CsvRecords implements AutoCloseable {
     private final boolean spaces;
     private final char lineBreak;
     private final CsvParser parser;
+    /** The lines of {@link #leadingComments}: univocity counts from the line after them. */
+    private final int skipped;
     private String[] cells;
     private int line;
     private int lastLine;
@@ -46,11 +49,14 @@ final class CsvRecords implements AutoCloseable {
         this.spaces = delimiter == ' ';
         String separator = lineSeparator(path);
         this.lineBreak = separator.charAt(0);
+        long[] comments = leadingComments(path, lineBreak);
+        this.skipped = (int) comments[1];
+        this.lastLine = skipped;
         CsvParserSettings s = new CsvParserSettings();
         s.getFormat().setDelimiter(delimiter);
         s.getFormat().setQuote('"');
         s.getFormat().setQuoteEscape('"');
-        s.getFormat().setComment('#');
+        s.setCommentProcessingEnabled(false); // see leadingComments
         s.getFormat().setLineSeparator(separator);
         s.getFormat().setNormalizedNewline(lineBreak); // a quoted cell keeps its line breaks as the file has them
         s.setSkipEmptyLines(true);
@@ -64,9 +70,14 @@ final class CsvRecords implements AutoCloseable {
         this.parser = new CsvParser(s);
         try {
             byte[] end = (separator + END + separator).getBytes(StandardCharsets.UTF_8);
-            // an InputStream, not a Reader: univocity then skips a byte-order mark
-            parser.beginParsing(new SequenceInputStream(Files.newInputStream(path), new ByteArrayInputStream(end)),
-                    StandardCharsets.UTF_8);
+            InputStream in = Files.newInputStream(path);
+            try {
+                in.skipNBytes(comments[0]);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+            parser.beginParsing(new SequenceInputStream(in, new ByteArrayInputStream(end)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TasniException(file + ": could not read (" + e.getMessage() + ").", e);
         }
@@ -89,6 +100,43 @@ final class CsvRecords implements AutoCloseable {
                 }
             }
             return "\n";
+        } catch (IOException e) {
+            throw new TasniException(path.getFileName() + ": could not read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * The bytes and the number of the lines that open the file before its header line: blank lines and lines whose
+     * first non-blank character is '#' (a CSV file's notes, an ECSV file's YAML header), with a UTF-8 byte-order mark
+     * before them. Only these are comments: a '#' line after the header is a record, as astropy's CSV reader has it,
+     * rather than a row dropped unseen ({@code #tag} is a value; astropy writes it unquoted even in ECSV). Read here
+     * because univocity's comment setting holds for the whole file.
+     */
+    private static long[] leadingComments(Path path, char lineBreak) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            long bytes = 0, lines = 0, lineStart = 0;
+            boolean comment = false;
+            in.mark(3);
+            if (in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
+                bytes = lineStart = 3;
+            } else {
+                in.reset();
+            }
+            for (int c = in.read(); c != -1; c = in.read()) {
+                bytes++;
+                if (c == lineBreak) {
+                    lines++;
+                    lineStart = bytes;
+                    comment = false;
+                } else if (!comment && c > ' ') {
+                    if (c != '#') {
+                        return new long[] {lineStart, lines};
+                    }
+                    comment = true;
+                }
+            }
+            // the file ends in a comment or blank line without a line break
+            return new long[] {bytes, lines + (bytes > lineStart ? 1 : 0)};
         } catch (IOException e) {
             throw new TasniException(path.getFileName() + ": could not read (" + e.getMessage() + ").", e);
         }
@@ -124,7 +172,7 @@ final class CsvRecords implements AutoCloseable {
         if (row == null || (row.length == 1 && END.equals(row[0]))) {
             return false;
         }
-        int end = (int) parser.getContext().currentLine();
+        int end = (int) parser.getContext().currentLine() + skipped;
         if (parser.getContext().isStopped()) {
             // the input ran out inside a cell: only a quoted one can swallow the END line
             String open = row[row.length - 1];
@@ -166,7 +214,7 @@ final class CsvRecords implements AutoCloseable {
     }
 
     private TasniException refused(TextParsingException e) {
-        int at = (int) e.getLineIndex() + 1;
+        int at = (int) e.getLineIndex() + 1 + skipped;
         if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
             if (e.getColumnIndex() >= MAX_CELLS - 1) {
                 return new TasniException(file + ": line " + at + " has more than " + MAX_CELLS + " cells. Check "

@@ -85,10 +85,14 @@ enum CsvToken {
         return cell.length() - i > 1 && cell.charAt(i) == '0';
     }
 
-    /** The refusal of -9223372036854775808 in an integer column (CSV and ECSV alike). */
-    static TasniException minLong(String file, int line, String column, String cell) {
+    /**
+     * The refusal of the smallest value of an integer column's {@code kind} (-9223372036854775808 in a CSV or int64
+     * column, -32768 in an int16 one), which it holds as missing: CSV and ECSV alike.
+     */
+    static TasniException marker(String file, int line, String column, String cell, Kind kind) {
+        int bits = kind == Kind.LONG ? 64 : kind == Kind.INT ? 32 : 16;
         return new TasniException(file + ": line " + line + ", column '" + column + "': " + cell + " is the smallest "
-                + "64-bit integer, which this toolkit uses as its missing-value marker and cannot hold as a value; "
-                + "leave the cell empty for a missing value.");
+                + bits + "-bit integer, which this toolkit uses as its missing-value marker and cannot hold as a "
+                + "value; leave the cell empty for a missing value.");
     }
 }

@@ -64,6 +64,25 @@ enum Kind {
         };
     }
 
+    /**
+     * The values an ECSV column of {@code datatype} may hold, whatever the wider kind it is read into
+     * ({@link #ofEcsv}): a uint8 column is read into 16 bits, which would hold 300 or -1 without complaint;
+     * {@link IntegerRange#ANY} for the other datatypes. Values above the largest long are refused when parsed.
+     */
+    static IntegerRange ecsvRange(String datatype) {
+        return switch (datatype) {
+            case "int8" -> new IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE, datatype);
+            case "uint8" -> new IntegerRange(0, 0xFF, datatype);
+            case "int16" -> new IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE, datatype);
+            case "uint16" -> new IntegerRange(0, 0xFFFF, datatype);
+            case "int32" -> new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE, datatype);
+            case "uint32" -> new IntegerRange(0, 0xFFFF_FFFFL, datatype);
+            case "int64" -> new IntegerRange(Long.MIN_VALUE, Long.MAX_VALUE, datatype);
+            case "uint64" -> new IntegerRange(0, Long.MAX_VALUE, datatype);
+            default -> IntegerRange.ANY;
+        };
+    }
+
     /** Whether {@code v} is this integer kind's smallest value, Tablesaw's missing-value marker; false for the others. */
     boolean isMarker(long v) {
         return switch (this) {

@@ -433,7 +433,7 @@ class IoHostileInputTest {
         assertEquals(Long.MAX_VALUE, t.longColumn("source_id").getLong(2));
         assertTrue(t.longColumn("source_id").isMissing(1));
         // a nan among ids is a missing id, not a reason to make the column double
-        Table nan = TableIO.read(text("nan.csv", "source_id\r\n3404089202185340828\r\nnan\r\n# a comment line\r\n\r\n-7\r\n"));
+        Table nan = TableIO.read(text("nan.csv", "# a comment line\r\nsource_id\r\n3404089202185340828\r\nnan\r\n\r\n-7\r\n"));
         LongColumn ids = assertInstanceOf(LongColumn.class, nan.column("source_id"));
         assertEquals(3, ids.size());
         assertEquals(GAIA_ID, ids.getLong(0));

@@ -1,0 +1,253 @@
+package org.tasni.io;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.TasniException;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The ECSV header as astropy writes it (keys in any order, wrapped lines, block entries), and the names we write. */
+class EcsvHeaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path text(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static String oneLine(TasniException e) {
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void readsAUnitBeforeTheDatatypeAsAstropyWritesIt() throws IOException {
+        // astropy 5.2: t = Table({'ra': [1.5]}); t['ra'].unit = u.deg; t.write('x.ecsv')
+        Table t = TableIO.read(text("x.ecsv", String.join("\n",
+                "# %ECSV 1.0",
+                "# ---",
+                "# datatype:",
+                "# - {name: ra, unit: deg, datatype: float64}",
+                "# schema: astropy-2.0",
+                "ra",
+                "1.5", "")));
+        assertEquals(1.5, t.doubleColumn("ra").get(0));
+    }
+
+    @Test
+    void readsEveryColumnEntryAstropyWrites() throws IOException {
+        // astropy 5.2's own output, copied: a wrapped description, a unit with parentheses, a format, an escaped
+        // name, names YAML would otherwise read as other things, a multidimensional column (its subtype)
+        Table t = TableIO.read(text("y.ecsv", String.join("\n",
+                "# %ECSV 1.0",
+                "# ---",
+                "# datatype:",
+                "# - {name: ra, unit: deg, datatype: float64}",
+                "# - {name: a_rather_long_column_name_for_testing, datatype: uint8, description: 'A long description "
+                        + "of this column, with commas, and:",
+                "#     colons, that goes on and on beyond eighty chars'}",
+                "# - {name: flux, unit: erg / (cm2 s), datatype: float64, format: '{:.3f}'}",
+                "# - {name: \"\\xE9\", datatype: int64}",
+                "# - {name: it's, datatype: int64}",
+                "# - {name: 'a: b', datatype: int64}",
+                "# - {name: 'null', datatype: int64}",
+                "# - {name: 'x #y', datatype: int64}",
+                "# - {name: 1abc, datatype: int64}",
+                "# - {name: s, datatype: string, subtype: 'int64[2]'}",
+                "# - {name: d, datatype: float64, description: short}",
+                "# schema: astropy-2.0",
+                "ra a_rather_long_column_name_for_testing flux é it's \"a: b\" null \"x #y\" 1abc s d",
+                "1.5 1 2.0 1 2 3 4 5 6 [1,2] 3.0", "")));
+        assertEquals(List.of("ra", "a_rather_long_column_name_for_testing", "flux", "é", "it's", "a: b", "null",
+                "x #y", "1abc", "s", "d"), t.columnNames());
+        assertInstanceOf(ShortColumn.class, t.column(1));
+        assertEquals(2.0, t.doubleColumn("flux").get(0));
+        assertEquals(5L, t.longColumn("x #y").get(0));
+        assertEquals("[1,2]", t.stringColumn("s").get(0));
+        assertEquals(3.0, t.doubleColumn("d").get(0));
+    }
+
+    @Test
+    void readsBlockEntriesTableMetaAndMultiLineNames() throws IOException {
+        // astropy 5.2, a column with meta is written as a block mapping; the table's meta follows the columns
+        Table t = TableIO.read(text("z.ecsv", String.join("\n",
+                "# %ECSV 1.0",
+                "# ---",
+                "# datatype:",
+                "# - name: ra",
+                "#   unit: deg",
+                "#   datatype: float64",
+                "#   meta: !!omap",
+                "#   - {ucd: pos.eq.ra}",
+                "# - {name: n, datatype: uint8, description: count}",
+                "# delimiter: ','",
+                "# meta:",
+                "#   EPOCH: 2000.0",
+                "#   comments: [hello, world]",
+                "#   nested:",
+                "#     a: 1",
+                "#     b: [1, 2]",
+                "# schema: astropy-2.0",
+                "ra,n",
+                "1.5,200", "")));
+        assertEquals(List.of("ra", "n"), t.columnNames());
+        assertEquals(1.5, t.doubleColumn("ra").get(0));
+        assertEquals((short) 200, t.shortColumn("n").get(0));
+        // astropy 5.2 again: a name holding a line break is a quoted scalar over three lines, a tab an escape
+        Table w = TableIO.read(text("w.ecsv", String.join("\n",
+                "# %ECSV 1.0",
+                "# ---",
+                "# datatype:",
+                "# - {name: 'a",
+                "# ",
+                "#     b', datatype: int64}",
+                "# - {name: q\"x, datatype: int64}",
+                "# - {name: \"tab\\tx\", datatype: int64}",
+                "# schema: astropy-2.0",
+                "\"a",
+                "b\" \"q\"\"x\" \"tab\tx\"",
+                "1 2 3", "")));
+        assertEquals(List.of("a\nb", "q\"x", "tab\tx"), w.columnNames());
+        assertEquals(List.of(1L, 2L, 3L),
+                List.of(w.longColumn(0).get(0), w.longColumn(1).get(0), w.longColumn(2).get(0)));
+        // a block entry whose keys start on the line after its dash (as other writers do)
+        Table b = TableIO.read(text("b.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n#   -\n#     unit: deg\n"
+                + "#     name: ra\n#     datatype: float32\nra\n1.5\n"));
+        assertInstanceOf(FloatColumn.class, b.column("ra"));
+    }
+
+    @Test
+    void refusesColumnEntriesItCannotUse() throws IOException {
+        var e = assertThrows(TasniException.class, () -> TableIO.read(text("c.ecsv",
+                "# %ECSV 1.0\n# ---\n# datatype:\n# - {unit: deg, name: c, datatype: complex128}\nc\n(1+2j)\n")));
+        assertEquals("c.ecsv: line 4, column 'c' has ECSV datatype 'complex128', which is not supported.", oneLine(e));
+        var e2 = assertThrows(TasniException.class, () -> TableIO.read(text("n.ecsv",
+                "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: ra, datatype: float64}\n# - {name: dec, unit: deg}\n"
+                        + "ra dec\n1 2\n")));
+        assertEquals("n.ecsv: line 5, column 'dec' has no datatype in the ECSV header.", oneLine(e2));
+        var e3 = assertThrows(TasniException.class, () -> TableIO.read(text("m.ecsv",
+                "# %ECSV 1.0\n# ---\n# datatype:\n# - {unit: deg, datatype: float64}\nra\n1\n")));
+        assertEquals("m.ecsv: line 4: a column of the ECSV header has no name.", oneLine(e3));
+        var e4 = assertThrows(TasniException.class, () -> TableIO.read(text("q.ecsv",
+                "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: 'ra, datatype: float64}\nra\n1\n")));
+        assertTrue(oneLine(e4).startsWith("q.ecsv: line 4: could not read the ECSV header ("), e4.getMessage());
+        var e5 = assertThrows(TasniException.class, () -> TableIO.read(text("d.ecsv",
+                "# %ECSV 1.0\n# ---\n# delimiter: '|'\n# datatype:\n# - {name: ra, datatype: float64}\nra\n1\n")));
+        assertEquals("d.ecsv: line 3: only comma- or space-delimited ECSV is supported (delimiter: '|').", oneLine(e5));
+    }
+
+    private static final List<String> AWKWARD = List.of("null", "true", "False", "no", "Yes", "on", "OFF", "y", "N",
+            "~", "1abc", "123", "1e5", ".inf", "-x", "x.y", "a: b", "a #b", "#x", "it's", "a\"b", "@at", "*star",
+            "&and", "!bang", "%pct", "[x]", "{x}", "a,b", "|x", ">x", "?q", "é", "tab\tx", "ok_name", "_under");
+
+    /** The names above, and one holding a line break, which astropy cannot read in a CSV header line. */
+    private static Table awkward(boolean lineBreak) {
+        Table t = Table.create("names");
+        for (int k = 0; k < AWKWARD.size(); k++) {
+            t.addColumns(IntColumn.create(AWKWARD.get(k), new int[] {k}));
+        }
+        if (lineBreak) {
+            t.addColumns(IntColumn.create("two\nlines", new int[] {AWKWARD.size()}));
+        }
+        return t;
+    }
+
+    @Test
+    void quotesEveryNameYamlWouldReadAsSomethingElse() throws IOException {
+        Path p = dir.resolve("names.ecsv");
+        TableIO.write(awkward(true), p);
+        String header = Files.readString(p);
+        for (String plain : List.of("ok_name", "_under")) {
+            assertTrue(header.contains("# - {name: " + plain + ", datatype: int32}"), header);
+        }
+        for (String quoted : List.of("'null'", "'true'", "'False'", "'no'", "'Yes'", "'on'", "'OFF'", "'y'", "'N'",
+                "'~'", "'1abc'", "'123'", "'x.y'", "'a: b'", "'a #b'", "'it''s'", "'a\"b'", "'é'",
+                "\"tab\\tx\"", "\"two\\nlines\"")) {
+            assertTrue(header.contains("# - {name: " + quoted + ", datatype: int32}"), quoted + " in\n" + header);
+        }
+        Table back = TableIO.read(p);
+        assertEquals(awkward(true).columnNames(), back.columnNames());
+        for (int k = 0; k <= AWKWARD.size(); k++) {
+            assertEquals(k, back.intColumn(k).get(0), back.column(k).name());
+        }
+    }
+
+    /** astropy reads back the names we write (skipped where python3 or astropy is missing). */
+    @Test
+    void astropyReadsTheNamesWeWrite() throws Exception {
+        Path p = dir.resolve("names.ecsv");
+        TableIO.write(awkward(false), p);
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        Path py = text("read.py", String.join("\n",
+                "import sys",
+                "from astropy.table import Table",
+                "t = Table.read(sys.argv[1], format='ascii.ecsv')",
+                "for c in t.colnames:",
+                "    print('COL', ascii(c), t[c].dtype.name, t[c][0])",
+                ""));
+        Process proc;
+        try {
+            proc = new ProcessBuilder(python, py.toString(), p.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Assumptions.abort("skipped: no python3 (" + e.getMessage() + ")");
+            return;
+        }
+        assertTrue(proc.waitFor(120, TimeUnit.SECONDS));
+        String log = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Assumptions.assumeTrue(proc.exitValue() == 0 || !log.contains("No module named"),
+                "skipped: astropy is not installed for " + python);
+        assertEquals(0, proc.exitValue(), log);
+        List<String> lines = log.lines().filter(l -> l.startsWith("COL ")).toList();
+        assertEquals(AWKWARD.size(), lines.size(), log);
+        for (int k = 0; k < AWKWARD.size(); k++) {
+            assertEquals("COL " + pyAscii(AWKWARD.get(k)) + " int32 " + k, lines.get(k), log);
+        }
+    }
+
+    /** Python's ascii() of a str, for the names above. */
+    private static String pyAscii(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '\\') {
+                b.append("\\\\");
+            } else if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c >= 0x7f || c < 0x20) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        String q = s.contains("'") && !s.contains("\"") ? "\"" : "'";
+        String body = b.toString();
+        return q + (q.equals("'") ? body.replace("'", "\\'") : body) + q;
+    }
+
+    @Test
+    void namesAreUnchangedForTheUsualCase() {
+        Table t = Table.create("t", LongColumn.create("source_id", new long[] {1}), DoubleColumn.create("ra", 1.0),
+                StringColumn.create("phot_g_mean_mag", "x"));
+        Path p = dir.resolve("t.ecsv");
+        TableIO.write(t, p);
+        assertEquals(t.columnNames(), TableIO.read(p).columnNames());
+    }
+}
