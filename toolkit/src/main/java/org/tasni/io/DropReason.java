@@ -1,6 +1,7 @@
 package org.tasni.io;
 
 import java.util.Locale;
+import org.tasni.TasniException;
 
 /**
  * Why a stage did not use an input row. Every stage counts the rows it leaves out by one of these reasons, in its
@@ -37,6 +38,14 @@ public enum DropReason {
     /** the id is missing (null, empty or blank). */
     MISSING_ID("missing id");
 
+    /**
+     * The accepted mjd span, days ({@link #MJD_OUT_OF_RANGE}). WISE's first light was 2009-12-14 (MJD 55179) and
+     * NEOWISE's last exposures 2024-08-01 (MJD ~60523); the slack on both sides (2009-06-18 to 2025-11-26) keeps any
+     * real exposure, and an mjd outside it is a unit or epoch mistake (JD, seconds, a year) that would stretch the
+     * baseline and the trend.
+     */
+    public static final double MJD_MIN = 55_000, MJD_MAX = 61_000;
+
     /** The range of usable magnitudes, mag ({@link #MAGNITUDE_OUT_OF_RANGE}). */
     public static final double MAG_MIN = -5, MAG_MAX = 30;
 
@@ -72,6 +81,16 @@ public enum DropReason {
      */
     public static boolean usableError(double sigma) {
         return sigma >= ERROR_MIN && sigma <= ERROR_MAX;
+    }
+
+    /**
+     * The refusal of an mjd column with no finite value inside [{@link #MJD_MIN}, {@link #MJD_MAX}]: a mistake about the
+     * whole file (a JD, a date in seconds), not rows to drop. {@code row} (from 1) and {@code mjd} are its first value.
+     */
+    public static TasniException noMjdInSpan(String file, long row, double mjd) {
+        return new TasniException(String.format(Locale.ROOT, "%s: column 'mjd' has no value in the WISE/NEOWISE span "
+                + "[%.0f, %.0f] (data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN,
+                MJD_MAX, row, mjd));
     }
 
     /** The stats JSON key, e.g. {@code n_dropped_nonfinite_position}. */

@@ -10,7 +10,10 @@ public enum Caveat {
     NO_LIGHT_CURVE,
     /** fewer than {@link Ranking#MIN_VISITS} visits: the trend rests on too few points in time */
     FEW_VISITS,
-    /** its best period is flagged as an alias of the NEOWISE cadence (182.6 d) or its harmonics */
+    /**
+     * a band's best period is significant (FAP below the periodogram's threshold) but flagged as an alias of the NEOWISE
+     * cadence (182.6 d) or its harmonics: the sampling's peak, which scores nothing ({@link Ranking})
+     */
     CADENCE_ALIAS;
 
     /** "missing_neighbour_tile": how the ranked table spells it. */

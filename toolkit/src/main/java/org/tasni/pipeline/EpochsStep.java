@@ -9,9 +9,11 @@ import java.util.function.Consumer;
 import org.tasni.TasniException;
 import org.tasni.download.NeowiseEpochs;
 import org.tasni.io.Columns;
+import org.tasni.io.DropReason;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
@@ -59,13 +61,30 @@ final class EpochsStep implements Step {
                         + "candidates' light curves from it).");
             }
             Contiguity order = new Contiguity();
+            MjdSpan fileSpan = new MjdSpan(), keptSpan = new MjdSpan();
+            long[] before = {0}; // the file's rows before this row group
             rows = RowGroups.filter(file, g -> {
                 StringColumn d = Columns.strings(g, "designation");
                 Selection keep = d.isIn(wanted);
                 for (int i : keep) {
                     order.see(d.get(i));
                 }
+                NumericColumn<?> mjd = mjd(g, file);
+                for (int i = 0; i < g.rowCount(); i++) {
+                    if (!d.get(i).isEmpty()) {
+                        fileSpan.see(mjd.getDouble(i), before[0] + i + 1);
+                    }
+                }
+                for (int i : keep) {
+                    keptSpan.see(mjd.getDouble(i), before[0] + i + 1);
+                }
+                before[0] += g.rowCount();
                 return keep;
+            }, () -> {
+                // the whole column first (its first row is the plainest example), then the candidates' rows alone,
+                // which are all the variability sees
+                fileSpan.refuseIfNoneInside(file);
+                keptSpan.refuseIfNoneInside(file);
             }, out)[1];
             found.addAll(order.seen());
             if (!order.contiguous()) {
@@ -99,6 +118,52 @@ final class EpochsStep implements Step {
             warnings.add(without + " candidate(s) have no NEOWISE exposure: they are ranked with the caveat no_light_curve");
         }
         return new Outcome(candidates.rowCount(), rows, notes, warnings, failures);
+    }
+
+    /**
+     * The data file's mjd column. The variability phase reads the copy this step writes and would name that copy,
+     * and a row of it, for a fault of the data file: so the column is checked here, naming the data file.
+     */
+    private static NumericColumn<?> mjd(Table g, Path file) {
+        if (!g.containsColumn("mjd")) {
+            throw new TasniException(file + ": no column 'mjd' (columns: " + String.join(", ", g.columnNames())
+                    + "); every NEOWISE exposure needs its time.");
+        }
+        if (!(g.column("mjd") instanceof NumericColumn<?> n)) {
+            throw new TasniException(file + ": column 'mjd' has type " + g.column("mjd").type().name()
+                    + "; expected a number (the exposure's MJD).");
+        }
+        return n;
+    }
+
+    /**
+     * The variability's rule for a wholly wrong time column, applied to the data file with its own row numbers: finite
+     * mjds of rows with a source id, none inside the WISE/NEOWISE span, is a mistake about the whole file (a JD, a date
+     * in seconds), refused; a few outside it are the variability's to drop and count.
+     */
+    private static final class MjdSpan {
+        private long finite, outside, firstRow;
+        private double firstValue;
+
+        /** The mjd of the file's row {@code row} (from 1). */
+        void see(double mjd, long row) {
+            if (!Double.isFinite(mjd)) {
+                return; // dropped and counted by the variability
+            }
+            finite++;
+            if (mjd < DropReason.MJD_MIN || mjd > DropReason.MJD_MAX) {
+                if (outside++ == 0) {
+                    firstRow = row;
+                    firstValue = mjd;
+                }
+            }
+        }
+
+        void refuseIfNoneInside(Path file) {
+            if (finite > 0 && outside == finite) {
+                throw DropReason.noMjdInSpan(file.toString(), firstRow, firstValue);
+            }
+        }
     }
 
     /** Whether each source's rows come in one run (the periodogram streams source by source), and which were seen. */

@@ -30,6 +30,11 @@ final class MissingNeighbours {
         this.radiusDeg = radiusArcsec / 3600.0;
     }
 
+    /** A sky with no tile short of a neighbour: no position gets the caveat (the ranking's tests start from it). */
+    static MissingNeighbours none() {
+        return new MissingNeighbours(Set.of(), Set.of(), 3.0);
+    }
+
     /** The tiles of {@code c}'s data directory that have usable Gaia, from the files and the crossmatch's summary. */
     static MissingNeighbours of(PipelineConfig c) {
         Set<Long> with = new HashSet<>(), shortOf = new HashSet<>();

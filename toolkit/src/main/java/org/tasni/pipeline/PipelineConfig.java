@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.tasni.TasniException;
 import org.tasni.Threads;
 import org.tasni.crossmatch.Backend;
+import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.VariabilityConfig.Preset;
 
 /**
@@ -131,6 +132,14 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
                 gaiaEpoch, preset, cuts, upload, n);
     }
 
+    /**
+     * The false-alarm threshold of the preset's periodogram: a band's best period is significant below it. The rank
+     * phase reads it to tell a significant cadence alias, which the periodogram never calls periodic.
+     */
+    public double fapThreshold() {
+        return PeriodogramConfig.Preset.of(preset.toString()).config().fapThreshold();
+    }
+
     /** Where the tiles are: {@code DATA/tiles}. */
     public Path tilesDir() {
         return data.resolve("tiles");
@@ -167,6 +176,8 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
             case RANK -> {
                 m.put("radius_arcsec", radiusArcsec);
                 m.put("cuts", cuts.toString());
+                // which alias bands are significant (the cadence_alias caveat) depends on it
+                m.put("fap_threshold", fapThreshold());
             }
             case REPORT -> m.put("top", top);
         }

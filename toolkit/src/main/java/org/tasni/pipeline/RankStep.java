@@ -38,7 +38,8 @@ final class RankStep implements Step {
         Table candidates = TableIO.read(DataFile.CANDIDATES.in(c.out()));
         Table stats = TableIO.read(DataFile.VARIABILITY.in(c.out()));
         Table periods = TableIO.read(DataFile.PERIODOGRAM.in(c.out()));
-        Table ranked = Ranking.rank(candidates, stats, periods, MissingNeighbours.of(c), c.cuts().minW1W2());
+        Table ranked = Ranking.rank(candidates, stats, periods, MissingNeighbours.of(c), c.cuts().minW1W2(),
+                c.fapThreshold());
         TableIO.write(ranked, DataFile.RANKED.in(c.out()));
         TableIO.write(ranked, DataFile.RANKED_CSV.in(c.out()));
         List<FunnelStep> funnel = funnel(c, candidates, stats);

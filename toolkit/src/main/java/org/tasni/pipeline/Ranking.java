@@ -25,6 +25,11 @@ import tech.tablesaw.api.Table;
  *   <li>{@code score_period} = 0.5 for a period found in W1 and W2 alike, 0.25 in one band, else 0: evidence of an
  *       intrinsic variable (its FAP is in {@code period_fap}).</li>
  * </ul>
+ *
+ * <p>A band whose best period is significant (FAP below the periodogram's threshold) but at a harmonic of the NEOWISE
+ * cadence (its {@code alias} flag) is not a period: the periodogram leaves it out of {@code is_periodic}, so it scores
+ * nothing. It is not hidden either: the candidate gets the caveat {@code cadence_alias}, and when no band has a true
+ * period the alias is the one shown in {@code best_period_d}, so the reader sees which period the caveat means.
  */
 final class Ranking {
 
@@ -49,8 +54,12 @@ final class Ranking {
         }
     }
 
+    /**
+     * @param fapThreshold the periodogram's false-alarm threshold: a band's best period is significant below it (the
+     *                     rule of {@code is_periodic}, applied here to the alias bands that it leaves out)
+     */
     static Table rank(Table candidates, Table variability, Table periodogram, MissingNeighbours missing,
-            double minW1W2) {
+            double minW1W2, double fapThreshold) {
         Map<String, Integer> stat = index(variability), per = index(periodogram);
         String[] des = Columns.strings(candidates, "designation").asObjectArray();
         double[] ra = Columns.doubles(candidates, "ra"), dec = Columns.doubles(candidates, "dec");
@@ -73,7 +82,7 @@ final class Ranking {
             } else if (nv < MIN_VISITS) {
                 caveats.add(Caveat.FEW_VISITS);
             }
-            Period best = Period.of(periodogram, per.get(des[i]));
+            Period best = Period.of(periodogram, per.get(des[i]), fapThreshold);
             if (best.alias()) {
                 caveats.add(Caveat.CADENCE_ALIAS);
             }
@@ -141,31 +150,49 @@ final class Ranking {
         return c;
     }
 
-    /** A candidate's best period: the band with the smaller FAP among those whose period is significant. */
+    /**
+     * A candidate's best period: the band with the smaller FAP among those whose period is significant and not a
+     * cadence alias ({@code is_periodic}); with none, the band with the smaller FAP among the significant aliases, which
+     * score nothing. {@code alias}: some band's significant best period is a cadence alias (the cadence_alias caveat).
+     */
     private record Period(double days, String band, double fap, boolean alias, double score) {
 
         static final Period NONE = new Period(Double.NaN, "", Double.NaN, false, 0);
 
-        static Period of(Table periodogram, Integer row) {
+        static Period of(Table periodogram, Integer row, double fapThreshold) {
             if (row == null) {
                 return NONE;
             }
-            Period best = NONE;
+            Period best = NONE, bestAlias = NONE;
             int significant = 0;
+            boolean anyAlias = false;
             for (Band b : Band.values()) {
-                if (!Boolean.TRUE.equals(periodogram.booleanColumn(b.prefix() + "is_periodic").get(row))) {
-                    continue;
-                }
-                significant++;
+                double days = periodogram.numberColumn(b.prefix() + "best_period").getDouble(row);
                 double fap = periodogram.numberColumn(b.prefix() + "fap").getDouble(row);
-                if (best == NONE || fap < best.fap()) {
-                    best = new Period(periodogram.numberColumn(b.prefix() + "best_period").getDouble(row), b.label(),
-                            fap, periodogram.containsColumn(b.prefix() + "alias") // tasni-legacy has no alias flag
-                            && Boolean.TRUE.equals(periodogram.booleanColumn(b.prefix() + "alias").get(row)), 0);
+                if (Boolean.TRUE.equals(periodogram.booleanColumn(b.prefix() + "is_periodic").get(row))) {
+                    significant++;
+                    anyAlias |= alias(periodogram, b, row);
+                    if (best == NONE || fap < best.fap()) {
+                        best = new Period(days, b.label(), fap, false, 0);
+                    }
+                } else if (alias(periodogram, b, row) && fap < fapThreshold && days > 0) {
+                    anyAlias = true;
+                    // is_periodic leaves an alias out whatever its FAP (standard, astropy-auto): a significant one is
+                    // the sampling's peak, which the ranking must say rather than drop unseen
+                    if (bestAlias == NONE || fap < bestAlias.fap()) {
+                        bestAlias = new Period(days, b.label(), fap, true, 0);
+                    }
                 }
             }
             double score = significant == 2 ? 0.5 : significant == 1 ? 0.25 : 0;
-            return new Period(best.days(), best.band(), best.fap(), best.alias(), score);
+            Period shown = best == NONE ? bestAlias : best;
+            return new Period(shown.days(), shown.band(), shown.fap(), anyAlias, score);
+        }
+
+        /** The band's alias flag; false where the preset has none (tasni-legacy: its is_periodic is FAP alone). */
+        private static boolean alias(Table periodogram, Band b, int row) {
+            return periodogram.containsColumn(b.prefix() + "alias")
+                    && Boolean.TRUE.equals(periodogram.booleanColumn(b.prefix() + "alias").get(row));
         }
     }
 

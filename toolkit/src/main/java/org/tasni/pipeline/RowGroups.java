@@ -26,6 +26,14 @@ final class RowGroups {
      * @return the rows read and written
      */
     static long[] filter(Path in, Function<Table, Selection> keep, Path out) {
+        return filter(in, keep, () -> {}, out);
+    }
+
+    /**
+     * As {@link #filter(Path, Function, Path)}, with {@code check} run once every row group is seen and before the
+     * file is committed: a check that judges the whole input (and throws) leaves {@code out} as it was.
+     */
+    static long[] filter(Path in, Function<Table, Selection> keep, Runnable check, Path out) {
         long[] counts = new long[2];
         Sink sink = new Sink(out);
         try (sink) {
@@ -35,6 +43,7 @@ final class RowGroups {
                 counts[1] += kept.rowCount();
                 sink.accept(kept);
             });
+            check.run();
             sink.commit();
         }
         return counts;

@@ -130,15 +130,55 @@ final class Runner {
         }
     }
 
-    /** No output may be an input: OUT must not be the data directory, and none of its files a tile or the epochs. */
+    /**
+     * No output may be an input: OUT must not be the data directory nor lie inside its tile directory (margin folder
+     * included), and none of its files may be a tile or the epochs (a link to one).
+     */
     private void checkOutputs() {
         Path out = config.out();
         OutputPaths.requireDirectory(out);
+        checkOutsideData();
         List<Path> inputs = new ArrayList<>(TileFiles.of(config));
         inputs.add(DataFile.NEOWISE_EPOCHS.in(config.data()));
         for (DataFile f : DataFile.values()) {
             OutputPaths.refuseInputs(f.in(out), inputs.toArray(Path[]::new));
         }
+    }
+
+    /**
+     * Refuses, before anything is written, an OUT that is DATA or lies inside DATA's tile directory. Comparing output
+     * files with input files (below) cannot catch it: on a first run OUT's files do not exist yet, so the run wrote
+     * its results among the tiles, which the download writes and the crossmatch lists, and only the next run was
+     * refused, naming one of OUT's own files as "the input". Links are followed, so a link to either is refused too.
+     * A folder of DATA outside its tiles (DATA/results) is fine: nothing reads it as an input.
+     */
+    private void checkOutsideData() {
+        Path out = real(config.out()), tiles = real(config.tilesDir());
+        if (out.equals(real(config.data()))) {
+            throw new TasniException(config.out() + ": the output directory is the data directory " + config.data()
+                    + "; refusing to write results among the inputs (its tiles and "
+                    + DataFile.NEOWISE_EPOCHS.fileName() + "). Give another --out.");
+        }
+        if (out.startsWith(tiles)) {
+            throw new TasniException(config.out() + ": the output directory is inside the tile directory "
+                    + config.tilesDir() + "; refusing to write results among the inputs (the crossmatch reads the "
+                    + "tiles and the margin files there, the download writes there). Give another --out.");
+        }
+    }
+
+    /** The absolute path with the links of its existing part resolved (the rest need not exist yet). */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path e = abs; e != null; e = e.getParent()) {
+            if (Files.exists(e)) {
+                try {
+                    return e.toRealPath().resolve(e.relativize(abs));
+                } catch (IOException unreadable) {
+                    return abs; // compared as written: the file checks after this one still see links
+                }
+            }
+        }
+        return abs;
     }
 
     /** {@code run.json}: every setting and the identity of every input, deterministic (no clock) so reruns rewrite the same bytes. */

@@ -1,16 +1,17 @@
 package org.tasni.pipeline;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.tasni.TasniException;
-import org.tasni.io.AtomicFiles;
 import org.tasni.io.TileLayout;
 
-/** The tile files of a data directory that the crossmatch reads: the WISE and Gaia tiles and the margin files. */
+/**
+ * The tile files of a data directory that the crossmatch reads: the WISE and Gaia tiles and their margin files. Only
+ * files named as tiles ({@code wise_hpNNNNN.parquet}, {@code gaia_hpNNNNN.parquet}) count, in the margin folder as
+ * beside it: any other file there is read by nothing, and taking it for an input would tie the crossmatch's reuse (and
+ * run.json) to files that are not the data's.
+ */
 final class TileFiles {
 
     private TileFiles() {}
@@ -24,11 +25,9 @@ final class TileFiles {
         files.addAll(TileLayout.list(tiles, TileLayout.GAIA).values());
         Path margin = TileLayout.marginDir(tiles);
         if (Files.isDirectory(margin)) {
-            try (Stream<Path> s = Files.list(margin)) {
-                s.filter(Files::isRegularFile).filter(p -> !AtomicFiles.isTemporary(p)).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new TasniException(margin + ": cannot list (" + e.getMessage() + ").", e);
-            }
+            List<Path> m = new ArrayList<>(TileLayout.list(margin, TileLayout.WISE).values());
+            m.addAll(TileLayout.list(margin, TileLayout.GAIA).values());
+            m.stream().filter(Files::isRegularFile).sorted().forEach(files::add);
         }
         return files;
     }

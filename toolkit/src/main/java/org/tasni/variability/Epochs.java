@@ -31,18 +31,11 @@ import tech.tablesaw.columns.strings.DictionaryMap;
  * (see {@link Band}).
  *
  * <p>Rows no preset can use are left out here and counted in {@link #dropped} (whole exposures): an empty id, a
- * non-finite mjd, an mjd outside [{@value #MJD_MIN}, {@value #MJD_MAX}], and a repeat of a source's exposure at the
- * same mjd. A bad magnitude or error only makes that band of the exposure unusable ({@link #countUnusable}); an
+ * non-finite mjd, an mjd outside [{@value DropReason#MJD_MIN}, {@value DropReason#MJD_MAX}], and a repeat of a
+ * source's exposure at the same mjd. A bad magnitude or error only makes that band of the exposure unusable ({@link #countUnusable}); an
  * infinite one is read as NaN.
  */
 final class Epochs {
-
-    /**
-     * The accepted mjd span, days. WISE's first light was 2009-12-14 (MJD 55179) and NEOWISE's last exposures
-     * 2024-08-01 (MJD ~60523); the slack on both sides (2009-06-18 to 2025-11-26) keeps any real exposure, and an mjd
-     * outside it is a unit or epoch mistake (JD, seconds, a year) that would stretch the baseline and the trend.
-     */
-    static final double MJD_MIN = 55_000, MJD_MAX = 61_000;
 
     final String file;
     /** Input rows, dropped ones included. */
@@ -114,7 +107,7 @@ final class Epochs {
         StringColumn id = ids(t, idColumn);
         // input that needs no row dropped, moved or counted (the usual file) is grouped in one pass; other input the
         // general way
-        SourceGrouping g = SourceGrouping.ifClean(id, from, mjd, MJD_MIN, MJD_MAX, loop);
+        SourceGrouping g = SourceGrouping.ifClean(id, from, mjd, DropReason.MJD_MIN, DropReason.MJD_MAX, loop);
         if (g == null) {
             g = grouping(id, from, loop);
         }
@@ -191,7 +184,7 @@ final class Epochs {
             double v = mjd.get(i);
             if (!Double.isFinite(v)) {
                 why[i] = nonFinite;
-            } else if (v < MJD_MIN || v > MJD_MAX) {
+            } else if (v < DropReason.MJD_MIN || v > DropReason.MJD_MAX) {
                 why[i] = outside;
             }
         }
@@ -253,7 +246,7 @@ final class Epochs {
     OutsideSpan firstOutsideSpan(long firstRow) {
         for (int i = 0; i < rows; i++) {
             double v = mjd.get(i);
-            if (Double.isFinite(v) && (v < MJD_MIN || v > MJD_MAX)) {
+            if (Double.isFinite(v) && (v < DropReason.MJD_MIN || v > DropReason.MJD_MAX)) {
                 return new OutsideSpan(firstRow + i + 1, v);
             }
         }
@@ -274,9 +267,7 @@ final class Epochs {
         long finite = rows - dropped.get(DropReason.NONFINITE_MJD) - dropped.get(DropReason.MISSING_ID);
         OutsideSpan first = dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0 ? outside.get() : null;
         if (first != null) {
-            throw new TasniException(String.format("%s: column 'mjd' has no value in the WISE/NEOWISE span [%.0f, %.0f] "
-                    + "(data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN, MJD_MAX,
-                    first.row(), first.mjd()));
+            throw DropReason.noMjdInSpan(file, first.row(), first.mjd());
         }
         if (dropped.get(DropReason.MISSING_ID) == rows) {
             throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
@@ -390,7 +381,7 @@ final class Epochs {
         if (e.source(designation) < 0) {
             throw new TasniException(file + ": no epoch of " + designation + " has a usable mjd: its " + rows.length
                     + " rows, from data row " + (first + 1) + ", have a non-finite mjd or one outside the WISE/NEOWISE"
-                    + String.format(" span [%.0f, %.0f]%s.", MJD_MIN, MJD_MAX, firstFinite(t, rows)));
+                    + String.format(" span [%.0f, %.0f]%s.", DropReason.MJD_MIN, DropReason.MJD_MAX, firstFinite(t, rows)));
         }
         return e;
     }

@@ -74,7 +74,7 @@ class SourceGroupingTest {
 
     private static SourceGrouping ifClean(Table t, int threads) {
         EpochColumn mjd = EpochColumn.time(t, "mjd", RowRange.all(t));
-        return SourceGrouping.ifClean(t.stringColumn("designation"), 0, mjd, Epochs.MJD_MIN, Epochs.MJD_MAX,
+        return SourceGrouping.ifClean(t.stringColumn("designation"), 0, mjd, DropReason.MJD_MIN, DropReason.MJD_MAX,
                 new SourceLoop(threads));
     }
 

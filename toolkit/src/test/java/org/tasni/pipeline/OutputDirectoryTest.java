@@ -1,0 +1,100 @@
+package org.tasni.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.TasniException;
+import org.tasni.io.TileLayout;
+
+/** The output directory is never among the inputs: not DATA, not inside its tiles or their margin folder. */
+class OutputDirectoryTest {
+
+    @TempDir
+    Path dir;
+    Path data;
+
+    /** A copy of the samples' tiles (the epochs are not needed: every refusal comes before any phase). */
+    @BeforeEach
+    void copySamples() throws IOException {
+        data = dir.resolve("data");
+        Files.createDirectories(data.resolve("tiles"));
+        try (var s = Files.list(Path.of("../data-samples/tiles"))) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, data.resolve("tiles").resolve(f.getFileName()));
+            }
+        }
+    }
+
+    TasniException refused(Path out) {
+        return assertThrows(TasniException.class, () -> Pipeline.on(data).out(out).run(Phase.DOWNLOAD));
+    }
+
+    /** The first run is refused, before it writes anything: it used to fill the margin folder and succeed. */
+    @Test
+    void anOutputInsideTheMarginFolderIsRefusedOnTheFirstRun() {
+        Path out = data.resolve("tiles/margin");
+        TasniException e = refused(out);
+        assertTrue(e.getMessage().startsWith(out + ": the output directory is inside the tile directory "
+                + data.resolve("tiles")), e.getMessage());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void anOutputInsideTheTileDirectoryIsRefused() {
+        for (Path out : List.of(data.resolve("tiles"), data.resolve("tiles/results"), data.resolve("tiles/margin/x"))) {
+            TasniException e = refused(out);
+            assertTrue(e.getMessage().contains("inside the tile directory"), e.getMessage());
+            assertFalse(Files.exists(out.resolve("run.json")), out.toString());
+        }
+    }
+
+    @Test
+    void aLinkIntoTheTileDirectoryIsRefused() throws IOException {
+        Files.createDirectories(data.resolve("tiles/margin"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), data.resolve("tiles/margin"));
+        assertTrue(refused(link).getMessage().contains("inside the tile directory"));
+        assertTrue(refused(link.resolve("sub")).getMessage().contains("inside the tile directory"));
+    }
+
+    @Test
+    void theDataDirectoryItselfIsRefusedWithTheSameKindOfMessage() throws IOException {
+        assertEquals(data + ": the output directory is the data directory " + data + "; refusing to write results "
+                + "among the inputs (its tiles and neowise_epochs.parquet). Give another --out.",
+                refused(data).getMessage());
+        Path link = Files.createSymbolicLink(dir.resolve("data-link"), data);
+        assertTrue(refused(link).getMessage().contains("is the data directory"));
+        assertTrue(refused(data.resolve("tiles/..")).getMessage().contains("is the data directory"));
+    }
+
+    /** DATA's other folders are not inputs: a results folder beside the tiles is a valid output directory. */
+    @Test
+    void aFolderOfTheDataDirectoryOutsideItsTilesIsAccepted() {
+        Path out = data.resolve("results");
+        Pipeline.on(data).out(out).run(Phase.DOWNLOAD);
+        assertTrue(Files.isRegularFile(out.resolve("run.json")));
+    }
+
+    /** Only tile-named files of the margin folder are inputs: another run's outputs left there are read by nothing. */
+    @Test
+    void theMarginFolderHoldsOnlyTileNamedInputs() throws IOException {
+        Path margin = TileLayout.marginDir(data.resolve("tiles"));
+        Files.createDirectories(margin);
+        Files.copy(data.resolve("tiles/gaia_hp06044.parquet"), margin.resolve("gaia_hp06045.parquet"));
+        Files.copy(data.resolve("tiles/gaia_hp06044.parquet"), margin.resolve("neowise_epochs.parquet"));
+        Files.writeString(margin.resolve("run.json"), "{}");
+        List<Path> in = TileFiles.of(PipelineConfig.defaults().withData(data));
+        assertTrue(in.contains(margin.resolve("gaia_hp06045.parquet")), in.toString());
+        assertFalse(in.contains(margin.resolve("neowise_epochs.parquet")), in.toString());
+        assertFalse(in.contains(margin.resolve("run.json")), in.toString());
+        assertEquals(9, in.size(), in.toString());
+    }
+}
