@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.variability.Band;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.PeriodogramReport;
@@ -62,6 +63,7 @@ final class PeriodogramCommand implements Callable<Integer> {
                 out, result.rowCount(), rep.periodicBands(), rep.consistent(), readS, computeS, writeS);
         StatsJson json = new StatsJson().put("read_s", readS).put("compute_s", computeS).put("write_s", writeS)
                 .put("n_sources", result.rowCount()).put("n_rows", e.rowCount()).putDrops(rep.dropped())
+                .putUnusable(Band.W1.key(), rep.unusableW1()).putUnusable(Band.W2.key(), rep.unusableW2())
                 .put("n_periodic_bands", rep.periodicBands()).put("n_consistent", rep.consistent())
                 .put("n_no_period", rep.noPeriod().values().stream().mapToLong(Long::longValue).sum());
         json.put("preset", preset.toString()).writeIfAsked(statsJson);

@@ -209,12 +209,19 @@ final class LombScargle {
     /**
      * astropy's {@code autofrequency(samples_per_peak, nyquist_factor)} for n points over a baseline T:
      * df = 1/(spp·T), f_min = df/2, N_f = 1 + round((nyq·n/(2T) − f_min)/df).
+     *
+     * <p>Computed with astropy's operations in astropy's order, and rounded half to even as {@code np.round} rounds:
+     * with the default 5 and 5, (f_max − f_min)/df = 12.5·n − 0.5 is an exact half for every even n, and
+     * {@link Math#round} (half up) gave one frequency more than astropy there, a last frequency one df higher and so a
+     * Baluev FAP ~3e-4 (relative) off. The same quotient, to the bit, needs the same operations: 1/T/spp, not
+     * 1/(spp·T), can differ in the last bit and move a tie.
      */
     static Grid autoGrid(int n, double baseline, double samplesPerPeak, double nyquistFactor) {
-        double df = 1 / (samplesPerPeak * baseline);
+        double df = 1.0 / baseline / samplesPerPeak;
         double fMin = 0.5 * df;
-        double fMax = nyquistFactor * 0.5 * n / baseline;
-        double nf = 1 + Math.round((fMax - fMin) / df);
+        double avgNyquist = 0.5 * n / baseline;
+        double fMax = nyquistFactor * avgNyquist;
+        double nf = 1 + Math.rint((fMax - fMin) / df);
         return new Grid(fMin, df, nf);
     }
 

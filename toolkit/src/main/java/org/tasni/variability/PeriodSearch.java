@@ -43,7 +43,8 @@ final class PeriodSearch {
      * The grid for n points spanning {@code baseline} days.
      *
      * @param who the source and band, for the message
-     * @throws TasniException if the grid has more than {@link PeriodogramConfig#MAX_FREQUENCIES} frequencies
+     * @throws TasniException if the grid has more than {@link PeriodogramConfig#MAX_FREQUENCIES} frequencies (said as a
+     *                        number a reader can take in, however absurd the setting)
      */
     Grid grid(int n, double baseline, String who) {
         Grid g;
@@ -51,19 +52,33 @@ final class PeriodSearch {
             g = LombScargle.autoGrid(n, baseline, config.samplesPerPeak(), config.nyquistFactor());
         } else if (config.nFrequencies() > 0) {
             int nf = config.nFrequencies();
-            g = new Grid(config.fMin(), (config.fMax() - config.fMin()) / (nf - 1), nf);
+            // one frequency is fMin alone, as numpy's linspace(fMin, fMax, 1): (fMax − fMin)/0 was an infinite step,
+            // which made every power NaN and the band "no power at any frequency"
+            g = new Grid(config.fMin(), nf == 1 ? 0 : (config.fMax() - config.fMin()) / (nf - 1), nf);
         } else {
             double df = 1 / (config.samplesPerPeak() * baseline);
             g = new Grid(config.fMin(), df, Math.floor((config.fMax() - config.fMin()) / df) + 1);
         }
         // the grid grows with the baseline (and, for astropy-auto, with n): bound what any input can allocate
         if (!(g.count() >= 1 && g.count() <= PeriodogramConfig.MAX_FREQUENCIES)) {
-            throw new TasniException(String.format("%s: the %s periodogram grid would have %,.0f frequencies for %,d points "
+            throw new TasniException(String.format("%s: the %s periodogram grid would have %s frequencies for %,d points "
                     + "over %,.1f days, more than the limit of %,d. Check the mjd column, or use a preset with a fixed grid "
-                    + "(tasni-legacy) or fewer samples per peak.", who, config.name(), g.count(), n, baseline,
+                    + "(tasni-legacy) or fewer samples per peak.", who, config.name(), count(g.count()), n, baseline,
                     PeriodogramConfig.MAX_FREQUENCIES));
         }
         return g;
+    }
+
+    /**
+     * A grid's number of frequencies for a message: in full below 10¹⁵, else in scientific notation. The count is a
+     * double so that any grid can be measured before it is refused; samplesPerPeak = 1e300 had printed all 304 digits
+     * of its count.
+     */
+    static String count(double c) {
+        if (Double.isInfinite(c)) {
+            return "infinitely many";
+        }
+        return c < 1e15 || Double.isNaN(c) ? String.format("%,.0f", c) : String.format("%.3g", c);
     }
 
     /** The powers of the grid; long work reports its progress chunk by chunk. */

@@ -41,7 +41,10 @@ import tech.tablesaw.api.Table;
  * observed: a trend, not a period); tasni-legacy keeps the reference's rule, FAP alone. A band with no usable point, fewer than {@code minPoints}, one visit or a
  * constant light curve has NaN period, power and FAP and a {@code note} saying which; powers and FAPs lie in [0, 1].
  * The grid is bounded ({@link PeriodogramConfig#MAX_FREQUENCIES}); rows with an mjd outside the WISE/NEOWISE span,
- * a non-finite mjd, no designation, or a repeated (designation, mjd) are left out and counted in {@link #report()}.
+ * a non-finite mjd, no designation, or a repeated (designation, mjd) are left out and counted in {@link #report()}; a
+ * band's measurement with a non-finite magnitude, one outside [−5, 30] mag or an unusable error is left out of that
+ * band's points and counted per band and reason ({@link PeriodogramReport#unusableW1()}), as {@code variability}
+ * counts it.
  */
 public final class Periodogram {
 
@@ -238,8 +241,11 @@ public final class Periodogram {
         }
         t.addColumns(BooleanColumn.create("consistent_period", consistent));
         long nConsistent = IntStream.range(0, n).filter(j -> consistent[j]).count();
-        report = new PeriodogramReport(config.name(), e.rows, n, e.dropped, noPeriod, periodicBands, nConsistent,
-                (System.nanoTime() - t0) / 1e9);
+        // a NaN or out-of-range magnitude or a bad error leaves that band's point out (LightCurve.points): counted per
+        // band and reason as variability counts them, over the whole input as rows and dropped are
+        e.countUnusable();
+        report = new PeriodogramReport(config.name(), e.rows, n, e.dropped, e.unusableW1, e.unusableW2, noPeriod,
+                periodicBands, nConsistent, (System.nanoTime() - t0) / 1e9);
         return new ResultTable<>(t, report);
     }
 

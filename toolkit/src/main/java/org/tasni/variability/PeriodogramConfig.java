@@ -12,8 +12,9 @@ import org.tasni.TasniException;
  * @param name           preset name
  * @param fMin           lowest frequency, d⁻¹
  * @param fMax           highest frequency, d⁻¹
- * @param nFrequencies   a linear grid of this many frequencies from fMin to fMax inclusive; 0 for steps of
- *                       1/(samplesPerPeak · baseline), as astropy's autofrequency spaces them
+ * @param nFrequencies   a linear grid of this many frequencies from fMin to fMax inclusive (1: fMin alone, as
+ *                       numpy's {@code linspace(fMin, fMax, 1)}); 0 for steps of 1/(samplesPerPeak · baseline), as
+ *                       astropy's autofrequency spaces them
  * @param samplesPerPeak grid density when nFrequencies is 0
  * @param nyquistFactor  when &gt; 0 (and nFrequencies is 0), the grid is astropy's {@code autofrequency} exactly:
  *                       from df/2 to nyquistFactor · N / (2T); fMin and fMax are then ignored
@@ -35,9 +36,33 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
      */
     public static final int MAX_FREQUENCIES = 5_000_000;
 
+    /**
+     * @throws TasniException unless fMin and fMax are finite with 0 &lt; fMin &lt; fMax, nFrequencies is in
+     *                        [0, {@link #MAX_FREQUENCIES}], samplesPerPeak is finite and &gt; 0, nyquistFactor finite and
+     *                        &gt;= 0, minPoints &gt;= 4 and fapThreshold in (0, 1). A NaN Nyquist factor had run the
+     *                        standard grid under the name astropy-auto, an infinite samples per peak had been refused
+     *                        as a grid of "-9,223,372,036,854,776,000 frequencies": a value no grid can use is said here,
+     *                        by its name, before anything runs.
+     */
     public PeriodogramConfig {
-        if (!(fMin > 0 && fMax > fMin) || nFrequencies < 0 || !(samplesPerPeak > 0)) {
-            throw new TasniException("periodogram grid: need 0 < fMin < fMax, nFrequencies >= 0 and samplesPerPeak > 0.");
+        if (!(fMin > 0 && Double.isFinite(fMin))) {
+            throw new TasniException("periodogram grid: fMin (the lowest frequency, d⁻¹) must be finite and > 0 (got " + fMin
+                    + ").");
+        }
+        if (!(fMax > fMin && Double.isFinite(fMax))) {
+            throw new TasniException("periodogram grid: fMax (the highest frequency, d⁻¹) must be finite and above fMin = "
+                    + fMin + " (got " + fMax + ").");
+        }
+        if (nFrequencies < 0) {
+            throw new TasniException("periodogram grid: nFrequencies must be >= 0 (0: steps of 1/(samplesPerPeak · baseline)); "
+                    + "got " + nFrequencies + ".");
+        }
+        if (!(samplesPerPeak > 0 && Double.isFinite(samplesPerPeak))) {
+            throw new TasniException("periodogram grid: samplesPerPeak must be finite and > 0 (got " + samplesPerPeak + ").");
+        }
+        if (!(nyquistFactor >= 0 && Double.isFinite(nyquistFactor))) {
+            throw new TasniException("periodogram grid: nyquistFactor must be finite and >= 0 (0: no astropy autofrequency "
+                    + "grid); got " + nyquistFactor + ".");
         }
         if (nFrequencies > MAX_FREQUENCIES) {
             throw new TasniException("periodogram grid: nFrequencies " + nFrequencies + " is more than the limit of "
@@ -67,6 +92,10 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
      * NEOWISE it stops near 2.5 N / T (≈ 0.16 d⁻¹ unbinned), far below the periods within a visit can reach.
      */
     public static PeriodogramConfig astropyAuto(double samplesPerPeak, double nyquistFactor) {
+        if (!(nyquistFactor > 0)) {
+            // 0 is the constructor's "no autofrequency grid": the standard grid would run under this preset's name
+            throw new TasniException("astropy-auto: nyquistFactor must be finite and > 0 (got " + nyquistFactor + ").");
+        }
         return new PeriodogramConfig("astropy-auto", 1.0 / 1000, 1 / 0.5, 0, samplesPerPeak, nyquistFactor, false, 0.01,
                 10, true);
     }
@@ -113,7 +142,7 @@ public record PeriodogramConfig(String name, double fMin, double fMax, int nFreq
                 minPoints, extraColumns);
     }
 
-    /** A linear grid of {@code n} frequencies; 0 for steps of 1/(samplesPerPeak · baseline). */
+    /** A linear grid of {@code n} frequencies (1: fMin alone); 0 for steps of 1/(samplesPerPeak · baseline). */
     public PeriodogramConfig withNFrequencies(int n) {
         return new PeriodogramConfig(name, fMin, fMax, n, samplesPerPeak, nyquistFactor, fapAutoFmax, fapThreshold,
                 minPoints, extraColumns);

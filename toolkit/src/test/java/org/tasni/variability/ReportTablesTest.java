@@ -21,9 +21,13 @@ class ReportTablesTest {
         assertEquals(7, v.intColumn("sources").get(0));
         assertEquals(120, v.intColumn("rows").get(0));
         assertEquals("3 non-finite mjd", v.stringColumn("dropped").get(0));
-        Table p = new PeriodogramReport("standard", 120, 7, d, Map.of("constant light curve", 1L), 5, 2, 0.25).toTable();
+        DropCounts bad = new DropCounts();
+        bad.add(DropReason.BAD_ERROR, 4);
+        Table p = new PeriodogramReport("standard", 120, 7, d, bad, new DropCounts(), Map.of("constant light curve", 1L),
+                5, 2, 0.25).toTable();
         assertEquals(1, p.rowCount());
         assertEquals(5L, p.longColumn("periodic_bands").get(0));
         assertEquals(2L, p.longColumn("consistent").get(0));
+        assertEquals("4 magnitude error not in [1e-50, 1e50]", p.stringColumn("unusable_w1").get(0));
     }
 }
