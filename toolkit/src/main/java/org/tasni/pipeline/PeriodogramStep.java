@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.tasni.io.DropCounts;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
@@ -51,6 +52,9 @@ final class PeriodogramStep implements Step {
         Periodogram p = Periodogram.of(PeriodogramConfig.Preset.of(c.preset().toString()).config()).threads(c.threads());
         long[] sources = new long[1];
         long[] periodic = new long[1];
+        // what the analysed sources' epochs lose, as the variability phase's note says it: whole exposures dropped,
+        // and band measurements left out of a band's points
+        DropCounts dropped = new DropCounts(), unusableW1 = new DropCounts(), unusableW2 = new DropCounts();
         // the epochs stream source by source (the epochs phase keeps each source's exposures together): a row group is
         // analysed once its last source is known to be complete, that is, when the next group starts with another
         try (RowGroups.Sink sink = new RowGroups.Sink(DataFile.PERIODOGRAM.in(c.out()))) {
@@ -67,6 +71,9 @@ final class PeriodogramStep implements Step {
                         : p.run(part.where(part.stringColumn("designation").isIn(here)), here.toArray(String[]::new));
                 sources[0] += r.rowCount();
                 periodic[0] += r.report().periodicBands();
+                dropped.addAll(r.report().dropped());
+                unusableW1.addAll(r.report().unusableW1());
+                unusableW2.addAll(r.report().unusableW2());
                 sink.accept(r);
             };
             ParquetIO.forEachRowGroup(DataFile.NEOWISE_EPOCHS.in(c.out()), List.of(), g -> {
@@ -90,7 +97,7 @@ final class PeriodogramStep implements Step {
             sink.commit();
         }
         return new Outcome(stats.rowCount(), sources[0], List.of(chosen.size() + " of " + stats.rowCount()
-                + " sources flagged FADING or VARIABLE; " + periodic[0] + " periodic bands"), List.of(),
-                List.of());
+                + " sources flagged FADING or VARIABLE; " + periodic[0] + " periodic bands; their exposures dropped: "
+                + dropped + "; unusable W1: " + unusableW1 + "; unusable W2: " + unusableW2), List.of(), List.of());
     }
 }
