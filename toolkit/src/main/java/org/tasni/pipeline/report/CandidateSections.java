@@ -35,8 +35,8 @@ final class CandidateSections {
                     + "have been missed: the orphan status is not certain",
             "no_light_curve", "no NEOWISE exposures: trend, variability and period are unknown",
             "few_visits", "few NEOWISE visits: the trend and any period are weakly constrained",
-            "cadence_alias", "a band's significant period lies near a harmonic of NEOWISE's 182.6-day cadence: it is likely the "
-                    + "sampling, not the source, and scores nothing");
+            "cadence_alias", "a band's significant period lies near a harmonic of NEOWISE's 182.6-day cadence: it is "
+                    + "likely the sampling, not the source, and scores nothing");
 
     private CandidateSections() {}
 
