@@ -153,6 +153,49 @@ class EcsvHeaderTest {
         assertEquals("d.ecsv: line 3: only comma- or space-delimited ECSV is supported (delimiter: '|').", oneLine(e5));
     }
 
+    @Test
+    void plainScalarsAreTheirTextAndTagsArePassedOver() throws IOException {
+        // a plain yes, null, 1e3 or 0x10 is a name as written; astropy's meta holds tags SnakeYAML would not construct
+        EcsvHeader h = EcsvHeader.read(text("p.ecsv", String.join("\n",
+                "# %ECSV 1.0",
+                "# ---",
+                "# datatype:",
+                "# - {name: yes, datatype: int64}",
+                "# - {name: null, datatype: int64}",
+                "# - {name: 1e3, datatype: int64}",
+                "# - {name: 0x10, datatype: float64}",
+                "# meta: !!omap",
+                "# - tup: !!python/tuple [1, 2]",
+                "# - {cx: !!python/complex '1.0+2.0j'}",
+                "# - __serialized_columns__:",
+                "#     t: {value: !astropy.table.SerializedColumn {name: t}}",
+                "# schema: astropy-2.0",
+                "yes null 1e3 0x10", "1 2 3 4", "")), "p.ecsv");
+        assertEquals(List.of("yes", "null", "1e3", "0x10"), h.names());
+        assertEquals(List.of("int64", "int64", "int64", "float64"), h.datatypes());
+        assertEquals(' ', h.delimiter());
+    }
+
+    @Test
+    void malformedYamlIsRefusedWithItsLine() throws IOException {
+        String head = "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: ra, datatype: float64}\n";
+        var e = assertThrows(TasniException.class, () -> TableIO.read(text("s.ecsv",
+                head + "# - {name: dec, datatype: float64\n# schema: astropy-2.0\nra dec\n1 2\n")));
+        assertTrue(oneLine(e).startsWith("s.ecsv: line 6: could not read the ECSV header (while parsing a flow mapping "
+                + "from line 5: "), e.getMessage());
+        var e2 = assertThrows(TasniException.class, () -> TableIO.read(text("k.ecsv",
+                head + "# - {name: dec, name: de, datatype: float64}\nra dec\n1 2\n")));
+        assertEquals("k.ecsv: line 5: could not read the ECSV header (key 'name' is given twice).", oneLine(e2));
+        var e3 = assertThrows(TasniException.class, () -> TableIO.read(text("x.ecsv",
+                head + "# - {name: \u0001, datatype: float64}\nra x\n1 2\n")));
+        assertEquals("x.ecsv: line 5: could not read the ECSV header (character U+0001 is not allowed).", oneLine(e3));
+        // aliases of a collection, as a "billion laughs" header has them, are limited
+        var e4 = assertThrows(TasniException.class, () -> TableIO.read(text("l.ecsv", head + "# meta:\n#   a: &a [x, x]"
+                + "\n#   b: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nra\n1\n")));
+        assertEquals("l.ecsv: could not read the ECSV header (Number of aliases for non-scalar nodes exceeds the "
+                + "specified max=10).", oneLine(e4));
+    }
+
     private static final List<String> AWKWARD = List.of("null", "true", "False", "no", "Yes", "on", "OFF", "y", "N",
             "~", "1abc", "123", "1e5", ".inf", "-x", "x.y", "a: b", "a #b", "#x", "it's", "a\"b", "@at", "*star",
             "&and", "!bang", "%pct", "[x]", "{x}", "a,b", "|x", ">x", "?q", "é", "tab\tx", "ok_name", "_under");
