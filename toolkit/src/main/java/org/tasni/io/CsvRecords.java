@@ -40,12 +40,16 @@ final class CsvRecords implements AutoCloseable {
     private final CsvParser parser;
     /** The lines of {@link #leadingComments}: univocity counts from the line after them. */
     private final int skipped;
+    /** The bytes before the parser's first (the leading comments'), and the file, for a refusal's line. */
+    private long start;
+    private final Path path;
     private String[] cells;
     private int line;
     private int lastLine;
 
     CsvRecords(Path path, char delimiter) {
         this.file = path.getFileName().toString();
+        this.path = path;
         this.spaces = delimiter == ' ';
         String separator = lineSeparator(path);
         this.lineBreak = separator.charAt(0);
@@ -77,7 +81,11 @@ final class CsvRecords implements AutoCloseable {
                 in.close();
                 throw e;
             }
-            parser.beginParsing(new SequenceInputStream(in, new ByteArrayInputStream(end)), StandardCharsets.UTF_8);
+            this.start = comments[0];
+            parser.beginParsing(new SequenceInputStream(new Utf8CheckedStream(in), new ByteArrayInputStream(end)),
+                    StandardCharsets.UTF_8);
+        } catch (TextParsingException e) {
+            throw refused(e); // the parser reads its first buffer here: a small file's bad bytes are in it
         } catch (IOException e) {
             throw new TasniException(file + ": could not read (" + e.getMessage() + ").", e);
         }
@@ -205,6 +213,21 @@ final class CsvRecords implements AutoCloseable {
         return true;
     }
 
+    /** The line (from 1) of the file's byte {@code offset}: counted again from the start, as only a refusal needs it. */
+    private long lineOf(long offset) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            long line = 1;
+            for (long k = 0; k < offset; k++) {
+                if (in.read() == lineBreak) {
+                    line++;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private int breaks(String s) {
         int n = 0;
         for (int i = s.indexOf(lineBreak); i >= 0; i = s.indexOf(lineBreak, i + 1)) {
@@ -214,6 +237,12 @@ final class CsvRecords implements AutoCloseable {
     }
 
     private TasniException refused(TextParsingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof Utf8CheckedStream.NotUtf8 bad) {
+                return new TasniException(file + ": line " + lineOf(start + bad.offset) + " holds bytes that are not"
+                        + " UTF-8; a CSV or ECSV file must be UTF-8 (save it again as UTF-8).", e);
+            }
+        }
         int at = (int) e.getLineIndex() + 1 + skipped;
         if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
             if (e.getColumnIndex() >= MAX_CELLS - 1) {
