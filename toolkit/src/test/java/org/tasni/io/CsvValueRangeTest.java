@@ -3,8 +3,6 @@ package org.tasni.io;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,20 +23,9 @@ class CsvValueRangeTest {
     @TempDir
     Path dir;
 
-    private Path text(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private static String oneLine(TasniException e) {
-        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-        return e.getMessage();
-    }
-
     /** A one-column comma-delimited ECSV file of {@code datatype}, the cells one a line (data from line 7). */
     private Path ecsv(String name, String datatype, String... cells) throws IOException {
-        return text(name, "# %ECSV 1.0\n# ---\n# delimiter: ','\n# datatype:\n# - {name: a, datatype: " + datatype
+        return TestFiles.text(dir, name, "# %ECSV 1.0\n# ---\n# delimiter: ','\n# datatype:\n# - {name: a, datatype: " + datatype
                 + "}\na\n" + String.join("\n", cells) + "\n");
     }
 
@@ -48,15 +35,15 @@ class CsvValueRangeTest {
 
     @Test
     void aCsvNumberBeyondTheLargestDoubleIsRefusedNotMadeInfinite() throws IOException {
-        Path p = text("o.csv", "id,x\n1,1.5\n2,1e400\n");
+        Path p = TestFiles.text(dir, "o.csv", "id,x\n1,1.5\n2,1e400\n");
         var e = assertThrows(TasniException.class, () -> TableIO.read(p));
         assertEquals("o.csv: line 3, column 'x': '1e400' is beyond the largest float64 (1.7976931348623157E308) and "
-                + "would become infinity; write inf for an infinite value.", oneLine(e));
-        Path neg = text("n.csv", "id,x\n1,-2e308\n");
-        assertTrue(oneLine(assertThrows(TasniException.class, () -> TableIO.read(neg)))
+                + "would become infinity; write inf for an infinite value.", TestFiles.oneLine(e));
+        Path neg = TestFiles.text(dir, "n.csv", "id,x\n1,-2e308\n");
+        assertTrue(TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(neg)))
                 .startsWith("n.csv: line 2, column 'x': '-2e308' is beyond the largest float64"));
         // the written infinities stay infinities, and an underflow rounds to zero as IEEE arithmetic does
-        Table t = TableIO.read(text("ok.csv", "x\ninf\n-Infinity\nINFINITY\n1e-400\n1.7976931348623157e308\n"));
+        Table t = TableIO.read(TestFiles.text(dir, "ok.csv", "x\ninf\n-Infinity\nINFINITY\n1e-400\n1.7976931348623157e308\n"));
         assertEquals(List.of(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0,
                 Double.MAX_VALUE), t.doubleColumn("x").asList());
     }
@@ -65,8 +52,8 @@ class CsvValueRangeTest {
     void anEcsvNumberBeyondItsFloatTypeIsRefusedNotMadeInfinite() throws IOException {
         var e = assertThrows(TasniException.class, () -> TableIO.read(ecsv("f.ecsv", "float32", "1.0", "1e39")));
         assertEquals("f.ecsv: line 8, column 'a': '1e39' is beyond the largest float32 (3.4028235E38) and would "
-                + "become infinity; write inf for an infinite value.", oneLine(e));
-        assertTrue(oneLine(assertThrows(TasniException.class, () -> TableIO.read(ecsv("g.ecsv", "float64", "-1e309"))))
+                + "become infinity; write inf for an infinite value.", TestFiles.oneLine(e));
+        assertTrue(TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(ecsv("g.ecsv", "float64", "-1e309"))))
                 .startsWith("g.ecsv: line 7, column 'a': '-1e309' is beyond the largest float64"));
         Table t = TableIO.read(ecsv("ok.ecsv", "float32", "inf", "-inf", "Infinity", "3.4028235e38", "-3.4028235e38",
                 "1e-50", "nan"));
@@ -99,7 +86,7 @@ class CsvValueRangeTest {
             Path p = ecsv("bad.ecsv", type, String.valueOf(min), bad);
             assertEquals("bad.ecsv: line 8, column 'a': " + bad + " is outside " + type + " (" + shownMin + " to "
                     + shownMax + "), the type the ECSV header declares.",
-                    oneLine(assertThrows(TasniException.class, () -> TableIO.read(p))), type);
+                    TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(p))), type);
         }
     }
 
@@ -108,10 +95,10 @@ class CsvValueRangeTest {
         var e = assertThrows(TasniException.class,
                 () -> TableIO.read(ecsv("u.ecsv", "uint64", "0", "9223372036854775813")));
         assertEquals("u.ecsv: line 8, column 'a': 9223372036854775813 is a uint64 above 9223372036854775807, the "
-                + "largest integer this toolkit holds (its integers are signed 64-bit).", oneLine(e));
+                + "largest integer this toolkit holds (its integers are signed 64-bit).", TestFiles.oneLine(e));
         // a cell that is no integer at all still says so, naming the declared type
         assertEquals("v.ecsv: line 7, column 'a': 'x' is not a valid uint8 (the type the ECSV header declares).",
-                oneLine(assertThrows(TasniException.class, () -> TableIO.read(ecsv("v.ecsv", "uint8", "x")))));
+                TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(ecsv("v.ecsv", "uint8", "x")))));
     }
 
     @Test
@@ -119,12 +106,12 @@ class CsvValueRangeTest {
         var e = assertThrows(TasniException.class, () -> TableIO.read(ecsv("m.ecsv", "int16", "1", "-32768")));
         assertEquals("m.ecsv: line 8, column 'a': -32768 is the smallest 16-bit integer, which this toolkit uses as "
                 + "its missing-value marker and cannot hold as a value; leave the cell empty for a missing value.",
-                oneLine(e));
-        assertTrue(oneLine(assertThrows(TasniException.class,
+                TestFiles.oneLine(e));
+        assertTrue(TestFiles.oneLine(assertThrows(TasniException.class,
                 () -> TableIO.read(ecsv("m32.ecsv", "int32", "-2147483648"))))
                 .startsWith("m32.ecsv: line 7, column 'a': -2147483648 is the smallest 32-bit integer, which this "
                         + "toolkit uses as its missing-value marker"));
-        assertTrue(oneLine(assertThrows(TasniException.class,
+        assertTrue(TestFiles.oneLine(assertThrows(TasniException.class,
                 () -> TableIO.read(ecsv("m64.ecsv", "int64", "-9223372036854775808"))))
                 .startsWith("m64.ecsv: line 7, column 'a': -9223372036854775808 is the smallest 64-bit integer, which "
                         + "this toolkit uses as its missing-value marker"));

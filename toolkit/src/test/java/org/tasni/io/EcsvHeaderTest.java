@@ -26,21 +26,10 @@ class EcsvHeaderTest {
     @TempDir
     Path dir;
 
-    private Path text(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private static String oneLine(TasniException e) {
-        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-        return e.getMessage();
-    }
-
     @Test
     void readsAUnitBeforeTheDatatypeAsAstropyWritesIt() throws IOException {
         // astropy 5.2: t = Table({'ra': [1.5]}); t['ra'].unit = u.deg; t.write('x.ecsv')
-        Table t = TableIO.read(text("x.ecsv", String.join("\n",
+        Table t = TableIO.read(TestFiles.text(dir, "x.ecsv", String.join("\n",
                 "# %ECSV 1.0",
                 "# ---",
                 "# datatype:",
@@ -55,7 +44,7 @@ class EcsvHeaderTest {
     void readsEveryColumnEntryAstropyWrites() throws IOException {
         // astropy 5.2's own output, copied: a wrapped description, a unit with parentheses, a format, an escaped
         // name, names YAML would otherwise read as other things, a multidimensional column (its subtype)
-        Table t = TableIO.read(text("y.ecsv", String.join("\n",
+        Table t = TableIO.read(TestFiles.text(dir, "y.ecsv", String.join("\n",
                 "# %ECSV 1.0",
                 "# ---",
                 "# datatype:",
@@ -87,7 +76,7 @@ class EcsvHeaderTest {
     @Test
     void readsBlockEntriesTableMetaAndMultiLineNames() throws IOException {
         // astropy 5.2, a column with meta is written as a block mapping; the table's meta follows the columns
-        Table t = TableIO.read(text("z.ecsv", String.join("\n",
+        Table t = TableIO.read(TestFiles.text(dir, "z.ecsv", String.join("\n",
                 "# %ECSV 1.0",
                 "# ---",
                 "# datatype:",
@@ -111,7 +100,7 @@ class EcsvHeaderTest {
         assertEquals(1.5, t.doubleColumn("ra").get(0));
         assertEquals((short) 200, t.shortColumn("n").get(0));
         // astropy 5.2 again: a name holding a line break is a quoted scalar over three lines, a tab an escape
-        Table w = TableIO.read(text("w.ecsv", String.join("\n",
+        Table w = TableIO.read(TestFiles.text(dir, "w.ecsv", String.join("\n",
                 "# %ECSV 1.0",
                 "# ---",
                 "# datatype:",
@@ -128,35 +117,35 @@ class EcsvHeaderTest {
         assertEquals(List.of(1L, 2L, 3L),
                 List.of(w.longColumn(0).get(0), w.longColumn(1).get(0), w.longColumn(2).get(0)));
         // a block entry whose keys start on the line after its dash (as other writers do)
-        Table b = TableIO.read(text("b.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n#   -\n#     unit: deg\n"
+        Table b = TableIO.read(TestFiles.text(dir, "b.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n#   -\n#     unit: deg\n"
                 + "#     name: ra\n#     datatype: float32\nra\n1.5\n"));
         assertInstanceOf(FloatColumn.class, b.column("ra"));
     }
 
     @Test
     void refusesColumnEntriesItCannotUse() throws IOException {
-        var e = assertThrows(TasniException.class, () -> TableIO.read(text("c.ecsv",
+        var e = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "c.ecsv",
                 "# %ECSV 1.0\n# ---\n# datatype:\n# - {unit: deg, name: c, datatype: complex128}\nc\n(1+2j)\n")));
-        assertEquals("c.ecsv: line 4, column 'c' has ECSV datatype 'complex128', which is not supported.", oneLine(e));
-        var e2 = assertThrows(TasniException.class, () -> TableIO.read(text("n.ecsv",
+        assertEquals("c.ecsv: line 4, column 'c' has ECSV datatype 'complex128', which is not supported.", TestFiles.oneLine(e));
+        var e2 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "n.ecsv",
                 "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: ra, datatype: float64}\n# - {name: dec, unit: deg}\n"
                         + "ra dec\n1 2\n")));
-        assertEquals("n.ecsv: line 5, column 'dec' has no datatype in the ECSV header.", oneLine(e2));
-        var e3 = assertThrows(TasniException.class, () -> TableIO.read(text("m.ecsv",
+        assertEquals("n.ecsv: line 5, column 'dec' has no datatype in the ECSV header.", TestFiles.oneLine(e2));
+        var e3 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "m.ecsv",
                 "# %ECSV 1.0\n# ---\n# datatype:\n# - {unit: deg, datatype: float64}\nra\n1\n")));
-        assertEquals("m.ecsv: line 4: a column of the ECSV header has no name.", oneLine(e3));
-        var e4 = assertThrows(TasniException.class, () -> TableIO.read(text("q.ecsv",
+        assertEquals("m.ecsv: line 4: a column of the ECSV header has no name.", TestFiles.oneLine(e3));
+        var e4 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "q.ecsv",
                 "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: 'ra, datatype: float64}\nra\n1\n")));
-        assertTrue(oneLine(e4).startsWith("q.ecsv: line 4: could not read the ECSV header ("), e4.getMessage());
-        var e5 = assertThrows(TasniException.class, () -> TableIO.read(text("d.ecsv",
+        assertTrue(TestFiles.oneLine(e4).startsWith("q.ecsv: line 4: could not read the ECSV header ("), e4.getMessage());
+        var e5 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "d.ecsv",
                 "# %ECSV 1.0\n# ---\n# delimiter: '|'\n# datatype:\n# - {name: ra, datatype: float64}\nra\n1\n")));
-        assertEquals("d.ecsv: line 3: only comma- or space-delimited ECSV is supported (delimiter: '|').", oneLine(e5));
+        assertEquals("d.ecsv: line 3: only comma- or space-delimited ECSV is supported (delimiter: '|').", TestFiles.oneLine(e5));
     }
 
     @Test
     void plainScalarsAreTheirTextAndTagsArePassedOver() throws IOException {
         // a plain yes, null, 1e3 or 0x10 is a name as written; astropy's meta holds tags SnakeYAML would not construct
-        EcsvHeader h = EcsvHeader.read(text("p.ecsv", String.join("\n",
+        EcsvHeader h = EcsvHeader.read(TestFiles.text(dir, "p.ecsv", String.join("\n",
                 "# %ECSV 1.0",
                 "# ---",
                 "# datatype:",
@@ -179,21 +168,21 @@ class EcsvHeaderTest {
     @Test
     void malformedYamlIsRefusedWithItsLine() throws IOException {
         String head = "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: ra, datatype: float64}\n";
-        var e = assertThrows(TasniException.class, () -> TableIO.read(text("s.ecsv",
+        var e = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "s.ecsv",
                 head + "# - {name: dec, datatype: float64\n# schema: astropy-2.0\nra dec\n1 2\n")));
-        assertTrue(oneLine(e).startsWith("s.ecsv: line 6: could not read the ECSV header (while parsing a flow mapping "
+        assertTrue(TestFiles.oneLine(e).startsWith("s.ecsv: line 6: could not read the ECSV header (while parsing a flow mapping "
                 + "from line 5: "), e.getMessage());
-        var e2 = assertThrows(TasniException.class, () -> TableIO.read(text("k.ecsv",
+        var e2 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "k.ecsv",
                 head + "# - {name: dec, name: de, datatype: float64}\nra dec\n1 2\n")));
-        assertEquals("k.ecsv: line 5: could not read the ECSV header (key 'name' is given twice).", oneLine(e2));
-        var e3 = assertThrows(TasniException.class, () -> TableIO.read(text("x.ecsv",
+        assertEquals("k.ecsv: line 5: could not read the ECSV header (key 'name' is given twice).", TestFiles.oneLine(e2));
+        var e3 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "x.ecsv",
                 head + "# - {name: \u0001, datatype: float64}\nra x\n1 2\n")));
-        assertEquals("x.ecsv: line 5: could not read the ECSV header (character U+0001 is not allowed).", oneLine(e3));
+        assertEquals("x.ecsv: line 5: could not read the ECSV header (character U+0001 is not allowed).", TestFiles.oneLine(e3));
         // aliases of a collection, as a "billion laughs" header has them, are limited
-        var e4 = assertThrows(TasniException.class, () -> TableIO.read(text("l.ecsv", head + "# meta:\n#   a: &a [x, x]"
+        var e4 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "l.ecsv", head + "# meta:\n#   a: &a [x, x]"
                 + "\n#   b: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nra\n1\n")));
         assertEquals("l.ecsv: could not read the ECSV header (Number of aliases for non-scalar nodes exceeds the "
-                + "specified max=10).", oneLine(e4));
+                + "specified max=10).", TestFiles.oneLine(e4));
     }
 
     private static final List<String> AWKWARD = List.of("null", "true", "False", "no", "Yes", "on", "OFF", "y", "N",
@@ -238,7 +227,7 @@ class EcsvHeaderTest {
         Path p = dir.resolve("names.ecsv");
         TableIO.write(awkward(false), p);
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        Path py = text("read.py", String.join("\n",
+        Path py = TestFiles.text(dir, "read.py", String.join("\n",
                 "import sys",
                 "from astropy.table import Table",
                 "t = Table.read(sys.argv[1], format='ascii.ecsv')",

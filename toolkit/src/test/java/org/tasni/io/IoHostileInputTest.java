@@ -38,28 +38,17 @@ class IoHostileInputTest {
     @TempDir
     Path dir;
 
-    private Path text(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
-    }
-
-    private static String oneLine(TasniException e) {
-        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-        return e.getMessage();
-    }
-
     // --- case 1: an output that is the input ---
 
     @Test
     void convertRefusesItsInputAsOutputBySameNameSymlinkOrHardLink() throws IOException {
-        Path in = text("t.csv", "ra,dec\n1.5,2.5\n");
+        Path in = TestFiles.text(dir, "t.csv", "ra,dec\n1.5,2.5\n");
         byte[] before = Files.readAllBytes(in);
         Path sym = Files.createSymbolicLink(dir.resolve("sym.csv"), in);
         Path hard = Files.createLink(dir.resolve("hard.csv"), in);
         for (Path out : List.of(in, dir.resolve("./t.csv"), sym, hard)) {
             var e = assertThrows(TasniException.class, () -> TableIO.convert(in, out, "ra", "dec"), out.toString());
-            assertTrue(oneLine(e).contains("refusing to overwrite an input"), e.getMessage());
+            assertTrue(TestFiles.oneLine(e).contains("refusing to overwrite an input"), e.getMessage());
             assertArrayEquals(before, Files.readAllBytes(in), "input unchanged after " + out);
         }
         // a different file is fine, and holds the input's values
@@ -73,7 +62,7 @@ class IoHostileInputTest {
     @Test
     void plainCsvReadsNanInfAndNaMarkersAsNumbers() throws IOException {
         // as astropy, pandas and R write them; each row's expectation is in the comment column
-        Path p = text("markers.csv", String.join("\n",
+        Path p = TestFiles.text(dir, "markers.csv", String.join("\n",
                 "source_id,ra,flag,note",
                 "3404089202185340828,nan,True,a",
                 "9223372036854775807,inf,False,b",
@@ -113,12 +102,12 @@ class IoHostileInputTest {
 
     @Test
     void aStrayWordInANumberColumnIsNamedWithItsRow() throws IOException {
-        Path p = text("stray.csv", "ra,dec\n1.0,2.0\n1.5,oops\n2.0,3.0\n");
+        Path p = TestFiles.text(dir, "stray.csv", "ra,dec\n1.0,2.0\n1.5,oops\n2.0,3.0\n");
         Table t = TableIO.read(p);
         assertEquals(1.5, t.doubleColumn("ra").get(1));
         var e = assertThrows(TasniException.class, () -> Columns.doubles(t, "dec"));
         assertEquals("stray.csv: column 'dec' has type STRING; expected a number. Data row 2 (counted from 1, the header "
-                + "not counted) holds 'oops' among 2 numbers; fix that cell so the column reads as numbers.", oneLine(e));
+                + "not counted) holds 'oops' among 2 numbers; fix that cell so the column reads as numbers.", TestFiles.oneLine(e));
         var e2 = assertThrows(TasniException.class, () -> Columns.longs(t, "dec"));
         assertTrue(e2.getMessage().startsWith("stray.csv: column 'dec' has type STRING; expected an integer. Data row 2"),
                 e2.getMessage());
@@ -126,13 +115,13 @@ class IoHostileInputTest {
 
     @Test
     void aBigIntegerAmongFractionsIsRefusedNamingBothLines() throws IOException {
-        Path p = text("mixed.csv", "source_id\n1\n3404089202185340828\n2.5\n");
+        Path p = TestFiles.text(dir, "mixed.csv", "source_id\n1\n3404089202185340828\n2.5\n");
         var e = assertThrows(TasniException.class, () -> TableIO.read(p));
         assertEquals("mixed.csv: column 'source_id' holds the integer 3404089202185340828 (line 3) and the non-integer "
                 + "'2.5' (line 4); a double cannot hold such an integer exactly (an id?). Fix the odd cell, or use a typed "
-                + "format (.ecsv, .parquet).", oneLine(e));
+                + "format (.ecsv, .parquet).", TestFiles.oneLine(e));
         // small integers with fractions are an ordinary double column
-        Table t = TableIO.read(text("small.csv", "x\n1\n2.5\n-3\n"));
+        Table t = TableIO.read(TestFiles.text(dir, "small.csv", "x\n1\n2.5\n-3\n"));
         assertArrayEquals(new double[] {1, 2.5, -3}, t.doubleColumn("x").asDoubleArray());
     }
 
@@ -140,7 +129,7 @@ class IoHostileInputTest {
 
     @Test
     void ecsvTakesAstropysNanAndInfAndMaskedCells() throws IOException {
-        Path p = text("astropy.ecsv", String.join("\n",
+        Path p = TestFiles.text(dir, "astropy.ecsv", String.join("\n",
                 "# %ECSV 1.0", "# ---", "# datatype:",
                 "# - {name: source_id, datatype: int64}", "# - {name: ra, datatype: float64}",
                 "# - {name: dec, datatype: float32}", "# - {name: name, datatype: string}",
@@ -160,10 +149,10 @@ class IoHostileInputTest {
         assertEquals(List.of("a b", "", "x,y"), t.stringColumn("name").asList());
         assertTrue(t.booleanColumn("flag").isMissing(1));
         // a bad cell in a typed column names the line and column
-        Path bad = text("bad.ecsv", Files.readString(p).replace("9223372036854775807 nan", "92233720368547758070 nan"));
+        Path bad = TestFiles.text(dir, "bad.ecsv", Files.readString(p).replace("9223372036854775807 nan", "92233720368547758070 nan"));
         var e = assertThrows(TasniException.class, () -> TableIO.read(bad));
         assertEquals("bad.ecsv: line 12, column 'source_id': '92233720368547758070' is not a valid int64 (the type the "
-                + "ECSV header declares).", oneLine(e));
+                + "ECSV header declares).", TestFiles.oneLine(e));
     }
 
     /** Writes a table with astropy itself (space- and comma-delimited ECSV, and plain CSV) and reads it back. */
@@ -187,7 +176,7 @@ class IoHostileInputTest {
                 "t.write(d + '/comma.ecsv', overwrite=True, delimiter=',')",
                 "t.write(d + '/plain.csv', overwrite=True, format='ascii.csv')",
                 "");
-        Path py = text("write.py", script);
+        Path py = TestFiles.text(dir, "write.py", script);
         Process proc;
         try {
             proc = new ProcessBuilder(python, py.toString(), dir.toString()).redirectErrorStream(true).start();
@@ -231,12 +220,12 @@ class IoHostileInputTest {
 
     @Test
     void aUtf8BomIsSkippedInCsvAndEcsv() throws IOException {
-        Table csv = TableIO.read(text("bom.csv", "\uFEFFsource_id,ra\n3404089202185340828,1.5\n"));
+        Table csv = TableIO.read(TestFiles.text(dir, "bom.csv", "\uFEFFsource_id,ra\n3404089202185340828,1.5\n"));
         assertEquals(List.of("source_id", "ra"), csv.columnNames());
         assertEquals(GAIA_ID, csv.longColumn("source_id").getLong(0));
         Path plain = dir.resolve("plain.ecsv");
         TableIO.write(csv, plain);
-        Path bom = text("bom.ecsv", "\uFEFF" + Files.readString(plain));
+        Path bom = TestFiles.text(dir, "bom.ecsv", "\uFEFF" + Files.readString(plain));
         Table ecsv = TableIO.read(bom);
         assertEquals(List.of("source_id", "ra"), ecsv.columnNames());
         assertEquals(GAIA_ID, ecsv.longColumn("source_id").getLong(0));
@@ -247,17 +236,17 @@ class IoHostileInputTest {
     @Test
     void aRaggedRowIsRefusedNamingItsLineAndCellCounts() throws IOException {
         // line 2 holds a quoted line break, so the short row is line 5 as an editor shows it
-        Path few = text("few.csv", "name,ra,dec\n\"two\nlines\",1,2\nb,3,4\nc,5\n");
+        Path few = TestFiles.text(dir, "few.csv", "name,ra,dec\n\"two\nlines\",1,2\nb,3,4\nc,5\n");
         var e = assertThrows(TasniException.class, () -> TableIO.read(few));
-        assertEquals("few.csv: line 5 has 2 cells; the header has 3. Check that row's commas and quotes.", oneLine(e));
-        Path many = text("many.csv", "ra,dec\n1,2\n3,4,5\n");
+        assertEquals("few.csv: line 5 has 2 cells; the header has 3. Check that row's commas and quotes.", TestFiles.oneLine(e));
+        Path many = TestFiles.text(dir, "many.csv", "ra,dec\n1,2\n3,4,5\n");
         var e2 = assertThrows(TasniException.class, () -> TableIO.read(many));
-        assertEquals("many.csv: line 3 has 3 cells; the header has 2. Check that row's commas and quotes.", oneLine(e2));
-        Path unclosed = text("open.csv", "name,ra\n\"never closed,1\n");
-        assertTrue(oneLine(assertThrows(TasniException.class, () -> TableIO.read(unclosed)))
+        assertEquals("many.csv: line 3 has 3 cells; the header has 2. Check that row's commas and quotes.", TestFiles.oneLine(e2));
+        Path unclosed = TestFiles.text(dir, "open.csv", "name,ra\n\"never closed,1\n");
+        assertTrue(TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(unclosed)))
                 .startsWith("open.csv: line 2: a quoted cell is not closed"));
-        Path dup = text("dup.csv", "ra,ra\n1,2\n");
-        assertTrue(oneLine(assertThrows(TasniException.class, () -> TableIO.read(dup)))
+        Path dup = TestFiles.text(dir, "dup.csv", "ra,ra\n1,2\n");
+        assertTrue(TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(dup)))
                 .contains("names column 'ra' twice"));
     }
 
@@ -265,7 +254,7 @@ class IoHostileInputTest {
 
     @Test
     void aHeaderOnlyCsvIsAZeroRowTableThatEveryFormatWrites() throws IOException {
-        Path p = text("header.csv", "source_id,ra,dec\n");
+        Path p = TestFiles.text(dir, "header.csv", "source_id,ra,dec\n");
         Table t = TableIO.read(p);
         assertEquals(0, t.rowCount());
         assertEquals(List.of("source_id", "ra", "dec"), t.columnNames());
@@ -295,8 +284,8 @@ class IoHostileInputTest {
 
     @Test
     void aNonParquetOrTruncatedParquetIsOneLineNamingTheFile() throws IOException {
-        Path html = text("tile.parquet", "<html><body>Service under maintenance</body></html>\n");
-        String why = oneLine(assertThrows(TasniException.class, () -> TableIO.read(html)));
+        Path html = TestFiles.text(dir, "tile.parquet", "<html><body>Service under maintenance</body></html>\n");
+        String why = TestFiles.oneLine(assertThrows(TasniException.class, () -> TableIO.read(html)));
         assertTrue(why.startsWith("tile.parquet: not a readable Parquet file (the file is not a Parquet file"), why);
         assertFalse(why.contains("LocalInputFile@"), why);
         Path good = dir.resolve("cut.parquet");
@@ -305,7 +294,7 @@ class IoHostileInputTest {
         Files.write(good, java.util.Arrays.copyOf(b, b.length - 7));
         var e = assertThrows(TasniException.class, () -> TableIO.read(good));
         assertTrue(e.getMessage().startsWith("cut.parquet: "), e.getMessage());
-        Path empty = text("empty.parquet", "");
+        Path empty = TestFiles.text(dir, "empty.parquet", "");
         assertTrue(assertThrows(TasniException.class, () -> TableIO.read(empty)).getMessage().startsWith("empty.parquet: "));
     }
 
@@ -313,15 +302,15 @@ class IoHostileInputTest {
 
     @Test
     void anOutputUnderARegularFileIsRefusedByEveryWritePath() throws IOException {
-        Path file = text("afile", "x");
+        Path file = TestFiles.text(dir, "afile", "x");
         Table t = ids();
         for (String ext : List.of("parquet", "csv", "ecsv", "arrow", "vot")) {
             Path out = file.resolve("sub/out." + ext);
             var e = assertThrows(TasniException.class, () -> TableIO.write(t, out), ext);
-            assertTrue(oneLine(e).contains("is a file, not a directory"), e.getMessage());
+            assertTrue(TestFiles.oneLine(e).contains("is a file, not a directory"), e.getMessage());
         }
         var e = assertThrows(TasniException.class, () -> ParquetIO.writer(t, file.resolve("w.parquet"), 1 << 20));
-        assertTrue(oneLine(e).contains("is a file, not a directory"), e.getMessage());
+        assertTrue(TestFiles.oneLine(e).contains("is a file, not a directory"), e.getMessage());
         assertEquals("x", Files.readString(file));
     }
 
@@ -329,18 +318,18 @@ class IoHostileInputTest {
 
     @Test
     void typeErrorsNameFileColumnAndRow() throws IOException {
-        Table t = TableIO.read(text("ids.csv", "cntr,designation\n1,J1\n,J2\n"));
+        Table t = TableIO.read(TestFiles.text(dir, "ids.csv", "cntr,designation\n1,J1\n,J2\n"));
         var e = assertThrows(TasniException.class, () -> Columns.longs(t, "cntr"));
         assertEquals("ids.csv: column 'cntr' is empty at data row 2 (counted from 1, the header not counted); expected an "
-                + "integer.", oneLine(e));
+                + "integer.", TestFiles.oneLine(e));
         var e2 = assertThrows(TasniException.class, () -> Columns.doubles(t, "designation"));
-        assertEquals("ids.csv: column 'designation' has type STRING; expected a number.", oneLine(e2));
-        var e3 = assertThrows(TasniException.class, () -> TableIO.read(text("t.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n"
+        assertEquals("ids.csv: column 'designation' has type STRING; expected a number.", TestFiles.oneLine(e2));
+        var e3 = assertThrows(TasniException.class, () -> TableIO.read(TestFiles.text(dir, "t.ecsv", "# %ECSV 1.0\n# ---\n# datatype:\n"
                 + "# - {name: ra, datatype: float64}\nra\n1.0\nabc\n")));
         assertEquals("t.ecsv: line 7, column 'ra': 'abc' is not a valid float64 (the type the ECSV header declares).",
-                oneLine(e3));
+                TestFiles.oneLine(e3));
         var e4 = assertThrows(TasniException.class, () -> TableIO.read(dir.resolve("ids.csv"), "cntr", "cntr"));
-        assertEquals("ids.csv: column 'cntr' is asked for twice.", oneLine(e4));
+        assertEquals("ids.csv: column 'cntr' is asked for twice.", TestFiles.oneLine(e4));
     }
 
     // --- case 8: DECIMAL written by DuckDB ---
@@ -428,19 +417,19 @@ class IoHostileInputTest {
 
     @Test
     void csvIdsAreLongsNeverDoubles() throws IOException {
-        Table t = TableIO.read(text("gaia.csv", "source_id,ra\n3404089202185340828,1.0\n,2.0\n9223372036854775807,3.0\n"));
+        Table t = TableIO.read(TestFiles.text(dir, "gaia.csv", "source_id,ra\n3404089202185340828,1.0\n,2.0\n9223372036854775807,3.0\n"));
         assertEquals(GAIA_ID, Columns.longs(t.dropRows(1), "source_id")[0]);
         assertEquals(Long.MAX_VALUE, t.longColumn("source_id").getLong(2));
         assertTrue(t.longColumn("source_id").isMissing(1));
         // a nan among ids is a missing id, not a reason to make the column double
-        Table nan = TableIO.read(text("nan.csv", "# a comment line\r\nsource_id\r\n3404089202185340828\r\nnan\r\n\r\n-7\r\n"));
+        Table nan = TableIO.read(TestFiles.text(dir, "nan.csv", "# a comment line\r\nsource_id\r\n3404089202185340828\r\nnan\r\n\r\n-7\r\n"));
         LongColumn ids = assertInstanceOf(LongColumn.class, nan.column("source_id"));
         assertEquals(3, ids.size());
         assertEquals(GAIA_ID, ids.getLong(0));
         assertTrue(ids.isMissing(1));
         assertEquals(-7L, ids.getLong(2));
         // small integers stay int, and a 64-bit one makes the column long
-        assertInstanceOf(IntColumn.class, TableIO.read(text("small.csv", "cntr\n1\n-2\n")).column("cntr"));
+        assertInstanceOf(IntColumn.class, TableIO.read(TestFiles.text(dir, "small.csv", "cntr\n1\n-2\n")).column("cntr"));
     }
 
     // --- case 12: dead writers' temporary files ---
@@ -455,7 +444,7 @@ class IoHostileInputTest {
         Files.createDirectories(out);
         Path stale = Files.writeString(out.resolve(".x.parquet.tmp-" + dead + "-1"), "half");
         Path live = Files.writeString(out.resolve(".y.parquet.tmp-" + ProcessHandle.current().pid() + "-99"), "busy");
-        Path in = text("in.csv", "ra\n1.5\n");
+        Path in = TestFiles.text(dir, "in.csv", "ra\n1.5\n");
         TableIO.convert(in, out.resolve("x.parquet"));
         assertFalse(Files.exists(stale), "a dead writer's temporary is removed");
         assertTrue(Files.exists(live), "a live writer's temporary is kept");
@@ -472,7 +461,7 @@ class IoHostileInputTest {
             st.execute("COPY (SELECT (-9223372036854775807 - 1)::BIGINT AS source_id) TO '" + p + "' (FORMAT PARQUET)");
         }
         var e = assertThrows(TasniException.class, () -> TableIO.read(p));
-        assertTrue(oneLine(e).startsWith("min.parquet: column 'source_id' holds -9223372036854775808 at data row 1"),
+        assertTrue(TestFiles.oneLine(e).startsWith("min.parquet: column 'source_id' holds -9223372036854775808 at data row 1"),
                 e.getMessage());
     }
 
@@ -480,7 +469,7 @@ class IoHostileInputTest {
 
     @Test
     void leadingZeroIdsStayDistinctStrings() throws IOException {
-        Path in = text("lz.csv", "designation,ra,dec,flags,n,x\n007,10,20,0000,0,0.5\n7,10.1,20,01,-3,-0.5\n");
+        Path in = TestFiles.text(dir, "lz.csv", "designation,ra,dec,flags,n,x\n007,10,20,0000,0,0.5\n7,10.1,20,01,-3,-0.5\n");
         Table t = TableIO.read(in);
         assertEquals(List.of("007", "7"), t.stringColumn("designation").asList());
         assertEquals(List.of("0000", "01"), t.stringColumn("flags").asList());
@@ -509,14 +498,14 @@ class IoHostileInputTest {
 
     @Test
     void columnNamesDifferingOnlyInCaseAreRefusedInEveryFormat() throws IOException {
-        Path csv = text("case.csv", "source_id,ra,dec,RA\n1,10,20,11\n");
+        Path csv = TestFiles.text(dir, "case.csv", "source_id,ra,dec,RA\n1,10,20,11\n");
         var e = assertThrows(TasniException.class, () -> TableIO.read(csv));
         assertEquals("case.csv: columns 'ra' and 'RA' differ only in case; column names must differ ignoring case."
-                + " Rename one.", oneLine(e));
-        Path ecsv = text("case.ecsv", "# %ECSV 1.0\n# ---\n# delimiter: ','\n# datatype:\n"
+                + " Rename one.", TestFiles.oneLine(e));
+        Path ecsv = TestFiles.text(dir, "case.ecsv", "# %ECSV 1.0\n# ---\n# delimiter: ','\n# datatype:\n"
                 + "# - {name: ra, datatype: float64}\n# - {name: RA, datatype: float64}\n# schema: astropy-2.0\nra,RA\n1,2\n");
         e = assertThrows(TasniException.class, () -> TableIO.read(ecsv));
-        assertTrue(oneLine(e).startsWith("case.ecsv: columns 'ra' and 'RA' differ only in case"), e.getMessage());
+        assertTrue(TestFiles.oneLine(e).startsWith("case.ecsv: columns 'ra' and 'RA' differ only in case"), e.getMessage());
         // Tablesaw cannot hold such a table, so the binary formats are written by hand with their own writers' schema:
         // a table with 'ra' and 'Rb' is written, then the file's bytes renamed 'Rb' -> 'RA' (same length)
         Table t = Table.create("t", DoubleColumn.create("ra", 1.0), DoubleColumn.create("Rb", 2.0));
@@ -534,35 +523,35 @@ class IoHostileInputTest {
             assertTrue(hits > 0, ext);
             Files.write(f, b);
             e = assertThrows(TasniException.class, () -> TableIO.read(f), ext);
-            assertTrue(oneLine(e).startsWith("case." + ext + ": columns 'ra' and 'RA' differ only in case"),
+            assertTrue(TestFiles.oneLine(e).startsWith("case." + ext + ": columns 'ra' and 'RA' differ only in case"),
                     e.getMessage());
         }
     }
 
     @Test
     void smallestLongInACsvIdColumnIsRefusedLikeEcsv() throws IOException {
-        Path csv = text("minl.csv", "source_id,ra\n1,10\n-9223372036854775808,11\n");
+        Path csv = TestFiles.text(dir, "minl.csv", "source_id,ra\n1,10\n-9223372036854775808,11\n");
         var e = assertThrows(TasniException.class, () -> TableIO.read(csv));
-        assertTrue(oneLine(e).startsWith("minl.csv: line 3, column 'source_id': -9223372036854775808 is the smallest"),
+        assertTrue(TestFiles.oneLine(e).startsWith("minl.csv: line 3, column 'source_id': -9223372036854775808 is the smallest"),
                 e.getMessage());
-        Path ecsv = text("minl.ecsv", "# %ECSV 1.0\n# ---\n# delimiter: ','\n# datatype:\n"
+        Path ecsv = TestFiles.text(dir, "minl.ecsv", "# %ECSV 1.0\n# ---\n# delimiter: ','\n# datatype:\n"
                 + "# - {name: source_id, datatype: int64}\n# schema: astropy-2.0\nsource_id\n1\n-9223372036854775808\n");
         e = assertThrows(TasniException.class, () -> TableIO.read(ecsv));
-        assertTrue(oneLine(e).startsWith("minl.ecsv: line 9, column 'source_id': -9223372036854775808 is the smallest"),
+        assertTrue(TestFiles.oneLine(e).startsWith("minl.ecsv: line 9, column 'source_id': -9223372036854775808 is the smallest"),
                 e.getMessage());
         // among words the column is a string column anyway, and the cell is just text
-        Table t = TableIO.read(text("minw.csv", "name\nJ1\n-9223372036854775808\n"));
+        Table t = TableIO.read(TestFiles.text(dir, "minw.csv", "name\nJ1\n-9223372036854775808\n"));
         assertEquals(List.of("J1", "-9223372036854775808"), t.stringColumn("name").asList());
     }
 
     @Test
     void headerOnlyCsvGivesEmptyNumberArrays() throws IOException {
-        Table t = TableIO.read(text("h.csv", "source_id,ra,dec\n"));
+        Table t = TableIO.read(TestFiles.text(dir, "h.csv", "source_id,ra,dec\n"));
         assertEquals(0, t.rowCount());
         assertEquals(0, Columns.doubles(t, "ra").length);
         assertEquals(0, Columns.longs(t, "source_id").length);
         // a string column with rows is still refused
-        Table w = TableIO.read(text("w.csv", "ra\nabc\n"));
+        Table w = TableIO.read(TestFiles.text(dir, "w.csv", "ra\nabc\n"));
         assertThrows(TasniException.class, () -> Columns.doubles(w, "ra"));
     }
 
@@ -571,7 +560,7 @@ class IoHostileInputTest {
         for (String ext : new String[] {"parquet", "csv", "ecsv", "arrow", "vot"}) {
             Path d = Files.createDirectories(dir.resolve("part." + ext));
             var e = assertThrows(TasniException.class, () -> TableIO.read(d), ext);
-            assertEquals(d + ": is a directory (a partitioned dataset?); give a file.", oneLine(e));
+            assertEquals(d + ": is a directory (a partitioned dataset?); give a file.", TestFiles.oneLine(e));
         }
     }
 
@@ -579,7 +568,7 @@ class IoHostileInputTest {
     void statsJsonEqualToOutIsTheOtherOutput() {
         Path out = dir.resolve("same.csv");
         var e = assertThrows(TasniException.class, () -> OutputPaths.refuseClash(out, dir.resolve("./same.csv")));
-        assertTrue(oneLine(e).contains("is the other output"), e.getMessage());
+        assertTrue(TestFiles.oneLine(e).contains("is the other output"), e.getMessage());
         assertFalse(e.getMessage().contains("is the input"), e.getMessage());
         OutputPaths.refuseClash(out, null);
         OutputPaths.refuseClash(out, dir.resolve("s.json"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -37,25 +36,9 @@ class ParquetIntegerRangeTest {
 
     private static final int ROWS = 3000, AT = 2500;
 
-    /** How the file's pages are written: which decoder reads them (v2 without a dictionary: parquet-java's). */
-    enum Pages {
-        V1_DICTIONARY(WriterVersion.PARQUET_1_0, true),
-        V1_PLAIN(WriterVersion.PARQUET_1_0, false),
-        V2_DICTIONARY(WriterVersion.PARQUET_2_0, true),
-        V2_DELTA(WriterVersion.PARQUET_2_0, false);
-
-        final WriterVersion version;
-        final boolean dictionary;
-
-        Pages(WriterVersion version, boolean dictionary) {
-            this.version = version;
-            this.dictionary = dictionary;
-        }
-    }
-
     @ParameterizedTest
-    @EnumSource(Pages.class)
-    void aValueOutsideItsDeclaredTypeIsRefusedNamingItsRow(Pages pages) throws IOException {
+    @EnumSource(PageLayout.class)
+    void aValueOutsideItsDeclaredTypeIsRefusedNamingItsRow(PageLayout pages) throws IOException {
         refused(pages, "INT_16", 32768, "INT(16, signed) (-32768 to 32767)");
         refused(pages, "INT_16", 40000, "INT(16, signed) (-32768 to 32767)");
         refused(pages, "INT_16", -40000, "INT(16, signed) (-32768 to 32767)");
@@ -68,8 +51,8 @@ class ParquetIntegerRangeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Pages.class)
-    void theTypesExtremesReadAsWritten(Pages pages) throws IOException {
+    @EnumSource(PageLayout.class)
+    void theTypesExtremesReadAsWritten(PageLayout pages) throws IOException {
         ShortColumn s = assertInstanceOf(ShortColumn.class, ParquetIO.read(file(pages, "INT_16", 32767), null).column("v"));
         assertEquals(32767, s.getShort(AT));
         assertTrue(s.isMissing(0), "row 0 is a null");
@@ -83,7 +66,7 @@ class ParquetIntegerRangeTest {
         assertEquals(ROWS, t.rowCount());
     }
 
-    private void refused(Pages pages, String type, int value, String range) throws IOException {
+    private void refused(PageLayout pages, String type, int value, String range) throws IOException {
         Path p = file(pages, type, value);
         TasniException e = assertThrows(TasniException.class, () -> ParquetIO.read(p, null), type + " " + value);
         assertEquals(p.getFileName() + ": column 'v' holds " + value + " at data row " + (AT + 1) + ", outside its type " + range
@@ -91,7 +74,7 @@ class ParquetIntegerRangeTest {
     }
 
     /** One column v of {@code type}: null every 10th row, else the row's number mod 100, and {@code value} at AT. */
-    private Path file(Pages pages, String type, int value) throws IOException {
+    private Path file(PageLayout pages, String type, int value) throws IOException {
         Path out = dir.resolve(pages + "_" + type + "_" + value + ".parquet");
         MessageType schema = MessageTypeParser.parseMessageType("message m { optional int32 v (" + type + "); }");
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);

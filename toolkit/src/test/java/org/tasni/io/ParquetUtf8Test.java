@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -36,25 +35,9 @@ class ParquetUtf8Test {
     private static final int ROWS = 3000, AT = 2500;
     private static final byte[] BAD = {'a', (byte) 0xff, (byte) 0xfe, 'b'};
 
-    /** The file's pages: which decoder reads them (v2 without a dictionary, DELTA_BYTE_ARRAY: parquet-java's). */
-    enum Pages {
-        V1_DICTIONARY(WriterVersion.PARQUET_1_0, true),
-        V1_PLAIN(WriterVersion.PARQUET_1_0, false),
-        V2_DICTIONARY(WriterVersion.PARQUET_2_0, true),
-        V2_DELTA(WriterVersion.PARQUET_2_0, false);
-
-        final WriterVersion version;
-        final boolean dictionary;
-
-        Pages(WriterVersion version, boolean dictionary) {
-            this.version = version;
-            this.dictionary = dictionary;
-        }
-    }
-
     @ParameterizedTest
-    @EnumSource(Pages.class)
-    void bytesThatAreNotUtf8AreRefusedWithTheirRow(Pages pages) throws IOException {
+    @EnumSource(PageLayout.class)
+    void bytesThatAreNotUtf8AreRefusedWithTheirRow(PageLayout pages) throws IOException {
         Path p = file(pages, BAD);
         TasniException e = assertThrows(TasniException.class, () -> ParquetIO.read(p, null));
         assertEquals(p.getFileName() + ": column 's' holds bytes that are not UTF-8 at data row " + (AT + 1)
@@ -64,8 +47,8 @@ class ParquetUtf8Test {
     }
 
     @ParameterizedTest
-    @EnumSource(Pages.class)
-    void utf8BeyondAsciiReadsAsWritten(Pages pages) throws IOException {
+    @EnumSource(PageLayout.class)
+    void utf8BeyondAsciiReadsAsWritten(PageLayout pages) throws IOException {
         String text = "ü€😀 J0123";
         Table t = ParquetIO.read(file(pages, text.getBytes(StandardCharsets.UTF_8)), null);
         assertEquals(text, t.stringColumn("s").get(AT));
@@ -75,7 +58,7 @@ class ParquetUtf8Test {
     }
 
     /** One string column s: null every 10th row, else "J" and the row's number mod 50, and {@code value} at AT. */
-    private Path file(Pages pages, byte[] value) throws IOException {
+    private Path file(PageLayout pages, byte[] value) throws IOException {
         Path out = dir.resolve(pages + "_" + value.length + ".parquet");
         MessageType schema = MessageTypeParser.parseMessageType("message m { optional binary s (STRING); }");
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
