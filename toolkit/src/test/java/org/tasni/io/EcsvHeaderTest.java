@@ -3,12 +3,9 @@ package org.tasni.io;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasni.TasniException;
@@ -226,7 +223,6 @@ class EcsvHeaderTest {
     void astropyReadsTheNamesWeWrite() throws Exception {
         Path p = dir.resolve("names.ecsv");
         TableIO.write(awkward(false), p);
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         Path py = TestFiles.text(dir, "read.py", String.join("\n",
                 "import sys",
                 "from astropy.table import Table",
@@ -234,18 +230,7 @@ class EcsvHeaderTest {
                 "for c in t.colnames:",
                 "    print('COL', ascii(c), t[c].dtype.name, t[c][0])",
                 ""));
-        Process proc;
-        try {
-            proc = new ProcessBuilder(python, py.toString(), p.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("skipped: no python3 (" + e.getMessage() + ")");
-            return;
-        }
-        assertTrue(proc.waitFor(120, TimeUnit.SECONDS));
-        String log = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assumptions.assumeTrue(proc.exitValue() == 0 || !log.contains("No module named"),
-                "skipped: astropy is not installed for " + python);
-        assertEquals(0, proc.exitValue(), log);
+        String log = TestFiles.python(py, p.toString());
         List<String> lines = log.lines().filter(l -> l.startsWith("COL ")).toList();
         assertEquals(AWKWARD.size(), lines.size(), log);
         for (int k = 0; k < AWKWARD.size(); k++) {
