@@ -53,6 +53,12 @@ import tech.tablesaw.columns.Column;
  */
 record EcsvHeader(List<String> names, List<Kind> kinds, List<String> datatypes, char delimiter) {
 
+    /**
+     * The most header text read (SnakeYAML's own limit, 3 MB, would come only after it is all held): an astropy
+     * header is a few kilobytes, with every column's meta a few hundred.
+     */
+    private static final int MAX_HEADER_CHARS = 3_000_000;
+
     /** The file's line of the header's first YAML line (line 1 is '# %ECSV 1.0'). */
     private static final int FIRST = 2;
 
@@ -103,6 +109,7 @@ record EcsvHeader(List<String> names, List<Kind> kinds, List<String> datatypes, 
     /** The header's YAML: the '#' lines after line 1, without their "# " (or "#"). */
     private static String yaml(Path path, String name) {
         List<String> yaml = new ArrayList<>();
+        long chars = 0;
         // bytes that are not UTF-8 read as U+FFFF (which YAML may not hold), not refused: the reader reads ahead into
         // the data, whose bad bytes CsvRecords refuses with their line
         var lenient = UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).replaceWith("\uFFFF");
@@ -117,6 +124,11 @@ record EcsvHeader(List<String> names, List<Kind> kinds, List<String> datatypes, 
                             + "UTF-8; a CSV or ECSV file must be UTF-8 (save it again as UTF-8).");
                 }
                 yaml.add(line.substring(line.startsWith("# ") ? 2 : 1));
+                chars += line.length();
+                if (chars > MAX_HEADER_CHARS) {
+                    throw new TasniException(name + ": line " + (yaml.size() + 1) + ": the ECSV header is longer than "
+                            + MAX_HEADER_CHARS + " characters; is every line of the file commented out?");
+                }
             }
         } catch (IOException e) {
             throw new TasniException(name + ": could not read (" + e.getMessage() + ").", e);
@@ -137,6 +149,10 @@ record EcsvHeader(List<String> names, List<Kind> kinds, List<String> datatypes, 
         } catch (MarkedYAMLException e) {
             String context = e.getContext() == null || e.getContextMark() == null ? ""
                     : e.getContext() + " from line " + (e.getContextMark().getLine() + FIRST) + ": ";
+            if (e.getProblemMark() == null) {
+                throw new TasniException(name + ": could not read the ECSV header (" + oneLine(context + e.getProblem())
+                        + ").");
+            }
             throw refused(name, e.getProblemMark().getLine(), context + e.getProblem());
         } catch (YAMLException e) {
             throw new TasniException(name + ": could not read the ECSV header (" + oneLine(e.getMessage()) + ").");

@@ -137,8 +137,8 @@ public final class TableIO {
             return;
         }
         OutputPaths.requireDirectoryPossible(path);
-        TextChecks.requireWritable(table, path, Format.of(path));
         if (Format.of(path) == Format.PARQUET) {
+            TextChecks.requireWritable(table, rows, path, Format.PARQUET);
             ParquetIO.write(table, rows, path);
         } else {
             write(table.where(Selection.with(rows)).setName(table.name()), path);
@@ -148,7 +148,7 @@ public final class TableIO {
     /** Writes a table, atomically, in the format of the path's extension. */
     public static void write(Table table, Path path) {
         OutputPaths.requireDirectoryPossible(path);
-        TextChecks.requireWritable(table, path, Format.of(path));
+        TextChecks.requireWritable(table, null, path, Format.of(path));
         switch (Format.of(path)) {
             case PARQUET -> ParquetIO.write(table, path);
             case CSV -> CsvIO.writeCsv(table, path);

@@ -40,7 +40,7 @@ final class TabledataCheck extends DefaultHandler {
     private final String file;
     private final List<Field> fields = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
-    private boolean inTable, inTd;
+    private boolean inTable, inTd, inField;
     private int tableDepth;
     private long row;
     private int cell;
@@ -85,11 +85,13 @@ final class TabledataCheck extends DefaultHandler {
                     String size = a.getValue("arraysize");
                     fields.add(new Field(a.getValue("name"), a.getValue("datatype"),
                             size != null && !size.isBlank() && !size.trim().equals("1"), null));
+                    inField = true;
                 }
             }
             case "VALUES" -> {
+                // a FIELD's own VALUES only (a PARAM's, after it, says nothing of the field's cells)
                 String nul = a.getValue("null");
-                if (inTable && !fields.isEmpty() && nul != null && row == 0 && cell == 0) {
+                if (inField && nul != null) {
                     Field last = fields.get(fields.size() - 1);
                     fields.set(fields.size() - 1, new Field(last.name(), last.datatype(), last.array(), nul.trim()));
                 }
@@ -136,6 +138,7 @@ final class TabledataCheck extends DefaultHandler {
                             + " fields");
                 }
             }
+            case "FIELD" -> inField = false;
             case "TABLE" -> {
                 if (--tableDepth == 0) {
                     throw new Done();
@@ -168,7 +171,7 @@ final class TabledataCheck extends DefaultHandler {
         if (!ok) {
             throw refusal("field '" + f.name() + "' (" + type + ") holds '" + v + "' at data row " + row
                     + ", which is not a " + type + " value" + (type.equals("float") || type.equals("double")
-                    ? " (or overflows it)" : ""));
+                    ? " (or overflows it; STIL reads an infinity only as +Inf or -Inf)" : ""));
         }
     }
 
@@ -190,13 +193,20 @@ final class TabledataCheck extends DefaultHandler {
         }
     }
 
-    /** A number, NaN or an infinity as VOTable writes them; a finite text beyond the type's range is not. */
+    /**
+     * A number, NaN, or an infinity as STIL reads one: "+Inf", "-Inf" and Java's "Infinity" forms. STIL reads any other
+     * text it cannot parse as NaN, so "Inf", "inf" or astropy's "+InF" (infinities) are refused; so is a finite text
+     * beyond the type's range, which would read as an infinity.
+     */
     private static boolean fitsReal(String v, boolean single) {
         switch (v) {
-            case "NaN", "Inf", "+Inf", "-Inf", "Infinity", "+Infinity", "-Infinity" -> {
+            case "+Inf", "-Inf", "Infinity", "+Infinity", "-Infinity" -> {
                 return true;
             }
             default -> { }
+        }
+        if (v.equalsIgnoreCase("nan")) {
+            return true;
         }
         try {
             double d = Double.parseDouble(v);

@@ -15,8 +15,11 @@ final class TextChecks {
 
     private TextChecks() {}
 
-    /** Checks the column names and string values of {@code table} for a file at {@code path} of {@code format}. */
-    static void requireWritable(Table table, java.nio.file.Path path, Format format) {
+    /**
+     * Checks the column names and the string values of rows {@code rows} of {@code table} (null: all) for a file at
+     * {@code path} of {@code format}; a refusal's row is the output's.
+     */
+    static void requireWritable(Table table, int[] rows, java.nio.file.Path path, Format format) {
         boolean xml = format == Format.VOTABLE;
         String file = path.getFileName().toString();
         for (Column<?> c : table.columns()) {
@@ -31,8 +34,12 @@ final class TextChecks {
                 }
                 for (String v : s.getDictionary().asSet()) {
                     if (!writable(v, xml)) {
+                        int row = firstRow(s, v, rows);
+                        if (row < 0) {
+                            continue; // a dictionary entry no written row uses
+                        }
                         throw new TasniException(file + ": column '" + c.name() + "' holds a value with a character "
-                                + what(xml) + " at data row " + (firstRow(s, v) + 1) + " ('" + printable(v) + "').");
+                                + what(xml) + " at data row " + (row + 1) + " ('" + printable(v) + "').");
                     }
                 }
             }
@@ -44,10 +51,12 @@ final class TextChecks {
                 : "that UTF-8 cannot encode (a lone UTF-16 surrogate)";
     }
 
-    private static int firstRow(StringColumn s, String v) {
-        for (int i = 0; i < s.size(); i++) {
-            if (s.get(i).equals(v)) {
-                return i;
+    /** The first of the written rows (of {@code rows}, or all) that holds {@code v}, counted in the output; or −1. */
+    private static int firstRow(StringColumn s, String v, int[] rows) {
+        int n = rows == null ? s.size() : rows.length;
+        for (int k = 0; k < n; k++) {
+            if (s.get(rows == null ? k : rows[k]).equals(v)) {
+                return k;
             }
         }
         return -1;

@@ -71,7 +71,7 @@ final class EpochsStep implements Step {
                 }
                 NumericColumn<?> mjd = mjd(g, file);
                 for (int i = 0; i < g.rowCount(); i++) {
-                    if (!d.get(i).isEmpty()) {
+                    if (!d.get(i).isBlank()) { // Epochs' rule for a missing id
                         fileSpan.see(mjd.getDouble(i), before[0] + i + 1);
                     }
                 }

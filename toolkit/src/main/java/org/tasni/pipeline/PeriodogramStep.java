@@ -11,7 +11,6 @@ import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.variability.Periodogram;
-import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.PeriodogramReport;
 import org.tasni.variability.VariabilityFlag;
 import tech.tablesaw.api.StringColumn;
@@ -49,7 +48,7 @@ final class PeriodogramStep implements Step {
                 chosen.add(designation.get(i));
             }
         }
-        Periodogram p = Periodogram.of(PeriodogramConfig.Preset.of(c.preset().toString()).config()).threads(c.threads());
+        Periodogram p = Periodogram.of(c.periodogram()).threads(c.threads());
         long[] sources = new long[1];
         long[] periodic = new long[1];
         // what the analysed sources' epochs lose, as the variability phase's note says it: whole exposures dropped,

@@ -137,7 +137,12 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
      * phase reads it to tell a significant cadence alias, which the periodogram never calls periodic.
      */
     public double fapThreshold() {
-        return PeriodogramConfig.Preset.of(preset.toString()).config().fapThreshold();
+        return periodogram().fapThreshold();
+    }
+
+    /** The periodogram of the preset (the periodogram phase runs it; the rank phase reads its threshold). */
+    public PeriodogramConfig periodogram() {
+        return PeriodogramConfig.Preset.of(preset.toString()).config();
     }
 
     /** Where the tiles are: {@code DATA/tiles}. */
