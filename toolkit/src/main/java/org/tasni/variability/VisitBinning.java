@@ -77,8 +77,9 @@ final class VisitBinning {
         }
         double fbar = swf / sw;
         m[out] = -K * Math.log(fbar);
-        // the weighted mean's error is below its smallest input's: floored at ERROR_MIN, so that a visit of usable
-        // exposures stays usable under the one rule (only errors near 1e-50 mag, which no photometry has, reach it)
-        sig[out] = Math.max(DropReason.ERROR_MIN, K * Math.sqrt(1 / sw) / fbar);
+        // kept within the usable errors, so that a visit of usable exposures stays usable under the one rule: the
+        // flux mean's error can fall below its inputs' (n equal errors: 1/√n) or, in magnitudes, rise above one where
+        // the fluxes differ; only errors near 1e±50 mag, which no photometry has, reach either bound
+        sig[out] = Math.min(DropReason.ERROR_MAX, Math.max(DropReason.ERROR_MIN, K * Math.sqrt(1 / sw) / fbar));
     }
 }
