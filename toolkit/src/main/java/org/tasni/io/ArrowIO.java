@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +22,8 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VariableWidthFieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -138,8 +137,7 @@ public final class ArrowIO {
      * a null index or a null entry is a missing value.
      */
     private static void copy(String file, FieldVector v, FieldVector dict, ColumnBuilder b, int rows) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder utf8 = ReadChecks.strictUtf8();
         for (int i = 0; i < rows; i++) {
             if (v.isNull(i)) {
                 b.addMissing();
@@ -172,9 +170,7 @@ public final class ArrowIO {
             b.addLong(x.getValueAsLong(i));
         } else if (v instanceof BitVector x) {
             b.addBoolean(x.get(i) != 0);
-        } else if (v instanceof VarCharVector x) {
-            b.addString(utf8(file, b, x.get(i), utf8));
-        } else if (v instanceof LargeVarCharVector x) {
+        } else if (v instanceof VariableWidthFieldVector x) { // utf8 and large utf8 (kindOf refuses binary)
             b.addString(utf8(file, b, x.get(i), utf8));
         } else {
             throw new IllegalStateException("unexpected vector " + v.getClass().getSimpleName());

@@ -3,8 +3,7 @@ package org.tasni.io;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharsetDecoder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -203,6 +202,7 @@ final class ParquetRowGroup {
                 instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation dec ? dec.getScale() : -1;
         ColumnBuilder b = new ColumnBuilder(file, column, kind, rows);
         IntegerRange range = IntegerRange.of(d.getPrimitiveType());
+        CharsetDecoder utf8 = physical == PrimitiveTypeName.BINARY ? ReadChecks.strictUtf8() : null;
         for (int i = 0; i < rows; i++) {
             if (r.getCurrentDefinitionLevel() < maxDef) {
                 b.addMissing();
@@ -232,7 +232,7 @@ final class ParquetRowGroup {
                     case INT64 -> b.addLong(
                             ParquetReader.checked(r.getLong(), kind, range, file, column, firstRow + i));
                     case BOOLEAN -> b.addBoolean(r.getBoolean());
-                    case BINARY -> b.addString(utf8(r.getBinary(), column, firstRow + i));
+                    case BINARY -> b.addString(utf8(utf8, r.getBinary(), column, firstRow + i));
                     default -> throw new IllegalStateException("unreachable: " + physical);
                 }
             }
@@ -242,10 +242,9 @@ final class ParquetRowGroup {
     }
 
     /** A value's string, refused where its bytes are not UTF-8 (parquet-java's own decoding puts U+FFFD there). */
-    private String utf8(Binary v, String column, long row) {
+    private String utf8(CharsetDecoder decoder, Binary v, String column, long row) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(v.toByteBuffer()).toString();
+            return decoder.decode(v.toByteBuffer()).toString();
         } catch (CharacterCodingException e) {
             throw ParquetReader.notUtf8(file, column, row);
         }

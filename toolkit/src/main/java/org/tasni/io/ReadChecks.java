@@ -1,5 +1,8 @@
 package org.tasni.io;
 
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tasni.TasniException;
@@ -22,6 +25,16 @@ final class ReadChecks {
         if (!Files.isRegularFile(path)) {
             throw new TasniException(path + ": no such file.");
         }
+    }
+
+    /**
+     * A UTF-8 decoder that reports bytes that are not UTF-8 instead of putting U+FFFD in their place, as Java's own
+     * decoding (and so Arrow's Text, parquet-java's Binary, an InputStreamReader) does: a changed value no one would
+     * see. Not thread-safe: one per reader and thread.
+     */
+    static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /**

@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A text file's bytes as they are read, checked to be UTF-8: the CSV parser's own decoding (an InputStreamReader's)
@@ -31,8 +29,7 @@ final class Utf8CheckedStream extends FilterInputStream {
         }
     }
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = ReadChecks.strictUtf8();
     private final CharBuffer sink = CharBuffer.allocate(8192);
     /** The start of a sequence the last buffer ended inside (at most 3 bytes). */
     private final ByteBuffer pending = ByteBuffer.allocate(8);

@@ -3,7 +3,6 @@ package org.tasni.io;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -86,8 +85,7 @@ final class Utf8Pool implements StringValues {
 
     /** Marks the values {@code first…first+n} of the last block whose bytes are not UTF-8 ({@link #firstNotUtf8}). */
     private void checkUtf8(byte[] b, int first, int n) {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = ReadChecks.strictUtf8();
         for (int k = first; k < first + n; k++) {
             int at = offset[k];
             try {
