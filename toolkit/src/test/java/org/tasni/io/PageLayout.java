@@ -1,6 +1,14 @@
 package org.tasni.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * How a test file's pages are written by parquet-java, and so which decoder reads them: v1 or v2 pages, with a
@@ -18,5 +26,12 @@ enum PageLayout {
     PageLayout(WriterVersion version, boolean dictionary) {
         this.version = version;
         this.dictionary = dictionary;
+    }
+
+    /** parquet-java's writer of {@code schema} to {@code out} in this layout: snappy pages of 1,000 rows. */
+    ParquetWriter<Group> writer(Path out, MessageType schema) throws IOException {
+        return ExampleParquetWriter.builder(new LocalOutputFile(out)).withType(schema).withWriterVersion(version)
+                .withDictionaryEncoding(dictionary).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withPageRowCountLimit(1000).build();
     }
 }

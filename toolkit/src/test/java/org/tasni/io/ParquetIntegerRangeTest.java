@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,9 +75,7 @@ class ParquetIntegerRangeTest {
         Path out = dir.resolve(pages + "_" + type + "_" + value + ".parquet");
         MessageType schema = MessageTypeParser.parseMessageType("message m { optional int32 v (" + type + "); }");
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(out)).withType(schema)
-                .withWriterVersion(pages.version).withDictionaryEncoding(pages.dictionary)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).withPageRowCountLimit(1000).build()) {
+        try (ParquetWriter<Group> w = pages.writer(out, schema)) {
             for (int i = 0; i < ROWS; i++) {
                 Group g = groups.newGroup();
                 if (i == AT) {

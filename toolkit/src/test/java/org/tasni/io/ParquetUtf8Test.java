@@ -10,9 +10,6 @@ import java.util.List;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -62,9 +59,7 @@ class ParquetUtf8Test {
         Path out = dir.resolve(pages + "_" + value.length + ".parquet");
         MessageType schema = MessageTypeParser.parseMessageType("message m { optional binary s (STRING); }");
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(out)).withType(schema)
-                .withWriterVersion(pages.version).withDictionaryEncoding(pages.dictionary)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).withPageRowCountLimit(1000).build()) {
+        try (ParquetWriter<Group> w = pages.writer(out, schema)) {
             for (int i = 0; i < ROWS; i++) {
                 Group g = groups.newGroup();
                 if (i == AT) {
