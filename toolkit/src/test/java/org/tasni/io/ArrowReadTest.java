@@ -14,6 +14,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VariableWidthFieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryEncoder;
@@ -129,26 +130,14 @@ class ArrowReadTest {
         for (boolean large : new boolean[] {false, true}) {
             Path p = dir.resolve("bad" + large + ".arrow");
             try (BufferAllocator a = new RootAllocator()) {
-                FieldVector v;
                 byte[][] values = {"ok".getBytes(StandardCharsets.UTF_8), {'a', (byte) 0xff, (byte) 0xfe, 'b'}};
-                if (large) {
-                    LargeVarCharVector x = new LargeVarCharVector("s", a);
-                    x.allocateNew();
-                    for (int i = 0; i < values.length; i++) {
-                        x.setSafe(i, values[i]);
-                    }
-                    x.setValueCount(values.length);
-                    v = x;
-                } else {
-                    VarCharVector x = new VarCharVector("s", a);
-                    x.allocateNew();
-                    for (int i = 0; i < values.length; i++) {
-                        x.setSafe(i, values[i]);
-                    }
-                    x.setValueCount(values.length);
-                    v = x;
+                VariableWidthFieldVector v = large ? new LargeVarCharVector("s", a) : new VarCharVector("s", a);
+                v.allocateNew();
+                for (int i = 0; i < values.length; i++) {
+                    v.setSafe(i, values[i]);
                 }
-                try (VectorSchemaRoot root = new VectorSchemaRoot(List.of(v))) {
+                v.setValueCount(values.length);
+                try (VectorSchemaRoot root = new VectorSchemaRoot(List.<FieldVector>of(v))) {
                     write(p, root, null);
                 }
             }
