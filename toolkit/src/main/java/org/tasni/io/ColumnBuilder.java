@@ -105,7 +105,7 @@ final class ColumnBuilder {
     /** The refusal of value {@code v} of {@code column}, data row {@code row} (from 1): its kind's missing marker. */
     static TasniException markerRefused(String file, String column, Kind kind, long v, long row) {
         return new TasniException(file + ": column '" + column + "' holds " + v + " at data row " + row
-                + ", the smallest " + kind.ecsv + ", which this toolkit uses as its missing-value marker.");
+                + ", " + kind.markerReason() + ".");
     }
 
     void addLong(long v) {

@@ -90,9 +90,7 @@ enum CsvToken {
      * column, -32768 in an int16 one), which it holds as missing: CSV and ECSV alike.
      */
     static TasniException marker(String file, int line, String column, String cell, Kind kind) {
-        int bits = kind == Kind.LONG ? 64 : kind == Kind.INT ? 32 : 16;
-        return new TasniException(file + ": line " + line + ", column '" + column + "': " + cell + " is the smallest "
-                + bits + "-bit integer, which this toolkit uses as its missing-value marker and cannot hold as a "
-                + "value; leave the cell empty for a missing value.");
+        return new TasniException(file + ": line " + line + ", column '" + column + "': " + cell + " is "
+                + kind.markerReason() + "; leave the cell empty for a missing value.");
     }
 }

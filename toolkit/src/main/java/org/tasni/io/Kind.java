@@ -93,6 +93,13 @@ enum Kind {
         };
     }
 
+    /** Why a reader refuses an {@link #isMarker} value, the words of every reader's message. */
+    String markerReason() {
+        int bits = this == LONG ? 64 : this == INT ? 32 : 16;
+        return "the smallest " + bits + "-bit integer, which this toolkit uses as its missing-value marker and cannot "
+                + "hold as a value";
+    }
+
     ColumnType columnType() {
         return switch (this) {
             case DOUBLE -> ColumnType.DOUBLE;

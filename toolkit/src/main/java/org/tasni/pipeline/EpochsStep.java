@@ -160,7 +160,7 @@ final class EpochsStep implements Step {
         }
 
         void refuseIfNoneInside(Path file) {
-            if (finite > 0 && outside == finite) {
+            if (DropReason.noneInSpan(finite, outside)) {
                 throw DropReason.noMjdInSpan(file.toString(), firstRow, firstValue);
             }
         }

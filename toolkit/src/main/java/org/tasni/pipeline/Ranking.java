@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.tasni.io.Columns;
 import org.tasni.variability.Band;
+import org.tasni.variability.Periodogram;
 import org.tasni.variability.VariabilityFlag;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -175,7 +176,7 @@ final class Ranking {
                     if (best == NONE || fap < best.fap()) {
                         best = new Period(days, b.label(), fap, false, 0);
                     }
-                } else if (alias(periodogram, b, row) && fap < fapThreshold && days > 0) {
+                } else if (alias(periodogram, b, row) && Periodogram.significant(fap, days, fapThreshold)) {
                     anyAlias = true;
                     // is_periodic leaves an alias out whatever its FAP (standard, astropy-auto): a significant one is
                     // the sampling's peak, which the ranking must say rather than drop unseen

@@ -265,7 +265,8 @@ final class Epochs {
             return;
         }
         long finite = rows - dropped.get(DropReason.NONFINITE_MJD) - dropped.get(DropReason.MISSING_ID);
-        OutsideSpan first = dropped.get(DropReason.MJD_OUT_OF_RANGE) == finite && finite > 0 ? outside.get() : null;
+        OutsideSpan first = DropReason.noneInSpan(finite, dropped.get(DropReason.MJD_OUT_OF_RANGE)) ? outside.get()
+                : null;
         if (first != null) {
             throw DropReason.noMjdInSpan(file, first.row(), first.mjd());
         }

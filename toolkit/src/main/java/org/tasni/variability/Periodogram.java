@@ -100,7 +100,16 @@ public final class Periodogram {
      * reference's preset (tasni-legacy, no alias column) keeps the reference's rule, FAP alone.
      */
     private boolean periodic(BandPeriod r, double fapMax) {
-        return r.fap() < fapMax && !Double.isNaN(r.period()) && !(config.extraColumns() && r.alias());
+        return significant(r.fap(), r.period(), fapMax) && !(config.extraColumns() && r.alias());
+    }
+
+    /**
+     * Whether a band's best period is significant: found (a band without one has NaN) and with its FAP below the
+     * threshold. {@code is_periodic} is this less the cadence aliases; the pipeline's ranking applies it to the aliases
+     * that {@code is_periodic} leaves out, to say when a significant peak is the sampling's.
+     */
+    public static boolean significant(double fap, double periodDays, double fapThreshold) {
+        return fap < fapThreshold && periodDays > 0;
     }
 
     /** Why a band gets no period, or null when it gets one. */
