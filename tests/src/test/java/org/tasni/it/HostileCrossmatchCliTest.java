@@ -127,6 +127,16 @@ class HostileCrossmatchCliTest {
             assertEquals(2, s.count(), "nothing written among the tiles");
         }
         assertEquals(l0, sha(tiles.resolve("wise_hp06046.parquet")));
+        // its stats JSON over its own results: each of them had been written, then replaced by the JSON
+        Path out = dir.resolve("tiles-out");
+        assertEquals(0, Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", out.toString()).code());
+        String merged = sha(out.resolve("orphans.parquet"));
+        for (String own : List.of("orphans.parquet", "orphans_hp06046.parquet", "orphans_hp06046.run.json",
+                "tiles_summary.csv")) {
+            Jar.run("crossmatch-tiles", "--tiles", tiles.toString(), "--out", out.toString(), "--stats-json",
+                    out.resolve(own).toString()).assertOneLineUserError("is the other output");
+        }
+        assertEquals(merged, sha(out.resolve("orphans.parquet")));
     }
 
     @Test

@@ -53,7 +53,11 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         if (statsJson != null) {
             // the tiled driver checks its own outputs; the stats file must not be a tile either
             OutputPaths.refuseInputs(statsJson, tileFiles());
-            OutputPaths.refuseClash(statsJson, summaryFile);
+            if (Files.isDirectory(tiles)) { // else the run refuses the directory, with its own words
+                for (Path own : TileLayout.tiledMatchOutputs(out, TileLayout.list(tiles, TileLayout.WISE).keySet())) {
+                    OutputPaths.refuseClash(statsJson, own);
+                }
+            }
         }
         OutputPaths.refuseInputs(summaryFile, tileFiles());
         long t0 = System.nanoTime();
@@ -70,7 +74,8 @@ final class CrossmatchTilesCommand implements Callable<Integer> {
         }
         double totalS = StatsJson.since(t0);
         Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
-        System.out.printf("%s → %s (%.1f s)%n", rep, DataFile.ORPHANS.in(out), totalS);
+        System.out.printf("%s → %s (%.1f s)%n", rep,
+                rep.ok() + rep.doneBefore() > 0 ? DataFile.ORPHANS.in(out) : "no orphans.parquet: no tile was matched", totalS);
         if (rep.recomputed() > 0) {
             System.out.printf("%d tile(s) recomputed because the options/inputs changed since their last run%n",
                     rep.recomputed());

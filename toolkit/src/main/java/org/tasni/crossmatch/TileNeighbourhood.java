@@ -60,7 +60,10 @@ final class TileNeighbourhood {
         return TileLayout.tileFile(dir, TileLayout.GAIA, tile);
     }
 
-    /** A tile's orphans, its counts (own WISE and Gaia rows, margin rows, neighbours missing) and its drops. */
+    /**
+     * A tile's orphans, its counts (the rows of its WISE and Gaia files, the margin rows taken, the neighbours
+     * missing) and its drops, which include the files' rows of another pixel.
+     */
     record TileResult(Table orphans, int nWise, int nGaia, int nMargin, int missingNeighbours,
             Map<DropReason, Long> wiseDropped, Map<DropReason, Long> gaiaDropped) {}
 
@@ -68,11 +71,15 @@ final class TileNeighbourhood {
     TileResult match(long tile, Path wiseFile, Path dir) {
         List<String> cols = gaiaColumns();
         DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
-        Table wise = ownRows(TableIO.read(wiseFile), wiseFile, tile, matcher.leftPositionColumns(), wiseDrops);
+        // n_wise and n_gaia are the files' rows, as a tile not matched gives them and the Spark engine does: the rows
+        // used are these less the drops (rows of another pixel among them), so that the counts add up to the input
+        Table wiseRows = TableIO.read(wiseFile);
+        int nWise = wiseRows.rowCount();
+        Table wise = ownRows(wiseRows, wiseFile, tile, matcher.leftPositionColumns(), wiseDrops);
         Path gaiaFile = gaiaPath(dir, tile);
-        Table gaia = ownRows(readColumns(gaiaFile, cols), gaiaFile, tile,
-                matcher.rightColumnNames(), gaiaDrops);
-        int nGaia = gaia.rowCount();
+        Table gaiaRows = readColumns(gaiaFile, cols);
+        int nGaia = gaiaRows.rowCount();
+        Table gaia = ownRows(gaiaRows, gaiaFile, tile, matcher.rightColumnNames(), gaiaDrops);
         double[] c = TILES.pix2ang(tile);
         int missing = 0;
         int nMargin = 0;
@@ -119,7 +126,7 @@ final class TileNeighbourhood {
         Table orphans = matched.setName(TileLayout.tileFileName(TileLayout.ORPHANS, tile));
         rep.leftDropped().forEach(wiseDrops::add);
         rep.rightDropped().forEach(gaiaDrops::add);
-        return new TileResult(orphans, wise.rowCount(), nGaia, nMargin, missing, wiseDrops.snapshot(),
+        return new TileResult(orphans, nWise, nGaia, nMargin, missing, wiseDrops.snapshot(),
                 gaiaDrops.snapshot());
     }
 

@@ -1,9 +1,12 @@
 package org.tasni.crossmatch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tasni.TasniException;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.ParquetIO;
@@ -67,7 +70,10 @@ final class TileSummary {
                 recomputed, orphans, flagged, wiseDrops.snapshot(), gaiaDrops.snapshot(), seconds);
     }
 
-    /** Streams the per-tile outputs of the OK and resumed tiles into one file. */
+    /**
+     * Streams the per-tile outputs of the OK and resumed tiles into one file. With none, an {@code orphans.parquet} of
+     * an earlier run is removed: left in place, it would read as this run's result.
+     */
     void merge(Path outDir) {
         List<Path> parts = new ArrayList<>();
         for (TileRow row : rows) {
@@ -76,6 +82,13 @@ final class TileSummary {
             }
         }
         if (parts.isEmpty()) {
+            Path stale = TileLayout.DataFile.ORPHANS.in(outDir);
+            try {
+                Files.deleteIfExists(stale);
+            } catch (IOException e) {
+                throw new TasniException(stale + ": no tile was matched, and this file of an earlier run could not be "
+                        + "removed (" + e.getMessage() + "); delete it: it is not this run's result.", e);
+            }
             return;
         }
         ParquetIO.Writer[] w = {null};

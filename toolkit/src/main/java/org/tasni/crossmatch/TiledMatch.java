@@ -23,6 +23,7 @@ import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
 import org.tasni.sky.Healpix;
+import tech.tablesaw.api.Table;
 
 /**
  * Orphans of a directory of HEALPix tiles ({@code wise_hpNNNNN.parquet} against {@code gaia_hpNNNNN.parquet}, nside
@@ -147,6 +148,7 @@ public final class TiledMatch {
                         + ") at nside 32; is it a tile of this layout (nside 32, nested)?");
             }
         }
+        refuseMixedColumns(wise);
         lastIgnored = lookAlikes(tilesDir);
         refuseInputs(tilesDir, outDir, wise);
         TileSummary summary = new TileSummary();
@@ -160,6 +162,47 @@ public final class TiledMatch {
         lastWiseDropped = summary.wiseDrops.snapshot();
         lastGaiaDropped = summary.gaiaDrops.snapshot();
         return new ResultTable<>(summary.toTable(), summary.report());
+    }
+
+    /**
+     * Refuses WISE tiles whose columns differ in name, order or type. {@code orphans.parquet} holds every tile's orphans
+     * (all their columns) in one table: a tile made from a CSV (float64 magnitudes) beside downloaded ones (float32)
+     * failed that merge after every tile had been matched, naming neither tile. Read from the footers, before any
+     * tile is matched.
+     */
+    private static void refuseMixedColumns(TreeMap<Long, Path> wise) {
+        Path firstFile = null;
+        Table first = null;
+        for (Path f : wise.values()) {
+            Table t;
+            try {
+                t = ParquetIO.schema(f);
+            } catch (TasniException e) {
+                continue; // an unreadable tile fails alone, as ERROR in its row, when it is matched
+            }
+            if (first == null) {
+                first = t;
+                firstFile = f;
+                continue;
+            }
+            String differs = null;
+            if (!t.columnNames().equals(first.columnNames())) {
+                differs = "its columns are " + t.columnNames() + ", " + firstFile.getFileName() + "'s "
+                        + first.columnNames();
+            } else {
+                for (int i = 0; i < t.columnCount() && differs == null; i++) {
+                    // by class: ColumnType instances can differ for one type (see io.Kind)
+                    if (t.column(i).getClass() != first.column(i).getClass()) {
+                        differs = "column '" + t.column(i).name() + "' is " + t.column(i).type().name() + " here and "
+                                + first.column(i).type().name() + " in " + firstFile.getFileName();
+                    }
+                }
+            }
+            if (differs != null) {
+                throw new TasniException(f + ": " + differs + ". orphans.parquet holds every tile's orphans in one "
+                        + "table, so every WISE tile needs the same columns, in the same order, of the same types.");
+            }
+        }
     }
 
     private volatile Map<DropReason, Long> lastWiseDropped = Map.of(), lastGaiaDropped = Map.of();

@@ -3,6 +3,9 @@ package org.tasni.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -176,6 +179,19 @@ public final class TileLayout {
     public static Path orphansRecord(Path outDir, long tile) {
         String name = tileFileName(ORPHANS, tile);
         return outDir.resolve(name.substring(0, name.length() - PARQUET.length()) + RECORD);
+    }
+
+    /**
+     * Every file a tiled crossmatch of these WISE tiles may write in {@code outDir}: each tile's orphans and run record,
+     * the merged orphans and the summary. No other output of the run (its stats JSON) may be any of them.
+     */
+    public static List<Path> tiledMatchOutputs(Path outDir, Collection<Long> wiseTiles) {
+        List<Path> files = new ArrayList<>(List.of(DataFile.ORPHANS.in(outDir), DataFile.TILES_SUMMARY.in(outDir)));
+        for (long t : wiseTiles) {
+            files.add(orphansTile(outDir, t));
+            files.add(orphansRecord(outDir, t));
+        }
+        return files;
     }
 
     /**

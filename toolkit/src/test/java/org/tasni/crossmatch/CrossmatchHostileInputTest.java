@@ -210,6 +210,18 @@ class CrossmatchHostileInputTest {
     }
 
     @Test
+    void aColumnNamedForTwoRolesIsRefused() {
+        // ra read as dec too put every source on the line ra = dec: all 6,113 rows of a tile came out as orphans
+        var e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).leftColumns("ra", "RA", "cntr"));
+        assertEquals("column 'RA' is named as both ra and dec; give three different columns: RA,DEC,ID.", e.getMessage());
+        e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).rightColumns("ra", "dec", "dec"));
+        assertEquals("column 'dec' is named as both dec and id; give three different columns: RA,DEC,ID.", e.getMessage());
+        e = assertThrows(TasniException.class, () -> CrossMatcher.radius(3).leftColumns("ra", " ", "cntr"));
+        assertEquals("the dec column's name is empty; give three column names: RA,DEC,ID.", e.getMessage());
+        assertEquals(List.of("ra", "dec", "source_id"), PositionColumns.defaults().names());
+    }
+
+    @Test
     void aZeroRowRightCatalogueIsRefusedInOrphansAndNearestNotEveryRowAnOrphan() {
         Table wise = TableIO.read(SAMPLES.resolve("wise_hp06046.parquet"));
         Table gaia = TableIO.read(SAMPLES.resolve("gaia_hp06046.parquet"));
@@ -350,6 +362,14 @@ class CrossmatchHostileInputTest {
         assertEquals(Map.of(DropReason.WRONG_TILE, 25L), tm.wiseDropped());
         assertEquals(Map.of(DropReason.WRONG_TILE, 40L), tm.gaiaDropped());
         assertEquals(List.of(25L, 0L), mixed.longColumn("n_dropped_wise").asList());
+        // n_wise and n_gaia are the files' rows, so that the rows used (the clean files') are these less the drops
+        int wise46 = TableIO.read(SAMPLES.resolve("wise_hp06046.parquet")).rowCount();
+        int gaia46 = TableIO.read(SAMPLES.resolve("gaia_hp06046.parquet")).rowCount();
+        assertEquals(List.of(wise46, TableIO.read(SAMPLES.resolve("wise_hp06047.parquet")).rowCount()),
+                clean.intColumn("n_wise").asList());
+        assertEquals(List.of(wise46 + 25, clean.intColumn("n_wise").get(1)), mixed.intColumn("n_wise").asList());
+        assertEquals(wise46, mixed.intColumn("n_wise").get(0) - mixed.longColumn("n_dropped_wise").get(0));
+        assertEquals(List.of(gaia46 + 40, clean.intColumn("n_gaia").get(1)), mixed.intColumn("n_gaia").asList());
         assertEquals(cleanOrphans, designations(dir.resolve("mixed/orphans.parquet")), "same orphans, none of tile 6044");
         // gaia_hp06047 replaced by tile 6044's file: not the tile it is named for, that tile fails naming the file
         Files.copy(SAMPLES.resolve("gaia_hp06044.parquet"), tiles.resolve("gaia_hp06047.parquet"),
@@ -362,6 +382,34 @@ class CrossmatchHostileInputTest {
                     && msg.contains("data row 1 (ra ") && msg.contains("is in pixel 6044"), msg);
         }
         assertFalse(Files.exists(dir.resolve("renamed/orphans_hp06047.parquet")));
+    }
+
+    @Test
+    void tilesOfDifferentColumnTypesAreRefusedBeforeAnyIsMatchedAndNoStaleOrphansStay() throws Exception {
+        Path tiles = copyTiles("types", 6046, 6047);
+        TiledMatch tm = TiledMatch.of(CrossMatcher.radius(3));
+        tm.run(tiles, dir.resolve("types-out"));
+        assertTrue(Files.exists(dir.resolve("types-out/orphans.parquet")));
+        // tile 6047 with w1mpro in double precision, as a tile made from a CSV: the merge had failed after every tile
+        Path w47 = tiles.resolve("wise_hp06047.parquet");
+        Table wise = TableIO.read(w47);
+        Table widened = wise.copy();
+        widened.replaceColumn("w1mpro", DoubleColumn.create("w1mpro", wise.numberColumn("w1mpro").asDoubleArray()));
+        Files.delete(w47);
+        TableIO.write(widened, w47);
+        var e = assertThrows(TasniException.class, () -> tm.run(tiles, dir.resolve("types-2")));
+        assertEquals(w47 + ": column 'w1mpro' is DOUBLE here and FLOAT in wise_hp06046.parquet. orphans.parquet holds "
+                + "every tile's orphans in one table, so every WISE tile needs the same columns, in the same order, of "
+                + "the same types.", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("types-2/orphans_hp06046.parquet")), "refused before any tile is matched");
+        Files.delete(w47);
+        TableIO.write(wise, w47);
+        // no tile matched (no Gaia file left): the earlier run's orphans.parquet must not stay as this run's result
+        Files.delete(tiles.resolve("gaia_hp06046.parquet"));
+        Files.delete(tiles.resolve("gaia_hp06047.parquet"));
+        Table none = tm.run(tiles, dir.resolve("types-out"));
+        assertEquals("[NO_GAIA, NO_GAIA]", none.stringColumn("status").asList().toString());
+        assertFalse(Files.exists(dir.resolve("types-out/orphans.parquet")));
     }
 
     @Test
