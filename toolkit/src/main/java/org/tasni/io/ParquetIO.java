@@ -151,7 +151,7 @@ public final class ParquetIO {
             try {
                 this.out = new ParquetColumnWriter(schema, new LocalOutputFile(tmp), rowGroupBytes);
             } catch (IOException e) {
-                throw new TasniException(path + ": could not write the file (" + e + ").", e);
+                throw new TasniException(path + ": could not write the file (" + AtomicFiles.reason(e) + ").", e);
             }
         }
 
@@ -169,17 +169,21 @@ public final class ParquetIO {
             try {
                 out.append(part, rows);
             } catch (IOException e) {
-                throw new TasniException(path + ": could not write the file (" + e + ").", e);
+                throw new TasniException(path + ": could not write the file (" + AtomicFiles.reason(e) + ").", e);
             }
         }
 
         /** Finishes the file and moves it to its final name. */
         public void commit() {
-            AtomicFiles.write(path, target -> {
-                out.finish();
-                done = true;
-                Files.move(tmp, target);
-            });
+            try {
+                AtomicFiles.write(path, target -> {
+                    out.finish();
+                    done = true;
+                    Files.move(tmp, target);
+                });
+            } finally {
+                AtomicFiles.released(tmp);
+            }
         }
 
         /** Without a commit, discards the temporary file. */
@@ -193,6 +197,7 @@ public final class ParquetIO {
                 } catch (IOException ignored) {
                     // nothing more to do for a temporary file
                 }
+                AtomicFiles.released(tmp);
             }
         }
     }

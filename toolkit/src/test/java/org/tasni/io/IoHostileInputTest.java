@@ -441,6 +441,36 @@ class IoHostileInputTest {
     }
 
     @Test
+    void onlyTheTemporariesOfDeadWritersOnThisHostAreRemoved() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        long dead = p.pid();
+        // the name this host's writers give: .NAME.tmp-HOST-PID-N (learnt in another directory: the first write into
+        // a directory is the one that cleans it)
+        Path probe = AtomicFiles.temporaryFor(dir.resolve("probe/z.parquet"));
+        AtomicFiles.released(probe);
+        String host = probe.getFileName().toString().replaceAll("^\\.z\\.parquet\\.tmp-(.+)-\\d+-\\d+$", "$1");
+        assertNotEquals(probe.getFileName().toString(), host);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path stale = Files.writeString(out.resolve(".a.parquet.tmp-" + host + "-" + dead + "-1"), "half");
+        // a directory several machines mount: another host's process id says nothing about its writer here
+        Path otherHost = Files.writeString(out.resolve(".b.parquet.tmp-another_host-" + dead + "-1"), "busy elsewhere");
+        // hidden files of the user's that merely contain ".tmp-"
+        Path notes = Files.writeString(out.resolve(".notes.tmp-backup"), "mine");
+        Path results = Files.writeString(out.resolve(".results.tmp-99999999-x"), "mine");
+        // a valid name of 250 bytes: its temporary file's name is cut to fit the file system's 255
+        String longName = "a".repeat(242) + ".parquet";
+        TableIO.convert(TestFiles.text(dir, "in.csv", "ra\n1.5\n"), out.resolve(longName));
+        assertFalse(Files.exists(stale), "a dead writer's temporary on this host is removed");
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(otherHost, notes, results, out.resolve(longName)).stream()
+                    .map(x -> x.getFileName().toString()).sorted().toList(),
+                    s.map(x -> x.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(1, TableIO.read(out.resolve(longName)).rowCount());
+    }
+
+    @Test
     void aStoredSmallestLongIsRefusedNotReadAsMissing() throws Exception {
         Path p = dir.resolve("min.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
