@@ -76,15 +76,17 @@ final class SimulateCommand implements Callable<Integer> {
         // checked before anything is read or simulated: OUT must be a directory, no output may be the --targets file,
         // and tiles a download fetched are not replaced by simulated ones
         OutputPaths.requireDirectory(out);
-        for (DataFile f : new DataFile[] {DataFile.TARGETS, DataFile.NEOWISE_EPOCHS, DataFile.NEOWISE_TRUTH}) {
-            OutputPaths.refuseInputs(f.in(out), targetsFile);
-        }
         Path tilesDir = TileLayout.tilesDir(out);
         if (targetsFile == null && Files.exists(TileLayout.journal(tilesDir))) {
             throw new TasniException(tilesDir + ": holds downloaded tiles (it has a download journal); "
                     + "simulate would overwrite them with simulated ones. Give another --out.");
         }
         long[] ts = targetsFile == null ? TileList.parse(tiles) : new long[0];
+        // only what this run writes: with --targets that is not targets.parquet, so a data directory's own targets
+        // can be given beside the epochs they are for
+        for (Path f : wouldWrite(out, ts)) {
+            OutputPaths.refuseInputs(f, targetsFile);
+        }
         if (!force) {
             refuseExisting(out, wouldWrite(out, ts));
         }

@@ -55,6 +55,20 @@ class SimulateHostileInputTest {
         assertEquals(1, r[0]);
         assertTrue(((String) r[2]).contains("neowise_epochs.parquet"), (String) r[2]);
         assertArrayEquals(epochs, Files.readAllBytes(out.resolve("neowise_epochs.parquet")));
+        // a data directory's own targets, given back: a --targets run never writes targets.parquet, so not refused
+        Path own = dir.resolve("own");
+        Files.createDirectories(own);
+        Files.copy(Path.of("../data-samples/targets.parquet"), own.resolve("targets.parquet"));
+        byte[] targets = Files.readAllBytes(own.resolve("targets.parquet"));
+        Object[] beside = cli("simulate", "--out", own.toString(), "--targets", own.resolve("targets.parquet").toString());
+        assertEquals(0, beside[0], (String) beside[2]);
+        assertArrayEquals(targets, Files.readAllBytes(own.resolve("targets.parquet")));
+        assertTrue(Files.exists(own.resolve("neowise_epochs.parquet")));
+        // but its epochs file as the targets is still refused
+        Object[] self = cli("simulate", "--out", own.toString(), "--targets",
+                own.resolve("neowise_epochs.parquet").toString(), "--force");
+        assertEquals(1, self[0]);
+        assertTrue(((String) self[2]).contains("this output is the input"), (String) self[2]);
     }
 
     @Test
