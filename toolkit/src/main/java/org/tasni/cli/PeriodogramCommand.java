@@ -2,6 +2,7 @@ package org.tasni.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tasni.TasniException;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.variability.Band;
@@ -28,7 +29,7 @@ final class PeriodogramCommand implements Callable<Integer> {
     PeriodogramConfig.Preset preset;
 
     @Option(names = "--designations", split = ",", paramLabel = "A,B,…", description = "only these sources")
-    String[] designations = new String[0];
+    String[] designations;
 
     @Mixin
     ThreadsOption threads;
@@ -41,6 +42,10 @@ final class PeriodogramCommand implements Callable<Integer> {
         Path out = outOption.path(), statsJson = outOption.statsJson();
         // before anything is read: an output (or the stats file) that is the input would destroy it
         outOption.refuseOverwriting(epochs);
+        if (designations != null && designations.length == 0) {
+            // no name at all would mean every source to the analysis: a selection that selects nothing is a mistake
+            throw new TasniException("--designations names no source; leave the option out to analyse every source.");
+        }
         Periodogram p = Periodogram.of(preset.config()).progress(ConsoleProgress.forTerminal());
         if (threads.orNull() != null) {
             p = p.threads(threads.orNull());
@@ -49,7 +54,7 @@ final class PeriodogramCommand implements Callable<Integer> {
         Table e = TableIO.read(epochs);
         double readS = StatsJson.since(t0);
         long t1 = System.nanoTime();
-        ResultTable<PeriodogramReport> result = p.run(e, designations);
+        ResultTable<PeriodogramReport> result = p.run(e, designations == null ? new String[0] : designations);
         double computeS = StatsJson.since(t1);
         long t2 = System.nanoTime();
         TableIO.write(result, out);
@@ -63,6 +68,7 @@ final class PeriodogramCommand implements Callable<Integer> {
                 out, result.rowCount(), rep.periodicBands(), rep.consistent(), readS, computeS, writeS);
         StatsJson json = new StatsJson().put("read_s", readS).put("compute_s", computeS).put("write_s", writeS)
                 .put("n_sources", result.rowCount()).put("n_rows", e.rowCount()).putDrops(rep.dropped())
+                .put("n_rows_not_selected", rep.notSelected())
                 .putUnusable(Band.W1.key(), rep.unusableW1()).putUnusable(Band.W2.key(), rep.unusableW2())
                 .put("n_periodic_bands", rep.periodicBands()).put("n_consistent", rep.consistent())
                 .put("n_no_period", rep.noPeriod().values().stream().mapToLong(Long::longValue).sum());

@@ -283,7 +283,18 @@ final class Epochs {
      * ({@link DropReason#BAD_ERROR}). The exposure itself stays: its other band is used.
      */
     void countUnusable() {
-        for (int r = 0, kept = keptRows(); r < kept; r++) {
+        countUnusable(0, keptRows());
+    }
+
+    /** {@link #countUnusable()} over these sources' exposures alone (those a periodogram of some sources analyses). */
+    void countUnusable(int[] sources) {
+        for (int k : sources) {
+            countUnusable(start[k], start[k + 1]);
+        }
+    }
+
+    private void countUnusable(int from, int to) {
+        for (int r = from; r < to; r++) {
             int i = row(r);
             if (!passes(i)) {
                 continue;

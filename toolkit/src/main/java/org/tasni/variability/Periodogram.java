@@ -142,6 +142,11 @@ public final class Periodogram {
         long t0 = System.nanoTime();
         Epochs e = new Epochs(epochs, "designation", QualityCuts.none());
         Set<String> want = new HashSet<>(Arrays.asList(designations));
+        if (want.stream().anyMatch(d -> d == null || d.isBlank())) {
+            // an empty name selects nothing, and none at all would mean every source
+            throw new TasniException("a designation to select is empty; name each source to analyse, or none for "
+                    + "every source.");
+        }
         int[] pick = IntStream.range(0, e.sources()).filter(k -> want.isEmpty() || want.contains(e.designation[k])).toArray();
         if (!want.isEmpty() && pick.length < want.size()) {
             Set<String> found = new HashSet<>();
@@ -251,10 +256,12 @@ public final class Periodogram {
         t.addColumns(BooleanColumn.create("consistent_period", consistent));
         long nConsistent = IntStream.range(0, n).filter(j -> consistent[j]).count();
         // a NaN or out-of-range magnitude or a bad error leaves that band's point out (LightCurve.points): counted per
-        // band and reason as variability counts them, over the whole input as rows and dropped are
-        e.countUnusable();
-        report = new PeriodogramReport(config.name(), e.rows, n, e.dropped, e.unusableW1, e.unusableW2, noPeriod,
-                periodicBands, nConsistent, (System.nanoTime() - t0) / 1e9);
+        // band and reason as variability counts them, over the sources analysed; the exposures of the others are
+        // counted as not selected, so that rows = dropped + not selected + the analysed sources' exposures
+        e.countUnusable(pick);
+        long analysed = Arrays.stream(pick).mapToLong(k -> e.start[k + 1] - e.start[k]).sum();
+        report = new PeriodogramReport(config.name(), e.rows, n, e.dropped, e.keptRows() - analysed, e.unusableW1,
+                e.unusableW2, noPeriod, periodicBands, nConsistent, (System.nanoTime() - t0) / 1e9);
         return new ResultTable<>(t, report);
     }
 

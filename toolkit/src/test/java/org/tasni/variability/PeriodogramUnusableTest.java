@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.TasniException;
 import org.tasni.cli.Main;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
@@ -142,6 +143,47 @@ class PeriodogramUnusableTest {
         analyse.accept(carry[0]);
         assertEquals(W1, w1.snapshot(), "streamed");
         assertEquals(W2, w2.snapshot(), "streamed");
+    }
+
+    /**
+     * A run on some designations counts the measurements of the sources it analyses, and the other sources' exposures
+     * as not selected, so that the counts add up to the input's rows; it had given the whole file's counts, the other
+     * sources' rows under no reason. An empty name is refused: it selects nothing.
+     */
+    @Test
+    void aRunOnSomeSourcesCountsThoseAndTheRestAsNotSelected() throws IOException {
+        Table e = epochs(4);
+        Periodogram p = Periodogram.of(PeriodogramConfig.standard());
+        Table out = p.run(e, "S2", "C0");
+        assertEquals(2, out.rowCount());
+        PeriodogramReport rep = p.report();
+        assertEquals(e.rowCount(), rep.rows());
+        // 14 exposures a source, 7 sources, 2 analysed: independent of the grouping
+        long analysed = e.stringColumn("designation").isIn("S2", "C0").size();
+        assertEquals(28, analysed);
+        assertEquals(e.rowCount() - analysed, rep.notSelected());
+        assertEquals(0, rep.dropped().total());
+        assertEquals(Map.of(), rep.unusableW1().snapshot(), "S1's W1 measurements are not analysed");
+        assertEquals(W2, rep.unusableW2().snapshot(), "S2's, all of them");
+        assertTrue(rep.toString().contains("exposures of sources not selected: 70; "), rep.toString());
+        p.run(e);
+        assertEquals(0, p.report().notSelected());
+        assertFalse(p.report().toString().contains("not selected"), p.report().toString());
+        var blank = assertThrows(TasniException.class, () -> Periodogram.of(PeriodogramConfig.standard()).run(e, "S2", " "));
+        assertEquals("a designation to select is empty; name each source to analyse, or none for every source.",
+                blank.getMessage());
+        // the command: its stats JSON, and an option that names no source
+        Path in = dir.resolve("sel.csv"), json = dir.resolve("sel.json");
+        TableIO.write(e, in);
+        assertEquals(0, Main.run("periodogram", "--epochs", in.toString(), "--out", dir.resolve("sel-out.csv").toString(),
+                "--designations", "S2,C0", "--stats-json", json.toString()));
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals(e.rowCount(), j.get("n_rows").asLong());
+        assertEquals(70, j.get("n_rows_not_selected").asLong());
+        assertEquals(0, j.get("n_unusable_w1").asLong());
+        assertEquals(4, j.get("n_unusable_w2").asLong());
+        assertEquals(1, Main.run("periodogram", "--epochs", in.toString(), "--out", dir.resolve("none.csv").toString(),
+                "--designations=,,"));
     }
 
     /** The command's summary line and stats JSON carry the counts under variability's keys, zeros included. */

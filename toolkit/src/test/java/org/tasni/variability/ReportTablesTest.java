@@ -23,7 +23,7 @@ class ReportTablesTest {
         assertEquals("3 non-finite mjd", v.stringColumn("dropped").get(0));
         DropCounts bad = new DropCounts();
         bad.add(DropReason.BAD_ERROR, 4);
-        Table p = new PeriodogramReport("standard", 120, 7, d, bad, new DropCounts(), Map.of("constant light curve", 1L),
+        Table p = new PeriodogramReport("standard", 120, 7, d, 0, bad, new DropCounts(), Map.of("constant light curve", 1L),
                 5, 2, 0.25).toTable();
         assertEquals(1, p.rowCount());
         assertEquals(5L, p.longColumn("periodic_bands").get(0));
