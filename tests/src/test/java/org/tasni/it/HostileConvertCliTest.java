@@ -181,16 +181,26 @@ class HostileConvertCliTest {
         p.waitFor();
         Path out = dir.resolve("out");
         Files.createDirectories(out);
+        Files.createDirectories(dir.resolve("data-elsewhere"));
         Path stale = Files.writeString(out.resolve(".x.parquet.tmp-" + p.pid() + "-1"), "half a file");
         Path live = Files.writeString(out.resolve(".y.parquet.tmp-" + ProcessHandle.current().pid() + "-1"), "busy");
         Jar.Result st = Jar.run("status", out.toString());
         assertEquals(0, st.code(), st.err());
-        assertTrue(st.out().contains("2 unfinished temporary file(s)"), st.out());
+        // the dead writer's file is safe to delete, the live one's is not
+        assertTrue(st.out().contains("1 unfinished temporary file(s) of an interrupted write, e.g. " + stale
+                + " (safe to delete"), st.out());
+        assertTrue(st.out().contains("1 temporary file(s) being written now, by a running process or on another host, "
+                + "e.g. " + live), st.out());
+        // found in a results directory given apart from the data directory too
+        Jar.Result apart = Jar.run("status", dir.resolve("data-elsewhere").toString(), "--out", out.toString());
+        assertTrue(apart.out().contains("1 unfinished temporary file(s)"), apart.out() + apart.err());
         Jar.Result r = Jar.run("convert", text("in.csv", "ra\n1.5\n").toString(), out.resolve("x.parquet").toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(Files.exists(stale), "the dead writer's temporary is gone");
         assertTrue(Files.exists(live), "the live writer's temporary is kept");
-        assertTrue(Jar.run("status", out.toString()).out().contains("1 unfinished temporary file(s)"));
+        Jar.Result after = Jar.run("status", out.toString());
+        assertFalse(after.out().contains("unfinished temporary"), after.out());
+        assertTrue(after.out().contains("1 temporary file(s) being written now"), after.out());
     }
 
     /** The default --dir is relative; the CLI peer runs with it as its current directory, so it must be made absolute. */

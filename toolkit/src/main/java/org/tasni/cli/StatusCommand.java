@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
@@ -39,7 +41,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new TasniException(dir + ": no such directory.");
+            throw new TasniException(dir + (Files.exists(dir) ? ": not a directory (give the data directory, or a run's "
+                    + "output directory)." : ": no such directory."));
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new TasniException("--out " + out + ": not a directory (give the directory the results are in).");
@@ -84,13 +87,25 @@ final class StatusCommand implements Callable<Integer> {
                 System.out.printf("  %-36s no%n", label);
             }
         }
-        List<Path> stray = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir, 3)) {
-            s.filter(AtomicFiles::isTemporary).forEach(stray::add);
+        // the data directory's and the results', each once (the results are often inside the data directory)
+        Set<Path> stray = new TreeSet<>();
+        for (Path d : List.of(dir, results)) {
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.walk(d, 3)) {
+                    s.filter(AtomicFiles::isTemporary).map(p -> p.toAbsolutePath().normalize()).forEach(stray::add);
+                }
+            }
         }
-        if (!stray.isEmpty()) {
-            System.out.printf("  %d unfinished temporary file(s) from an interrupted write, e.g. %s (safe to delete)%n",
-                    stray.size(), stray.get(0));
+        long dead = stray.stream().filter(AtomicFiles::isStale).count();
+        if (dead > 0) {
+            System.out.printf("  %d unfinished temporary file(s) of an interrupted write, e.g. %s (safe to delete; "
+                    + "the next write into its directory removes it)%n", dead,
+                    stray.stream().filter(AtomicFiles::isStale).findFirst().orElseThrow());
+        }
+        if (stray.size() > dead) {
+            System.out.printf("  %d temporary file(s) being written now, by a running process or on another host, "
+                    + "e.g. %s%n", stray.size() - dead, stray.stream().filter(p -> !AtomicFiles.isStale(p)).findFirst()
+                            .orElseThrow());
         }
         pipelineSection(results);
         System.out.println();

@@ -155,7 +155,7 @@ public final class AtomicFiles {
         int n = 0;
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (isTemporary(p) && !writerAlive(p)) {
+                if (isStale(p)) {
                     deleteQuietly(p);
                     n++;
                 }
@@ -164,6 +164,11 @@ public final class AtomicFiles {
             throw new TasniException(dir + ": cannot list the directory (" + e.getMessage() + ").", e);
         }
         return n;
+    }
+
+    /** A temporary file whose writer is dead: a process of this host that is gone. */
+    public static boolean isStale(Path p) {
+        return isTemporary(p) && !writerAlive(p);
     }
 
     /** Whether a temporary file's writer may still be writing it: alive on this host, or on another host at all. */

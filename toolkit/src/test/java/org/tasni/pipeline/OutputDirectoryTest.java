@@ -97,4 +97,16 @@ class OutputDirectoryTest {
         assertFalse(in.contains(margin.resolve("run.json")), in.toString());
         assertEquals(9, in.size(), in.toString());
     }
+
+    @Test
+    void aRunRecordWithoutItsKeysIsRefusedNamingTheKey() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("edited"));
+        Files.writeString(out.resolve("run.json"), "{}");
+        var e = assertThrows(TasniException.class, () -> Pipeline.at(out));
+        assertEquals(out.resolve("run.json") + ": not a readable run record (no \"config\"); was it edited? Run the "
+                + "pipeline again, or remove the file to start afresh.", e.getMessage());
+        Files.writeString(out.resolve("run.json"), "{\"config\": {\"tiles\": [6044]}}");
+        e = assertThrows(TasniException.class, () -> Pipeline.at(out));
+        assertTrue(e.getMessage().contains("(no \"cuts\")"), e.getMessage());
+    }
 }
