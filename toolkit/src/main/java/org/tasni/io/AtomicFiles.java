@@ -107,10 +107,10 @@ public final class AtomicFiles {
     }
 
     /**
-     * A fresh temporary path beside {@code target} (hidden, tagged with this process's id so that a later run can tell
-     * a dead writer's file from a live one's). The directory is created if needed, and the first time a process writes
-     * into a directory it removes the temporary files that dead processes left there (Ctrl-C, kill -9), so they never
-     * pile up.
+     * A fresh temporary path beside {@code target} (hidden, tagged with this host and process id so that a later run
+     * can tell a dead writer's file from a live one's). The directory is created if needed, and the first time a
+     * process writes into a directory it removes the temporary files that dead processes of this host left there
+     * (kill -9), so they never pile up.
      *
      * @throws TasniException if a parent of {@code target} is a regular file, or the directory cannot be created
      */
