@@ -187,18 +187,19 @@ final class DownloadCommand implements Callable<Integer> {
             TableIO.write(epochs, epochsFile);
         }
         double writeS = StatsJson.since(tw);
-        DropCounts drops = new DropCounts();
+        DropCounts drops = new DropCounts(), epochDrops = new DropCounts();
         r.dropped().forEach(drops::add);
+        r.epochsDropped().forEach(epochDrops::add);
         System.out.printf("neowise: %s%,d epochs of %d targets → %s (%.1f s); %d failed; %d requests (%d retries); "
-                + "targets left out: %s%n", partial ? "PARTIAL: " : "", epochs.rowCount(),
+                + "targets left out: %s; epochs left out: %s%n", partial ? "PARTIAL: " : "", epochs.rowCount(),
                 epochs.rowCount() == 0 ? 0 : epochs.stringColumn("designation").countUnique(),
                 write ? epochsFile + (partial ? " (without the " + failedTargets + " failed target(s))" : "")
                         : "no file written (every target failed)",
-                (System.nanoTime() - t0) / 1e9, failedTargets, r.requests(), r.retries(), drops);
+                (System.nanoTime() - t0) / 1e9, failedTargets, r.requests(), r.retries(), drops, epochDrops);
         new StatsJson().put("read_s", readS).put("download_s", downloadS).put("write_s", writeS)
                 .put("n_targets", r.targets()).put("n_targets_queried", r.queried()).put("n_targets_failed", r.failed())
                 .put("n_epochs", r.epochs()).put("n_requests", r.requests()).put("n_retries", r.retries())
-                .putDrops(drops).writeIfAsked(stats.path());
+                .putDrops(drops).putDrops("epochs", epochDrops).writeIfAsked(stats.path());
         if (!n.failures().isEmpty()) {
             throw new TasniException(n.failures().size() + " target(s) failed and are not in the epochs file (their "
                     + "checkpoints are missing, so a rerun fetches them): " + String.join("; ", n.failures().subList(0,

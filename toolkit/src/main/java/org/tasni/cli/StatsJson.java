@@ -31,6 +31,15 @@ final class StatsJson {
     }
 
     /**
+     * {@link #putDrops(DropCounts)} for a second kind of row of the same run, under {@code n_<rows>_dropped…}: the
+     * epochs of a NEOWISE download, whose target rows are {@code n_dropped…}.
+     */
+    StatsJson putDrops(String rows, DropCounts drops) {
+        drops.toJson().forEach((k, v) -> values.put(k.replaceFirst("^n_dropped", "n_" + rows + "_dropped"), v));
+        return this;
+    }
+
+    /**
      * Adds {@code n_unusable_<band>_nonfinite_magnitude}, {@code …_magnitude_out_of_range} and {@code …_bad_error}
      * (zeros included) and their total
      * {@code n_unusable_<band>}: measurements of one band left out while the row's other values were used.

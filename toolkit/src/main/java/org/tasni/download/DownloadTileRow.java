@@ -15,13 +15,14 @@ import tech.tablesaw.api.Table;
  */
 record DownloadTileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests,
         int retries, int queries, int splits, double seconds, long nDroppedNonfinitePosition,
-        long nDroppedPositionOutOfRange, String message) {
+        long nDroppedPositionOutOfRange, long nDroppedMissingId, long nDroppedDuplicate, String message) {
 
     DownloadTileRow(long tile, TileStatus status, Integer rows, Integer marginRows, long bytes, int requests, int retries,
             int queries, int splits, double seconds, Map<DropReason, Long> dropped, String message) {
         this(tile, status, rows, marginRows, bytes, requests, retries, queries, splits, seconds,
                 dropped.getOrDefault(DropReason.NONFINITE_POSITION, 0L),
-                dropped.getOrDefault(DropReason.POSITION_OUT_OF_RANGE, 0L), message);
+                dropped.getOrDefault(DropReason.POSITION_OUT_OF_RANGE, 0L), dropped.getOrDefault(DropReason.MISSING_ID, 0L),
+                dropped.getOrDefault(DropReason.DUPLICATE, 0L), message);
     }
 
     static Table table(List<DownloadTileRow> rows) {
@@ -42,6 +43,8 @@ record DownloadTileRow(long tile, TileStatus status, Integer rows, Integer margi
             retries += r.retries();
             d.add(DropReason.NONFINITE_POSITION, r.nDroppedNonfinitePosition());
             d.add(DropReason.POSITION_OUT_OF_RANGE, r.nDroppedPositionOutOfRange());
+            d.add(DropReason.MISSING_ID, r.nDroppedMissingId());
+            d.add(DropReason.DUPLICATE, r.nDroppedDuplicate());
         }
         return new Downloader.Report(rows.size(), by[TileStatus.OK.ordinal()], by[TileStatus.DONE_BEFORE.ordinal()],
                 by[TileStatus.FAILED.ordinal()], own, margin, bytes, requests, retries, d.snapshot(), seconds);

@@ -40,7 +40,9 @@ import org.tasni.sky.Healpix;
  * tile go to {@code <prefix>_hpNNNNN.parquet}; rows within the margin go to {@code margin/<prefix>_hpNNNNN.parquet}.
  * A result that may be truncated (QUERY_STATUS=OVERFLOW, or MAXREC rows) is never kept: the region is split into
  * its four sub-pixels and fetched again, down to nside 8192, and the parts are merged on the catalogue's key. Rows are
- * written sorted by that key, so the same sky gives the same files.
+ * written sorted by that key, so the same sky gives the same files. The key must be an integer (or the exact digits of
+ * one) in the service's answer: a floating-point id column fails the tile. Rows without a key, or with the key of an
+ * earlier row, are left out and counted.
  *
  * <h2>Failures and resume</h2>
  * Transient HTTP faults are retried by the {@link TapClient}; a request that receives no data for the timeout
@@ -261,7 +263,8 @@ public final class Downloader implements TileSource {
      * Downloads the tiles and returns one row per tile: {@code tile, status} (OK, DONE_BEFORE, FAILED),
      * {@code rows, margin_rows, bytes, requests, retries} (those of failed tiles too), {@code queries, splits, seconds},
      * the fetched rows left out for an unusable position ({@code n_dropped_nonfinite_position},
-     * {@code n_dropped_position_out_of_range}) and {@code message}; {@code result.report()} sums them up.
+     * {@code n_dropped_position_out_of_range}), without an id ({@code n_dropped_missing_id}) or with the id of an
+     * earlier row ({@code n_dropped_duplicate}), and {@code message}; {@code result.report()} sums them up.
      */
     public ResultTable<Report> run() {
         long t0 = System.nanoTime();

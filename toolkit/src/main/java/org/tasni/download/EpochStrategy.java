@@ -3,9 +3,19 @@ package org.tasni.download;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.tasni.io.DropCounts;
+import org.tasni.io.DropReason;
 import org.tasni.io.Targets;
+import org.tasni.sky.SkyMath;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.BitmapBackedSelection;
 
 /**
  * How {@link NeowiseEpochs} asks for the epochs of a chunk of targets: {@link ConeEpochs}, one cone per target, or
@@ -51,6 +61,52 @@ abstract sealed class EpochStrategy permits ConeEpochs, UploadEpochs {
 
     /** A chunk's result in the columns and order of the output. */
     abstract Table epochs(Table result, Chunk c);
+
+    /**
+     * A chunk's result in the output's columns and types ({@link EpochTable#conform}), with the rows that cannot be
+     * its targets' epochs left out and counted in {@code dropped}, before anything is written: a row without a
+     * designation ({@code MISSING_ID}); one whose designation is not a target of the chunk, or that lies farther from
+     * its target than the cone radius ({@code OUTSIDE_CONE}: a cone or join cannot have found it there); a NaN,
+     * infinite or impossible position
+     * ({@code NONFINITE_POSITION}, {@code POSITION_OUT_OF_RANGE}); and an exposure (designation, mjd) already seen
+     * ({@code DUPLICATE}: it would count twice in every statistic of the light curve). {@code target_ra} and
+     * {@code target_dec} are set from the targets as given, not as the service echoes them.
+     */
+    final Table checked(Table result, Chunk c, DropCounts dropped) {
+        Table t = EpochTable.conform(epochs(result, c), label(c));
+        Map<String, Integer> target = new HashMap<>();
+        for (int i = c.to() - 1; i >= c.from(); i--) {
+            target.put(designation(i), i);
+        }
+        StringColumn des = t.stringColumn("designation");
+        double[] ra = t.doubleColumn("ra").asDoubleArray(), dec = t.doubleColumn("dec").asDoubleArray();
+        double[] mjd = t.doubleColumn("mjd").asDoubleArray();
+        DoubleColumn tra = t.doubleColumn("target_ra"), tdec = t.doubleColumn("target_dec");
+        // a service may print positions to 1e-6 degree (0.0036″): a row just inside the cone must not fall out of it
+        double radiusDeg = (radiusArcsec + 0.01) / 3600;
+        Set<String> seen = new HashSet<>();
+        BitmapBackedSelection keep = new BitmapBackedSelection();
+        for (int r = 0; r < t.rowCount(); r++) {
+            String d = des.get(r);
+            Integer i = d.isBlank() ? null : target.get(d);
+            DropReason why = d.isBlank() ? DropReason.MISSING_ID : i == null ? DropReason.OUTSIDE_CONE
+                    : DropReason.ofPosition(ra[r], dec[r]);
+            if (why == null && SkyMath.separationDeg(ra[r], dec[r], targets.ra()[i], targets.dec()[i]) > radiusDeg) {
+                why = DropReason.OUTSIDE_CONE;
+            }
+            if (why == null && !seen.add(d + "\t" + Double.doubleToLongBits(mjd[r]))) {
+                why = DropReason.DUPLICATE;
+            }
+            if (why != null) {
+                dropped.add(why);
+                continue;
+            }
+            tra.set(r, targets.ra()[i]);
+            tdec.set(r, targets.dec()[i]);
+            keep.add(r);
+        }
+        return t.where(keep);
+    }
 
     String designation(int i) {
         return targets.designation()[i];

@@ -50,6 +50,13 @@ import tech.tablesaw.api.Table;
  * column with no usable value at all, or one whose values are mostly out of range (ra and dec swapped?), is refused
  * with its file, column and first bad data row.
  *
+ * <h2>Answers are checked before they are kept</h2>
+ * Each answer is cast to the output's column types and its rows checked ({@link EpochStrategy#checked}) before its
+ * checkpoint is written: rows without a designation, of a designation not asked for, farther from their target than
+ * the radius, with an unusable position, or repeating an exposure are left out and counted in
+ * {@link Report#epochsDropped()}; an answer whose columns cannot take the output's types fails its targets and leaves
+ * no checkpoint, so the next run asks again.
+ *
  * <h2>Checkpoints</h2>
  * A checkpoint's name carries a hash of its targets' exact designations and positions, so two designations never share
  * a file (whatever characters they differ in, even only in case) and a changed target list reuses only the targets that
@@ -81,10 +88,11 @@ public final class NeowiseEpochs {
 
     /**
      * What the last {@link #run()} did: targets given, targets queried (after the checks), targets that failed,
-     * epochs returned, HTTP requests and retries (failed queries included), and the target rows left out by reason.
+     * epochs returned, HTTP requests and retries (failed queries included), the target rows left out by reason, and
+     * the epoch rows of this run's answers left out by reason ({@link EpochStrategy#checked}).
      */
     public record Report(int targets, int queried, int failed, long epochs, long requests, long retries,
-            Map<DropReason, Long> dropped) implements TableReport {
+            Map<DropReason, Long> dropped, Map<DropReason, Long> epochsDropped) implements TableReport {
 
         /** Target rows left out, over all reasons. */
         public long droppedTotal() {
@@ -95,8 +103,10 @@ public final class NeowiseEpochs {
         public String toString() {
             DropCounts d = new DropCounts();
             dropped.forEach(d::add);
+            DropCounts e = new DropCounts();
+            epochsDropped.forEach(e::add);
             return String.format("%d targets given, %d queried, %d failed; %,d epochs; %d requests (%d retries); "
-                    + "targets left out: %s", targets, queried, failed, epochs, requests, retries, d);
+                    + "targets left out: %s; epochs left out: %s", targets, queried, failed, epochs, requests, retries, d, e);
         }
     }
 
@@ -235,6 +245,7 @@ public final class NeowiseEpochs {
         failures.clear();
         AtomicLong requests = new AtomicLong(),
                 retries = new AtomicLong();
+        DropCounts epochsDropped = new DropCounts();
         int n = targets.designation().length;
         EpochStrategy strategy = uploadChunk > 0 ? new UploadEpochs(targets, table, radiusArcsec, uploadChunk)
                 : new ConeEpochs(targets, table, radiusArcsec);
@@ -251,7 +262,7 @@ public final class NeowiseEpochs {
             for (Chunk c : chunks) {
                 futures.add(pool.submit(() -> {
                     List<Path> files = new ArrayList<>();
-                    fetch(strategy, dir, c, files, requests, retries);
+                    fetch(strategy, dir, c, files, requests, retries, epochsDropped);
                     done.add(c.size());
                     return files;
                 }));
@@ -259,12 +270,15 @@ public final class NeowiseEpochs {
             List<Table> parts = new ArrayList<>();
             for (Future<List<Path>> f : futures) {
                 for (Path p : f.get()) {
-                    parts.add(TableIO.read(p));
+                    // a checkpoint of an earlier version may have the service's types (a float where a double is now)
+                    parts.add(EpochTable.conform(TableIO.read(p), "checkpoint " + p + " (delete it to fetch its targets "
+                            + "again)"));
                 }
             }
             Table out = EpochTable.ordered(parts, targets.designation());
             int failed = failures.size();
-            report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped());
+            report = new Report(targets.given(), n, failed, out.rowCount(), requests.get(), retries.get(), targets.dropped(),
+                    epochsDropped.snapshot());
             return new ResultTable<>(out, report);
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
@@ -274,9 +288,12 @@ public final class NeowiseEpochs {
         }
     }
 
-    /** Fetches a chunk unless its checkpoint exists, halving it on overflow; failures go to {@link #failures}. */
+    /**
+     * Fetches a chunk unless its checkpoint exists, halving it on overflow; failures go to {@link #failures}, and the
+     * epoch rows left out of what is written to {@code epochsDropped}.
+     */
     private void fetch(EpochStrategy strategy, Path dir, Chunk c, List<Path> files, AtomicLong requests,
-            AtomicLong retries) {
+            AtomicLong retries, DropCounts epochsDropped) {
         Path f = dir.resolve(strategy.checkpointName(c));
         if (Files.exists(f)) {
             files.add(f);
@@ -290,14 +307,17 @@ public final class NeowiseEpochs {
             if (r.overflow()) {
                 if (c.size() > 1) {
                     int mid = (c.from() + c.to()) >>> 1;
-                    fetch(strategy, dir, new Chunk(c.from(), mid), files, requests, retries);
-                    fetch(strategy, dir, new Chunk(mid, c.to()), files, requests, retries);
+                    fetch(strategy, dir, new Chunk(c.from(), mid), files, requests, retries, epochsDropped);
+                    fetch(strategy, dir, new Chunk(mid, c.to()), files, requests, retries, epochsDropped);
                     return;
                 }
                 fail(c, "the result may be truncated (QUERY_STATUS=OVERFLOW or MAXREC rows); raise the service's MAXREC");
                 return;
             }
-            TableIO.write(strategy.epochs(r.table(), c), f);
+            DropCounts rows = new DropCounts();
+            Table epochs = strategy.checked(r.table(), c, rows);
+            TableIO.write(epochs, f);
+            epochsDropped.addAll(rows); // only once written: a refused answer is asked again and counted then
             files.add(f);
         } catch (TasniException e) {
             String m = e.getMessage();

@@ -1,18 +1,23 @@
 package org.tasni.download;
 
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.tasni.TasniException;
 import org.tasni.io.VOTableIO;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -23,8 +28,6 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 final class TapDocuments {
 
-    private static final Pattern INFO = Pattern.compile("<INFO\\b([^>]*?)(/>|>(.*?)</INFO>)", Pattern.DOTALL);
-    private static final Pattern ATTR = Pattern.compile("(\\w+)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
@@ -42,28 +45,97 @@ final class TapDocuments {
         boolean isError() {
             return "ERROR".equals(status);
         }
+    }
 
-        boolean isOverflow() {
-            return "OVERFLOW".equals(status);
+    /**
+     * What one streaming read of an XML document finds: its last QUERY_STATUS INFO, whether any QUERY_STATUS said
+     * OVERFLOW, and whether it is a whole VOTABLE document (well-formed to its end, VOTABLE its root element).
+     */
+    private record Scan(QueryStatus status, boolean overflow, boolean complete) {}
+
+    /** A parser factory of its own per document: the JDK does not promise that one may be shared between threads. */
+    private static XMLInputFactory xmlFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        // a result is data, never a reason to fetch or expand anything
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // names are matched on their local part, so a prefixed <vot:INFO> counts even where its prefix is not declared
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        return f;
+    }
+
+    /**
+     * Reads {@code doc} with the JDK's XML parser, as far as it is well-formed: attribute quoting, namespace prefixes,
+     * entities and comments are the parser's business, not a pattern's.
+     */
+    private static Scan scan(byte[] doc) {
+        String status = null, message = null;
+        boolean overflow = false, complete = false;
+        String root = null;
+        XMLStreamReader r = null;
+        try {
+            r = xmlFactory().createXMLStreamReader(new ByteArrayInputStream(doc));
+            StringBuilder text = null; // the text of the QUERY_STATUS INFO being read
+            int depth = 0;
+            while (r.hasNext()) {
+                int e = r.next();
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    String name = local(r.getLocalName());
+                    if (root == null) {
+                        root = name;
+                    }
+                    if (text != null) {
+                        depth++;
+                    } else if (name.equals("INFO") && "QUERY_STATUS".equals(attribute(r, "name"))) {
+                        status = attribute(r, "value");
+                        overflow |= "OVERFLOW".equals(status);
+                        message = null;
+                        text = new StringBuilder();
+                        depth = 0;
+                    }
+                } else if (text != null && (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA)) {
+                    text.append(r.getText());
+                } else if (text != null && e == XMLStreamConstants.END_ELEMENT && depth-- == 0) {
+                    message = text.toString().trim();
+                    message = message.isEmpty() ? null : message;
+                    text = null;
+                }
+            }
+            complete = "VOTABLE".equals(root);
+        } catch (XMLStreamException | RuntimeException e) {
+            // cut short or not XML at all: what was read so far still counts (an ERROR before the cut is an ERROR)
+        } finally {
+            close(r);
+        }
+        return new Scan(new QueryStatus(status, message), overflow, complete);
+    }
+
+    private static String local(String name) {
+        return name.substring(name.indexOf(':') + 1);
+    }
+
+    private static String attribute(XMLStreamReader r, String name) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (local(r.getAttributeLocalName(i)).equals(name)) {
+                return r.getAttributeValue(i).trim();
+            }
+        }
+        return null;
+    }
+
+    private static void close(XMLStreamReader r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // an in-memory document holds nothing to release
+            }
         }
     }
 
     /** The last QUERY_STATUS INFO in a VOTable, or one of nulls. */
     static QueryStatus queryStatus(String xml) {
-        String status = null, message = null;
-        Matcher m = INFO.matcher(xml);
-        while (m.find()) {
-            Map<String, String> attrs = new LinkedHashMap<>();
-            Matcher am = ATTR.matcher(m.group(1));
-            while (am.find()) {
-                attrs.put(am.group(1), am.group(2));
-            }
-            if ("QUERY_STATUS".equals(attrs.get("name"))) {
-                status = attrs.get("value");
-                message = m.group(3) == null ? null : m.group(3).trim();
-            }
-        }
-        return new QueryStatus(status, message);
+        return scan(xml.getBytes(StandardCharsets.UTF_8)).status();
     }
 
     /** The message of a UWS job's error document: its QUERY_STATUS text, else the document's words. */
@@ -78,20 +150,24 @@ final class TapDocuments {
         Table t;
         boolean overflow;
         if (head.startsWith("<")) {
-            String xml = new String(body, StandardCharsets.UTF_8);
-            QueryStatus qs = queryStatus(xml);
-            if (qs.isError()) {
-                throw new TasniException(url + ": the server reports an error: " + qs.message());
+            Scan scan = scan(body);
+            if (scan.status().isError()) {
+                throw new TasniException(url + ": the server reports an error: " + scan.status().message());
             }
-            if (!xml.stripTrailing().endsWith("</VOTABLE>")) {
+            if (!scan.complete()) {
                 throw new TapTransport.Transient("VOTable cut short (" + body.length + " bytes)", Double.NaN);
             }
             try {
                 t = VOTableIO.read(body, "tap");
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                throw new TapTransport.Transient("VOTable could not be read (" + e.getMessage() + ")", Double.NaN);
+            } catch (TasniException e) {
+                // a whole, well-formed document that STIL refuses (an array column, a bad cell) will be refused again
+                throw new TasniException(url + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
                 throw new TapTransport.Transient("VOTable could not be read (" + e.getMessage() + ")", Double.NaN);
             }
-            overflow = qs.isOverflow() || xml.contains("value=\"OVERFLOW\"");
+            overflow = scan.overflow();
         } else {
             // CSV carries no status: a body not ending in a line break was cut mid-row
             if (body.length > 0 && body[body.length - 1] != '\n') {
@@ -100,6 +176,9 @@ final class TapDocuments {
             try {
                 t = body.length == 0 ? Table.create("tap")
                         : Table.read().usingOptions(CsvReadOptions.builder(new ByteArrayInputStream(body)).tableName("tap"));
+                if (t.columnCount() == 0 && body.length > 0) {
+                    t = headerOnly(body);
+                }
             } catch (RuntimeException e) {
                 throw new TapTransport.Transient("CSV could not be read (" + e.getMessage() + ")", Double.NaN);
             }
@@ -107,6 +186,22 @@ final class TapDocuments {
         }
         overflow |= maxrec > 0 && t.rowCount() >= maxrec;
         return new Parsed(t, overflow, body.length);
+    }
+
+    /**
+     * The empty result of a CSV body that is only a header line (a query that found nothing), with the header's columns
+     * as text columns without rows: Tablesaw reads such a body as a table without columns, which every reader would
+     * take for a result without the columns asked for.
+     */
+    private static Table headerOnly(byte[] body) {
+        String[] names = new CsvParser(new CsvParserSettings()).parseLine(new String(body, StandardCharsets.UTF_8).strip());
+        Table t = Table.create("tap");
+        for (String n : names == null ? new String[0] : names) {
+            if (n != null && !n.isBlank()) {
+                t.addColumns(StringColumn.create(n.strip()));
+            }
+        }
+        return t;
     }
 
     /**

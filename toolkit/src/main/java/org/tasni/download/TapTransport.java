@@ -106,15 +106,74 @@ final class TapTransport {
         return (Reply) withRetries(a, url, attempt -> exchange(a, url, method, body, attempt));
     }
 
-    /** Sends a request that must answer 200 with a result, with retries; a result cut short is retried too. */
+    /**
+     * Sends a request that must answer 200 with a result, with retries; a result cut short is retried too. Redirects
+     * are followed ({@link #MAX_REDIRECTS} at most): TAP lets a service answer a sync query or a job's result with a
+     * 303 to where the rows are stored.
+     */
     TapDocuments.Parsed request(Attempts a, URI url, String method, TapBody body, long maxrec) {
         return (TapDocuments.Parsed) withRetries(a, url, attempt -> {
-            Reply r = exchange(a, url, method, body, attempt);
-            if (r.statusCode() != 200) {
-                throw new TasniException(url + ": HTTP " + r.statusCode() + " where a result was expected.");
+            URI at = url;
+            String how = method;
+            TapBody what = body;
+            Reply r = exchange(a, at, how, what, attempt);
+            for (int hops = 0; Redirect.of(r.statusCode()) != null; hops++) {
+                Redirect kind = Redirect.of(r.statusCode());
+                if (hops == MAX_REDIRECTS) {
+                    throw new TasniException(url + ": redirect loop (more than " + MAX_REDIRECTS + " redirects; the last "
+                            + "HTTP " + r.statusCode() + " from " + at + ").");
+                }
+                at = location(at, r);
+                if (kind == Redirect.TO_GET || !how.equals("GET") && kind == Redirect.MOVED) {
+                    // a 303, and a 301/302 after a POST as every client treats them, say where to GET the answer
+                    how = "GET";
+                    what = null;
+                }
+                r = exchange(a, at, how, what, attempt);
             }
-            return TapDocuments.parse(url, r.body(), maxrec);
+            if (r.statusCode() != 200) {
+                throw new TasniException(at + ": HTTP " + r.statusCode() + " where a result was expected.");
+            }
+            return TapDocuments.parse(at, r.body(), maxrec);
         });
+    }
+
+    /** Redirects followed for one result: a chain longer than this is a loop, or a service not worth following. */
+    static final int MAX_REDIRECTS = 5;
+
+    /** How an HTTP redirect is followed. */
+    private enum Redirect {
+        /** 301, 302: moved; a POST becomes a GET. */
+        MOVED,
+        /** 303 See Other: a GET of another resource. */
+        TO_GET,
+        /** 307, 308: the same request again, method and body kept. */
+        SAME;
+
+        static Redirect of(int status) {
+            return switch (status) {
+                case 301, 302 -> MOVED;
+                case 303 -> TO_GET;
+                case 307, 308 -> SAME;
+                default -> null;
+            };
+        }
+    }
+
+    /** Where a redirect from {@code from} points, a relative Location resolved against it. */
+    private static URI location(URI from, Reply r) {
+        String loc = r.headers().firstValue("Location").orElseThrow(() -> new TasniException(from + ": HTTP "
+                + r.statusCode() + " without a Location to follow."));
+        try {
+            URI to = from.resolve(loc.strip());
+            if (!"http".equalsIgnoreCase(to.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())) {
+                throw new IllegalArgumentException("not an HTTP address");
+            }
+            return to;
+        } catch (IllegalArgumentException e) {
+            throw new TasniException(from + ": HTTP " + r.statusCode() + " to '" + loc + "', which cannot be followed ("
+                    + e.getMessage() + ").");
+        }
     }
 
     /** Deletes {@code url} once, without retries, ignoring failures. */

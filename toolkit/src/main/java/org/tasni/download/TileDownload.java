@@ -3,7 +3,9 @@ package org.tasni.download;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
@@ -20,8 +22,8 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 
 /**
  * The download of one tile for the {@link Downloader}, run on a pool thread: fetch the cone ({@link RegionFetch}),
- * refuse an empty one, drop rows with unusable positions, and write the tile's own rows and its margin rows, the
- * tile file last, since its presence marks the tile finished. A failure becomes a FAILED summary row and a journal
+ * refuse an empty one, drop rows with unusable positions, without an id or with an id already seen, and write the
+ * tile's own rows and its margin rows, the tile file last, since its presence marks the tile finished. A failure becomes a FAILED summary row and a journal
  * line, never an exception.
  */
 final class TileDownload {
@@ -59,6 +61,7 @@ final class TileDownload {
             }
             DropCounts dropped = new DropCounts();
             boolean[] usable = usablePositions(all, dropped);
+            dropUnusableIds(all, plan.catalog().idColumn(), usable, dropped);
             Table own = select(all, usable, tile, true), margin = select(all, usable, tile, false);
             TableIO.write(margin, marginFile(tile));
             TableIO.write(own, tileFile(tile)); // last: its presence marks the tile finished
@@ -91,6 +94,26 @@ final class TileDownload {
             }
         }
         return ok;
+    }
+
+    /**
+     * Leaves out, and counts, the usable rows without an id ({@code MISSING_ID}) and those whose id an earlier usable
+     * row has ({@code DUPLICATE}; the first is kept): a service may send a row twice or with a NULL key, and the tile
+     * files must hold each source once, under its id. The id column is exact longs ({@link RegionFetch#exactIds}).
+     */
+    private static void dropUnusableIds(Table all, String idColumn, boolean[] usable, DropCounts dropped) {
+        LongColumn id = (LongColumn) Columns.require(all, idColumn);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < usable.length; i++) {
+            if (!usable[i]) {
+                continue;
+            }
+            DropReason why = id.isMissing(i) ? DropReason.MISSING_ID : seen.add(id.getLong(i)) ? null : DropReason.DUPLICATE;
+            if (why != null) {
+                dropped.add(why);
+                usable[i] = false;
+            }
+        }
     }
 
     private Path tileFile(long tile) {

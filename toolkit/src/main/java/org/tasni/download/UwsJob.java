@@ -48,15 +48,23 @@ final class UwsJob {
         return new TapResult(p.table(), p.overflow(), a.n, a.retries, p.bytes(), job);
     }
 
+    /** A blocking wait answered sooner than this (one second) was not held by the server. */
+    private static final long QUICK_ANSWER_NANOS = 1_000_000_000L;
+
     private static String waitFor(TapTransport http, TapTransport.Attempts a, URI job) {
         double poll = 0.2;
         boolean blocking = true;
         for (int rounds = 0; rounds < 100_000; rounds++) {
             String phase;
+            boolean answeredAtOnce = false;
             if (blocking) {
                 // UWS 1.1: the server holds the request until the phase changes or WAIT seconds pass
+                long t0 = System.nanoTime();
                 String doc = http.send(a, URI.create(job + "?WAIT=" + http.blockingWaitSeconds() + "&PHASE=EXECUTING"),
                         "GET", null).text();
+                // a UWS 1.0 server ignores WAIT, and a 1.1 one does not hold a QUEUED job for PHASE=EXECUTING: asked
+                // again at once, either would take the whole rate limit, which the other tiles share
+                answeredAtOnce = System.nanoTime() - t0 < QUICK_ANSWER_NANOS;
                 Matcher m = PHASE.matcher(doc);
                 if (!m.find()) {
                     blocking = false;
@@ -73,7 +81,7 @@ final class UwsJob {
                 case "PENDING", "QUEUED", "EXECUTING", "HELD", "SUSPENDED", "UNKNOWN" -> { }
                 default -> throw new TasniException(job + ": unexpected job phase '" + phase + "'.");
             }
-            if (!blocking || phase.equals("PENDING") || phase.equals("HELD")) {
+            if (!blocking || answeredAtOnce || phase.equals("PENDING") || phase.equals("HELD")) {
                 http.pause(poll, job, "while waiting for the job");
                 poll = Math.min(5, poll * 1.5);
             }

@@ -35,6 +35,11 @@ public enum DropReason {
     DUPLICATE("duplicate"),
     /** the row's position is not in the HEALPix pixel its tile file is named after. */
     WRONG_TILE("not in its tile's pixel"),
+    /**
+     * an epoch row a service returned that cannot be its query's: a designation not among the targets asked for, or a
+     * position farther from its target than the cone radius.
+     */
+    OUTSIDE_CONE("not in its target's cone"),
     /** the id is missing (null, empty or blank). */
     MISSING_ID("missing id");
 

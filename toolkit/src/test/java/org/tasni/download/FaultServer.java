@@ -19,7 +19,9 @@ final class FaultServer implements AutoCloseable {
 
     enum Fault { OK, E500, E503_RETRY_AFTER, E429_RETRY_AFTER, RESET, TRUNCATED, SLOW, ERROR_DOCUMENT, E404,
         /** a portal's maintenance page with HTTP 200 */ HTML_200,
-        /** a maintenance page with HTTP 503 and Retry-After: 0 */ HTML_503 }
+        /** a maintenance page with HTTP 503 and Retry-After: 0 */ HTML_503,
+        /** HTTP {@link #redirectStatus} to the stored result, a relative Location */ REDIRECT,
+        /** HTTP 302 to the very same address */ REDIRECT_LOOP }
 
     /** The maintenance page of {@link Fault#HTML_200} and {@link Fault#HTML_503}. */
     static final String MAINTENANCE = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>IRSA  Scheduled\n"
@@ -34,11 +36,17 @@ final class FaultServer implements AutoCloseable {
     volatile long slowMillis = 1500;
     /** The Retry-After of {@link Fault#E503_RETRY_AFTER}, seconds. */
     volatile String retryAfter = "1";
+    /** The status of {@link Fault#REDIRECT}. */
+    volatile int redirectStatus = 303;
+    /** Requests to the stored result a {@link Fault#REDIRECT} points to, and the method of the last one. */
+    final AtomicInteger stored = new AtomicInteger();
+    volatile String storedMethod;
 
     FaultServer(byte[] votable) throws IOException {
         this.votable = votable;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/tap/sync", ex -> result(ex));
+        server.createContext("/tap/" + STORED, this::stored);
         server.createContext("/tap/async", this::async);
         server.start();
     }
@@ -75,8 +83,27 @@ final class FaultServer implements AutoCloseable {
             case ERROR_DOCUMENT -> send(ex, 200, ("<VOTABLE version=\"1.4\"><RESOURCE type=\"results\">"
                     + "<INFO name=\"QUERY_STATUS\" value=\"ERROR\">Column decl is not defined</INFO></RESOURCE></VOTABLE>")
                     .getBytes(StandardCharsets.UTF_8), null);
+            case REDIRECT -> {
+                ex.getResponseHeaders().add("Location", STORED); // beside the address asked, as a relative reference
+                html(ex, redirectStatus, null);
+            }
+            case REDIRECT_LOOP -> {
+                ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort()
+                        + ex.getRequestURI());
+                send(ex, 302, new byte[0], null);
+            }
             case OK -> send(ex, 200, votable, null);
         }
+    }
+
+    /** The name of the stored result, next to the sync endpoint and to a job's result. */
+    static final String STORED = "stored-result";
+
+    private void stored(HttpExchange ex) throws IOException {
+        stored.incrementAndGet();
+        storedMethod = ex.getRequestMethod();
+        ex.getRequestBody().readAllBytes();
+        send(ex, 200, votable, null);
     }
 
     private void async(HttpExchange ex) throws IOException {
@@ -96,6 +123,8 @@ final class FaultServer implements AutoCloseable {
                     + "</uws:phase></uws:job>").getBytes(StandardCharsets.UTF_8), null);
         } else if (path.equals("/tap/async/job1/results/result")) {
             result(ex);
+        } else if (path.equals("/tap/async/job1/results/" + STORED)) {
+            stored(ex);
         } else if (path.equals("/tap/async/job1") && method.equals("DELETE")) {
             deletes.incrementAndGet();
             send(ex, 303, new byte[0], null);
