@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -20,15 +22,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.io.DropReason;
+import org.tasni.io.OutputPaths;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.TileMargin;
 import scala.Tuple2;
+import tech.tablesaw.api.Table;
 
 /**
  * Partitions a catalogue once, for any number of matches: Parquet by HEALPix pixel, adaptive so that a partition
@@ -52,6 +57,12 @@ public final class HealpixPartitioner {
     public static final long DEFAULT_MAX_ROWS = 1_000_000;
     /** Wide enough for R = 3″ plus Barnard's star (10.4″/yr) over the 5.5 years between AllWISE and Gaia DR3. */
     public static final double DEFAULT_MARGIN_ARCSEC = 70;
+
+    /**
+     * The widest margin, arcsec (1°): a row joins a partition's margin by its pixel at the finest order whose pixels are
+     * 4 margins wide, so a wider margin copies whole 7° pixels, and soon a large part of the sky, into every margin.
+     */
+    public static final double MAX_MARGIN_ARCSEC = 3600;
 
     private final SparkSession spark;
     private final long maxRows;
@@ -84,8 +95,8 @@ public final class HealpixPartitioner {
 
     /** A copy with a margin of {@code arcsec} (at least R plus the largest proper-motion displacement of a match). */
     public HealpixPartitioner marginArcsec(double arcsec) {
-        if (!(arcsec > 0 && arcsec <= 3600)) {
-            throw new TasniException("margin must be in (0, 3600] arcsec (got " + arcsec + ").");
+        if (!(arcsec > 0 && arcsec <= MAX_MARGIN_ARCSEC)) {
+            throw new TasniException("margin must be in (0, " + (long) MAX_MARGIN_ARCSEC + "] arcsec (got " + arcsec + ").");
         }
         return new HealpixPartitioner(spark, maxRows, arcsec, ra, dec, pmra, pmdec);
     }
@@ -108,12 +119,23 @@ public final class HealpixPartitioner {
      */
     public PartitionedCatalog partition(List<Path> inputs, Path root) {
         List<Path> files = expand(inputs);
+        Path out = root.toAbsolutePath().normalize();
+        for (Path f : files) {
+            if (OutputPaths.sameFile(out, f)) {
+                throw new TasniException(root + ": this output directory is the input " + f + "; refusing to overwrite an"
+                        + " input. Give the partitioned catalogue a directory of its own.");
+            }
+        }
+        OutputPaths.requireDirectory(out);
+        // both are written with Spark's overwrite, which deletes them first
+        MatchInputs.refuseReplacing(out.resolve("dataset"), files);
+        MatchInputs.refuseReplacing(out.resolve("margin"), files);
+        MatchInputs.requireSameColumns(files);
         Dataset<Row> df = null;
         for (Path f : files) {
             Dataset<Row> one = spark.read().parquet(f.toAbsolutePath().toString());
-            if (df != null && !Arrays.equals(df.columns(), one.columns())) {
-                throw new TasniException(f + ": its columns (" + String.join(", ", one.columns()) + ") are not those of "
-                        + files.get(0).getFileName() + " (" + String.join(", ", df.columns()) + "); one catalogue per partitioning.");
+            if (df != null) {
+                requireSameColumns(files.get(0), df.schema(), f, one.schema());
             }
             // union keeps each input's Spark partitions in order, so zipWithIndex numbers rows in file order
             df = df == null ? one : df.unionByName(one);
@@ -126,13 +148,17 @@ public final class HealpixPartitioner {
             }
         }
         int raIdx = fieldIndex(schema, ra, files), decIdx = fieldIndex(schema, dec, files);
+        // all files have one schema by now: the first names the columns' types for all of them
+        Table first = MatchInputs.schema(files.get(0), files.get(0).toString());
+        MatchInputs.requireNumber(first, ra, "degrees");
+        MatchInputs.requireNumber(first, dec, "degrees");
         int n = schema.length();
         JavaRDD<Row> numbered = df.javaRDD().zipWithIndex().mapPartitions(new Numbering(n, raIdx, decIdx));
         StructType withIds = schema.add(PartitionedCatalog.ROW, DataTypes.LongType, false)
                 .add(PartitionedCatalog.HEALPIX_29, DataTypes.LongType, false);
         Dataset<Row> all = spark.createDataFrame(numbered, withIds).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return write(all, root.toAbsolutePath().normalize(), files);
+            return write(all, out, files);
         } finally {
             all.unpersist();
         }
@@ -141,12 +167,17 @@ public final class HealpixPartitioner {
     private PartitionedCatalog write(Dataset<Row> all, Path root, List<Path> files) {
         Dataset<Row> valid = all.filter(col(PartitionedCatalog.HEALPIX_29).geq(0));
         int histogramOrder = Math.min(TileMargin.fineOrder(marginArcsec), 12);
-        // one job counts everything: rows per pixel at the histogram's order, and the rows without a position (−1)
+        // one job counts everything: rows per pixel at the histogram's order, and the rows without a position (their
+        // negative code, one per DropReason: see Numbering)
         List<Row> hist = all.select(org.apache.spark.sql.functions.when(col(PartitionedCatalog.HEALPIX_29).geq(0),
-                        pixelAt(histogramOrder)).otherwise(lit(-1L)).as("p"))
+                        pixelAt(histogramOrder)).otherwise(col(PartitionedCatalog.HEALPIX_29)).as("p"))
                 .groupBy("p").count().orderBy("p").collectAsList();
-        long dropped = !hist.isEmpty() && hist.get(0).getLong(0) < 0 ? hist.get(0).getLong(1) : 0;
-        int first = dropped > 0 ? 1 : 0;
+        Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
+        int first = 0;
+        while (first < hist.size() && hist.get(first).getLong(0) < 0) {
+            dropped.put(dropReason(hist.get(first).getLong(0)), hist.get(first).getLong(1));
+            first++;
+        }
         long[] pix = new long[hist.size() - first], counts = new long[hist.size() - first];
         long rows = 0;
         for (int i = 0; i < pix.length; i++) {
@@ -156,7 +187,8 @@ public final class HealpixPartitioner {
         }
         if (rows == 0) {
             throw new TasniException(files.get(0) + (files.size() > 1 ? " and " + (files.size() - 1) + " more" : "")
-                    + ": no row with a usable position in columns '" + ra + "'/'" + dec + "' (" + dropped + " rows).");
+                    + ": no row with a usable position in columns '" + ra + "'/'" + dec + "' ("
+                    + dropped.values().stream().mapToLong(Long::longValue).sum() + " rows).");
         }
         List<Pixel> parts = AdaptivePartitions.of(histogramOrder, pix, counts, maxRows);
         PartitionLookup lookup = new PartitionLookup(parts, marginArcsec);
@@ -170,6 +202,15 @@ public final class HealpixPartitioner {
                 dropped, parts);
         cat.writeMetadata(histogramOrder, maxRows);
         return cat;
+    }
+
+    /** The {@code _healpix_29} of a row left out for {@code why}: negative, so that no pixel has it. */
+    private static long dropCode(DropReason why) {
+        return -1L - why.ordinal();
+    }
+
+    private static DropReason dropReason(long code) {
+        return DropReason.values()[(int) (-1 - code)];
     }
 
     /** The column of each row's pixel at {@code order}, from its {@code _healpix_29}. */
@@ -206,6 +247,25 @@ public final class HealpixPartitioner {
         return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
     }
 
+    /**
+     * {@link MatchInputs#requireSameColumns} in Spark's types, which the union compares: two Parquet types that read
+     * alike elsewhere (an int64 and a timestamp) must not be widened either.
+     */
+    private static void requireSameColumns(Path firstFile, StructType first, Path f, StructType one) {
+        if (!Arrays.equals(first.fieldNames(), one.fieldNames())) {
+            throw new TasniException(f + ": its columns (" + String.join(", ", one.fieldNames()) + ") are not those of "
+                    + firstFile + " (" + String.join(", ", first.fieldNames()) + "); one catalogue per partitioning.");
+        }
+        for (int i = 0; i < first.length(); i++) {
+            DataType a = first.fields()[i].dataType(), b = one.fields()[i].dataType();
+            if (!a.equals(b)) {
+                throw new TasniException(f + ": column '" + one.fields()[i].name() + "' is " + b.simpleString() + " here but "
+                        + a.simpleString() + " in " + firstFile + "; give every file of a catalogue the same column types"
+                        + " (one type per column, so that no id is rounded through a double).");
+            }
+        }
+    }
+
     private static int fieldIndex(StructType schema, String name, List<Path> files) {
         for (int i = 0; i < schema.length(); i++) {
             if (schema.fields()[i].name().equals(name)) {
@@ -239,7 +299,7 @@ public final class HealpixPartitioner {
         return out;
     }
 
-    /** Appends {@code _row} (the index zipWithIndex gave) and {@code _healpix_29} (−1 for no usable position). */
+    /** Appends {@code _row} (the index zipWithIndex gave) and {@code _healpix_29} (for no usable position, {@link #dropCode}). */
     private record Numbering(int n, int raIdx, int decIdx)
             implements FlatMapFunction<Iterator<Tuple2<Row, Long>>, Row> {
 
@@ -262,7 +322,8 @@ public final class HealpixPartitioner {
                     }
                     double a = number(r, raIdx), d = number(r, decIdx);
                     v[n] = t._2();
-                    v[n + 1] = DropReason.ofPosition(a, d) == null ? h29.ang2pix(a, d) : -1L;
+                    DropReason why = DropReason.ofPosition(a, d);
+                    v[n + 1] = why == null ? h29.ang2pix(a, d) : dropCode(why);
                     return RowFactory.create(v);
                 }
             };

@@ -67,7 +67,7 @@ final class LeftoverSearch implements Function<Pixel, Long>, Serializable {
         if (near.isEmpty()) {
             return 0L;
         }
-        Table r = PartitionTables.read(right.files(rp), spec.rightColumns());
+        Table r = PartitionTables.read(right.requireFiles(rp), spec.rightColumns());
         CrossMatcher m = spec.matcher();
         CrossMatcher byRow = m.leftColumns(m.leftColumnNames().ra(), m.leftColumnNames().dec(), PartitionedCatalog.ROW)
                 .rightColumns(m.rightColumnNames().ra(), m.rightColumnNames().dec(), PartitionedCatalog.ROW);

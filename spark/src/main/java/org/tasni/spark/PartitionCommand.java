@@ -48,7 +48,7 @@ final class PartitionCommand implements Callable<Integer> {
         System.out.printf("%s: %,d rows in %d partitions (orders %s), margin %s arcsec, %,d rows without a position left"
                 + " out (%.1f s)%n", c.root(), c.rows(), c.partitions().size(),
                 c.partitions().stream().map(p -> String.valueOf(p.order())).distinct().toList(), c.marginArcsec(),
-                c.dropped(), (System.nanoTime() - t0) / 1e9);
+                c.droppedTotal(), (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 }

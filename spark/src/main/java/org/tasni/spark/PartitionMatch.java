@@ -62,7 +62,7 @@ final class PartitionMatch implements Function<PartitionMatch.Task, TaskStat>, S
         long t0 = System.nanoTime();
         CrossMatcher m = spec.matcher();
         MatchMode mode = spec.mode();
-        Table l = PartitionTables.read(left.files(task.left()));
+        Table l = PartitionTables.read(left.requireFiles(task.left()));
         long[] hp = l.longColumn(PartitionedCatalog.HEALPIX_29).asLongArray();
         boolean[] covered = new boolean[hp.length];
         Table out = null, leftovers = null;
@@ -70,7 +70,7 @@ final class PartitionMatch implements Function<PartitionMatch.Task, TaskStat>, S
         double readS = (System.nanoTime() - t0) / 1e9, matchS = 0;
         for (Pixel rp : task.rights()) {
             long r0 = System.nanoTime();
-            Table r = PartitionTables.union(PartitionTables.read(right.files(rp), spec.rightColumns()),
+            Table r = PartitionTables.union(PartitionTables.read(right.requireFiles(rp), spec.rightColumns()),
                     PartitionTables.read(right.marginFiles(rp), spec.rightColumns()));
             nRight += r.rowCount();
             BitmapBackedSelection mine = new BitmapBackedSelection();

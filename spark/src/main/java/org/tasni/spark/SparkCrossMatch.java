@@ -68,6 +68,8 @@ public final class SparkCrossMatch {
     public SparkMatchReport run(MatchMode mode, PartitionedCatalog left, PartitionedCatalog right, Path outDir) {
         long t0 = System.nanoTime();
         double cpu0 = processCpuSeconds();
+        Path out = outDir.toAbsolutePath().normalize();
+        requireInputs(mode, left, right, out);
         MatchSpec spec = MatchSpec.of(mode, matcher);
         if (failOnce != null) {
             spec = spec.failingOnce(failOnce.toAbsolutePath().toString());
@@ -80,8 +82,7 @@ public final class SparkCrossMatch {
                     + " --margin %.0f or more.", right.root(), right.marginArcsec(), matcher.radiusArcsec(), move,
                     right.maxPmMasYr(), Math.abs(matcher.epochGapYears()), Math.ceil(matcher.radiusArcsec() + move + 1)));
         }
-        Path out = outDir.toAbsolutePath().normalize();
-        for (String d : List.of("parts", "leftovers", "candidates")) {
+        for (String d : OWN_DIRECTORIES) {
             deleteTree(out.resolve(d));
         }
         List<PartitionMatch.Task> tasks = new ArrayList<>();
@@ -100,9 +101,61 @@ public final class SparkCrossMatch {
         for (Path p : files(out.resolve("parts"))) {
             nOut += org.tasni.io.ParquetIO.rowCount(p);
         }
+        // what each task's matcher left out is not in its output: counted once per right row, as the CPU's report does
+        RightRowChecks.Counts rightChecks = RightRowChecks.Counts.NONE;
+        if (RightRowChecks.needed(spec)) {
+            jsc.setJobDescription("tasni crossmatch: right rows the matcher leaves out");
+            rightChecks = jsc.parallelize(right.partitions(), Math.max(1, right.partitions().size()))
+                    .map(new RightRowChecks(spec, right)).reduce(RightRowChecks.Counts::plus);
+        }
+        RightRowChecks.Counts rightDrops = rightChecks.plus(right);
         return new SparkMatchReport(mode, matcher.radiusArcsec(), left.partitions().size(), right.partitions().size(),
-                left.rows(), nOut, leftovers, candidates, reach, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0,
+                left.rows(), right.rows(), nOut, left.dropped(), rightDrops.dropped(), rightDrops.unmoved(), leftovers,
+                candidates, reach, (System.nanoTime() - t0) / 1e9, processCpuSeconds() - cpu0,
                 stats);
+    }
+
+    /** The directories of {@code OUT} a run replaces. */
+    static final List<String> OWN_DIRECTORIES = List.of("parts", "leftovers", "candidates");
+
+    /**
+     * Refuses, before any job: a catalogue partitioned on other position columns than the match reads (its partitions
+     * and margins are by those positions, so pairs near a border would be lost), a catalogue without a column the
+     * match reads, and an output directory inside an input catalogue.
+     */
+    private void requireInputs(MatchMode mode, PartitionedCatalog left, PartitionedCatalog right, Path out) {
+        requirePartitionedOn(left, matcher.leftColumnNames().ra(), matcher.leftColumnNames().dec(), "--left-columns");
+        requirePartitionedOn(right, matcher.rightColumnNames().ra(), matcher.rightColumnNames().dec(), "--right-columns");
+        MatchInputs.requireLeft(matcher, mode, schema(left));
+        MatchInputs.requireRight(matcher, schema(right));
+        for (PartitionedCatalog c : List.of(left, right)) {
+            MatchInputs.refuseInside(out, Path.of(c.root()));
+        }
+    }
+
+    private static void requirePartitionedOn(PartitionedCatalog c, String ra, String dec, String option) {
+        if (!c.ra().equals(ra) || !c.dec().equals(dec)) {
+            throw new TasniException(c.root() + ": is partitioned on " + c.ra() + "," + c.dec() + " (hats_col_ra,"
+                    + " hats_col_dec), but this match reads the positions " + ra + "," + dec + " (" + option + "); partition"
+                    + " it again with --columns " + ra + "," + dec + ", or match on " + c.ra() + "," + c.dec() + ".");
+        }
+    }
+
+    /** The catalogue's columns, from the footer of its first partition's first file, named by the catalogue. */
+    private static Table schema(PartitionedCatalog c) {
+        return MatchInputs.schema(c.requireFiles(c.partitions().get(0)).get(0), c.root());
+    }
+
+    /**
+     * The empty result of {@code mode}, with the columns (and types) a run with rows writes: the matcher's own output
+     * for no left row, so a run that finds nothing still replaces an earlier run's result, as the CPU backend does.
+     */
+    public Table emptyResult(MatchMode mode, PartitionedCatalog left, PartitionedCatalog right) {
+        Table l = schema(left);
+        l.removeColumns(PartitionedCatalog.ROW, PartitionedCatalog.HEALPIX_29);
+        Table r = PartitionTables.read(right.requireFiles(right.partitions().get(0)),
+                MatchSpec.of(mode, matcher).rightColumns());
+        return matcher.threads(1).run(mode, l, r).setName(mode.label());
     }
 
     /**

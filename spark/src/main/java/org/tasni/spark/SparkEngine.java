@@ -3,6 +3,7 @@ package org.tasni.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
@@ -75,6 +76,22 @@ public final class SparkEngine implements CrossmatchEngine {
      */
     static double marginFor(CrossMatcher m) {
         double move = CrossMatcher.MAX_PROPER_MOTION_MAS_YR / 1000 * Math.abs(m.epochGapYears());
-        return Math.max(HealpixPartitioner.DEFAULT_MARGIN_ARCSEC, Math.ceil(m.radiusArcsec() + move + 1));
+        double margin = Math.max(HealpixPartitioner.DEFAULT_MARGIN_ARCSEC, Math.ceil(m.radiusArcsec() + move + 1));
+        if (margin > HealpixPartitioner.MAX_MARGIN_ARCSEC) {
+            throw new TasniException(String.format(Locale.ROOT, "a radius of %s arcsec%s needs partitions with a margin of"
+                    + " %.0f arcsec, and the Spark partitioner's margins are at most %.0f arcsec (1°: wider ones would copy"
+                    + " a large part of the sky into every partition's margin), so Spark matches radii up to %.0f arcsec%s."
+                    + " Use the toolkit's crossmatch for a larger radius.", fmt(m.radiusArcsec()), move > 0
+                            ? String.format(Locale.ROOT, " plus the largest believable proper-motion move (%.0f arcsec: %.0f"
+                                    + " mas/yr over %s years)", move, CrossMatcher.MAX_PROPER_MOTION_MAS_YR,
+                                    fmt(Math.abs(m.epochGapYears()))) : "", margin,
+                    HealpixPartitioner.MAX_MARGIN_ARCSEC, Math.floor(HealpixPartitioner.MAX_MARGIN_ARCSEC - move - 1),
+                    move > 0 ? " at this epoch gap" : ""));
+        }
+        return margin;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -13,19 +13,20 @@ import org.tasni.io.DropReason;
 
 /**
  * The {@code --stats-json} file: phase timings measured in process ({@code read_s}, {@code match_s} or
- * {@code compute_s}, {@code write_s}, …) and counts ({@code n_…}), in the order they were added.
+ * {@code compute_s}, {@code write_s}, …) and counts ({@code n_…}), in the order they were added. Public for the
+ * commands of other modules (the Spark crossmatch), so that one reader reads every command's file.
  */
-final class StatsJson {
+public final class StatsJson {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    StatsJson put(String key, Object value) {
+    public StatsJson put(String key, Object value) {
         values.put(key, value);
         return this;
     }
 
     /** Adds every {@code n_dropped_…} count of {@code drops} (zeros included) and their total {@code n_dropped}. */
-    StatsJson putDrops(DropCounts drops) {
+    public StatsJson putDrops(DropCounts drops) {
         values.putAll(drops.toJson());
         return this;
     }
@@ -34,7 +35,7 @@ final class StatsJson {
      * {@link #putDrops(DropCounts)} for a second kind of row of the same run, under {@code n_<rows>_dropped…}: the
      * epochs of a NEOWISE download, whose target rows are {@code n_dropped…}.
      */
-    StatsJson putDrops(String rows, DropCounts drops) {
+    public StatsJson putDrops(String rows, DropCounts drops) {
         drops.toJson().forEach((k, v) -> values.put(k.replaceFirst("^n_dropped", "n_" + rows + "_dropped"), v));
         return this;
     }
@@ -44,7 +45,7 @@ final class StatsJson {
      * (zeros included) and their total
      * {@code n_unusable_<band>}: measurements of one band left out while the row's other values were used.
      */
-    StatsJson putUnusable(String band, DropCounts counts) {
+    public StatsJson putUnusable(String band, DropCounts counts) {
         values.put("n_unusable_" + band, counts.total());
         for (DropReason r : new DropReason[] {DropReason.NONFINITE_MAGNITUDE, DropReason.MAGNITUDE_OUT_OF_RANGE,
                 DropReason.BAD_ERROR}) {
@@ -54,15 +55,15 @@ final class StatsJson {
     }
 
     /** Seconds since {@code startNanos}, rounded to the microsecond. */
-    static double since(long startNanos) {
+    public static double since(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e3) / 1e6;
     }
 
-    static double seconds(double s) {
+    public static double seconds(double s) {
         return Math.round(s * 1e6) / 1e6;
     }
 
-    void writeIfAsked(Path path) {
+    public void writeIfAsked(Path path) {
         if (path == null) {
             return;
         }
@@ -76,7 +77,7 @@ final class StatsJson {
      * class archive (busy machine), a tenth of a whole crossmatch, to print twenty numbers. Anything else goes to
      * Jackson.
      */
-    String text() {
+    public String text() {
         StringBuilder b = new StringBuilder(32 * values.size() + 4).append('{');
         String sep = "\n  ";
         for (Map.Entry<String, Object> e : values.entrySet()) {

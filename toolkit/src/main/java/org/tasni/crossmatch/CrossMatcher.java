@@ -162,6 +162,11 @@ public final class CrossMatcher {
         return !Double.isNaN(fromEpoch);
     }
 
+    /** The propagation as reports say it: "2016.0 → 2010.5" (from the right side's epoch to the left's), or "none". */
+    public String propagation() {
+        return isPropagating() ? fromEpoch + " → " + toEpoch : "none";
+    }
+
     /** toEpoch − fromEpoch in years (0 without propagation). */
     public double epochGapYears() {
         return isPropagating() ? toEpoch - fromEpoch : 0;
@@ -319,7 +324,7 @@ public final class CrossMatcher {
                     rows = OrphansTable.rows(m, radiusArcsec);
                 }
             }
-            String prop = isPropagating() ? fromEpoch + " → " + toEpoch : "none";
+            String prop = propagation();
             MatchReport rep = new MatchReport(mode, radiusArcsec, k.used, threads, in.lra.length, in.rra.length,
                     rows == null ? view.rowCount() : rows.length, in.leftDrops.snapshot(), in.rightDrops.snapshot(),
                     in.rightUnmoved, prop, (t1 - t0) / 1e9, (t2 - t1) / 1e9, k.note);
