@@ -16,4 +16,15 @@ public class TasniException extends RuntimeException {
     public TasniException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * {@code value}, or a refusal naming {@code what} when it is null: a notebook cell that passes a variable never
+     * assigned gets this line rather than a NullPointerException from deep inside a stage.
+     */
+    public static <T> T requireGiven(T value, String what) {
+        if (value == null) {
+            throw new TasniException(what + " is missing (null); give one.");
+        }
+        return value;
+    }
 }

@@ -288,6 +288,9 @@ public final class CrossMatcher {
      * takes rows by index. The report (and {@link #report()}) is the one {@link #run} gives.
      */
     public MatchOutput match(MatchMode mode, Table leftTable, Table rightTable) {
+        TasniException.requireGiven(mode, "the match mode");
+        TasniException.requireGiven(leftTable, "the left table");
+        TasniException.requireGiven(rightTable, "the right table");
         if (mode != MatchMode.ALL && rightTable.rowCount() == 0) {
             // a real catalogue has sources in any field: an empty one is a wrong or broken file, and matching against
             // it would call every left row an orphan (or unmatched), as crossmatch-tiles' EMPTY_GAIA refuses too

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,7 +118,7 @@ public final class Downloader implements TileSource {
 
     /** Any TAP service. */
     public static Downloader at(String tapUrl) {
-        return new Downloader(TapClient.of(tapUrl), Catalog.allwise(), new long[0], Path.of("tiles"), 4, 60, 2_000_000,
+        return new Downloader(TapClient.of(TasniException.requireGiven(tapUrl, "the TAP service's URL")), Catalog.allwise(), new long[0], Path.of("tiles"), 4, 60, 2_000_000,
                 true, Progress.byDefault(), DEFAULT_TILE_DEADLINE);
     }
 
@@ -133,7 +134,7 @@ public final class Downloader implements TileSource {
 
     /** Any catalogue: its table, columns, key and tile file prefix. */
     public Downloader catalog(Catalog c) {
-        return new Downloader(client, c, tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
+        return new Downloader(client, TasniException.requireGiven(c, "the catalogue"), tiles, dir, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** Tiles {@code from} to {@code to}, both included. */
@@ -146,6 +147,8 @@ public final class Downloader implements TileSource {
 
     /** These HEALPix nside-32 NESTED tiles, each in [0, 12287]. */
     public Downloader tiles(long... list) {
+        // a tile named twice is one tile: fetched by two threads at once, its files would be written twice over
+        list = LongStream.of(TasniException.requireGiven(list, "the tile list")).distinct().toArray();
         for (long t : list) {
             if (t < 0 || t >= TILES.npix()) {
                 throw new TasniException("tile " + t + " is outside [0, 12287] (HEALPix nside 32).");
@@ -156,7 +159,7 @@ public final class Downloader implements TileSource {
 
     /** The tile directory to write into ({@code DATA/tiles}, see {@link org.tasni.io.TileLayout#tilesDir}). */
     public Downloader to(Path directory) {
-        return new Downloader(client, catalog, tiles, directory, concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
+        return new Downloader(client, catalog, tiles, TasniException.requireGiven(directory, "the tile directory"), concurrency, marginArcsec, maxrec, async, progress, tileDeadlineSeconds);
     }
 
     /** Tiles fetched at once (the per-host limit); the rate limit applies on top. */
@@ -297,8 +300,15 @@ public final class Downloader implements TileSource {
             for (Future<DownloadTileRow> f : futures) {
                 try {
                     rows.add(f.get());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                } catch (ExecutionException e) {
+                    // a tile's own failures become its FAILED row; what reaches here is not the tile's, said as it is
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TasniException("the download was interrupted; run it again to go on.", e);
                 }
             }
             removeFinishedParts();

@@ -140,7 +140,7 @@ public final class NeowiseEpochs {
      * table is refused.
      */
     public NeowiseEpochs forTargets(Table t) {
-        return new NeowiseEpochs(client, table, Targets.check(t), radiusArcsec, checkpoint, concurrency, uploadChunk, progress,
+        return new NeowiseEpochs(client, table, Targets.check(TasniException.requireGiven(t, "the targets table")), radiusArcsec, checkpoint, concurrency, uploadChunk, progress,
                 deadlineSeconds);
     }
 

@@ -42,6 +42,7 @@ public final class TableIO {
      * @throws TasniException if no file matches, or as {@link #read(Path, String...)} and {@link #read(List, String...)}
      */
     public static Table read(String path, String... columns) {
+        TasniException.requireGiven(path, "the file to read");
         if (TableFiles.isGlob(path)) {
             List<Path> files = TableFiles.glob(path);
             return TableFiles.readAll(files, TableFiles.name(Path.of(path).getFileName().toString(), files.size()), columns);
@@ -77,6 +78,7 @@ public final class TableIO {
      *                        or a cell does not fit its column (the message names the file, column and row)
      */
     public static Table read(Path path, String... columns) {
+        TasniException.requireGiven(path, "the file to read");
         List<String> cols = Arrays.asList(columns);
         Format f = Format.of(path);
         Set<String> seen = new HashSet<>();
@@ -147,6 +149,8 @@ public final class TableIO {
 
     /** Writes a table, atomically, in the format of the path's extension. */
     public static void write(Table table, Path path) {
+        TasniException.requireGiven(table, "the table to write");
+        TasniException.requireGiven(path, "the file to write");
         OutputPaths.requireDirectoryPossible(path);
         TextChecks.requireWritable(table, null, path, Format.of(path));
         switch (Format.of(path)) {

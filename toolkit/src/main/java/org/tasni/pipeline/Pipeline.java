@@ -46,11 +46,12 @@ public final class Pipeline {
 
     /** A pipeline on a data directory ({@code tiles/}, and for the samples {@code neowise_epochs.parquet}). */
     public static Pipeline on(String dataDir) {
-        return on(Path.of(dataDir));
+        return on(Path.of(TasniException.requireGiven(dataDir, "the data directory")));
     }
 
     /** A pipeline on a data directory. */
     public static Pipeline on(Path dataDir) {
+        TasniException.requireGiven(dataDir, "the data directory");
         return of(PipelineConfig.defaults().withData(dataDir));
     }
 
@@ -244,7 +245,9 @@ public final class Pipeline {
         ResultTable<RunReport> r = run(phase);
         for (PhaseRecord p : r.report().phases()) {
             if (p.status() == PhaseStatus.FAILED) {
-                throw new TasniException("phase " + p.phase() + " failed: " + String.join("; ", p.notes()));
+                // the notes say "failed: why" for the run's table; once is enough here
+                throw new TasniException("phase " + p.phase() + " failed: " + String.join("; ", p.notes().stream()
+                        .map(n -> n.startsWith("failed: ") ? n.substring("failed: ".length()) : n).toList()));
             }
         }
     }

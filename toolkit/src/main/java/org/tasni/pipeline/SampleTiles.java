@@ -87,8 +87,10 @@ final class SampleTiles implements TileSource {
     /** The tiles of {@code prefix} that a samples directory holds, in tile order. */
     static long[] present(Path dir, String prefix) {
         if (!Files.isDirectory(dir)) {
-            throw new TasniException(dir + ": no such directory; --data must be a directory with a tiles/ folder "
-                    + "(like data-samples/), or use --source tap|irsa to download the tiles.");
+            // the same words for both ways in: the command line's options and the notebook's Pipeline calls
+            throw new TasniException(dir + ": no such directory; the data directory (--data, or Pipeline.on(DIR)) "
+                    + "must have a tiles/ folder (like data-samples/), or download the tiles (--source tap|irsa, or "
+                    + ".source(Source.TAP) or .source(Source.IRSA)).");
         }
         return TileLayout.list(dir, prefix).keySet().stream().mapToLong(Long::longValue).toArray();
     }

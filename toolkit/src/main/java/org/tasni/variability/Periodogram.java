@@ -72,7 +72,7 @@ public final class Periodogram {
      * @param config a preset ({@link PeriodogramConfig#standard()}, …), possibly changed with its {@code with…} methods
      */
     public static Periodogram of(PeriodogramConfig config) {
-        return new Periodogram(config, Runtime.getRuntime().availableProcessors(), Progress.byDefault());
+        return new Periodogram(TasniException.requireGiven(config, "the periodogram configuration"), Runtime.getRuntime().availableProcessors(), Progress.byDefault());
     }
 
     /** Runs on {@code n} threads. @throws TasniException if n &lt; 1 */

@@ -71,7 +71,7 @@ public final class VariabilityAnalyzer {
      * @param config a preset ({@link VariabilityConfig#standard()}, …), possibly changed with its {@code with…} methods
      */
     public static VariabilityAnalyzer of(VariabilityConfig config) {
-        return new VariabilityAnalyzer(config, "designation", Runtime.getRuntime().availableProcessors());
+        return new VariabilityAnalyzer(TasniException.requireGiven(config, "the variability configuration"), "designation", Runtime.getRuntime().availableProcessors());
     }
 
     /** The source key column (default {@code designation}). */
@@ -101,6 +101,7 @@ public final class VariabilityAnalyzer {
      * @throws TasniException naming the table and column if a needed column is missing or wholly wrong
      */
     public ResultTable<VariabilityReport> analyze(Table epochs) {
+        TasniException.requireGiven(epochs, "the epochs table");
         long t0 = System.nanoTime();
         Epochs e = new Epochs(epochs, idColumn, new QualityCuts(config.cuts()), 0, new SourceLoop(threads));
         Table out = restoreIdColumn(compute(e), epochs.containsColumn(idColumn) ? epochs.column(idColumn).type() : null);

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.TasniException;
 import org.tasni.io.TableAssert;
 import org.tasni.io.TableIO;
 import org.tasni.sky.Healpix;
@@ -204,5 +205,19 @@ class DownloaderTest {
         }
         // the reference's 1.137° cone misses pixel corners, which is what this guards against
         assertTrue(hp.maxPixRadDeg() > 1.137);
+    }
+
+    @Test
+    void aTileNamedTwiceIsFetchedOnce(@TempDir Path dir) throws Exception {
+        try (ConeServer s = new ConeServer(sky)) {
+            // three threads had fetched tile 6046 at once into the same files
+            Table summary = downloader(s, dir).maxrec(100_000).tiles(6046, 6046, 6046).run();
+            assertEquals(List.of(6046L), summary.longColumn("tile").asList(), summary.print());
+            assertEquals("OK", summary.stringColumn("status").get(0));
+        }
+        var e = assertThrows(TasniException.class, () -> Downloader.at("http://localhost/tap").to(null));
+        assertEquals("the tile directory is missing (null); give one.", e.getMessage());
+        assertThrows(TasniException.class, () -> Downloader.at(null));
+        assertThrows(TasniException.class, () -> Downloader.at("http://localhost/tap").catalog(null));
     }
 }

@@ -1,0 +1,59 @@
+package org.tasni;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.tasni.crossmatch.CrossMatcher;
+import org.tasni.download.NeowiseEpochs;
+import org.tasni.io.TableIO;
+import org.tasni.pipeline.Pipeline;
+import org.tasni.variability.Periodogram;
+import org.tasni.variability.VariabilityAnalyzer;
+import org.tasni.variability.VariabilityConfig;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a notebook cell that passes a variable never assigned gets from the stages' entry points: one line naming the
+ * argument, not a NullPointerException from deep inside a stage (found by an adversarial tester of the notebook API).
+ */
+class NullArgumentsTest {
+
+    @TempDir
+    Path dir;
+
+    static void refused(String what, Executable call) {
+        TasniException e = assertThrows(TasniException.class, call, what);
+        assertEquals(what + " is missing (null); give one.", e.getMessage());
+    }
+
+    @Test
+    void eachStageNamesTheMissingArgument() {
+        Table t = Table.create("t", DoubleColumn.create("ra", 1.0), DoubleColumn.create("dec", 2.0));
+        refused("the left table", () -> CrossMatcher.radius(3).orphans(null, t));
+        refused("the right table", () -> CrossMatcher.radius(3).nearest(t, null));
+        refused("the variability configuration", () -> VariabilityAnalyzer.of(null));
+        refused("the epochs table", () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze((Table) null));
+        refused("the periodogram configuration", () -> Periodogram.of(null));
+        refused("the file to read", () -> TableIO.read((Path) null));
+        refused("the file to read", () -> TableIO.read((String) null));
+        refused("the table to write", () -> TableIO.write(null, dir.resolve("x.csv")));
+        refused("the file to write", () -> TableIO.write(t, (Path) null));
+        refused("the data directory", () -> Pipeline.on((Path) null));
+        refused("the data directory", () -> Pipeline.on((String) null));
+        refused("the targets table", () -> NeowiseEpochs.at("http://localhost/tap").forTargets(null));
+    }
+
+    @Test
+    void aMissingDataDirectoryIsSaidForTheNotebookAsForTheCommandLine() {
+        Path none = dir.resolve("none");
+        TasniException e = assertThrows(TasniException.class, () -> Pipeline.on(none).out(dir.resolve("out")).filter());
+        assertEquals("phase download failed: " + none.resolve("tiles") + ": no such directory; the data directory "
+                + "(--data, or Pipeline.on(DIR)) must have a tiles/ folder (like data-samples/), or download the tiles "
+                + "(--source tap|irsa, or .source(Source.TAP) or .source(Source.IRSA)).", e.getMessage());
+        assertFalse(e.getMessage().contains("failed: failed:"), e.getMessage());
+    }
+}
