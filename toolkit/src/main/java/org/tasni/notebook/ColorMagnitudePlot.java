@@ -21,7 +21,8 @@ public final class ColorMagnitudePlot {
      * One catalogue's colour–magnitude diagram, in red.
      *
      * @param title   the figure's title
-     * @param sources a table with {@code w1mpro} and {@code w2mpro} (mag); a row with a NaN magnitude is not drawn
+     * @param sources a table with {@code w1mpro} and {@code w2mpro} (mag); a row with a NaN magnitude is not drawn, and the
+     *                legend counts it
      * @return a Plotly figure, which renders inline in a notebook
      */
     public static Figure create(String title, Table sources) {
@@ -37,6 +38,7 @@ public final class ColorMagnitudePlot {
      * @return a Plotly figure, W1 increasing downward
      */
     public static Figure create(String title, Table all, Table highlighted) {
+        Arguments.notNull(title, "ColorMagnitudePlot.create: title");
         List<Trace> traces = new ArrayList<>();
         double lo = 16, hi = 8;
         for (Table t : new Table[] {all, highlighted}) {
@@ -45,8 +47,10 @@ public final class ColorMagnitudePlot {
             }
             double[] w1 = Columns.doubles(t, Band.W1.magnitudeColumn()),
                     w2 = Columns.doubles(t, Band.W2.magnitudeColumn()), c = new double[w1.length];
+            int drawn = 0;
             for (int i = 0; i < c.length; i++) {
                 c[i] = w1[i] - w2[i];
+                drawn += Double.isFinite(c[i]) && Double.isFinite(w1[i]) ? 1 : 0;
                 if (Double.isFinite(w1[i])) {
                     lo = Math.max(lo, w1[i]);
                     hi = Math.min(hi, w1[i]);
@@ -54,7 +58,8 @@ public final class ColorMagnitudePlot {
             }
             boolean hl = t == highlighted;
             traces.add(ScatterTrace.builder(c, w1).mode(ScatterTrace.Mode.MARKERS)
-                    .name((hl ? t.name() : "all") + " (" + t.rowCount() + ")")
+                    .name(Legend.of(hl ? t.name() : "all", drawn, c.length,
+                            Legend.left(c.length - drawn, "without a finite W1 and W2")))
                     .marker(Marker.builder().size(hl ? 5 : 3).color(hl ? "#d62728" : "#bbbbbb").opacity(hl ? 0.8 : 0.5).build())
                     .build());
         }

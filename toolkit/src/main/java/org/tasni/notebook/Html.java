@@ -52,12 +52,14 @@ public final class Html {
 
     /** A whole page inline: an iframe holding it, tall enough for a report's first screens, scrollable. */
     public static String inline(HtmlPage page) {
+        Arguments.notNull(page, "Html.inline: the page");
         return "<iframe style=\"width:100%;height:900px;border:1px solid #ccc\" sandbox=\"allow-scripts\" srcdoc=\""
                 + escape(page.html()) + "\"></iframe>";
     }
 
     /** A table: "name: rows × columns", a header with column types, the first and last rows. */
     public static String table(Table t) {
+        Arguments.notNull(t, "Html.table: the table");
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<div class=\"tasni-table\"><p style=\"margin:0 0 4px 0\"><b>").append(escape(t.name())).append("</b>: ")
                 .append(String.format("%,d rows × %d columns", t.rowCount(), t.columnCount())).append("</p>");
@@ -121,12 +123,13 @@ public final class Html {
 
     /** A figure as offline HTML: plotly.js on the first call, then the figure's div and script. */
     public static String figure(Figure f) {
+        Arguments.notNull(f, "Html.figure: the figure");
         String id = "tasni_plot_" + IDS.incrementAndGet(); // Tablesaw makes JS variable names from it: no hyphens
         StringBuilder sb = new StringBuilder();
         if (PLOTLY_SENT.compareAndSet(false, true)) {
             sb.append("<script type=\"text/javascript\">").append(plotlyJs()).append("</script>\n");
         }
-        sb.append("<div id=\"").append(id).append("\"></div>\n").append(f.asJavascript(id));
+        sb.append("<div id=\"").append(id).append("\"></div>\n").append(FigureScript.of(f, id));
         return sb.toString();
     }
 
@@ -135,15 +138,16 @@ public final class Html {
      * {@link #plotlyScript()}, and numbers its own figures (so that the page's bytes do not depend on what this JVM
      * displayed before).
      *
-     * @param f  the figure; Tablesaw escapes its titles and trace names as HTML
+     * @param f  the figure; its titles, names and hover texts may hold any character ({@link FigureScript})
      * @param id the div's id, letters, digits and underscores only (Tablesaw makes JavaScript names from it)
      * @throws TasniException if the id has other characters
      */
     public static String figure(Figure f, String id) {
-        if (!id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        Arguments.notNull(f, "Html.figure: the figure");
+        if (id == null || !id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new TasniException("a figure id must be letters, digits and underscores (got '" + id + "').");
         }
-        return "<div id=\"" + id + "\"></div>\n" + f.asJavascript(id);
+        return "<div id=\"" + id + "\"></div>\n" + FigureScript.of(f, id);
     }
 
     /** plotly.js 2.35.3 from the jar in one script element, for the head of a self-contained page. */
@@ -158,13 +162,15 @@ public final class Html {
 
     /** A self-contained page (plotly.js inlined) for one figure: for saving or a browser. */
     public static String page(Figure f) {
+        Arguments.notNull(f, "Html.page: the figure");
         String id = "tasni_plot";
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script type=\"text/javascript\">" + plotlyJs()
-                + "</script></head><body><div id=\"" + id + "\"></div>" + f.asJavascript(id) + "</body></html>";
+                + "</script></head><body><div id=\"" + id + "\"></div>" + FigureScript.of(f, id) + "</body></html>";
     }
 
     /** A report record on one line, monospaced. */
     public static String report(Object report) {
+        Arguments.notNull(report, "Html.report: the report");
         return "<pre style=\"margin:0\">" + escape(report.toString()) + "</pre>";
     }
 
@@ -181,6 +187,7 @@ public final class Html {
 
     /** Text as HTML: {@code & < > " '} escaped, so data (a designation, a note) can never become markup. */
     public static String escape(String s) {
+        Arguments.notNull(s, "Html.escape: the text");
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }

@@ -39,24 +39,34 @@ public final class LightCurvePlot {
 
     /**
      * The light curve of one source without the exposures that fail a preset's quality cuts, as its statistics see it:
-     * the trend line is then the one the variability table reports. The legend counts the exposures left out.
+     * the trend line is then the one the variability table reports. Each band's legend counts its exposures drawn of
+     * the source's rows, and why the others are not (mjd not usable, repeated mjd, no usable magnitude or σ, cut by
+     * quality); a band with none drawn keeps its entry.
+     *
+     * @throws org.tasni.TasniException if no exposure of the source can be drawn in either band (with the counts)
      *
      * <pre>{@code LightCurvePlot.create(epochs, "J143046.35-025927.8", VariabilityConfig.standard().cuts())}</pre>
      */
     public static Figure create(Table epochs, String designation, VariabilityConfig.Cuts cuts) {
+        Arguments.notNull(epochs, "LightCurvePlot.create: epochs");
+        Arguments.notNull(designation, "LightCurvePlot.create: designation");
+        Arguments.notNull(cuts, "LightCurvePlot.create: cuts");
         LightCurve lc = LightCurve.of(epochs, designation, cuts);
         LightCurve all = cuts.equals(VariabilityConfig.Cuts.none()) ? lc : LightCurve.of(epochs, designation);
+        SourceRows rows = SourceRows.of(epochs, designation);
+        rows.requirePoints(all, lc);
         List<Trace> traces = new ArrayList<>();
         for (Band b : Band.values()) {
             LightCurve.Points band = lc.points(b);
+            String name = b.label(), color = b.colour();
+            // a band with nothing to draw keeps its legend entry, so the counts say why it is missing
+            traces.add(ScatterTrace.builder(Legend.keptInLegend(band.mjd()), Legend.keptInLegend(band.mag()))
+                    .mode(ScatterTrace.Mode.MARKERS)
+                    .name(rows.legend(name + " exposures", b, all, lc))
+                    .marker(Marker.builder().size(4).color(color).opacity(0.35).build()).text(hover(band)).build());
             if (band.size() == 0) {
                 continue;
             }
-            String name = b.label(), color = b.colour();
-            int left = all.points(b).size() - band.size();
-            String exposures = name + " exposures" + (left > 0 ? " (" + left + " cut by quality)" : "");
-            traces.add(ScatterTrace.builder(band.mjd(), band.mag()).mode(ScatterTrace.Mode.MARKERS).name(exposures)
-                    .marker(Marker.builder().size(4).color(color).opacity(0.35).build()).text(hover(band)).build());
             LightCurve.Points v = band.visits(50);
             traces.add(ScatterTrace.builder(v.mjd(), v.mag()).mode(ScatterTrace.Mode.MARKERS).name(name + " visit means")
                     .marker(Marker.builder().size(9).color(color).build()).text(hover(v)).build());

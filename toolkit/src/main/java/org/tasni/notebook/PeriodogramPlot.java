@@ -1,6 +1,8 @@
 package org.tasni.notebook;
 
 import java.util.Arrays;
+import org.tasni.TasniException;
+import org.tasni.io.Columns;
 import org.tasni.variability.Band;
 import org.tasni.variability.Periodogram;
 import org.tasni.variability.PeriodogramConfig;
@@ -48,14 +50,25 @@ public final class PeriodogramPlot {
      * grid has tens of thousands of frequencies, about 1.6 MB of figure each.
      *
      * @param maxPoints the most points to draw, at least 2
+     * @throws TasniException if the band's power is undefined at every frequency (constant magnitudes, too few points)
      */
     public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config, int maxPoints) {
         if (maxPoints < 2) {
-            throw new org.tasni.TasniException("a periodogram needs at least 2 points to draw (got " + maxPoints + ").");
+            throw new TasniException("a periodogram needs at least 2 points to draw (got " + maxPoints + ").");
         }
+        Arguments.notNull(epochs, "PeriodogramPlot.create: epochs");
+        Arguments.notNull(designation, "PeriodogramPlot.create: designation");
+        Arguments.notNull(band, "PeriodogramPlot.create: band");
+        Arguments.notNull(config, "PeriodogramPlot.create: config");
         Periodogram p = Periodogram.of(config);
         Band b = Band.of(band);
         Table s = p.spectrum(epochs, designation, b);
+        if (Arrays.stream(Columns.doubles(s, "power")).noneMatch(Double::isFinite)) {
+            // a plot of NaN power is blank but for the false-alarm line, which reads as "nothing periodic"
+            throw new TasniException(Columns.label(epochs) + ": " + designation + " " + b.label()
+                    + " has no periodogram: its power is undefined at every frequency (constant magnitudes, or fewer"
+                    + " than 2 usable exposures).");
+        }
         double level = p.powerAtFap(epochs, designation, b, config.fapThreshold());
         double[][] xy = envelope(s.doubleColumn("period_days").asDoubleArray(), s.doubleColumn("power").asDoubleArray(),
                 maxPoints);
@@ -107,11 +120,13 @@ public final class PeriodogramPlot {
 
     /** The standard periodogram of one band of {@code designation}. */
     public static Figure create(Table epochs, String designation, Band band) {
+        Arguments.notNull(band, "PeriodogramPlot.create: band");
         return create(epochs, designation, band.key(), PeriodogramConfig.standard());
     }
 
     /** The periodogram of one band of {@code designation} with {@code config}, in the band's colour. */
     public static Figure create(Table epochs, String designation, Band band, PeriodogramConfig config) {
+        Arguments.notNull(band, "PeriodogramPlot.create: band");
         return create(epochs, designation, band.key(), config);
     }
 }

@@ -40,7 +40,8 @@ public final class SkyPlot {
      * One catalogue on the sky, in red over the graticule.
      *
      * @param title   the figure's title
-     * @param sources a table with {@code ra} and {@code dec} in degrees; a row with a NaN position is not drawn
+     * @param sources a table with {@code ra} and {@code dec} in degrees; a row with a NaN position is not drawn, and the
+     *                legend counts it
      * @return a Plotly figure, which renders inline in a notebook
      * @throws TasniException if {@code ra} or {@code dec} is missing or not numeric (naming the table)
      */
@@ -68,17 +69,17 @@ public final class SkyPlot {
      *               name, or null for none
      */
     public static Figure create(String title, Table all, Table highlighted, Table marked) {
+        Arguments.notNull(title, "SkyPlot.create: title");
         List<Trace> traces = new ArrayList<>(graticule());
         if (all != null) {
-            traces.add(points(all, "all (" + all.rowCount() + ")", "#bbbbbb", 3));
+            traces.add(points(all, "all", "#bbbbbb", 3));
         }
         if (highlighted != null) {
-            traces.add(points(highlighted, highlighted.name() + " (" + highlighted.rowCount() + ")", "#d62728", 4));
+            traces.add(points(highlighted, highlighted.name(), "#d62728", 4));
         }
         if (marked != null) {
             double[][] xy = projected(marked);
-            traces.add(ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS)
-                    .name(marked.name() + " (" + marked.rowCount() + ")")
+            traces.add(ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS).name(legend(marked.name(), xy))
                     .marker(Marker.builder().size(11).color("#000000").symbol(Symbol.STAR).build()).build());
         }
         Axis hidden = Axis.builder().visible(false).build();
@@ -97,10 +98,14 @@ public final class SkyPlot {
      * @return a Plotly figure with RA and Dec axes
      */
     public static Figure region(String title, Table all, Table highlighted, Table marked) {
+        Arguments.notNull(title, "SkyPlot.region: title");
         Table[] sets = {all, highlighted, marked};
         double ra0 = Double.POSITIVE_INFINITY, ra1 = Double.NEGATIVE_INFINITY;
         for (Table t : sets) {
             for (double ra : t == null ? new double[0] : Columns.doubles(t, "ra")) {
+                if (!Double.isFinite(ra)) {
+                    continue; // a NaN here made the span NaN, so a field across RA 0 was drawn 360° wide
+                }
                 ra0 = Math.min(ra0, ra);
                 ra1 = Math.max(ra1, ra);
             }
@@ -128,7 +133,7 @@ public final class SkyPlot {
                 m.symbol(Symbol.STAR);
             }
             traces.add(ScatterTrace.builder(ra, dec).mode(ScatterTrace.Mode.MARKERS)
-                    .name((k == 0 ? "all" : sets[k].name()) + " (" + sets[k].rowCount() + ")").marker(m.build()).build());
+                    .name(legend(k == 0 ? "all" : sets[k].name(), new double[][] {ra, dec})).marker(m.build()).build());
         }
         double pad = Math.max(0.05, 0.05 * Math.max(x1 - x0, y1 - y0));
         Layout.LayoutBuilder layout = Layout.builder(title, "RA (deg)", "Dec (deg)").height(520);
@@ -150,6 +155,7 @@ public final class SkyPlot {
      * @return a 900×520 picture that renders inline and saves with {@link PngImage#save}
      */
     public static PngImage png(String title, Table all, Table highlighted) {
+        Arguments.notNull(title, "SkyPlot.png: title");
         int w = 900, h = 520, pad = 40;
         double[][] a = projected(all), hl = projected(highlighted);
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
@@ -197,7 +203,7 @@ public final class SkyPlot {
             g.fill(new Ellipse2D.Double(px - 1.5, py - 1.5, 3, 3));
         }
         g.setColor(Color.DARK_GRAY);
-        g.drawString(title + "  (grey: " + a[0].length + " sources, log density; red: " + hl[0].length + ")", pad, pad / 2 + 5);
+        g.drawString(title + "  (grey: " + count(a) + " sources, log density; red: " + count(hl) + ")", pad, pad / 2 + 5);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -206,6 +212,12 @@ public final class SkyPlot {
             throw new TasniException("could not encode the sky map as PNG (" + e.getMessage() + ").", e);
         }
         return new PngImage(title, out.toByteArray(), w, h);
+    }
+
+    /** "n" when every row has a position, else "drawn of rows, k without a position". */
+    private static String count(double[][] xy) {
+        int drawn = drawn(xy), rows = xy[0].length;
+        return drawn == rows ? Integer.toString(rows) : drawn + " of " + rows + ", " + (rows - drawn) + " without a position";
     }
 
     private static double[][] projected(Table t) {
@@ -224,8 +236,22 @@ public final class SkyPlot {
 
     private static Trace points(Table t, String name, String color, double size) {
         double[][] xy = projected(t);
-        return ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS).name(name)
+        return ScatterTrace.builder(xy[0], xy[1]).mode(ScatterTrace.Mode.MARKERS).name(legend(name, xy))
                 .marker(Marker.builder().size(size).color(color).build()).build();
+    }
+
+    /** "name (drawn of rows; k without a position)": a row whose ra or dec is not finite is not drawn. */
+    private static String legend(String name, double[][] xy) {
+        int drawn = drawn(xy);
+        return Legend.of(name, drawn, xy[0].length, Legend.left(xy[0].length - drawn, "without a position"));
+    }
+
+    private static int drawn(double[][] xy) {
+        int n = 0;
+        for (int i = 0; i < xy[0].length; i++) {
+            n += Double.isFinite(xy[0][i]) && Double.isFinite(xy[1][i]) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Aitoff (x, y) in radians-scaled units, RA increasing to the left, centred on RA 180°. */
