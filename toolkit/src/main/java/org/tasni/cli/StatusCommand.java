@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
 import org.tasni.pipeline.Pipeline;
@@ -96,16 +97,16 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
-        long dead = stray.stream().filter(AtomicFiles::isStale).count();
-        if (dead > 0) {
+        // judged once: a writer may finish between two looks
+        Map<Boolean, List<Path>> byStale = stray.stream().collect(Collectors.partitioningBy(AtomicFiles::isStale));
+        List<Path> dead = byStale.get(true), live = byStale.get(false);
+        if (!dead.isEmpty()) {
             System.out.printf("  %d unfinished temporary file(s) of an interrupted write, e.g. %s (safe to delete; "
-                    + "the next write into its directory removes it)%n", dead,
-                    stray.stream().filter(AtomicFiles::isStale).findFirst().orElseThrow());
+                    + "the next write into its directory removes it)%n", dead.size(), dead.get(0));
         }
-        if (stray.size() > dead) {
+        if (!live.isEmpty()) {
             System.out.printf("  %d temporary file(s) being written now, by a running process or on another host, "
-                    + "e.g. %s%n", stray.size() - dead, stray.stream().filter(p -> !AtomicFiles.isStale(p)).findFirst()
-                            .orElseThrow());
+                    + "e.g. %s%n", live.size(), live.get(0));
         }
         pipelineSection(results);
         System.out.println();

@@ -350,9 +350,12 @@ public final class TiledMatch {
         progress.onProgress(done);
     }
 
-    /** The settings a tile's result depends on (not the backend or threads). */
+    /**
+     * The settings a tile's result depends on (not the backend or threads). The version changes when what a record
+     * holds changes meaning: v2, n_wise and n_gaia count the files' rows (v1's left out rows of another pixel).
+     */
     private String config(Path tilesDir) {
-        return "v1 " + matcher.configKey() + " margin=" + marginArcsec + " tiles="
+        return "v2 " + matcher.configKey() + " margin=" + marginArcsec + " tiles="
                 + tilesDir.toAbsolutePath().normalize();
     }
 }

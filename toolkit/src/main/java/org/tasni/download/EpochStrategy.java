@@ -68,8 +68,8 @@ abstract sealed class EpochStrategy permits ConeEpochs, UploadEpochs {
      * designation ({@code MISSING_ID}); one whose designation is not a target of the chunk, or that lies farther from
      * its target than the cone radius ({@code OUTSIDE_CONE}: a cone or join cannot have found it there); a NaN,
      * infinite or impossible position
-     * ({@code NONFINITE_POSITION}, {@code POSITION_OUT_OF_RANGE}); and an exposure (designation, mjd) already seen
-     * ({@code DUPLICATE}: it would count twice in every statistic of the light curve). {@code target_ra} and
+     * ({@code NONFINITE_POSITION}, {@code POSITION_OUT_OF_RANGE}); and a row (designation, mjd, ra, dec) already seen
+     * ({@code DUPLICATE}: the same detection sent twice would count twice in every statistic of the light curve). {@code target_ra} and
      * {@code target_dec} are set from the targets as given, not as the service echoes them.
      */
     final Table checked(Table result, Chunk c, DropCounts dropped) {
@@ -94,7 +94,11 @@ abstract sealed class EpochStrategy permits ConeEpochs, UploadEpochs {
             if (why == null && SkyMath.separationDeg(ra[r], dec[r], targets.ra()[i], targets.dec()[i]) > radiusDeg) {
                 why = DropReason.OUTSIDE_CONE;
             }
-            if (why == null && !seen.add(d + "\t" + Double.doubleToLongBits(mjd[r]))) {
+            // an exact repeat only (time and position): two detections in one exposure (a blend's parts, a neighbour
+            // in the cone) share an mjd and are both real; which one a light curve takes is the variability's rule,
+            // applied after the epochs are sorted, so not decided here by the service's row order
+            if (why == null && !seen.add(d + "\t" + Double.doubleToLongBits(mjd[r]) + "\t"
+                    + Double.doubleToLongBits(ra[r]) + "\t" + Double.doubleToLongBits(dec[r]))) {
                 why = DropReason.DUPLICATE;
             }
             if (why != null) {

@@ -60,7 +60,7 @@ final class EpochTable {
     }
 
     private static Column<?> cast(Column<?> c, Column<?> want, String source) {
-        if (c.type() == want.type()) {
+        if (c.getClass() == want.getClass()) { // by class: ColumnType instances can differ for one type (see io.Kind)
             return c.copy();
         }
         int n = c.size();
@@ -70,13 +70,26 @@ final class EpochTable {
                 throw new TasniException(String.format("%s: column '%s' has type %s; expected text.", source, name,
                         c.type().name()));
             }
+            // a CSV reader takes the flags "0000" and "01" for the integers 0 and 1; IRSA's flags have a fixed width
+            // (cc_flags 4 characters, moon_masked 2), so their leading zeros are restored exactly, as the quality cuts
+            // compare them as text
+            int width = switch (name) {
+                case "cc_flags" -> 4;
+                case "moon_masked" -> 2;
+                default -> 0;
+            };
             StringColumn s = StringColumn.create(name);
             for (int i = 0; i < n; i++) {
                 if (c.isMissing(i)) {
                     s.appendMissing();
-                } else {
-                    s.append(Long.toString(integer(c, i)));
+                    continue;
                 }
+                long v = integer(c, i);
+                String digits = Long.toString(v);
+                if (width > 0 && (v < 0 || digits.length() > width)) {
+                    throw notA(source, i, name, digits, "a flag of " + width + " characters");
+                }
+                s.append(width > digits.length() ? "0".repeat(width - digits.length()) + digits : digits);
             }
             return s;
         }

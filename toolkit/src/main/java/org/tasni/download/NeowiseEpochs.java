@@ -53,7 +53,7 @@ import tech.tablesaw.api.Table;
  * <h2>Answers are checked before they are kept</h2>
  * Each answer is cast to the output's column types and its rows checked ({@link EpochStrategy#checked}) before its
  * checkpoint is written: rows without a designation, of a designation not asked for, farther from their target than
- * the radius, with an unusable position, or repeating an exposure are left out and counted in
+ * the radius, with an unusable position, or repeating a row (the same time and position) are left out and counted in
  * {@link Report#epochsDropped()}; an answer whose columns cannot take the output's types fails its targets and leaves
  * no checkpoint, so the next run asks again.
  *

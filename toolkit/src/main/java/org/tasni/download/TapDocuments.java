@@ -51,7 +51,10 @@ final class TapDocuments {
      * What one streaming read of an XML document finds: its last QUERY_STATUS INFO, whether any QUERY_STATUS said
      * OVERFLOW, and whether it is a whole VOTABLE document (well-formed to its end, VOTABLE its root element).
      */
-    private record Scan(QueryStatus status, boolean overflow, boolean complete) {}
+    private record Scan(QueryStatus status, boolean overflow, boolean complete, String error) {}
+
+    /** A document's last bytes close its VOTABLE root (with or without a prefix): it was not cut short. */
+    private static final Pattern ENDS_AS_VOTABLE = Pattern.compile("</(\\w+:)?VOTABLE\\s*>\\s*$");
 
     /** A parser factory of its own per document: the JDK does not promise that one may be shared between threads. */
     private static XMLInputFactory xmlFactory() {
@@ -71,7 +74,7 @@ final class TapDocuments {
     private static Scan scan(byte[] doc) {
         String status = null, message = null;
         boolean overflow = false, complete = false;
-        String root = null;
+        String root = null, error = null;
         XMLStreamReader r = null;
         try {
             r = xmlFactory().createXMLStreamReader(new ByteArrayInputStream(doc));
@@ -104,10 +107,11 @@ final class TapDocuments {
             complete = "VOTABLE".equals(root);
         } catch (XMLStreamException | RuntimeException e) {
             // cut short or not XML at all: what was read so far still counts (an ERROR before the cut is an ERROR)
+            error = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
         } finally {
             close(r);
         }
-        return new Scan(new QueryStatus(status, message), overflow, complete);
+        return new Scan(new QueryStatus(status, message), overflow, complete, error);
     }
 
     private static String local(String name) {
@@ -155,6 +159,12 @@ final class TapDocuments {
                 throw new TasniException(url + ": the server reports an error: " + scan.status().message());
             }
             if (!scan.complete()) {
+                String tail = new String(body, Math.max(0, body.length - 64), Math.min(64, body.length),
+                        StandardCharsets.UTF_8);
+                if (scan.error() != null && ENDS_AS_VOTABLE.matcher(tail).find()) {
+                    // whole but not well-formed (an unescaped '&', junk mid-document): the same answer comes again
+                    throw new TasniException(url + ": the answer is not well-formed XML (" + scan.error() + ").");
+                }
                 throw new TapTransport.Transient("VOTable cut short (" + body.length + " bytes)", Double.NaN);
             }
             try {

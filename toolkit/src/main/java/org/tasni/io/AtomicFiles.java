@@ -45,8 +45,12 @@ public final class AtomicFiles {
      * ({@link #temporaryFor}); the host has no '-' ({@link #HOST}), so the pattern reads back unambiguously.
      */
     private static final Pattern TEMPORARY = Pattern.compile("\\..*\\.tmp-([A-Za-z0-9_.]+)-(\\d+)-\\d+");
-    /** The names of earlier versions, without the host: taken as this host's, as those versions did. */
-    private static final Pattern TEMPORARY_WITHOUT_HOST = Pattern.compile("\\..*\\.tmp-(\\d+)-\\d+");
+    /**
+     * The names of earlier versions, without the host: taken as this host's, as those versions did. Only with an
+     * extension this toolkit writes before ".tmp-", so that a user's {@code .notes.tmp-2024-01} is no such file.
+     */
+    private static final Pattern TEMPORARY_WITHOUT_HOST = Pattern.compile(
+            "\\..*\\.(parquet|csv|ecsv|arrow|vot|xml|json|html|tsv)\\.tmp-(\\d+)-\\d+");
     private static final String HOST = host();
     /** The longest file name of the usual file systems (ext4, XFS, APFS, NTFS), in bytes. */
     private static final int MAX_NAME_BYTES = 255;
@@ -186,7 +190,7 @@ public final class AtomicFiles {
             if (!m.matches()) {
                 return true;
             }
-            pid = m.group(1);
+            pid = m.group(2);
         }
         try {
             return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);

@@ -89,10 +89,6 @@ public enum DropReason {
     }
 
     /**
-     * The refusal of an mjd column with no finite value inside [{@link #MJD_MIN}, {@link #MJD_MAX}]: a mistake about the
-     * whole file (a JD, a date in seconds), not rows to drop. {@code row} (from 1) and {@code mjd} are its first value.
-     */
-    /**
      * Whether a time column is wrong as a whole: it has finite mjds (of rows with a source id) and none inside
      * [{@link #MJD_MIN}, {@link #MJD_MAX}]. That is a JD or a date in other units, refused with {@link #noMjdInSpan}; a
      * few rows outside the span are dropped and counted ({@link #MJD_OUT_OF_RANGE}).
@@ -101,6 +97,10 @@ public enum DropReason {
         return finite > 0 && outside == finite;
     }
 
+    /**
+     * The refusal of an mjd column with no finite value inside [{@link #MJD_MIN}, {@link #MJD_MAX}]: a mistake about the
+     * whole file (a JD, a date in seconds), not rows to drop. {@code row} (from 1) and {@code mjd} are its first value.
+     */
     public static TasniException noMjdInSpan(String file, long row, double mjd) {
         return new TasniException(String.format(Locale.ROOT, "%s: column 'mjd' has no value in the WISE/NEOWISE span "
                 + "[%.0f, %.0f] (data row %d: %s). Is it a JD (MJD = JD - 2400000.5) or in other units?", file, MJD_MIN,

@@ -139,6 +139,8 @@ public final class Periodogram {
      *                        {@link PeriodogramConfig#MAX_FREQUENCIES} frequencies
      */
     public ResultTable<PeriodogramReport> run(Table epochs, String... designations) {
+        TasniException.requireGiven(epochs, "the epochs table");
+        TasniException.requireGiven(designations, "the designations");
         long t0 = System.nanoTime();
         Epochs e = new Epochs(epochs, "designation", QualityCuts.none());
         Set<String> want = new HashSet<>(Arrays.asList(designations));

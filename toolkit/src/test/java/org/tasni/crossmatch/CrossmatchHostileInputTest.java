@@ -384,6 +384,32 @@ class CrossmatchHostileInputTest {
         assertFalse(Files.exists(dir.resolve("renamed/orphans_hp06047.parquet")));
     }
 
+    /**
+     * With propagation, a Gaia row with an impossible proper motion is dropped by its own tile and never taken as a
+     * neighbour's margin row, so it is counted once, in its own tile's n_dropped_gaia (a second reader had thought the
+     * neighbour counted it too).
+     */
+    @Test
+    void aMarginRowsDropIsCountedByItsOwnTileOnly() throws Exception {
+        Path tiles = copyTiles("pm", 6046, 6047);
+        Path g47 = tiles.resolve("gaia_hp06047.parquet");
+        Table gaia = TableIO.read(g47);
+        double[] fast = new double[gaia.rowCount()];
+        java.util.Arrays.fill(fast, 1e9); // mas/yr: far beyond any star's
+        gaia.replaceColumn("pmra", DoubleColumn.create("pmra", fast));
+        Files.delete(g47);
+        TableIO.write(gaia, g47);
+        TiledMatch tm = TiledMatch.of(CrossMatcher.radius(3).propagate(2016.0, 2010.5));
+        Table s = tm.run(tiles, dir.resolve("pm-out"));
+        assertEquals("[OK, OK]", s.stringColumn("status").asList().toString(), s.print());
+        assertTrue(s.intColumn("n_margin").get(0) > 0, "tile 6046 takes margin rows from 6047: " + s.print());
+        // a row without pmdec (a two-parameter solution) is not moved, so not dropped: the others are, once
+        long moved = gaia.rowCount() - gaia.doubleColumn("pmdec").isMissing().size();
+        assertTrue(moved > 0);
+        assertEquals(List.of(0L, moved), s.longColumn("n_dropped_gaia").asList());
+        assertEquals(Map.of(DropReason.NONFINITE_PROPER_MOTION, moved), tm.gaiaDropped());
+    }
+
     @Test
     void tilesOfDifferentColumnTypesAreRefusedBeforeAnyIsMatchedAndNoStaleOrphansStay() throws Exception {
         Path tiles = copyTiles("types", 6046, 6047);

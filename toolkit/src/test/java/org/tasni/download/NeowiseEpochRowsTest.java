@@ -122,6 +122,48 @@ class NeowiseEpochRowsTest {
         }
     }
 
+    /**
+     * Two detections in one exposure (a blend's parts, a neighbour in the cone) share an mjd and are both kept, whatever
+     * order the service sends them in: only an exact repeat (time and position) is a duplicate.
+     */
+    @Test
+    void twoDetectionsOfOneExposureAreBothKeptInEitherOrder(@TempDir Path dir) throws Exception {
+        Table good = of(0);
+        Table blend = good.inRange(0, 1).copy();
+        blend.doubleColumn("dec").set(0, blend.doubleColumn("dec").get(0) + 1.0 / 3600); // 1″ north, inside the 3″ cone
+        Table[] files = new Table[2];
+        for (int order = 0; order < 2; order++) {
+            Table sent = order == 0 ? good.copy().append(blend) : blend.copy().append(good);
+            Path d = dir.resolve("order" + order);
+            try (FaultServer s = new FaultServer(DownloadHostileInputTest.votable(sent, Files.createDirectories(d)))) {
+                NeowiseEpochs n = NeowiseEpochs.at(s.base()).client(DownloadHostileInputTest.fast(s.base()))
+                        .checkpoint(d.resolve("cp")).forTargets(targets.inRange(0, 1));
+                files[order] = n.run();
+                assertEquals(Map.of(), n.report().epochsDropped(), "order " + order);
+            }
+            assertEquals(good.rowCount() + 1, files[order].rowCount());
+        }
+        org.tasni.io.TableAssert.assertSameTable(files[0], files[1]);
+    }
+
+    /** IRSA's flags, read from a CSV answer as integers, get their fixed width back: the quality cuts compare text. */
+    @Test
+    void flagsReadAsIntegersGetTheirLeadingZerosBack() {
+        Table t = EpochTable.empty().copy();
+        Table one = of(0).inRange(0, 2).copy();
+        one.replaceColumn("cc_flags", tech.tablesaw.api.IntColumn.create("cc_flags", 0, 10));
+        one.replaceColumn("moon_masked", tech.tablesaw.api.IntColumn.create("moon_masked", 1, 0));
+        one.addColumns(DoubleColumn.create("target_ra", 2), DoubleColumn.create("target_dec", 2));
+        Table c = EpochTable.conform(one, "csv answer");
+        assertEquals(List.of("0000", "0010"), c.stringColumn("cc_flags").asList());
+        assertEquals(List.of("01", "00"), c.stringColumn("moon_masked").asList());
+        one.replaceColumn("cc_flags", tech.tablesaw.api.IntColumn.create("cc_flags", 0, 12345));
+        var e = assertThrows(org.tasni.TasniException.class, () -> EpochTable.conform(one, "csv answer"));
+        assertEquals("csv answer: data row 2 (counted from 1) of column 'cc_flags' holds '12345', which is not a flag of "
+                + "4 characters.", e.getMessage());
+        assertEquals(t.columnNames(), c.columnNames());
+    }
+
     // ---- F5: the checkpoints' types ----
 
     @Test

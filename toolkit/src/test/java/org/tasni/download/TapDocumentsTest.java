@@ -63,6 +63,14 @@ class TapDocumentsTest {
         assertThrows(TapTransport.Transient.class, () -> TapDocuments.parse(URL, bytes(fake), 0));
     }
 
+    /** A whole document that is not well-formed is refused at once: asked again, the service sends the same. */
+    @Test
+    void aWholeDocumentThatIsNotWellFormedIsRefusedNotRetried() {
+        String bad = result("\"", "", "OK").replace("<TD>1.5</TD></TR>\n<TR><TD>2", "<TD>1.5 & 2</TD></TR>\n<TR><TD>2");
+        var e = assertThrows(TasniException.class, () -> TapDocuments.parse(URL, bytes(bad), 0));
+        assertTrue(e.getMessage().startsWith(URL + ": the answer is not well-formed XML ("), e.getMessage());
+    }
+
     @Test
     void anErrorDocumentIsAnErrorWhateverTheQuotesAndPrefix() {
         for (String q : new String[] {"\"", "'"}) {

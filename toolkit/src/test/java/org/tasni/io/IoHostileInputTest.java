@@ -458,12 +458,14 @@ class IoHostileInputTest {
         // hidden files of the user's that merely contain ".tmp-"
         Path notes = Files.writeString(out.resolve(".notes.tmp-backup"), "mine");
         Path results = Files.writeString(out.resolve(".results.tmp-99999999-x"), "mine");
+        // the shape of an earlier version's name (no host), but not after a name this toolkit writes
+        Path dated = Files.writeString(out.resolve(".notes.tmp-" + dead + "-01"), "mine");
         // a valid name of 250 bytes: its temporary file's name is cut to fit the file system's 255
         String longName = "a".repeat(242) + ".parquet";
         TableIO.convert(TestFiles.text(dir, "in.csv", "ra\n1.5\n"), out.resolve(longName));
         assertFalse(Files.exists(stale), "a dead writer's temporary on this host is removed");
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of(otherHost, notes, results, out.resolve(longName)).stream()
+            assertEquals(List.of(otherHost, notes, results, dated, out.resolve(longName)).stream()
                     .map(x -> x.getFileName().toString()).sorted().toList(),
                     s.map(x -> x.getFileName().toString()).sorted().toList());
         }

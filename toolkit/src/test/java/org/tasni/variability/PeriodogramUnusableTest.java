@@ -182,8 +182,20 @@ class PeriodogramUnusableTest {
         assertEquals(70, j.get("n_rows_not_selected").asLong());
         assertEquals(0, j.get("n_unusable_w1").asLong());
         assertEquals(4, j.get("n_unusable_w2").asLong());
-        assertEquals(1, Main.run("periodogram", "--epochs", in.toString(), "--out", dir.resolve("none.csv").toString(),
-                "--designations=,,"));
+        var err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, Main.run("periodogram", "--epochs", in.toString(), "--out", dir.resolve("none.csv").toString(),
+                    "--designations=,,"));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains(
+                "--designations names no source; leave the option out to analyse every source."), err.toString());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("none.csv")));
+        var none = assertThrows(TasniException.class, () -> Periodogram.of(PeriodogramConfig.standard()).run(null));
+        assertEquals("the epochs table is missing (null); give one.", none.getMessage());
     }
 
     /** The command's summary line and stats JSON carry the counts under variability's keys, zeros included. */
