@@ -121,15 +121,30 @@ public final class Html {
         return s;
     }
 
-    /** A figure as offline HTML: plotly.js on the first call, then the figure's div and script. */
+    /** What a figure's div says when the page has no plotly.js (see {@link #figure(Figure)}). */
+    static final String NO_PLOTLY = "This figure needs plotly.js, which came with the first figure of this session, and "
+            + "that output is gone: run Html.resetPlotly() and then this cell again.";
+
+    /**
+     * A figure as offline HTML: plotly.js on the first call, then the figure's div and script; a later figure whose
+     * page has lost the library says so in its place.
+     */
     public static String figure(Figure f) {
         Arguments.notNull(f, "Html.figure: the figure");
         String id = "tasni_plot_" + IDS.incrementAndGet(); // Tablesaw makes JS variable names from it: no hyphens
         StringBuilder sb = new StringBuilder();
-        if (PLOTLY_SENT.compareAndSet(false, true)) {
+        boolean first = PLOTLY_SENT.compareAndSet(false, true);
+        if (first) {
             sb.append("<script type=\"text/javascript\">").append(plotlyJs()).append("</script>\n");
         }
-        sb.append("<div id=\"").append(id).append("\"></div>\n").append(FigureScript.of(f, id));
+        sb.append("<div id=\"").append(id).append("\"></div>\n");
+        if (!first) {
+            // the library came with the session's first figure: if that output was cleared or its cell run again, or
+            // the notebook reopened offline without it, this figure would stay blank without a word
+            sb.append("<script type=\"text/javascript\">if (typeof Plotly === 'undefined') document.getElementById('")
+                    .append(id).append("').textContent = '").append(NO_PLOTLY).append("';</script>\n");
+        }
+        sb.append(FigureScript.of(f, id));
         return sb.toString();
     }
 

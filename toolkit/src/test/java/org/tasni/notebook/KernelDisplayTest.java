@@ -24,6 +24,11 @@ class KernelDisplayTest {
         Html.resetPlotly();
         String fig = String.valueOf(r.render(SkyPlot.create("sky", t)).getData(MIMEType.TEXT_HTML));
         assertTrue(fig.contains("Plotly.newPlot"), "figure inline");
+        assertFalse(fig.contains(Html.NO_PLOTLY), "the first figure carries plotly.js itself");
+        // a later figure relies on the first one's library, and says so in its place when the page has lost it
+        String later = String.valueOf(r.render(SkyPlot.create("sky again", t)).getData(MIMEType.TEXT_HTML));
+        assertTrue(later.contains("if (typeof Plotly === 'undefined')") && later.contains(Html.NO_PLOTLY), later);
+        assertTrue(later.length() < 1_000_000, "no second copy of plotly.js (4.6 MB): " + later.length());
         // an object of another type still gets the kernel's default, toString()
         assertEquals("42", String.valueOf(r.render(42).getData(MIMEType.TEXT_PLAIN)));
     }
