@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -144,8 +145,25 @@ public final class Html {
             sb.append("<script type=\"text/javascript\">if (typeof Plotly === 'undefined') document.getElementById('")
                     .append(id).append("').textContent = '").append(NO_PLOTLY).append("';</script>\n");
         }
-        sb.append(FigureScript.of(f, id));
-        return sb.toString();
+        String script = FigureScript.of(f, id);
+        sb.append(script);
+        return sizeNote(script) + sb;
+    }
+
+    /** A figure's data above which its cell says how much the notebook grows by it, in characters (about bytes). */
+    static final int LARGE_FIGURE = 2_000_000;
+
+    /**
+     * A line above a figure whose data is large: every point is written into the notebook, and 200,000 of them make
+     * megabytes that slow the browser and the saved file without a word. Empty for a figure of ordinary size.
+     */
+    static String sizeNote(String script) {
+        if (script.length() < LARGE_FIGURE) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "<p class=\"tasni-note\">This figure writes %.1f MB of data into the "
+                + "notebook; for many points draw an image instead (SkyPlot.png) or plot a subset.</p>\n",
+                script.length() / 1e6);
     }
 
     /**
@@ -162,7 +180,8 @@ public final class Html {
         if (id == null || !id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new TasniException("a figure id must be letters, digits and underscores (got '" + id + "').");
         }
-        return "<div id=\"" + id + "\"></div>\n" + FigureScript.of(f, id);
+        String script = FigureScript.of(f, id);
+        return sizeNote(script) + "<div id=\"" + id + "\"></div>\n" + script;
     }
 
     /** plotly.js 2.35.3 from the jar in one script element, for the head of a self-contained page. */

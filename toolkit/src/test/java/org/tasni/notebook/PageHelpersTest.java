@@ -70,4 +70,24 @@ class PageHelpersTest {
     static String js(Figure f) {
         return f.asJavascript("plot");
     }
+
+    /** A figure of many points says how much it writes into the notebook; an ordinary one says nothing. */
+    @Test
+    void aLargeFigureSaysHowManyMegabytesItWrites() {
+        int n = 150_000;
+        double[] ra = new double[n], dec = new double[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < n; i++) {
+            ra[i] = 80 + r.nextDouble();
+            dec[i] = 20 + r.nextDouble();
+        }
+        Table many = Table.create("many", tech.tablesaw.api.DoubleColumn.create("ra", ra),
+                tech.tablesaw.api.DoubleColumn.create("dec", dec));
+        String html = Html.figure(SkyPlot.create("many", many), "big");
+        assertTrue(html.startsWith("<p class=\"tasni-note\">This figure writes "), html.substring(0, 200));
+        double mb = Double.parseDouble(html.substring(html.indexOf("writes ") + 7, html.indexOf(" MB")));
+        assertEquals((html.length() - html.indexOf("<div")) / 1e6, mb, 0.06, "the note's size is the figure's");
+        Table few = many.first(10);
+        assertTrue(Html.figure(SkyPlot.create("few", few), "small").startsWith("<div id=\"small\">"));
+    }
 }
