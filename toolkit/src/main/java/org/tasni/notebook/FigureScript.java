@@ -10,7 +10,8 @@ import tech.tablesaw.plotly.components.Figure;
  * {@code \} ended the string early and the whole figure stayed blank without an error. Hover texts go in as JSON
  * (double-quoted, escaped for JavaScript) but not for HTML, so a {@code </script>} in a designation ended the script
  * element and what followed ran as the page's own script. Both are repaired here, on the script as Tablesaw wrote it,
- * so every figure shown through {@link Html} is covered, the toolkit's and any a user builds.
+ * so the titles, trace names and hover texts of every figure shown through {@link Html} are covered, the toolkit's
+ * and any a user builds (not a marker colour, symbol or colour scale, which Tablesaw writes as given).
  *
  * <p>The repair reads the script's string literals: in a single-quoted one (Tablesaw's HTML-escaped text, which never
  * holds a raw {@code '}) every backslash is the text's own; in a double-quoted one (JSON) a backslash already starts an

@@ -50,7 +50,8 @@ public final class PeriodogramPlot {
      * grid has tens of thousands of frequencies, about 1.6 MB of figure each.
      *
      * @param maxPoints the most points to draw, at least 2
-     * @throws TasniException if the band's power is undefined at every frequency (constant magnitudes, too few points)
+     * @throws TasniException if the band's power is undefined at every frequency (constant magnitudes; too few points
+     *                        are refused by {@link Periodogram#spectrum} before)
      */
     public static Figure create(Table epochs, String designation, String band, PeriodogramConfig config, int maxPoints) {
         if (maxPoints < 2) {
@@ -66,8 +67,7 @@ public final class PeriodogramPlot {
         if (Arrays.stream(Columns.doubles(s, "power")).noneMatch(Double::isFinite)) {
             // a plot of NaN power is blank but for the false-alarm line, which reads as "nothing periodic"
             throw new TasniException(Columns.label(epochs) + ": " + designation + " " + b.label()
-                    + " has no periodogram: its power is undefined at every frequency (constant magnitudes, or fewer"
-                    + " than 2 usable exposures).");
+                    + " has no periodogram: its power is undefined at every frequency (its magnitudes are constant).");
         }
         double level = p.powerAtFap(epochs, designation, b, config.fapThreshold());
         double[][] xy = envelope(s.doubleColumn("period_days").asDoubleArray(), s.doubleColumn("power").asDoubleArray(),

@@ -130,4 +130,16 @@ class FigureScriptTest {
         }
         return out;
     }
+
+    /**
+     * The repair itself, on raw text that no toolkit figure produces (its own texts are escaped for HTML before), as a
+     * user's trace text or a future Tablesaw may: an end tag or a comment opener in a JSON string, an escaped quote.
+     */
+    @Test
+    void rawMarkupInAStringIsNeitherAnEndTagNorACommentAndStaysTheSameText() {
+        String js = "var d = [{text: [\"a</script><script>x()\", \"<!-- b \\\" </c\"], name: 'n</script>'}];";
+        String out = FigureScript.escapeStrings(js);
+        assertFalse(out.contains("</") || out.contains("<!--"), out);
+        assertEquals("var d = [{text: [\"a<\\/script><script>x()\", \"<\\!-- b \\\" <\\/c\"], name: 'n<\\/script>'}];", out);
+    }
 }

@@ -42,7 +42,15 @@ class PlotArgumentsTest {
         assertTrue(refused(() -> BenchmarkPlot.create(bench.copy().removeColumns("tool"), "seconds")).contains("'tool'"));
         assertTrue(refused(() -> BenchmarkPlot.create(bench, "per_second")).contains("'per_second'"));
         String js = BenchmarkPlot.create(bench, "seconds").asJavascript("p");
-        assertTrue(js.contains("title: 'seconds'") && js.contains("(2 of 3 tools; 1 did not run)"), js);
+        assertTrue(js.contains("title: 'seconds'") && js.contains("(2 of 3 rows; 1 did not run)"), js);
+        // a tool's two rows (warm and first) are two bars, each named with what it measured, its name as text
+        Table two = Table.create("xm", StringColumn.create("tool", "tasni</script>", "tasni</script>"),
+                StringColumn.create("what", "match, best of 5 warm", "match, first (cold JIT)"),
+                DoubleColumn.create("seconds", 0.17, 0.40));
+        String html = Html.figure(BenchmarkPlot.create(two, "seconds"), "b");
+        assertTrue(html.contains("match, best of 5 warm") && html.contains("match, first (cold JIT)")
+                && html.contains("tasni&lt;/script&gt;"), html);
+        assertFalse(html.substring(0, html.lastIndexOf("</script>")).contains("</script>"), html);
     }
 
     @Test
