@@ -44,6 +44,12 @@ class NeowiseEpochRowsTest {
         return epochs.where(epochs.stringColumn("designation").isEqualTo(des(i))).copy();
     }
 
+    /** {@code t} with the target_ra and target_dec columns an upload join answers with, for every row. */
+    static Table withTarget(Table t, double ra, double dec) {
+        return t.addColumns(DoubleColumn.create("target_ra", t.rowCount()).fillWith(ra),
+                DoubleColumn.create("target_dec", t.rowCount()).fillWith(dec));
+    }
+
     static List<Path> checkpoints(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".parquet")).toList();
@@ -97,16 +103,14 @@ class NeowiseEpochRowsTest {
         Table sent = Table.create("tap");
         for (int i = 0; i < 2; i++) {
             Table t = of(i);
-            t.addColumns(DoubleColumn.create("target_ra", t.rowCount()).fillWith(targets.doubleColumn("ra").get(i)),
-                    DoubleColumn.create("target_dec", t.rowCount()).fillWith(targets.doubleColumn("dec").get(i)));
+            withTarget(t, targets.doubleColumn("ra").get(i), targets.doubleColumn("dec").get(i));
             sent = sent.columnCount() == 0 ? t : sent.append(t);
         }
         int mine = sent.rowCount();
         Table junk = of(2);
         junk.replaceColumn("designation", StringColumn.create("designation", junk.rowCount()).set(
                 junk.stringColumn("designation").isNotMissing(), "JUNK"));
-        junk.addColumns(DoubleColumn.create("target_ra", junk.rowCount()).fillWith(1.0),
-                DoubleColumn.create("target_dec", junk.rowCount()).fillWith(1.0));
+        withTarget(junk, 1.0, 1.0);
         sent.append(junk);
         try (FaultServer s = new FaultServer(DownloadHostileInputTest.votable(sent, dir))) {
             s.executingPolls = 0;
@@ -177,8 +181,7 @@ class NeowiseEpochRowsTest {
             long[] same = new long[t.rowCount()];
             java.util.Arrays.fill(same, ids[i]);
             t.replaceColumn("designation", LongColumn.create("designation", same));
-            t.addColumns(DoubleColumn.create("target_ra", t.rowCount()).fillWith(targets.doubleColumn("ra").get(i)),
-                    DoubleColumn.create("target_dec", t.rowCount()).fillWith(targets.doubleColumn("dec").get(i)));
+            withTarget(t, targets.doubleColumn("ra").get(i), targets.doubleColumn("dec").get(i));
             sent = sent.columnCount() == 0 ? t : sent.append(t);
         }
         try (FaultServer s = new FaultServer(DownloadHostileInputTest.votable(sent, dir))) {
