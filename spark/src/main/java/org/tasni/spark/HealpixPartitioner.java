@@ -253,15 +253,14 @@ public final class HealpixPartitioner {
      */
     private static void requireSameColumns(Path firstFile, StructType first, Path f, StructType one) {
         if (!Arrays.equals(first.fieldNames(), one.fieldNames())) {
-            throw new TasniException(f + ": its columns (" + String.join(", ", one.fieldNames()) + ") are not those of "
-                    + firstFile + " (" + String.join(", ", first.fieldNames()) + "); one catalogue per partitioning.");
+            throw MatchInputs.notSameColumns(f, "its columns (" + String.join(", ", one.fieldNames())
+                    + ") are not those of " + firstFile + " (" + String.join(", ", first.fieldNames()) + ")");
         }
         for (int i = 0; i < first.length(); i++) {
             DataType a = first.fields()[i].dataType(), b = one.fields()[i].dataType();
             if (!a.equals(b)) {
-                throw new TasniException(f + ": column '" + one.fields()[i].name() + "' is " + b.simpleString() + " here but "
-                        + a.simpleString() + " in " + firstFile + "; give every file of a catalogue the same column types"
-                        + " (one type per column, so that no id is rounded through a double).");
+                throw MatchInputs.notSameColumns(f, "column '" + one.fields()[i].name() + "' is " + b.simpleString()
+                        + " here but " + a.simpleString() + " in " + firstFile);
             }
         }
     }

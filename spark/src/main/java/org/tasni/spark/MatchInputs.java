@@ -11,6 +11,7 @@ import org.tasni.crossmatch.MatchMode;
 import org.tasni.io.Columns;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
+import org.tasni.io.SameColumns;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -40,19 +41,16 @@ final class MatchInputs {
                 first = one;
                 continue;
             }
-            if (!first.columnNames().equals(one.columnNames())) {
-                throw new TasniException(f + ": its columns (" + String.join(", ", one.columnNames()) + ") are not those of "
-                        + files.get(0) + " (" + String.join(", ", first.columnNames()) + "); one catalogue per partitioning.");
-            }
-            for (int i = 0; i < first.columnCount(); i++) {
-                String a = first.column(i).type().name(), b = one.column(i).type().name();
-                if (!a.equals(b)) {
-                    throw new TasniException(f + ": column '" + one.column(i).name() + "' is " + b + " here but " + a
-                            + " in " + files.get(0) + "; give every file of a catalogue the same column types (one type"
-                            + " per column, so that no id is rounded through a double).");
-                }
-            }
+            SameColumns.inOrder(first, files.get(0).toString(), one).ifPresent(differs -> {
+                throw notSameColumns(f, differs);
+            });
         }
+    }
+
+    /** The refusal of file {@code f} of a catalogue whose columns differ from its first file's as {@code differs} says. */
+    static TasniException notSameColumns(Path f, String differs) {
+        return new TasniException(f + ": " + differs + "; give every file of a catalogue the same columns, of the same"
+                + " types (one type per column, so that no id is rounded through a double).");
     }
 
     /** Refuses a missing or non-numeric column {@code name} of {@code schema} ({@code what}: "degrees", "mas/yr"). */

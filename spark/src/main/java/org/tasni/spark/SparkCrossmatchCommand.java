@@ -84,8 +84,8 @@ final class SparkCrossmatchCommand implements Callable<Integer> {
         // (the CPU backend counts the same rows in its drop report; in nearest mode it also lists them unmatched)
         for (PartitionedCatalog c : List.of(l, r)) {
             if (c.droppedTotal() > 0) {
-                System.out.printf("%s: %,d rows without a usable position left out%n", c == l ? "left" : "right",
-                        c.droppedTotal());
+                System.out.printf("%s: %,d %s without a usable position left out%n", c == l ? "left" : "right",
+                        c.droppedTotal(), c.droppedTotal() == 1 ? "row" : "rows");
             }
         }
         SparkCrossMatch sxm = SparkCrossMatch.of(spark, xm);

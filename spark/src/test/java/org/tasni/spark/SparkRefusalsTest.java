@@ -82,7 +82,7 @@ class SparkRefusalsTest {
         TasniException e = assertThrows(TasniException.class,
                 () -> HealpixPartitioner.of(spark).partition(List.of(leftFile, l2f), dir.resolve("mixed")));
         assertEquals(l2f + ": column 'cntr' is DOUBLE here but LONG in " + leftFile + "; give every file of a catalogue"
-                + " the same column types (one type per column, so that no id is rounded through a double).", e.getMessage());
+                + " the same columns, of the same types (one type per column, so that no id is rounded through a double).", e.getMessage());
         // the right side, through the command line: the user's file, not a Spark part file, and no stack trace
         Table r2 = Table.create("r2", DoubleColumn.create("source_id", new double[] {1}),
                 DoubleColumn.create("ra", new double[] {11}), DoubleColumn.create("dec", new double[] {0}));
@@ -91,7 +91,7 @@ class SparkRefusalsTest {
                 "--out", dir.resolve("mixed-out").toString());
         assertEquals(1, c.code(), c.err());
         assertEquals("error: " + r2f + ": column 'source_id' is DOUBLE here but LONG in " + rightFile + "; give every"
-                + " file of a catalogue the same column types (one type per column, so that no id is rounded through a"
+                + " file of a catalogue the same columns, of the same types (one type per column, so that no id is rounded through a"
                 + " double).", c.err());
     }
 

@@ -18,6 +18,7 @@ import org.tasni.io.DropReason;
 import org.tasni.io.OutputPaths;
 import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
+import org.tasni.io.SameColumns;
 import org.tasni.io.TableIO;
 import org.tasni.io.TableReport;
 import org.tasni.io.TileLayout;
@@ -185,23 +186,11 @@ public final class TiledMatch {
                 firstFile = f;
                 continue;
             }
-            String differs = null;
-            if (!t.columnNames().equals(first.columnNames())) {
-                differs = "its columns are " + t.columnNames() + ", " + firstFile.getFileName() + "'s "
-                        + first.columnNames();
-            } else {
-                for (int i = 0; i < t.columnCount() && differs == null; i++) {
-                    // by class: ColumnType instances can differ for one type (see io.Kind)
-                    if (t.column(i).getClass() != first.column(i).getClass()) {
-                        differs = "column '" + t.column(i).name() + "' is " + t.column(i).type().name() + " here and "
-                                + first.column(i).type().name() + " in " + firstFile.getFileName();
-                    }
-                }
-            }
-            if (differs != null) {
+            String firstName = firstFile.getFileName().toString();
+            SameColumns.inOrder(first, firstName, t).ifPresent(differs -> {
                 throw new TasniException(f + ": " + differs + ". orphans.parquet holds every tile's orphans in one "
                         + "table, so every WISE tile needs the same columns, in the same order, of the same types.");
-            }
+            });
         }
     }
 

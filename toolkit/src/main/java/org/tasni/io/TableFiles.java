@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.tasni.TasniException;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Several files read as one table, for {@link TableIO#read(String, String...)} with a glob and
@@ -108,29 +106,9 @@ final class TableFiles {
     }
 
     private static void requireSameColumns(Table first, String firstFile, Table t, String file) {
-        for (Column<?> c : first.columns()) {
-            if (!t.containsColumn(c.name())) {
-                throw new TasniException(file + ": no column '" + c.name() + "', which " + firstFile + " has (columns: "
-                        + names(t) + "). Files read together must have the same columns; name the ones you need, as in "
-                        + "TableIO.read(files, \"ra\", \"dec\").");
-            }
-            Column<?> o = t.column(c.name());
-            // by class, not ColumnType identity, which can differ for one type (see Kind.of)
-            if (o.getClass() != c.getClass()) {
-                throw new TasniException(file + ": column '" + c.name() + "' is " + o.type().name() + ", but "
-                        + c.type().name() + " in " + firstFile + ". Files read together must give each column the same type.");
-            }
-        }
-        for (Column<?> o : t.columns()) {
-            if (!first.containsColumn(o.name())) {
-                throw new TasniException(file + ": column '" + o.name() + "' is not in " + firstFile + " (columns: "
-                        + names(first) + "). Files read together must have the same columns; name the ones you need, as in "
-                        + "TableIO.read(files, \"ra\", \"dec\").");
-            }
-        }
-    }
-
-    private static String names(Table t) {
-        return t.columnNames().stream().collect(Collectors.joining(", "));
+        SameColumns.byName(first, firstFile, t).ifPresent(differs -> {
+            throw new TasniException(file + ": " + differs + ". Files read together must have the same columns, of the "
+                    + "same types; name the ones you need, as in TableIO.read(files, \"ra\", \"dec\").");
+        });
     }
 }

@@ -33,7 +33,7 @@ public final class BenchmarkPlot {
      * @throws TasniException if the measure is neither, or the table lacks the tool column or the measure's (naming it)
      */
     public static Figure create(Table benchmark, String measure) {
-        Arguments.notNull(benchmark, "BenchmarkPlot.create: benchmark");
+        TasniException.requireGiven(benchmark, "BenchmarkPlot.create: benchmark");
         if (!MEASURES.contains(measure)) {
             throw new TasniException("BenchmarkPlot: the measure must be one of " + MEASURES + " (got '" + measure + "').");
         }

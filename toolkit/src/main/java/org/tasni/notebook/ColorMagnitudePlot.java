@@ -2,6 +2,7 @@ package org.tasni.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.variability.Band;
 import tech.tablesaw.api.Table;
@@ -38,7 +39,7 @@ public final class ColorMagnitudePlot {
      * @return a Plotly figure, W1 increasing downward
      */
     public static Figure create(String title, Table all, Table highlighted) {
-        Arguments.notNull(title, "ColorMagnitudePlot.create: title");
+        TasniException.requireGiven(title, "ColorMagnitudePlot.create: title");
         List<Trace> traces = new ArrayList<>();
         double lo = 16, hi = 8;
         for (Table t : new Table[] {all, highlighted}) {

@@ -53,14 +53,14 @@ public final class Html {
 
     /** A whole page inline: an iframe holding it, tall enough for a report's first screens, scrollable. */
     public static String inline(HtmlPage page) {
-        Arguments.notNull(page, "Html.inline: the page");
+        TasniException.requireGiven(page, "Html.inline: the page");
         return "<iframe style=\"width:100%;height:900px;border:1px solid #ccc\" sandbox=\"allow-scripts\" srcdoc=\""
                 + escape(page.html()) + "\"></iframe>";
     }
 
     /** A table: "name: rows × columns", a header with column types, the first and last rows. */
     public static String table(Table t) {
-        Arguments.notNull(t, "Html.table: the table");
+        TasniException.requireGiven(t, "Html.table: the table");
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<div class=\"tasni-table\"><p style=\"margin:0 0 4px 0\"><b>").append(escape(t.name())).append("</b>: ")
                 .append(String.format("%,d rows × %d columns", t.rowCount(), t.columnCount())).append("</p>");
@@ -131,7 +131,7 @@ public final class Html {
      * page has lost the library says so in its place.
      */
     public static String figure(Figure f) {
-        Arguments.notNull(f, "Html.figure: the figure");
+        TasniException.requireGiven(f, "Html.figure: the figure");
         String id = "tasni_plot_" + IDS.incrementAndGet(); // Tablesaw makes JS variable names from it: no hyphens
         StringBuilder sb = new StringBuilder();
         boolean first = PLOTLY_SENT.compareAndSet(false, true);
@@ -176,7 +176,7 @@ public final class Html {
      * @throws TasniException if the id has other characters
      */
     public static String figure(Figure f, String id) {
-        Arguments.notNull(f, "Html.figure: the figure");
+        TasniException.requireGiven(f, "Html.figure: the figure");
         if (id == null || !id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new TasniException("a figure id must be letters, digits and underscores (got '" + id + "').");
         }
@@ -196,7 +196,7 @@ public final class Html {
 
     /** A self-contained page (plotly.js inlined) for one figure: for saving or a browser. */
     public static String page(Figure f) {
-        Arguments.notNull(f, "Html.page: the figure");
+        TasniException.requireGiven(f, "Html.page: the figure");
         String id = "tasni_plot";
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script type=\"text/javascript\">" + plotlyJs()
                 + "</script></head><body><div id=\"" + id + "\"></div>" + FigureScript.of(f, id) + "</body></html>";
@@ -204,7 +204,7 @@ public final class Html {
 
     /** A report record on one line, monospaced. */
     public static String report(Object report) {
-        Arguments.notNull(report, "Html.report: the report");
+        TasniException.requireGiven(report, "Html.report: the report");
         return "<pre style=\"margin:0\">" + escape(report.toString()) + "</pre>";
     }
 
@@ -221,7 +221,7 @@ public final class Html {
 
     /** Text as HTML: {@code & < > " '} escaped, so data (a designation, a note) can never become markup. */
     public static String escape(String s) {
-        Arguments.notNull(s, "Html.escape: the text");
+        TasniException.requireGiven(s, "Html.escape: the text");
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }

@@ -64,7 +64,7 @@ public final class KernelDisplay {
      * @throws TasniException if {@code renderer} is not of the jupyter-jvm-basekernel display API
      */
     public static void register(Object renderer) {
-        Arguments.notNull(renderer, "KernelDisplay.register: the renderer");
+        TasniException.requireGiven(renderer, "KernelDisplay.register: the renderer");
         try {
             ClassLoader cl = renderer.getClass().getClassLoader();
             String pkg = renderer.getClass().getPackageName();

@@ -2,6 +2,7 @@ package org.tasni.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tasni.TasniException;
 import org.tasni.variability.Band;
 import org.tasni.variability.LightCurve;
 import org.tasni.variability.VariabilityConfig;
@@ -48,9 +49,9 @@ public final class LightCurvePlot {
      * <pre>{@code LightCurvePlot.create(epochs, "J143046.35-025927.8", VariabilityConfig.standard().cuts())}</pre>
      */
     public static Figure create(Table epochs, String designation, VariabilityConfig.Cuts cuts) {
-        Arguments.notNull(epochs, "LightCurvePlot.create: epochs");
-        Arguments.notNull(designation, "LightCurvePlot.create: designation");
-        Arguments.notNull(cuts, "LightCurvePlot.create: cuts");
+        TasniException.requireGiven(epochs, "LightCurvePlot.create: epochs");
+        TasniException.requireGiven(designation, "LightCurvePlot.create: designation");
+        TasniException.requireGiven(cuts, "LightCurvePlot.create: cuts");
         LightCurve lc = LightCurve.of(epochs, designation, cuts);
         LightCurve all = cuts.equals(VariabilityConfig.Cuts.none()) ? lc : LightCurve.of(epochs, designation);
         SourceRows rows = SourceRows.of(epochs, designation);

@@ -57,10 +57,10 @@ public final class PeriodogramPlot {
         if (maxPoints < 2) {
             throw new TasniException("a periodogram needs at least 2 points to draw (got " + maxPoints + ").");
         }
-        Arguments.notNull(epochs, "PeriodogramPlot.create: epochs");
-        Arguments.notNull(designation, "PeriodogramPlot.create: designation");
-        Arguments.notNull(band, "PeriodogramPlot.create: band");
-        Arguments.notNull(config, "PeriodogramPlot.create: config");
+        TasniException.requireGiven(epochs, "PeriodogramPlot.create: epochs");
+        TasniException.requireGiven(designation, "PeriodogramPlot.create: designation");
+        TasniException.requireGiven(band, "PeriodogramPlot.create: band");
+        TasniException.requireGiven(config, "PeriodogramPlot.create: config");
         Periodogram p = Periodogram.of(config);
         Band b = Band.of(band);
         Table s = p.spectrum(epochs, designation, b);
@@ -120,13 +120,13 @@ public final class PeriodogramPlot {
 
     /** The standard periodogram of one band of {@code designation}. */
     public static Figure create(Table epochs, String designation, Band band) {
-        Arguments.notNull(band, "PeriodogramPlot.create: band");
+        TasniException.requireGiven(band, "PeriodogramPlot.create: band");
         return create(epochs, designation, band.key(), PeriodogramConfig.standard());
     }
 
     /** The periodogram of one band of {@code designation} with {@code config}, in the band's colour. */
     public static Figure create(Table epochs, String designation, Band band, PeriodogramConfig config) {
-        Arguments.notNull(band, "PeriodogramPlot.create: band");
+        TasniException.requireGiven(band, "PeriodogramPlot.create: band");
         return create(epochs, designation, band.key(), config);
     }
 }

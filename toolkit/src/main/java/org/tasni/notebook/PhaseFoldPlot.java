@@ -33,8 +33,8 @@ public final class PhaseFoldPlot {
      *                        band's legend counts its points drawn of the source's rows, and why the others are not
      */
     public static Figure create(Table epochs, String designation, double periodDays) {
-        Arguments.notNull(epochs, "PhaseFoldPlot.create: epochs");
-        Arguments.notNull(designation, "PhaseFoldPlot.create: designation");
+        TasniException.requireGiven(epochs, "PhaseFoldPlot.create: epochs");
+        TasniException.requireGiven(designation, "PhaseFoldPlot.create: designation");
         if (!(periodDays >= SHORTEST_PERIOD_DAYS && Double.isFinite(periodDays))) {
             throw new TasniException(String.format(
                     "the folding period must be a finite number of days, at least %.3g d (one 7.7 s exposure) (got %s).",

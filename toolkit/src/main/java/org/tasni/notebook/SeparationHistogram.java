@@ -27,7 +27,7 @@ public final class SeparationHistogram {
      * @throws TasniException if {@code maxArcsec} is not &gt; 0
      */
     public static Figure create(Table result, double maxArcsec) {
-        Arguments.notNull(result, "SeparationHistogram.create: the crossmatch result");
+        TasniException.requireGiven(result, "SeparationHistogram.create: the crossmatch result");
         String col = result.containsColumn("sep_arcsec") ? "sep_arcsec" : "nearest_sep_arcsec";
         if (!(maxArcsec > 0)) {
             throw new TasniException("the histogram limit must be > 0 arcsec (got " + maxArcsec + ").");

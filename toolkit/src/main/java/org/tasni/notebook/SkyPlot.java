@@ -69,7 +69,7 @@ public final class SkyPlot {
      *               name, or null for none
      */
     public static Figure create(String title, Table all, Table highlighted, Table marked) {
-        Arguments.notNull(title, "SkyPlot.create: title");
+        TasniException.requireGiven(title, "SkyPlot.create: title");
         List<Trace> traces = new ArrayList<>(graticule());
         if (all != null) {
             traces.add(points(all, "all", "#bbbbbb", 3));
@@ -98,7 +98,7 @@ public final class SkyPlot {
      * @return a Plotly figure with RA and Dec axes
      */
     public static Figure region(String title, Table all, Table highlighted, Table marked) {
-        Arguments.notNull(title, "SkyPlot.region: title");
+        TasniException.requireGiven(title, "SkyPlot.region: title");
         Table[] sets = {all, highlighted, marked};
         double ra0 = Double.POSITIVE_INFINITY, ra1 = Double.NEGATIVE_INFINITY;
         for (Table t : sets) {
@@ -155,7 +155,7 @@ public final class SkyPlot {
      * @return a 900×520 picture that renders inline and saves with {@link PngImage#save}
      */
     public static PngImage png(String title, Table all, Table highlighted) {
-        Arguments.notNull(title, "SkyPlot.png: title");
+        TasniException.requireGiven(title, "SkyPlot.png: title");
         int w = 900, h = 520, pad = 40;
         double[][] a = projected(all), hl = projected(highlighted);
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;

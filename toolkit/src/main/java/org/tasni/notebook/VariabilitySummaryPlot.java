@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import org.tasni.variability.Band;
 import org.tasni.variability.VariabilityFlag;
@@ -32,7 +33,7 @@ public final class VariabilitySummaryPlot {
      *         sources drawn and those that cannot be (no trend or χ², or χ² ≤ 0 on the log axis)
      */
     public static Figure create(Table stats) {
-        Arguments.notNull(stats, "VariabilitySummaryPlot.create: stats");
+        TasniException.requireGiven(stats, "VariabilitySummaryPlot.create: stats");
         String w1 = Band.W1.suffix();
         String trend = stats.containsColumn("trend" + w1 + "_mag_yr") ? "trend" + w1 + "_mag_yr" : "trend" + w1;
         // the analyzer's id column comes first, named as its input's (designation, or cntr with idColumn("cntr"))

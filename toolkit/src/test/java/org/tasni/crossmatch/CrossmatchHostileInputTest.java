@@ -424,7 +424,7 @@ class CrossmatchHostileInputTest {
         Files.delete(w47);
         TableIO.write(widened, w47);
         var e = assertThrows(TasniException.class, () -> tm.run(tiles, dir.resolve("types-2")));
-        assertEquals(w47 + ": column 'w1mpro' is DOUBLE here and FLOAT in wise_hp06046.parquet. orphans.parquet holds "
+        assertEquals(w47 + ": column 'w1mpro' is DOUBLE here but FLOAT in wise_hp06046.parquet. orphans.parquet holds "
                 + "every tile's orphans in one table, so every WISE tile needs the same columns, in the same order, of "
                 + "the same types.", e.getMessage());
         assertFalse(Files.exists(dir.resolve("types-2/orphans_hp06046.parquet")), "refused before any tile is matched");

@@ -117,7 +117,7 @@ class TableIOManyFilesTest {
         t4.replaceColumn("ra", StringColumn.create("ra", "1", "2"));
         TableIO.write(t4, typed);
         e = assertThrows(TasniException.class, () -> TableIO.read(List.of(a, typed)));
-        assertTrue(e.getMessage().startsWith("f4.parquet: column 'ra' is STRING, but DOUBLE in f1.parquet"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("f4.parquet: column 'ra' is STRING here but DOUBLE in f1.parquet"), e.getMessage());
     }
 
     @Test

@@ -56,20 +56,20 @@ class PlotArgumentsTest {
     @Test
     void nullArgumentsAreNamed() {
         Table t = FigureScriptTest.epochs("J1");
-        assertEquals("LightCurvePlot.create: epochs is null; pass a value.", refused(() -> LightCurvePlot.create(null, "J1")));
-        assertTrue(refused(() -> LightCurvePlot.create(t, null)).contains("designation is null"));
-        assertTrue(refused(() -> PhaseFoldPlot.create(null, "J1", 1)).contains("epochs is null"));
-        assertTrue(refused(() -> PeriodogramPlot.create(t, "J1", (String) null)).contains("band is null"));
-        assertTrue(refused(() -> SkyPlot.create(null, t)).contains("title is null"));
-        assertTrue(refused(() -> SkyPlot.png(null, t, null)).contains("title is null"));
-        assertTrue(refused(() -> ColorMagnitudePlot.create(null, t)).contains("title is null"));
-        assertTrue(refused(() -> VariabilitySummaryPlot.create(null)).contains("stats is null"));
-        assertTrue(refused(() -> SeparationHistogram.create(null, 3)).contains("result is null"));
-        assertTrue(refused(() -> BenchmarkPlot.create(null, "seconds")).contains("benchmark is null"));
-        assertTrue(refused(() -> Html.table(null)).contains("table is null"));
-        assertTrue(refused(() -> Html.escape(null)).contains("text is null"));
-        assertTrue(refused(() -> Html.figure(null)).contains("figure is null"));
-        assertTrue(refused(() -> KernelDisplay.register(null)).contains("renderer is null"));
+        assertEquals("LightCurvePlot.create: epochs is missing (null); give one.", refused(() -> LightCurvePlot.create(null, "J1")));
+        assertTrue(refused(() -> LightCurvePlot.create(t, null)).contains("designation is missing (null)"));
+        assertTrue(refused(() -> PhaseFoldPlot.create(null, "J1", 1)).contains("epochs is missing (null)"));
+        assertTrue(refused(() -> PeriodogramPlot.create(t, "J1", (String) null)).contains("band is missing (null)"));
+        assertTrue(refused(() -> SkyPlot.create(null, t)).contains("title is missing (null)"));
+        assertTrue(refused(() -> SkyPlot.png(null, t, null)).contains("title is missing (null)"));
+        assertTrue(refused(() -> ColorMagnitudePlot.create(null, t)).contains("title is missing (null)"));
+        assertTrue(refused(() -> VariabilitySummaryPlot.create(null)).contains("stats is missing (null)"));
+        assertTrue(refused(() -> SeparationHistogram.create(null, 3)).contains("result is missing (null)"));
+        assertTrue(refused(() -> BenchmarkPlot.create(null, "seconds")).contains("benchmark is missing (null)"));
+        assertTrue(refused(() -> Html.table(null)).contains("table is missing (null)"));
+        assertTrue(refused(() -> Html.escape(null)).contains("text is missing (null)"));
+        assertTrue(refused(() -> Html.figure(null)).contains("figure is missing (null)"));
+        assertTrue(refused(() -> KernelDisplay.register(null)).contains("renderer is missing (null)"));
     }
 
     @Test
