@@ -19,8 +19,9 @@ import tech.tablesaw.api.Table;
  * or a χ² &gt; variableChi2, −10), FADING (a trend &gt; minTrendMagYr, +25), BRIGHTENING (a trend &lt;
  * −minTrendMagYr, −5; it sets the flag only when nothing else did). Every threshold comes from the configuration;
  * the trend also needs a baseline ≥ minBaselineYears and, when set, p &lt; fadingMaxP (the preset sets neither).
- * One departure, which no source of the reference's data reaches: over a baseline shorter than
- * {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} (one visit) trend and trend_p are NaN, so no trend flag follows.
+ * One departure, which no source of the reference's data reaches: a band whose measured epochs lie within one visit
+ * (less than {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} apart) has NaN trend and trend_p, so no trend flag
+ * follows from it ({@link LegacyStatistics}).
  *
  * <p>rms_w1/rms_w2 are the reference's {@code np.std} of the magnitudes without NaN skipping: one NaN magnitude in a
  * band makes that band's RMS empty (NaN) while its χ² (about the unweighted mean of the non-NaN magnitudes, as the
@@ -70,9 +71,6 @@ final class LegacyMethod implements VariabilityMethod {
             chi2[k] = b.chi2();
             tr2[k] = b.trend();
             p2[k] = b.trendP();
-            if (!VariabilityConfig.trendMeasurable(base[k])) { // one visit: no trend (MIN_TREND_BASELINE_DAYS)
-                tr1[k] = tr2[k] = p1[k] = p2[k] = Double.NaN;
-            }
             sj[k] = LegacyStatistics.stetsonJ(x.m[0], x.s[0], x.m[1], x.s[1], 0, n);
             boolean longEnough = base[k] >= cls.minBaselineYears();
             boolean sig1 = longEnough && cls.significant(p1[k]), sig2 = longEnough && cls.significant(p2[k]);

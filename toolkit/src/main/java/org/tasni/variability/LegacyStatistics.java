@@ -12,7 +12,10 @@ import org.tasni.io.DropReason;
  *       reference's σ &gt; 0: the two differ only for errors no photometry has (1e-200 made its χ² infinite), and
  *       so the counted unusable measurements are the ones left out.</li>
  *   <li>Trend: OLS slope of m on years since the first usable epoch (rows with finite mjd and m, n ≥ 3) and scipy
- *       {@code linregress}'s two-sided p (t = r √(df/((1−r)(1+r))), df = n − 2).</li>
+ *       {@code linregress}'s two-sided p (t = r √(df/((1−r)(1+r))), df = n − 2). One departure, which no source of
+ *       the reference's data reaches: no trend (NaN) where those rows lie within one visit, less than
+ *       {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} apart, whatever the other band's or the source's span (a
+ *       line through one visit's drift is no trend over years).</li>
  *   <li>"Stetson J" = Σ sgn(P) √|P| / √n with plain means over rows where both bands are usable: not Stetson's.</li>
  * </ul>
  */
@@ -63,15 +66,16 @@ final class LegacyStatistics {
         }
         double chi2 = nv >= 2 ? chi / (nv - 1) : Double.NaN;
         // OLS trend on rows with finite mjd and m
-        double tmin = Double.POSITIVE_INFINITY;
+        double tmin = Double.POSITIVE_INFINITY, tmax = Double.NEGATIVE_INFINITY;
         int k = 0;
         for (int i = from; i < to; i++) {
             if (!Double.isNaN(t[i]) && !Double.isNaN(m[i])) {
                 tmin = Math.min(tmin, t[i]);
+                tmax = Math.max(tmax, t[i]);
                 k++;
             }
         }
-        if (k < 3) {
+        if (k < 3 || !VariabilityConfig.trendMeasurable((tmax - tmin) / 365.25)) {
             return new Result(rms, chi2, Double.NaN, Double.NaN);
         }
         double sx = 0, sy = 0;

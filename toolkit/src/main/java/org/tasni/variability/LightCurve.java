@@ -25,7 +25,7 @@ public record LightCurve(String designation, Points w1, Points w2) {
 
     /**
      * The weighted least-squares line of one band, as the standard preset fits it; all NaN with fewer than three points
-     * or no spread in time.
+     * or points within one visit ({@link VariabilityConfig#MIN_TREND_BASELINE_DAYS}).
      *
      * @param interceptMag the line's magnitude at the band's first mjd, mag
      * @param slopeMagYr   the slope, mag/yr (positive = fading)
@@ -80,7 +80,13 @@ public record LightCurve(String designation, Points w1, Points w2) {
         /** The weighted least-squares line, as the standard preset computes it. */
         public Trend trend() {
             BandStatistics.Result r = BandStatistics.of(mjd, mag, err, 0, mjd.length);
-            if (mjd.length < 3 || Double.isNaN(r.trend())) {
+            // within one visit no trend, as the variability table has it (StandardMethod)
+            double first = Double.POSITIVE_INFINITY, last = Double.NEGATIVE_INFINITY;
+            for (double t : mjd) {
+                first = Math.min(first, t);
+                last = Math.max(last, t);
+            }
+            if (mjd.length < 3 || Double.isNaN(r.trend()) || !VariabilityConfig.trendMeasurable((last - first) / 365.25)) {
                 return Trend.NONE;
             }
             // the WLS line passes through the weighted means of x and y

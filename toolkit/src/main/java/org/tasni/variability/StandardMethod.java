@@ -11,9 +11,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>Columns: {@code designation, n_rows, n_cut_<cut>…, n_nan_w1, n_nan_w2, n_visits, baseline_years}, per band
  * {@code n, mean, rms, chi2, eta} (suffixed {@code _w1}) and {@code trend_w1_mag_yr, trend_w1_err, trend_w1_p,
- * trend_w1_r2}, then {@code stetson_j, stetson_k_w1, stetson_k_w2, flag}. Over a baseline shorter than
- * {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} (one visit: {@code n_visits} 1 says why) the four trend columns
- * are NaN and no trend flag follows.
+ * trend_w1_r2}, then {@code stetson_j, stetson_k_w1, stetson_k_w2, flag}. A band whose usable epochs span less than
+ * {@link VariabilityConfig#MIN_TREND_BASELINE_DAYS} (one visit; {@code n_visits} 1 where the whole source does) has
+ * NaN trend columns, and a band's trend makes a source FADING or BRIGHTENING only over minBaselineYears of that
+ * band's own epochs: {@code baseline_years} is the source's span over every exposure kept.
  */
 final class StandardMethod implements VariabilityMethod {
 
@@ -117,18 +118,25 @@ final class StandardMethod implements VariabilityMethod {
             n = gatherUsable(e, k, x, c, gap);
             c.nCut[k] = c.nRows[k] - n;
         }
-        double baseline = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;
-        c.baseline[k] = baseline;
+        c.baseline[k] = n > 0 ? (x.t[n - 1] - x.t[0]) / 365.25 : Double.NaN;
+        int longBands = 0; // bit b: band b's own usable epochs span minBaselineYears
         for (int b = 0; b < 2; b++) {
             int nb = x.usable[b];
             BandStatistics.into(x.bt[b], x.bm[b], x.bs[b], nb, x.weights, x.years, c.bands[b], k);
-            if (!VariabilityConfig.trendMeasurable(baseline)) {
+            // A band's trend is judged over its own usable epochs (in time order), not the source's: a W1-faint
+            // source detected in W1 in one visit of a ten-year light curve has no W1 trend, however steep the
+            // visit's drift
+            double span = nb > 0 ? (x.bt[b][nb - 1] - x.bt[b][0]) / 365.25 : Double.NaN;
+            if (!VariabilityConfig.trendMeasurable(span)) {
                 c.bands[b].noTrend(k);
+            }
+            if (span >= cls.minBaselineYears()) {
+                longBands |= 1 << b;
             }
         }
         // Stetson's J and K from the bands' usable epochs as compacted above (no compaction of its own)
         StetsonIndices.ofCompacted(x.bm, x.bs, x.usable, x.bands, n, x.stetson, c.stetson, k);
-        c.flag[k] = classify(c.bands, k, baseline).ordinal();
+        c.flag[k] = classify(c.bands, k, longBands).ordinal();
     }
 
     /**
@@ -288,20 +296,21 @@ final class StandardMethod implements VariabilityMethod {
 
     /**
      * The standard classification, in order of precedence: INSUFFICIENT_DATA (fewer than minEpochs usable epochs in
-     * both bands), FADING (a band with slope ≥ minTrendMagYr and a significant p over ≥ minBaselineYears),
+     * both bands), FADING (a band with slope ≥ minTrendMagYr and a significant p over ≥ minBaselineYears of its own
+     * usable epochs: bit b of {@code longBands}),
      * BRIGHTENING (the same with slope ≤ −minTrendMagYr), VARIABLE (reduced χ² &gt; variableChi2, or RMS &gt;
      * variableRms where set, in a band), STABLE (RMS &lt; stableRms and χ² &lt; stableChi2 in every measured band),
      * else NORMAL.
      */
-    private VariabilityFlag classify(BandStatistics.PerSource[] bands, int k, double baseline) {
+    private VariabilityFlag classify(BandStatistics.PerSource[] bands, int k, int longBands) {
         int min = stats.minEpochs();
         if (bands[0].n[k] < min && bands[1].n[k] < min) {
             return VariabilityFlag.INSUFFICIENT_DATA;
         }
-        boolean longEnough = baseline >= cls.minBaselineYears();
         boolean fading = false, brightening = false;
-        for (BandStatistics.PerSource s : bands) {
-            if (s.n[k] < min || !longEnough || !cls.significant(s.trendP[k])) {
+        for (int b = 0; b < bands.length; b++) {
+            BandStatistics.PerSource s = bands[b];
+            if (s.n[k] < min || (longBands & 1 << b) == 0 || !cls.significant(s.trendP[k])) {
                 continue;
             }
             fading |= s.trend[k] >= cls.minTrendMagYr();

@@ -16,6 +16,7 @@ import org.tasni.simulate.EpochConfig;
 import org.tasni.simulate.EpochSimulator;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -392,6 +393,51 @@ class VariabilityHostileInputTest {
                 assertEquals("", out.stringColumn("skip_reason").get(year));
             }
         }
+    }
+
+    /**
+     * A band's trend is judged over that band's own usable epochs (found by an adversarial tester): a source seen in W2
+     * over ten years but in W1 only in its first visit, drifting 0.25 mag through it, had been FADING at 60 mag/yr in
+     * W1 in every preset, the one-visit rule applied to the source's span. Likewise W1 only in two visits half a year
+     * apart: in the standard preset a 0.5-year W1 trend does not make the source FADING (minBaselineYears 2 of its own
+     * epochs); the reference presets keep the reference's baseline over all rows for that rule.
+     */
+    @Test
+    void aBandSeenInOneVisitHasNoTrendWhateverTheOtherBandsSpan() {
+        Rows r = new Rows();
+        for (int v = 0; v < 20; v++) {
+            for (int x = 0; x < 12; x++) {
+                double t = 56700 + v * 182.6 + x * 0.1, noise = 0.01 * Math.sin(5.3 * x + v);
+                double w1 = v == 0 ? 16 + 0.25 * x / 11 + noise : Double.NaN; // W1 detected in the first visit only
+                r.add("ONE", t, w1, v == 0 ? 0.03 : Double.NaN, 14.5 + noise, 0.03);
+                double w1two = v < 2 ? 16 + 0.05 * v + noise : Double.NaN; // W1 in two visits, a 0.05 mag step
+                r.add("TWO", t, w1two, v < 2 ? 0.03 : Double.NaN, 14.5 + noise, 0.03);
+            }
+        }
+        Table t = r.table();
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            Table out = VariabilityAnalyzer.of(cfg).analyze(t);
+            int one = out.stringColumn("designation").indexOf("ONE"), two = out.stringColumn("designation").indexOf("TWO");
+            String flagCol = cfg.method() == VariabilityConfig.Method.LEGACY ? VariabilityFlag.LEGACY_COLUMN : VariabilityFlag.COLUMN;
+            String trendCol = cfg.method() == VariabilityConfig.Method.STANDARD ? "trend_w1_mag_yr" : "trend_w1";
+            NumericColumn<?> w1Trend = (NumericColumn<?>) out.column(trendCol);
+            assertTrue(Double.isNaN(w1Trend.getDouble(one)), cfg.name() + ": " + w1Trend.getDouble(one));
+            assertNotEquals("FADING", out.stringColumn(flagCol).get(one), cfg.name());
+            // two visits: a trend is measured (0.05 mag over half a year)
+            assertEquals(0.1, w1Trend.getDouble(two), 0.02, cfg.name());
+            if (cfg.method() == VariabilityConfig.Method.STANDARD) {
+                assertEquals(Double.NaN, out.doubleColumn("trend_w1_err").getDouble(one));
+                assertEquals(Double.NaN, out.doubleColumn("trend_w1_p").getDouble(one));
+                assertTrue(out.doubleColumn("trend_w1_p").getDouble(two) < 0.01, "significant, but over 0.5 yr");
+                assertNotEquals("FADING", out.stringColumn(flagCol).get(two));
+                assertEquals(19 * 182.6 / 365.25 + 1.1 / 365.25, out.doubleColumn("baseline_years").getDouble(one), 1e-9,
+                        "the source's span, over every exposure");
+            }
+        }
+        // the light curve draws no line where the table has no trend
+        assertEquals(Double.NaN, LightCurve.of(t, "ONE").w1().trend().slopeMagYr());
+        assertEquals(0.1, LightCurve.of(t, "TWO").w1().trend().slopeMagYr(), 0.02);
     }
 
     /**
