@@ -10,9 +10,12 @@ import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.download.NeowiseEpochs;
 import org.tasni.io.TableIO;
 import org.tasni.pipeline.Pipeline;
+import org.tasni.variability.Band;
 import org.tasni.variability.Periodogram;
+import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.VariabilityAnalyzer;
 import org.tasni.variability.VariabilityConfig;
+import org.tasni.variability.VariabilityFlag;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -45,6 +48,27 @@ class NullArgumentsTest {
         refused("the data directory", () -> Pipeline.on((Path) null));
         refused("the data directory", () -> Pipeline.on((String) null));
         refused("the targets table", () -> NeowiseEpochs.at("http://localhost/tap").forTargets(null));
+        // found by an adversarial tester of the variability API: each had been a NullPointerException
+        Table epochs = Table.create("e");
+        refused("the band", () -> Periodogram.of(PeriodogramConfig.standard()).spectrum(epochs, "A", (Band) null));
+        refused("the band", () -> Periodogram.of(PeriodogramConfig.standard()).powerAtFap(epochs, "A", (Band) null, 0.01));
+        refused("the id column's name", () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).idColumn(null));
+        refused("the moon_masked value", () -> VariabilityConfig.Cuts.neowise().withMoonMasked(null));
+        refused("the cc_flags prefix", () -> VariabilityConfig.Cuts.neowise().withCcFlagsPrefix(null));
+        refused("the variability table", () -> VariabilityFlag.FADING.in(null));
+        refused("the variability table", () -> VariabilityFlag.FADING.count(null));
+    }
+
+    /** A false-alarm probability outside (0, 1) had given a threshold all the same (NaN and 2: 8.7e-19; -1: 1.0). */
+    @Test
+    void aFalseAlarmProbabilityOutsideZeroToOneIsRefused() {
+        Table epochs = Table.create("e");
+        for (double fap : new double[] {Double.NaN, 2, -1, 0, 1}) {
+            TasniException e = assertThrows(TasniException.class,
+                    () -> Periodogram.of(PeriodogramConfig.standard()).powerAtFap(epochs, "A", Band.W1, fap));
+            assertEquals("powerAtFap: the false-alarm probability must lie between 0 and 1 (got " + fap + ").",
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -40,12 +40,18 @@ public final class Columns {
             return new double[0]; // a header-only CSV: no cell is wrong, so the file is just an empty input
         }
         if (!(c instanceof NumericColumn<?> n)) {
-            if (c instanceof StringColumn s) {
-                throw new TasniException(wrongType(table, c, "a number").getMessage() + firstNonNumber(s));
-            }
-            throw wrongType(table, c, "a number");
+            throw notNumbers(table, c);
         }
         return n.asDoubleArray();
+    }
+
+    /**
+     * The refusal of column {@code c} of {@code table}, which should hold numbers: its type and, where most of its cells
+     * are numbers (a plain CSV column with a stray word), the first cell that is not one.
+     */
+    public static TasniException notNumbers(Table table, Column<?> c) {
+        String cell = c instanceof StringColumn s ? firstNonNumber(s) : "";
+        return new TasniException(wrongType(table, c, "a number").getMessage() + cell);
     }
 
     /**

@@ -92,6 +92,13 @@ public enum Band {
     }
 
     private static String pick(Table t, String irsa, String alias) {
+        if (t.containsColumn(irsa) && t.containsColumn(alias)) {
+            // a catalogue magnitude joined onto the epochs (AllWISE's w1mpro beside the exposures' w1mpro_ep): taking
+            // either silently would analyse a constant column as the light curve, or the light curve of another table
+            throw new TasniException(Columns.label(t) + ": both '" + irsa + "' and '" + alias + "' are columns, so which "
+                    + "one holds each exposure's value is unclear (a catalogue column joined on?). Keep one of them: "
+                    + "table.removeColumns(\"" + irsa + "\"), or tasni convert IN OUT --columns with the ones to keep.");
+        }
         if (t.containsColumn(irsa)) {
             return irsa;
         }

@@ -274,6 +274,11 @@ final class Epochs {
             throw new TasniException(file + ": column '" + idColumn + "' is empty in every row (data rows " + (firstRow + 1)
                     + " to " + (firstRow + rows) + "); every epoch needs a source id.");
         }
+        // every mjd NaN or empty: a column lost or mistyped upstream (not rows to drop one by one, which left no source)
+        if (dropped.get(DropReason.NONFINITE_MJD) == rows) {
+            throw new TasniException(file + ": column 'mjd' has no finite value (data rows " + (firstRow + 1) + " to "
+                    + (firstRow + rows) + "); every epoch needs its time, as an MJD.");
+        }
     }
 
     /**

@@ -272,6 +272,11 @@ public final class Periodogram {
      * searched band, or astropy's auto band for the legacy preset): the dashed line of a periodogram plot.
      */
     public double powerAtFap(Table epochs, String designation, Band band, double fap) {
+        TasniException.requireGiven(band, "the band");
+        if (!(fap > 0 && fap < 1)) {
+            // a probability: outside (0, 1) the bisection returns an end of its range, a line drawn at no FAP
+            throw new TasniException("powerAtFap: the false-alarm probability must lie between 0 and 1 (got " + fap + ").");
+        }
         return search.powerAtFap(LightCurve.of(epochs, designation).points(band), fap, designation + " " + band.key());
     }
 
@@ -290,6 +295,7 @@ public final class Periodogram {
      * whose power is undefined).
      */
     public Table spectrum(Table epochs, String designation, Band band) {
+        TasniException.requireGiven(band, "the band");
         Epochs e = Epochs.ofSource(epochs, "designation", designation, QualityCuts.none());
         int k = e.source(designation);
         e.sortByTime(k);

@@ -1,7 +1,6 @@
 package org.tasni.variability;
 
 import java.util.function.Predicate;
-import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -87,8 +86,7 @@ final class QualityCuts {
         if (c.isEmpty()) {
             return DoubleColumn.create(name);
         }
-        throw new TasniException(Columns.label(t) + ": column '" + name + "' has type " + c.type().name()
-                + "; expected a number.");
+        throw Columns.notNumbers(t, c);
     }
 
     /**

@@ -76,7 +76,7 @@ public final class VariabilityAnalyzer {
 
     /** The source key column (default {@code designation}). */
     public VariabilityAnalyzer idColumn(String name) {
-        return new VariabilityAnalyzer(config, name, threads);
+        return new VariabilityAnalyzer(config, TasniException.requireGiven(name, "the id column's name"), threads);
     }
 
     /** Runs on {@code n} threads. @throws TasniException if n &lt; 1 */

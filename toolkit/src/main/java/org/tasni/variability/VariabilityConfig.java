@@ -143,12 +143,14 @@ public record VariabilityConfig(String name, Method method, Cuts cuts, Statistic
 
         /** With moon_masked equal to {@code value}. */
         public Cuts withMoonMasked(String value) {
-            return new Cuts(qualFrameMin, qiFactMin, saaSepMin, Optional.of(value), ccFlagsPrefix);
+            return new Cuts(qualFrameMin, qiFactMin, saaSepMin,
+                    Optional.of(TasniException.requireGiven(value, "the moon_masked value")), ccFlagsPrefix);
         }
 
         /** With cc_flags starting with {@code prefix}. */
         public Cuts withCcFlagsPrefix(String prefix) {
-            return new Cuts(qualFrameMin, qiFactMin, saaSepMin, moonMasked, Optional.of(prefix));
+            return new Cuts(qualFrameMin, qiFactMin, saaSepMin, moonMasked,
+                    Optional.of(TasniException.requireGiven(prefix, "the cc_flags prefix")));
         }
     }
 

@@ -48,6 +48,7 @@ public enum VariabilityFlag {
 
     /** The flag column of a variability result, whichever method made it. */
     public static StringColumn column(Table stats) {
+        TasniException.requireGiven(stats, "the variability table");
         for (String c : new String[] {COLUMN, LEGACY_COLUMN}) {
             if (stats.containsColumn(c) && stats.column(c) instanceof StringColumn s) {
                 return s;

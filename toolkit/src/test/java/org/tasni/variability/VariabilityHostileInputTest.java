@@ -441,6 +441,63 @@ class VariabilityHostileInputTest {
     }
 
     /**
+     * Found by an adversarial tester: an mjd column NaN or empty in every row gave 0 sources and exit 0, where a column
+     * with no value in the span is refused; and a word in a quality column was refused without its row.
+     */
+    @Test
+    void anMjdColumnWithNoFiniteValueIsRefusedAndAWordInAQualityColumnIsNamedWithItsRow() throws Exception {
+        Table t = clean().table();
+        t.replaceColumn("mjd", DoubleColumn.create("mjd", t.rowCount()).fillWith(Double.NaN));
+        String expected = "epochs.parquet: column 'mjd' has no finite value (data rows 1 to 80); every epoch needs its "
+                + "time, as an MJD.";
+        for (VariabilityConfig cfg : new VariabilityConfig[] {VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                VariabilityConfig.tasniTier5()}) {
+            assertEquals(expected, assertThrows(org.tasni.TasniException.class,
+                    () -> VariabilityAnalyzer.of(cfg).analyze(t)).getMessage(), cfg.name());
+        }
+        assertEquals(expected, assertThrows(org.tasni.TasniException.class,
+                () -> Periodogram.of(PeriodogramConfig.standard()).run(t)).getMessage());
+        // streamed from Parquet: the file's totals, not a row group's
+        Path p = dir.resolve("nan-mjd.parquet");
+        TableIO.write(t, p);
+        var streamed = assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(p));
+        assertEquals(expected.replace("epochs.parquet", "nan-mjd.parquet"), streamed.getMessage());
+
+        Path csv = dir.resolve("qual.csv");
+        java.nio.file.Files.writeString(csv, "designation,mjd,w1mpro,w1sigmpro,w2mpro,w2sigmpro,qual_frame\n"
+                + "A,57000,14,0.03,13,0.03,10\nA,57200,14,0.03,13,0.03,A\nA,57400,14,0.03,13,0.03,10\n");
+        var e = assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(TableIO.read(csv)));
+        assertEquals("qual.csv: column 'qual_frame' has type STRING; expected a number. Data row 2 (counted from 1, the "
+                + "header not counted) holds 'A' among 2 numbers; fix that cell so the column reads as numbers.",
+                e.getMessage());
+    }
+
+    /**
+     * Both names of a band's column (found by an adversarial tester): a catalogue w1mpro joined onto epochs whose
+     * exposures are in w1mpro_ep had been taken as the light curve, silently, every source STABLE with χ² 0 and every
+     * periodogram band constant. Refused, in the analyzer, the periodogram and a light curve.
+     */
+    @Test
+    void bothNamesOfABandsColumnAreRefused() {
+        Table t = clean().table();
+        t.column("w1mpro").setName("w1mpro_ep");
+        t.addColumns(DoubleColumn.create("w1mpro", t.rowCount()).fillWith(14.2)); // the catalogue's, one per source
+        String expected = "epochs.parquet: both 'w1mpro' and 'w1mpro_ep' are columns, so which one holds each exposure's"
+                + " value is unclear (a catalogue column joined on?). Keep one of them: table.removeColumns(\"w1mpro\"), or"
+                + " tasni convert IN OUT --columns with the ones to keep.";
+        assertEquals(expected, assertThrows(org.tasni.TasniException.class,
+                () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(t)).getMessage());
+        assertEquals(expected, assertThrows(org.tasni.TasniException.class,
+                () -> Periodogram.of(PeriodogramConfig.standard()).run(t)).getMessage());
+        assertEquals(expected, assertThrows(org.tasni.TasniException.class, () -> LightCurve.of(t, "FADER")).getMessage());
+        t.removeColumns("w1mpro");
+        assertEquals("FADING", VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(t)
+                .stringColumn(VariabilityFlag.COLUMN).get(0));
+    }
+
+    /**
      * An error far outside any photometry's (a double column can hold 1e-200 or 1e200) is unusable like a NaN one, and
      * counted as one: before, its weight 1/σ² (+∞, or 0 with σ² = +∞) turned the band's mean, χ², trend and Stetson J
      * into NaN, counted nowhere. The bounds themselves are usable, through visit binning too.
