@@ -56,8 +56,10 @@ final class VariabilityCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ResultTable<VariabilityReport> result;
         double readS;
-        if (Format.of(epochs) == Format.PARQUET) {
-            // streamed row group by row group: reading and computing interleave, so read_s is what remains
+        boolean parquet = Format.of(epochs) == Format.PARQUET;
+        if (parquet) {
+            // streamed row group by row group (a file not grouped by source read whole): reading and computing
+            // interleave, so read_s is what remains
             result = a.analyze(epochs);
             readS = StatsJson.seconds(StatsJson.since(t0) - result.report().computeSeconds());
         } else {
@@ -70,6 +72,13 @@ final class VariabilityCommand implements Callable<Integer> {
         TableIO.write(result, out);
         double writeS = StatsJson.since(t1);
         System.out.println(rep);
+        boolean streamed = parquet && rep.readWhole().isEmpty();
+        if (parquet && !streamed) {
+            // the stream bounds memory for huge grouped files; the user should know this one took the whole file's
+            System.out.println("note: " + epochs + " was " + rep.readWhole() + ", so it was read whole, not streamed row "
+                    + "group by row group: memory use is that of the whole file. Sort it by " + idColumn
+                    + " and mjd to stream it.");
+        }
         if (rep.rows() == 0) {
             System.out.println("warning: " + epochs + " has no rows; the result has no sources.");
         } else if (rep.sources() == 0) {
@@ -81,7 +90,9 @@ final class VariabilityCommand implements Callable<Integer> {
                 .put("n_sources", rep.sources()).put("n_rows", rep.rows()).put("n_rows_cut", rep.cutRows())
                 .putDrops(rep.dropped()).putUnusable(Band.W1.key(), rep.unusableW1())
                 .putUnusable(Band.W2.key(), rep.unusableW2())
-                .put("preset", cfg.name()).put("flags", rep.flags()).writeIfAsked(statsJson);
+                .put("preset", cfg.name()).put("flags", rep.flags())
+                // false: read whole (a CSV file, or a Parquet file not grouped by source), memory that of the file
+                .put("streamed", streamed).writeIfAsked(statsJson);
         return 0;
     }
 }

@@ -32,8 +32,9 @@ import tech.tablesaw.columns.strings.DictionaryMap;
  *
  * <p>Rows no preset can use are left out here and counted in {@link #dropped} (whole exposures): an empty id, a
  * non-finite mjd, an mjd outside [{@value DropReason#MJD_MIN}, {@value DropReason#MJD_MAX}], and a repeat of a
- * source's exposure at the same mjd. A bad magnitude or error only makes that band of the exposure unusable ({@link #countUnusable}); an
- * infinite one is read as NaN.
+ * source's exposure at the same mjd (of the copies, the one kept is one that passes the quality cuts with the most
+ * usable bands, the first in the file among equals: {@link #copyRank}). A bad magnitude or error only makes that band
+ * of the exposure unusable ({@link #countUnusable}); an infinite one is read as NaN.
  */
 final class Epochs {
 
@@ -160,11 +161,22 @@ final class Epochs {
             }
         }
         int[] duplicates = {0};
-        g = g.withoutDuplicates(mjd, loop, duplicates);
+        g = g.withoutDuplicates(mjd, this::copyRank, loop, duplicates);
         if (duplicates[0] > 0) {
             dropped.add(DropReason.DUPLICATE, duplicates[0]);
         }
         return g;
+    }
+
+    /**
+     * How good row i is as the copy of a repeated exposure to keep ({@link SourceGrouping#withoutDuplicates}): passing
+     * the quality cuts first (a copy that fails them is used in no band), then its usable bands, 0 to 2 (the rule of
+     * the statistics, {@link StetsonIndices#usable}). Reads {@link #cut} and the bands, which the constructor has set
+     * before it groups the rows.
+     */
+    private int copyRank(int i) {
+        int bands = (StetsonIndices.usable(w1.get(i), e1.get(i)) ? 1 : 0) + (StetsonIndices.usable(w2.get(i), e2.get(i)) ? 1 : 0);
+        return (passes(i) ? 3 : 0) + bands;
     }
 
     /** The row of the epochs (from 0) that is kept row r: source k's are r in [start[k], start[k+1]). */

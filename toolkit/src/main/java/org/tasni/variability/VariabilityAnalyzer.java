@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.tasni.TasniException;
 import org.tasni.Threads;
-import org.tasni.io.Columns;
 import org.tasni.io.DropCounts;
 import org.tasni.io.DropReason;
 import org.tasni.io.ParquetIO;
@@ -35,7 +34,7 @@ import tech.tablesaw.columns.Column;
  *
  * <p>The statistics and the output schema are the configuration's {@link VariabilityConfig.Method}'s, one class per
  * method ({@code StandardMethod}, {@code LegacyMethod}, {@code Tier5Method}); this class groups the epochs, runs the
- * method over the sources in parallel, streams Parquet files and writes the report.
+ * method over the sources in parallel, streams Parquet files grouped by source and writes the report.
  *
  * <p>Input: one row per exposure with {@code designation} (or {@link #idColumn(String)}), {@code mjd} and W1/W2
  * magnitudes and errors under IRSA's names ({@code w1mpro, w1sigmpro, …}) or the reference's
@@ -43,8 +42,9 @@ import tech.tablesaw.columns.Column;
  * input need not be sorted or grouped. Sources are processed in parallel, each on primitive slices.
  *
  * <p>Nothing is dropped silently. Exposures no preset can use (an empty id, a non-finite mjd, an mjd outside the
- * WISE/NEOWISE span [55000, 61000], a second exposure of a source at the same mjd) are left out and counted by reason
- * in {@link VariabilityReport#dropped()}; tasni-tier5 also drops, and counts, the rows with a NaN band as its
+ * WISE/NEOWISE span [55000, 61000], a repeat of a source's exposure at the same mjd: of the copies, one that passes
+ * the quality cuts with the most usable bands is kept, the first in the file among equals) are left out and counted
+ * by reason in {@link VariabilityReport#dropped()}; tasni-tier5 also drops, and counts, the rows with a NaN band as its
  * reference did. A NaN or infinite magnitude, or an error that is not finite and &gt; 0, only makes that band of the
  * exposure unusable: the other band is still used. Those are counted per band in the report
  * ({@link VariabilityReport#unusableW1()}) and per source ({@code n_nan_w1}, {@code n_nan_w2}). Each quality cut is
@@ -148,11 +148,19 @@ public final class VariabilityAnalyzer {
     }
 
     /**
-     * Streams a Parquet epochs file row group by row group, so that a file larger than the heap can be analysed. The
-     * file must have each source's rows together (a source may span row groups); only the columns the analysis uses
-     * are decoded. The result equals {@code analyze(TableIO.read(file))}.
+     * Streams a Parquet epochs file row group by row group, so that a file larger than the heap can be analysed, when
+     * the file has each source's rows together (a source may span row groups), as IRSA's and the pipeline's are; only
+     * the columns the analysis uses are decoded. A file that is not grouped by source is read whole instead (those
+     * columns), as a CSV file is, and analysed as a table, in any order: its report's
+     * {@link VariabilityReport#readWhole()} says so and why, since memory use is then that of the whole file. The
+     * result equals {@code analyze(TableIO.read(file))} either way.
      *
-     * @throws TasniException naming the source and row if the file is not grouped by source, with what to do
+     * <p>Why not refuse such a file, as this method once did: the stream cannot group a source whose rows are apart,
+     * but the {@code variability} command had no other way to read a Parquet file, so it refused a small shuffled
+     * file whose data it analysed as CSV, and the periodogram analysed as Parquet (found by an adversarial tester).
+     *
+     * @throws TasniException naming the source and the row where it appears again if the file is not grouped by source
+     *                        and reading it whole runs out of memory, with what to do
      */
     public ResultTable<VariabilityReport> analyze(Path parquet) {
         List<String> have = ParquetIO.columnNames(parquet);
@@ -171,6 +179,15 @@ public final class VariabilityAnalyzer {
             throw new TasniException(parquet.getFileName() + ": no column '" + idColumn + "' (columns: " + String.join(", ", have) + ").");
         }
         String file = parquet.getFileName().toString();
+        try {
+            return streamed(parquet, file, cols);
+        } catch (NotGrouped g) {
+            return readWhole(parquet, file, cols, g);
+        }
+    }
+
+    /** {@link #analyze(Path)} row group by row group. @throws NotGrouped where a source's rows are apart */
+    private ResultTable<VariabilityReport> streamed(Path parquet, String file, Set<String> cols) {
         Streamed run = new Streamed();
         Table[] carry = {null};
         ColumnType[] idType = {null};
@@ -243,6 +260,51 @@ public final class VariabilityAnalyzer {
         return new ResultTable<>(out, report);
     }
 
+    /**
+     * {@link #analyze(Path)} of a file the stream found not grouped by source: the file's analysed columns read whole
+     * and analysed as a table ({@link #analyze(Table)} groups rows in any order), the report saying why. The parts the
+     * stream analysed before it found a source again are thrown away; their compute time stays in the report's.
+     */
+    private ResultTable<VariabilityReport> readWhole(Path parquet, String file, Set<String> cols, NotGrouped g) {
+        String why = "not grouped by " + idColumn + " (" + g.source + " appears again at data row " + g.row
+                + ", after other sources)";
+        ResultTable<VariabilityReport> whole;
+        try {
+            whole = analyze(ParquetIO.read(parquet, new ArrayList<>(cols)).setName(file));
+        } catch (OutOfMemoryError tooBig) {
+            // the one case where grouping the file first is the remedy, not more heap alone: say both, as a user error
+            // (the table that did not fit is garbage by now, so this message can be built)
+            throw new TasniException(file + ": " + why + ", so it cannot be streamed row group by row group, and reading "
+                    + "it whole needs more memory than the JVM may use (at most " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB). Sort it by " + idColumn + " and mjd first (for example with DuckDB: COPY (SELECT * FROM '"
+                    + file + "' ORDER BY " + idColumn + ", mjd) TO 'sorted.parquet'), or give the JVM more heap "
+                    + "(java -Xmx…).", tooBig);
+        }
+        VariabilityReport w = whole.report();
+        report = new VariabilityReport(w.preset(), w.rows(), w.sources(), w.wasGrouped(), w.cutRows(), w.dropped(),
+                w.unusableW1(), w.unusableW2(), w.flags(), w.computeSeconds() + g.computeSeconds, why);
+        return new ResultTable<>(whole, report);
+    }
+
+    /**
+     * Thrown out of the stream where a source's rows turn out to be apart: the stream stops there and the file is read
+     * whole. Without a stack trace: it is caught within this class, never shown.
+     */
+    private static final class NotGrouped extends RuntimeException {
+        /** The source that appears again, and the file's data row (from 1) where it does. */
+        final String source;
+        final long row;
+        /** The stream's compute time until it stopped. */
+        final double computeSeconds;
+
+        NotGrouped(String source, long row, double computeSeconds) {
+            super(source + " appears again at data row " + row, null, false, false);
+            this.source = source;
+            this.row = row;
+            this.computeSeconds = computeSeconds;
+        }
+    }
+
     /** The id of the last of the {@code n} rows that has one, or null. */
     private static String lastId(StringColumn id, int n) {
         for (int r = n - 1; r >= 0; r--) {
@@ -286,16 +348,12 @@ public final class VariabilityAnalyzer {
         long t0 = System.nanoTime();
         long firstRow = run.rows;
         Epochs e = new Epochs(part, range, idColumn, new QualityCuts(config.cuts()), firstRow, new SourceLoop(threads));
-        for (int k = 0; k < e.sources(); k++) {
-            boolean again = run.finished.contains(e.designation[k]);
-            if (again || !e.wasGrouped) {
-                String who = again ? e.designation[k] : firstRepeat(e);
-                throw new TasniException(Columns.label(part) + ": not grouped by " + idColumn + " (" + who + " appears again after "
-                        + "other sources, near data row " + (firstRow + 1) + "), so it cannot be streamed. Sort it by " + idColumn
-                        + " and mjd first (for example with DuckDB: COPY (SELECT * FROM '" + part.name() + "' ORDER BY "
-                        + idColumn + ", mjd) TO 'sorted.parquet'), or read it whole: TableIO.read(…) and analyze(table), "
-                        + "with enough heap (java -Xmx…).");
-            }
+        boolean again = !e.wasGrouped;
+        for (int k = 0; k < e.sources() && !again; k++) {
+            again = run.finished.contains(e.designation[k]);
+        }
+        if (again) {
+            throw reappearance(part, range, firstRow, run);
         }
         // looked for only in a part that dropped a row for its mjd or its id (an mjd outside the span under an empty
         // id counts as a missing id): the usual part has no such row, and then needs no pass over its rows
@@ -313,16 +371,27 @@ public final class VariabilityAnalyzer {
         run.compute += (System.nanoTime() - t0) / 1e9;
     }
 
-    private static String firstRepeat(Epochs e) {
-        Set<Integer> seen = new HashSet<>();
-        // the first source whose rows are split: its rows are not contiguous in the order array
-        for (int k = 0; k < e.sources(); k++) {
-            for (int r = e.start[k] + 1; r < e.start[k + 1]; r++) {
-                if (e.row(r) != e.row(r - 1) + 1 && seen.add(k)) {
-                    return e.designation[k];
-                }
+    /**
+     * Where the file is first seen not grouped in rows {@code range} of part (file rows firstRow + 1 …): the first row
+     * whose source had rows before it, in an earlier part or in this one, with another source's rows between. Rows
+     * without an id belong to no source, as in the stream's scans, and are passed over. Only on this path are the ids
+     * read row by row: the part's grouping found that some source's rows are apart, not which row.
+     */
+    private NotGrouped reappearance(Table part, RowRange range, long firstRow, Streamed run) {
+        StringColumn id = Epochs.ids(part, idColumn);
+        Set<String> here = new HashSet<>();
+        String last = null;
+        for (int i = range.from(); i < range.to(); i++) {
+            String v = id.get(i);
+            if (v.isBlank() || v.equals(last)) {
+                continue;
             }
+            if (run.finished.contains(v) || !here.add(v)) {
+                return new NotGrouped(v, firstRow + i - range.from() + 1, run.compute);
+            }
+            last = v;
         }
-        return e.designation[0];
+        // not reached: a source of two runs has another source's row between them; the part's first row, if it were
+        return new NotGrouped(id.get(range.from()), firstRow + 1, run.compute);
     }
 }

@@ -20,9 +20,24 @@ import tech.tablesaw.api.Table;
  * @param unusableW2      the same for W2
  * @param flags           "FADING=5, NORMAL=45, …"
  * @param computeSeconds  grouping, statistics and classification, in process, excluding file I/O
+ * @param readWhole       empty, unless a Parquet file given to {@link VariabilityAnalyzer#analyze(java.nio.file.Path)}
+ *                        was read whole instead of streamed row group by row group, so that memory use was that of the
+ *                        whole file: then why ("not grouped by designation (B appears again at data row 5, after
+ *                        other sources)")
  */
 public record VariabilityReport(String preset, int rows, int sources, boolean wasGrouped, int cutRows, DropCounts dropped,
-        DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds) implements TableReport {
+        DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds, String readWhole)
+        implements TableReport {
+
+    public VariabilityReport {
+        readWhole = readWhole == null ? "" : readWhole; // "" is the usual case, so that no caller tests for null
+    }
+
+    /** A report of input read as it came (a table, or a Parquet file streamed): {@code readWhole} empty. */
+    public VariabilityReport(String preset, int rows, int sources, boolean wasGrouped, int cutRows, DropCounts dropped,
+            DropCounts unusableW1, DropCounts unusableW2, String flags, double computeSeconds) {
+        this(preset, rows, sources, wasGrouped, cutRows, dropped, unusableW1, unusableW2, flags, computeSeconds, "");
+    }
 
     static VariabilityReport of(String preset, Epochs e, Table out, double seconds) {
         return new VariabilityReport(preset, e.rows, e.sources(), e.wasGrouped, e.cutRows(), e.dropped, e.unusableW1,
@@ -44,6 +59,7 @@ public record VariabilityReport(String preset, int rows, int sources, boolean wa
         return String.format("VariabilityReport[%s: %,d sources from %,d exposures (%,d cut by quality; dropped: %s; "
                 + "unusable W1: %s; unusable W2: %s), %s; compute %.3f s%s]", preset, sources, rows, cutRows, dropped,
                 unusableW1, unusableW2, flags.isEmpty() ? "no sources" : flags, computeSeconds,
-                wasGrouped ? "" : "; input was not grouped by source");
+                !readWhole.isEmpty() ? "; input was " + readWhole + ": read whole, not streamed"
+                        : wasGrouped ? "" : "; input was not grouped by source");
     }
 }

@@ -170,15 +170,36 @@ class StreamingTest {
     }
 
     @Test
-    void anUngroupedFileIsAClearError() {
+    void anUngroupedFileIsReadWholeAndSaysWhere() {
+        // the stream cannot group a source whose rows are apart: such a file was refused, however small, while the same
+        // rows as CSV were analysed (found by an adversarial tester). Now it is read whole, as analyze(table) reads it,
+        // and the report says why, naming the row where a source appears again (the refusal had named the part's
+        // first row)
         Table epochs = TableIO.read("../data-samples/neowise_epochs.parquet");
-        Table mixed = epochs.inRange(0, 500).append(epochs.inRange(0, 100)); // the first source reappears
+        Table mixed = epochs.inRange(0, 500).append(epochs.inRange(0, 100)).setName("mixed.parquet"); // the first source reappears
         Path p = dir.resolve("mixed.parquet");
         ParquetIO.write(mixed, p, 16 * 1024);
-        var e = assertThrows(TasniException.class, () -> VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(p));
-        assertTrue(e.getMessage().startsWith("mixed.parquet: not grouped by designation ("), e.getMessage());
-        assertTrue(e.getMessage().contains("ORDER BY designation, mjd"), e.getMessage());
-        assertEquals(2, VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(mixed).rowCount(),
-                "read whole, the same rows group fine");
+        assertStreamsAsWhole(mixed, p);
+        VariabilityAnalyzer a = VariabilityAnalyzer.of(VariabilityConfig.standard());
+        assertEquals(2, a.analyze(p).rowCount());
+        String first = epochs.stringColumn("designation").get(0);
+        assertEquals("not grouped by designation (" + first + " appears again at data row 501, after other sources)",
+                a.report().readWhole());
+        assertFalse(a.report().wasGrouped());
+        assertTrue(a.report().toString().contains("; input was not grouped by designation (" + first
+                + " appears again at data row 501, after other sources): read whole, not streamed"), a.report().toString());
+        // one row group, the sources interleaved from the first rows: the row is the one where FADER comes back, not
+        // the first row of the part the stream was reading
+        Table interleaved = VariabilityHostileInputTest.clean().table();
+        Path one = dir.resolve("interleaved.parquet");
+        ParquetIO.write(interleaved, one);
+        assertStreamsAsWhole(interleaved, one);
+        a.analyze(one);
+        assertEquals("not grouped by designation (FADER appears again at data row 3, after other sources)",
+                a.report().readWhole());
+        // a grouped file is streamed, and its report says nothing of reading it whole
+        a.analyze(written(epochs, "grouped.parquet", 256 * 1024, 2));
+        assertEquals("", a.report().readWhole());
+        assertTrue(a.report().wasGrouped());
     }
 }

@@ -101,6 +101,81 @@ class VariabilityHostileInputTest {
         assertTrue(a.report().toString().contains("3 non-finite mjd"), a.report().toString());
     }
 
+    /**
+     * clean()'s exposures grouped by source (so that a Parquet file of them streams), with a qual_frame column (10:
+     * passes), and with the exposures {@code copies} names repeated at the same mjd. copies maps a source's exposure
+     * number to the bad copies to add beside it: each {qual_frame, w1 scale, w2 error}, w1 NaN where the scale is NaN.
+     * With {@code badFirst} the bad copies come before the good one in the file, else after it.
+     */
+    private static Table withCopies(Map<String, Map<Integer, double[][]>> copies, boolean badFirst) {
+        Rows r = new Rows();
+        List<Integer> qual = new ArrayList<>();
+        Rows c = clean();
+        for (String src : List.of("FADER", "FLAT")) {
+            int k = 0;
+            for (int i = 0; i < c.v.size(); i++) {
+                if (!c.id.get(i).equals(src)) {
+                    continue;
+                }
+                double[] v = c.v.get(i);
+                double[][] bad = copies.getOrDefault(src, Map.of()).getOrDefault(k++, new double[0][]);
+                if (!badFirst) {
+                    r.add(src, v[0], v[1], v[2], v[3], v[4]);
+                    qual.add(10);
+                }
+                for (double[] b : bad) {
+                    r.add(src, v[0], v[1] * b[1], v[2], v[3], b[2]);
+                    qual.add((int) b[0]);
+                }
+                if (badFirst) {
+                    r.add(src, v[0], v[1], v[2], v[3], v[4]);
+                    qual.add(10);
+                }
+            }
+        }
+        Table t = r.table();
+        t.addColumns(tech.tablesaw.api.IntColumn.create("qual_frame", qual.stream().mapToInt(Integer::intValue).toArray()));
+        return t;
+    }
+
+    @Test
+    void aRepeatedExposureKeepsItsCleanCopyWhateverTheOrder() {
+        // of the copies of an exposure (same source, same mjd), the one kept passes the quality cuts and has the most
+        // usable bands; the first copy had been kept, before the cuts looked at it (found by an adversarial tester: a
+        // cut first copy and a clean second gave '1 duplicate, 1 cut by quality' and n_w1 = 19 of 20 usable)
+        Map<String, Map<Integer, double[][]>> copies = Map.of(
+                "FLAT", Map.of(5, new double[][] {{0, 1, 0.03}}), // the same values, qual_frame 0: cut
+                "FADER", Map.of(12, new double[][] {{10, Double.NaN, 0.03}}, // W1 NaN: one usable band
+                        20, new double[][] {{0, 1, 0.03}, {10, 1, 0}})); // cut; W2's error 0: one usable band
+        Table want = withCopies(Map.of(), true);
+        for (boolean badFirst : new boolean[] {true, false}) {
+            Table t = withCopies(copies, badFirst);
+            Path file = dir.resolve("copies_" + badFirst + ".parquet");
+            ParquetIO.write(t, file, 2048); // row groups of a few dozen rows: the stream joins FADER's parts
+            for (VariabilityConfig cfg : List.of(VariabilityConfig.standard(), VariabilityConfig.tasniLegacy(),
+                    VariabilityConfig.tasniTier5())) {
+                for (int threads : new int[] {1, 2}) {
+                    String on = cfg.name() + ", bad copies " + (badFirst ? "first" : "last") + ", " + threads + " thread(s)";
+                    VariabilityAnalyzer a = VariabilityAnalyzer.of(cfg).threads(threads);
+                    Table clean = a.analyze(want);
+                    for (boolean streamed : new boolean[] {false, true}) {
+                        Table got = streamed ? a.analyze(file) : a.analyze(t);
+                        var rep = a.report();
+                        assertEquals(Map.of(DropReason.DUPLICATE, 4L), rep.dropped().snapshot(), on);
+                        assertEquals(0, rep.cutRows(), on + ": the cut copies are duplicates, not cuts");
+                        assertEquals(Map.of(), rep.unusableW1().snapshot(), on);
+                        assertEquals(Map.of(), rep.unusableW2().snapshot(), on);
+                        assertEquals("", rep.readWhole(), on + ": grouped, so streamed");
+                        TableAssert.assertSameTable(clean.setName("x"), got.setName("x"));
+                    }
+                }
+            }
+        }
+        Table got = VariabilityAnalyzer.of(VariabilityConfig.standard()).analyze(withCopies(copies, true));
+        assertEquals(List.of(40, 40), got.intColumn("n_w1").asList(), "every exposure's clean copy in W1");
+        assertEquals(List.of(40, 40), got.intColumn("n_w2").asList());
+    }
+
     @Test
     void aBadMagnitudeOrErrorLosesOnlyThatBand() {
         Rows r = clean();
