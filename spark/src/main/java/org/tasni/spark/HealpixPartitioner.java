@@ -119,7 +119,7 @@ public final class HealpixPartitioner {
      */
     public PartitionedCatalog partition(List<Path> inputs, Path root) {
         List<Path> files = expand(inputs);
-        Path out = root.toAbsolutePath().normalize();
+        Path out = OutputPaths.resolved(root); // as the system opens it: link/.. is not the link's directory
         for (Path f : files) {
             if (OutputPaths.sameFile(out, f)) {
                 throw new TasniException(root + ": this output directory is the input " + f + "; refusing to overwrite an"

@@ -1,7 +1,5 @@
 package org.tasni.spark;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -109,20 +107,11 @@ final class MatchInputs {
         }
     }
 
-    /** The path with its existing part resolved through links (two names of one directory compare equal). */
+    /**
+     * The path with its existing part resolved through links (two names of one directory compare equal), never
+     * normalized as text first: link/.. is the parent of the link's target ({@link OutputPaths#resolved}).
+     */
     private static Path real(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return abs;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
-        }
+        return OutputPaths.resolved(p);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.crossmatch.MatchMode;
+import org.tasni.io.OutputPaths;
 import org.tasni.io.TableIO;
 import tech.tablesaw.api.Table;
 
@@ -68,7 +69,7 @@ public final class SparkCrossMatch {
     public SparkMatchReport run(MatchMode mode, PartitionedCatalog left, PartitionedCatalog right, Path outDir) {
         long t0 = System.nanoTime();
         double cpu0 = processCpuSeconds();
-        Path out = outDir.toAbsolutePath().normalize();
+        Path out = OutputPaths.resolved(outDir); // as the system opens it: link/.. is not the link's directory
         requireInputs(mode, left, right, out);
         MatchSpec spec = MatchSpec.of(mode, matcher);
         if (failOnce != null) {

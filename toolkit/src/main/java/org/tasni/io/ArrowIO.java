@@ -71,6 +71,7 @@ public final class ArrowIO {
             // a dictionary-encoded column (pandas' categorical, say) holds indices: its values are its dictionary's
             List<FieldVector> dictionaries = new ArrayList<>();
             for (Field f : fields) {
+                ReadChecks.requireName(name, f.getName());
                 FieldVector dict = f.getDictionary() == null ? null : dictionary(name, f, reader);
                 dictionaries.add(dict);
                 builders.add(new ColumnBuilder(name, f.getName(), kindOf(name, f, dict == null ? f : dict.getField()), 0));
@@ -112,7 +113,7 @@ public final class ArrowIO {
     /** The kind of column {@code f} (a dictionary-encoded one's is its values', {@code values}). */
     private static Kind kindOf(String name, Field f, Field values) {
         ArrowType t = values.getType();
-        if (t instanceof ArrowType.FloatingPoint fp) {
+        if (t instanceof ArrowType.FloatingPoint fp && fp.getPrecision() != FloatingPointPrecision.HALF) {
             return fp.getPrecision() == FloatingPointPrecision.DOUBLE ? Kind.DOUBLE : Kind.FLOAT;
         }
         if (t instanceof ArrowType.Int it && it.getIsSigned()) {
@@ -129,7 +130,8 @@ public final class ArrowIO {
             return Kind.STRING;
         }
         throw new TasniException(name + ": column '" + f.getName() + "' has Arrow type " + t
-                + ", which is not supported; expected a number, boolean or string column.");
+                + ", which is not supported; expected a 32- or 64-bit float, a signed integer, a boolean or a string "
+                + "column.");
     }
 
     /**

@@ -24,9 +24,14 @@ public final class Columns {
     /** The column, or an error listing the columns that do exist. */
     public static Column<?> require(Table table, String name) {
         if (!table.containsColumn(name)) {
-            throw new TasniException(label(table) + ": no column '" + name + "' (columns: " + list(table) + ").");
+            throw missing(table, name);
         }
         return table.column(name);
+    }
+
+    /** The refusal of a column {@code name} that {@code table} lacks, listing the columns it has. */
+    static TasniException missing(Table table, String name) {
+        return new TasniException(label(table) + ": no column '" + name + "' (columns: " + list(table) + ").");
     }
 
     /**

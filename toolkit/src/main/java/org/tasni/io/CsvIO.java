@@ -26,9 +26,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>ECSV (astropy's Enhanced CSV, version 1.0, comma- or space-delimited) adds a commented YAML header with each
  * column's datatype and comes back with exactly the types it was written with; astropy, TOPCAT and STIL read it
- * natively. A column's entry in the header may give its keys in any order and carry a unit, description, format,
- * meta or subtype (passed over), in flow or block style, as astropy writes them. Its float columns take {@code nan},
- * {@code inf} and {@code -inf} as astropy writes them, and an empty cell (astropy's masked value) is missing in every
+ * natively. A column's entry in the header may give its keys in any order and carry a unit, description, format or
+ * meta (passed over), in flow or block style, as astropy writes them; a column with a subtype (astropy's JSON and
+ * array columns, such as {@code float64[2]}) is refused. Its float columns take {@code nan}, {@code inf} and
+ * {@code -inf} as astropy writes them, and an empty cell (astropy's masked value) is missing in every
  * column. A number must fit the datatype the header declares: a float32 or float64 beyond the largest value is
  * refused rather than read as infinity, and an integer outside its declared type's range (uint8 0 to 255, int8 -128
  * to 127, uint16, uint32, ...) is refused, though the column is read into a wider kind (uint8 and int8 into 16 bits,

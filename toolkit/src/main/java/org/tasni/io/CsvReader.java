@@ -69,6 +69,7 @@ final class CsvReader {
         Set<String> seen = new HashSet<>();
         for (int k = 0; k < header.length; k++) {
             String h = r.cell(k);
+            ReadChecks.requireName(name, h);
             header[k] = h.isEmpty() ? "col" + (k + 1) : h;
             if (!seen.add(header[k])) {
                 throw new TasniException(name + ": line " + r.line() + ": the header names column '" + header[k]

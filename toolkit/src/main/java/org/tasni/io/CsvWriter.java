@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.tasni.TasniException;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -15,6 +16,8 @@ import tech.tablesaw.columns.Column;
 /**
  * Writes CSV and ECSV (see {@link CsvIO}'s class comment for the forms of values): numbers in their shortest exact
  * form, a missing value as an empty field, strings quoted only where they must be. Files are written atomically.
+ * A string longer than the reader takes ({@link CsvRecords#MAX_CELL_CHARS}) is refused, naming its column and row:
+ * written, the file could not be read back.
  */
 final class CsvWriter {
 
@@ -27,17 +30,23 @@ final class CsvWriter {
                 if (ecsv) {
                     EcsvHeader.write(table, w);
                 }
-                writeBody(table, w);
+                writeBody(table, w, path.getFileName().toString());
             }
         });
     }
 
-    private static void writeBody(Table table, Writer w) throws IOException {
+    private static void writeBody(Table table, Writer w, String file) throws IOException {
         List<Column<?>> cols = table.columns();
         Kind[] kinds = new Kind[cols.size()];
         for (int k = 0; k < kinds.length; k++) {
             kinds[k] = Kind.of(table, cols.get(k));
-            w.write((k > 0 ? "," : "") + quote(cols.get(k).name()));
+            String name = cols.get(k).name();
+            if (name.length() > CsvRecords.MAX_CELL_CHARS) {
+                throw new TasniException(file + ": a column name of " + name.length() + " characters (column " + (k + 1)
+                        + ") is longer than a CSV or ECSV cell may be (" + CsvRecords.MAX_CELL_CHARS
+                        + " characters, what this toolkit reads back); give it a shorter name.");
+            }
+            w.write((k > 0 ? "," : "") + quote(name));
         }
         w.write('\n');
         StringBuilder sb = new StringBuilder(256);
@@ -57,7 +66,7 @@ final class CsvWriter {
                 }
                 switch (kinds[k]) {
                     case BOOLEAN -> sb.append(((BooleanColumn) c).get(row) ? "True" : "False");
-                    case STRING -> sb.append(quote(c.getString(row)));
+                    case STRING -> sb.append(quote(fits(c.getString(row), file, c, row)));
                     case DOUBLE, FLOAT -> {
                         double v = ((NumericColumn<?>) c).getDouble(row);
                         // astropy's spelling of the infinities, which pandas and R read too
@@ -69,6 +78,17 @@ final class CsvWriter {
             sb.append('\n');
             w.append(sb);
         }
+    }
+
+    /** {@code s}, refused where it is longer than the reader takes: the file could not be read back. */
+    private static String fits(String s, String file, Column<?> c, int row) {
+        if (s.length() > CsvRecords.MAX_CELL_CHARS) {
+            throw new TasniException(file + ": column '" + c.name() + "' holds a value of " + s.length()
+                    + " characters at data row " + (row + 1) + ", longer than a CSV or ECSV cell may be ("
+                    + CsvRecords.MAX_CELL_CHARS + " characters, what this toolkit reads back); write .parquet or "
+                    + ".arrow for such values.");
+        }
+        return s;
     }
 
     private static String quote(String s) {

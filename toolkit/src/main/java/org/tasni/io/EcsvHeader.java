@@ -40,10 +40,10 @@ import tech.tablesaw.columns.Column;
  * the header (the file's '#' lines after line 1, without their "# ") into nodes ({@code compose}), not objects:
  * nothing is constructed, whatever its tag; a scalar is the text written (a column named {@code yes}, {@code null} or
  * {@code 1e3} keeps that name, as astropy means it); and a node knows its line, so a refusal names the file's line. Of
- * a column's entry only {@code name} and {@code datatype} are read (unit, description, format, meta, subtype are
- * passed over), of the top-level keys only {@code datatype} and {@code delimiter} (meta, schema). SnakeYAML also
- * writes a name that YAML would read as something else, quoted. The data below the header is plain CSV, read by
- * {@link CsvReader}.
+ * a column's entry only {@code name} and {@code datatype} are read (unit, description, format, meta are passed over;
+ * a {@code subtype}, astropy's JSON and array columns, is refused), of the top-level keys only {@code datatype} and
+ * {@code delimiter} (meta, schema). SnakeYAML also writes a name that YAML would read as something else, quoted. The
+ * data below the header is plain CSV, read by {@link CsvReader}.
  *
  * @param names     the columns in order
  * @param kinds     their types, as the header declares them
@@ -80,6 +80,7 @@ record EcsvHeader(List<String> names, List<Kind> kinds, List<String> datatypes, 
             if (n == null || n.isEmpty()) {
                 throw new TasniException(at + ": a column of the ECSV header has no name.");
             }
+            ReadChecks.requireName(name, n);
             String datatype = text(keys.get("datatype"));
             if (datatype == null || datatype.isEmpty()) {
                 throw new TasniException(at + ", column '" + n + "' has no datatype in the ECSV header.");
@@ -88,6 +89,15 @@ record EcsvHeader(List<String> names, List<Kind> kinds, List<String> datatypes, 
             if (k == null) {
                 throw new TasniException(at + ", column '" + n + "' has ECSV datatype '" + datatype
                         + "', which is not supported.");
+            }
+            if (keys.containsKey("subtype")) {
+                // astropy's JSON (object) and array columns: each cell is JSON text, read here it would be a string
+                // that a rewrite quotes again, no longer what astropy reads back
+                String subtype = text(keys.get("subtype"));
+                throw new TasniException(at + ", column '" + n + "' has ECSV subtype "
+                        + (subtype == null ? "that is not text" : "'" + subtype + "'") + " (cells of JSON or arrays), "
+                        + "which is not supported; only scalar columns are read. Drop the column, or split an array "
+                        + "into one column per element.");
             }
             names.add(n);
             kinds.add(k);

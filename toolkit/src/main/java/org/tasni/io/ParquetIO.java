@@ -106,8 +106,8 @@ public final class ParquetIO {
     }
 
     /**
-     * Writes rows {@code rows} of {@code table} (ascending row indices) with the default row-group size: the file that
-     * writing {@code table.where(Selection.with(rows))} gives, without copying the rows into a table first.
+     * Writes rows {@code rows} of {@code table} (row indices, written in the order given) with the default row-group
+     * size, without copying the rows into a table first.
      */
     public static void write(Table table, int[] rows, Path path) {
         ParquetPlainWriter plain = ParquetPlainWriter.plan(table, rows);

@@ -27,6 +27,7 @@ final class ParquetSchema {
      */
     static MessageType project(String name, MessageType schema, List<String> columns) {
         for (Type t : schema.getFields()) {
+            ReadChecks.requireName(name, t.getName());
             if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
                 if (columns == null || columns.isEmpty() || columns.contains(t.getName())) {
                     throw new TasniException(name + ": column '" + t.getName()

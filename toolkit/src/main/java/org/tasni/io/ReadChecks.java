@@ -38,6 +38,19 @@ final class ReadChecks {
     }
 
     /**
+     * Refuses a column name of {@code file} that begins or ends with whitespace: Tablesaw trims every column name, so
+     * ' y ' became 'y', an output held another name than its input and a column could not be asked for as it is
+     * named. Every reader calls this with the name as the file holds it, before the column is made.
+     */
+    static void requireName(String file, String name) {
+        if (!name.equals(name.trim())) { // String.trim, what Tablesaw's columns do to a name
+            throw new TasniException(file + ": column '" + TextChecks.printable(name) + "' has leading or trailing "
+                    + "whitespace in its name, which this toolkit's tables cannot keep (the name would become '"
+                    + TextChecks.printable(name.trim()) + "'); rename the column in the file.");
+        }
+    }
+
+    /**
      * Adds a column read from {@code file}, refusing one whose name differs from an earlier column's only in case
      * ({@code ra} and {@code RA}): Tablesaw looks names up ignoring case, so it could not hold both, and which one a
      * stage used would be a guess.

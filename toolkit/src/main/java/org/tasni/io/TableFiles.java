@@ -73,7 +73,7 @@ final class TableFiles {
         }
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
-            if (!seen.add(f.toAbsolutePath().normalize())) {
+            if (!seen.add(OutputPaths.resolved(f))) { // link/../x is not x beside link: compared as opened
                 throw new TasniException(f + ": listed twice; every file is read once.");
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.tasni.TasniException;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /**
@@ -23,7 +24,7 @@ import tech.tablesaw.selection.Selection;
  * <p>Every problem (no such file, a corrupt file, a missing column, an unsupported type, a cell the column cannot
  * hold, a row with too many or too few cells, files read together whose columns differ) is a
  * {@link TasniException} whose one-line message names the file, the column and, where one is at fault, the row.
- * Every format reads and writes zero-row tables.
+ * Every format reads and writes zero-row tables; a table of no columns, or with a column of no name, is not written.
  */
 public final class TableIO {
 
@@ -69,8 +70,9 @@ public final class TableIO {
     }
 
     /**
-     * Reads a table, keeping only {@code columns} (in that order) if any are named. For Parquet only those columns
-     * are decoded; other formats are read whole and then projected. The table is named after the file.
+     * Reads a table, keeping only {@code columns} (in that order) if any are named, each by its exact name (case
+     * counts, as in every format's file). For Parquet only those columns are decoded; other formats are read whole
+     * and then projected. The table is named after the file.
      *
      * @param path    the file; its extension chooses the format ({@link Format})
      * @param columns the columns to keep, in this order; none keeps all
@@ -100,10 +102,18 @@ public final class TableIO {
         if (cols.isEmpty()) {
             return t;
         }
+        // by exact name, as Parquet's projection takes them: Tablesaw's own lookup ignores case, so 'RA' took 'ra'
+        // from every format but Parquet, and i,I asked for one column twice
+        List<String> names = t.columnNames();
+        Table out = Table.create(t.name());
         for (String c : cols) {
-            Columns.require(t, c);
+            int k = names.indexOf(c);
+            if (k < 0) {
+                throw Columns.missing(t, c);
+            }
+            out.addColumns(t.column(k));
         }
-        return t.selectColumns(columns).setName(t.name());
+        return out;
     }
 
     /**
@@ -127,23 +137,28 @@ public final class TableIO {
     }
 
     /**
-     * Writes rows {@code rows} of {@code table}, atomically, in the format of the path's extension: the
-     * file {@code write(table.where(Selection.with(rows)), path)} would write. Parquet takes the rows straight from
-     * the table's columns, without the copy.
+     * Writes rows {@code rows} of {@code table}, atomically, in the format of the path's extension, in the order
+     * given (a row given twice is written twice). Parquet takes the rows straight from the table's columns, without
+     * a copy.
      *
-     * @param rows row indices of {@code table}, ascending (a selection's order); null for every row
+     * @param rows row indices of {@code table} (a selection's, ascending, are copied fastest); null for every row
+     * @throws TasniException naming the first index that is not a row of {@code table}, before anything is written
      */
     public static void write(Table table, int[] rows, Path path) {
         if (rows == null) {
             write(table, path);
             return;
         }
+        TasniException.requireGiven(table, "the table to write");
+        TasniException.requireGiven(path, "the file to write");
         OutputPaths.requireDirectoryPossible(path);
+        requireRows(table, rows, path);
         if (Format.of(path) == Format.PARQUET) {
+            requireColumns(table, path);
             TextChecks.requireWritable(table, rows, path, Format.PARQUET);
             ParquetIO.write(table, rows, path);
         } else {
-            write(table.where(Selection.with(rows)).setName(table.name()), path);
+            write(rowsOf(table, rows), path);
         }
     }
 
@@ -152,6 +167,7 @@ public final class TableIO {
         TasniException.requireGiven(table, "the table to write");
         TasniException.requireGiven(path, "the file to write");
         OutputPaths.requireDirectoryPossible(path);
+        requireColumns(table, path);
         TextChecks.requireWritable(table, null, path, Format.of(path));
         switch (Format.of(path)) {
             case PARQUET -> ParquetIO.write(table, path);
@@ -160,5 +176,55 @@ public final class TableIO {
             case ARROW -> ArrowIO.write(table, path);
             case VOTABLE -> VOTableIO.write(table, path);
         }
+    }
+
+    /**
+     * Refuses a table no format can hold and read back: one of no columns (Parquet cannot write its schema; a CSV or
+     * ECSV file of no columns is refused on reading) or with a column named "" (ECSV's header needs a name).
+     */
+    private static void requireColumns(Table table, Path path) {
+        if (table.columnCount() == 0) {
+            throw new TasniException(path.getFileName() + ": table '" + Columns.label(table) + "' has no columns, and "
+                    + "a table file needs at least one; nothing was written.");
+        }
+        for (int k = 0; k < table.columnCount(); k++) {
+            if (table.column(k).name().isEmpty()) {
+                throw new TasniException(path.getFileName() + ": column " + (k + 1) + " of table '"
+                        + Columns.label(table) + "' has an empty name, which a file cannot hold and read back; give "
+                        + "it a name.");
+            }
+        }
+    }
+
+    /** Refuses an index of {@code rows} that is not a row of {@code table}, naming it and where it is in rows. */
+    private static void requireRows(Table table, int[] rows, Path path) {
+        int n = table.rowCount();
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] < 0 || rows[k] >= n) {
+                throw new TasniException(path.getFileName() + ": row index " + rows[k] + " (rows[" + k + "]) is not a "
+                        + "row of table '" + Columns.label(table) + "', which has " + (n == 0 ? "no rows"
+                        : n + " row" + (n == 1 ? " (index 0)" : "s (indices 0 to " + (n - 1) + ")"))
+                        + "; nothing was written.");
+            }
+        }
+    }
+
+    /**
+     * Rows {@code rows} of {@code table}, in that order: a selection (the fast copy) sorts its rows and drops repeats,
+     * which Parquet's writer, taking the rows one by one, does not.
+     */
+    private static Table rowsOf(Table table, int[] rows) {
+        boolean ascending = true;
+        for (int k = 1; k < rows.length && ascending; k++) {
+            ascending = rows[k - 1] < rows[k];
+        }
+        if (ascending) {
+            return table.where(Selection.with(rows)).setName(table.name());
+        }
+        Table t = Table.create(table.name());
+        for (Column<?> c : table.columns()) {
+            t.addColumns(c.subset(rows));
+        }
+        return t;
     }
 }

@@ -22,26 +22,26 @@ import org.xml.sax.helpers.DefaultHandler;
  * hand: STIL has no strict mode for cell values, and no other VOTable reader on Maven Central checks them.
  *
  * <p>Only scalar numeric and boolean fields are checked (character fields hold any text; array fields are refused
- * by the reader); an empty cell or the field's {@code VALUES/@null} is a null. The scan stops at the first table's
- * end, or at once where its data are BINARY, BINARY2 or FITS (binary values cannot be mis-typed).
+ * by the reader); an empty cell or the field's {@code VALUES/@null} is a null. Cells are checked in the first table
+ * only, and not where its data are BINARY, BINARY2 or FITS (binary values cannot be mis-typed).
+ *
+ * <p>The scan also counts the document's tables, and refuses a document of more than one, naming them: STIL reads
+ * the first only, and the others were dropped without a word. It refuses a field name with leading or trailing
+ * whitespace too ({@link ReadChecks#requireName}), which STIL trims.
  */
 final class TabledataCheck extends DefaultHandler {
 
     /** A scalar field's datatype, as the cell text is parsed. */
     private record Field(String name, String datatype, boolean array, String nullValue) {}
 
-    /** Ends the scan early without an error. */
-    private static final class Done extends SAXException {
-        Done() {
-            super("done", null);
-        }
-    }
-
     private final String file;
     private final List<Field> fields = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
-    private boolean inTable, inTd, inField;
+    /** In the document's first table; and there, before any binary data (its TABLEDATA cells are checked). */
+    private boolean inTable, checking, inTd, inField;
     private int tableDepth;
+    /** Every table's name ("" where it has none), in the document's order. */
+    private final List<String> tables = new ArrayList<>();
     private long row;
     private int cell;
 
@@ -60,8 +60,6 @@ final class TabledataCheck extends DefaultHandler {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.newSAXParser().parse(new InputSource(in), new TabledataCheck(file));
-        } catch (Done d) {
-            // the first table's cells are all checked, or its data are binary
         } catch (SAXException e) {
             if (e.getException() instanceof TasniException te) {
                 throw te;
@@ -77,11 +75,22 @@ final class TabledataCheck extends DefaultHandler {
         String tag = localName.isEmpty() ? qName.substring(qName.indexOf(':') + 1) : localName;
         switch (tag) {
             case "TABLE" -> {
-                inTable = true;
+                tables.add(a.getValue("name") == null ? "" : a.getValue("name"));
+                if (tables.size() == 1) {
+                    inTable = checking = true;
+                }
                 tableDepth++;
             }
             case "FIELD" -> {
                 if (inTable && tableDepth == 1) {
+                    if (a.getValue("name") != null) {
+                        try {
+                            // STIL trims the attribute as Tablesaw trims a name: ' y ' would be read as 'y'
+                            ReadChecks.requireName(file, a.getValue("name"));
+                        } catch (TasniException e) {
+                            throw new SAXException(e);
+                        }
+                    }
                     String size = a.getValue("arraysize");
                     fields.add(new Field(a.getValue("name"), a.getValue("datatype"),
                             size != null && !size.isBlank() && !size.trim().equals("1"), null));
@@ -98,7 +107,7 @@ final class TabledataCheck extends DefaultHandler {
             }
             case "BINARY", "BINARY2", "FITS" -> {
                 if (inTable) {
-                    throw new Done();
+                    checking = false;
                 }
             }
             case "TR" -> {
@@ -106,7 +115,7 @@ final class TabledataCheck extends DefaultHandler {
                 cell = 0;
             }
             case "TD" -> {
-                inTd = true;
+                inTd = checking;
                 text.setLength(0);
             }
             default -> { }
@@ -123,6 +132,9 @@ final class TabledataCheck extends DefaultHandler {
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         String tag = localName.isEmpty() ? qName.substring(qName.indexOf(':') + 1) : localName;
+        if (!checking && !tag.equals("TABLE")) {
+            return;
+        }
         switch (tag) {
             case "TD" -> {
                 inTd = false;
@@ -141,10 +153,21 @@ final class TabledataCheck extends DefaultHandler {
             case "FIELD" -> inField = false;
             case "TABLE" -> {
                 if (--tableDepth == 0) {
-                    throw new Done();
+                    inTable = checking = false;
                 }
             }
             default -> { }
+        }
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+        if (tables.size() > 1) {
+            String names = tables.stream().limit(10).map(n -> n.isEmpty() ? "(no name)" : "'" + n + "'")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw refusal("the VOTable holds " + tables.size() + " tables (" + names
+                    + (tables.size() > 10 ? ", …" : "") + "); this toolkit reads one table per file. Save each table "
+                    + "to a file of its own");
         }
     }
 

@@ -78,7 +78,7 @@ final class TextChecks {
     }
 
     /** The string with its controls and surrogates as \\uXXXX, for a message. */
-    private static String printable(String s) {
+    static String printable(String s) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

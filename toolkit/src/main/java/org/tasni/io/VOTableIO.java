@@ -36,7 +36,8 @@ import uk.ac.starlink.votable.VOTableWriter;
  * <p>Scalar double, float, long, int, short, byte, boolean and char (string) fields are read; array-valued fields are
  * an error that names the field. TABLEDATA cells are checked first ({@link TabledataCheck}): one that is not a value
  * of its field's type, or a row with too few or too many cells, is refused with its row and field, where STIL alone
- * would read a null. Writes use VOTable 1.4 with BINARY2 data, where nulls are explicit. VOTable char
+ * would read a null. A document of more than one table is refused, naming them: one file is one table here. Writes use
+ * VOTable 1.4 with BINARY2 data, where nulls are explicit. VOTable char
  * fields are blank-padded, so trailing blanks of a string do not survive a round trip (leading ones do).
  */
 public final class VOTableIO {
@@ -50,7 +51,7 @@ public final class VOTableIO {
 
     private VOTableIO() {}
 
-    /** Reads the first table of a VOTable document. */
+    /** Reads the table of a VOTable document; a document of several tables is refused ({@link TabledataCheck}). */
     public static Table read(Path path) {
         ReadChecks.requireFile(path);
         String name = path.getFileName().toString();
@@ -96,6 +97,7 @@ public final class VOTableIO {
         List<ColumnBuilder> builders = new ArrayList<>();
         for (int k = 0; k < nc; k++) {
             ColumnInfo info = st.getColumnInfo(k);
+            ReadChecks.requireName(name, info.getName());
             builders.add(new ColumnBuilder(name, info.getName(), kindOf(name, info), (int) Math.max(0, st.getRowCount())));
         }
         try (RowSequence rs = st.getRowSequence()) {

@@ -153,8 +153,8 @@ final class Runner {
      * A folder of DATA outside its tiles (DATA/results) is fine: nothing reads it as an input.
      */
     private void checkOutsideData() {
-        Path out = real(config.out()), tiles = real(config.tilesDir());
-        if (out.equals(real(config.data()))) {
+        Path out = OutputPaths.resolved(config.out()), tiles = OutputPaths.resolved(config.tilesDir());
+        if (out.equals(OutputPaths.resolved(config.data()))) {
             throw new TasniException(config.out() + ": the output directory is the data directory " + config.data()
                     + "; refusing to write results among the inputs (its tiles and "
                     + DataFile.NEOWISE_EPOCHS.fileName() + "). Give another --out.");
@@ -164,21 +164,6 @@ final class Runner {
                     + config.tilesDir() + "; refusing to write results among the inputs (the crossmatch reads the "
                     + "tiles and the margin files there, the download writes there). Give another --out.");
         }
-    }
-
-    /** The absolute path with the links of its existing part resolved (the rest need not exist yet). */
-    private static Path real(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        for (Path e = abs; e != null; e = e.getParent()) {
-            if (Files.exists(e)) {
-                try {
-                    return e.toRealPath().resolve(e.relativize(abs));
-                } catch (IOException unreadable) {
-                    return abs; // compared as written: the file checks after this one still see links
-                }
-            }
-        }
-        return abs;
     }
 
     /** {@code run.json}: every setting and the identity of every input, deterministic (no clock) so reruns rewrite the same bytes. */

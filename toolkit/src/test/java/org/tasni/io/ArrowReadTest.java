@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float2Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.LargeVarCharVector;
@@ -145,5 +146,25 @@ class ArrowReadTest {
             assertEquals(p.getFileName() + ": column 's' holds bytes that are not UTF-8 at data row 2; an Arrow string"
                     + " must be UTF-8.", msg);
         }
+    }
+
+    /**
+     * A half-precision float column (pandas' float16) is an unsupported type named with its column, as an unsigned
+     * integer is: it read as "not a readable Arrow IPC file (unexpected vector Float2Vector)".
+     */
+    @Test
+    void aHalfFloatColumnIsAnUnsupportedTypeNamedWithItsColumn() throws Exception {
+        Path p = dir.resolve("half.arrow");
+        try (BufferAllocator a = new RootAllocator(); Float2Vector h = new Float2Vector("h", a)) {
+            h.allocateNew();
+            h.setSafeWithPossibleTruncate(0, 1.5f);
+            h.setValueCount(1);
+            try (VectorSchemaRoot root = new VectorSchemaRoot(List.<FieldVector>of(h))) {
+                write(p, root, null);
+            }
+        }
+        var e = assertThrows(TasniException.class, () -> TableIO.read(p));
+        assertEquals("half.arrow: column 'h' has Arrow type FloatingPoint(HALF), which is not supported; expected a "
+                + "32- or 64-bit float, a signed integer, a boolean or a string column.", TestFiles.oneLine(e));
     }
 }

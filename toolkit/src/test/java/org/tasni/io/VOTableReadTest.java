@@ -108,4 +108,32 @@ class VOTableReadTest {
         TableIO.write(t, out);
         TableAssert.assertSameTable(t, TableIO.read(out));
     }
+
+    /**
+     * STIL reads a document's first table: the others were dropped without a word. A document of several tables is
+     * refused, naming them, whether the first's data are TABLEDATA or BINARY2 (the scan goes on past its stream).
+     */
+    @Test
+    void aDocumentOfSeveralTablesIsRefusedNamingThem() throws IOException {
+        Path multi = write("multi.vot", "<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.3\" "
+                + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE>\n"
+                + "<TABLE name=\"one\"><FIELD name=\"a\" datatype=\"int\"/><DATA><TABLEDATA><TR><TD>1</TD></TR>"
+                + "</TABLEDATA></DATA></TABLE>\n"
+                + "<TABLE name=\"two\"><FIELD name=\"b\" datatype=\"int\"/><DATA><TABLEDATA><TR><TD>2</TD></TR>"
+                + "</TABLEDATA></DATA></TABLE>\n"
+                + "</RESOURCE><RESOURCE><TABLE><FIELD name=\"c\" datatype=\"int\"/></TABLE></RESOURCE></VOTABLE>\n");
+        var e = assertThrows(TasniException.class, () -> TableIO.read(multi));
+        assertEquals("multi.vot: the VOTable holds 3 tables ('one', 'two', (no name)); this toolkit reads one table "
+                + "per file. Save each table to a file of its own.", TestFiles.oneLine(e));
+        // the toolkit's own BINARY2 table, its TABLE element twice
+        Path one = dir.resolve("one.vot");
+        TableIO.write(TableIO.read(write("good.vot", doc(GOOD, GOOD))), one);
+        String text = Files.readString(one);
+        int from = text.indexOf("<TABLE"), to = text.indexOf("</TABLE>") + "</TABLE>".length();
+        assertTrue(text.substring(from, to).contains("BINARY2"));
+        Path two = write("two.vot", text.substring(0, to) + text.substring(from, to) + text.substring(to));
+        e = assertThrows(TasniException.class, () -> TableIO.read(two));
+        assertTrue(TestFiles.oneLine(e).startsWith("two.vot: the VOTable holds 2 tables ("), e.getMessage());
+        assertEquals(2, TableIO.read(one).rowCount());
+    }
 }

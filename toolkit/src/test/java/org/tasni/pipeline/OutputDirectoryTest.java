@@ -65,6 +65,20 @@ class OutputDirectoryTest {
         assertTrue(refused(link.resolve("sub")).getMessage().contains("inside the tile directory"));
     }
 
+    /**
+     * x/link points at the margin folder, so x/link/../res is tiles/res: normalized as text it was x/res, and the run
+     * wrote its results among the tiles.
+     */
+    @Test
+    void aLinkAndDotDotLeadingIntoTheTileDirectoryIsRefused() throws IOException {
+        Files.createDirectories(data.resolve("tiles/margin"));
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("x")).resolve("link"),
+                data.resolve("tiles/margin"));
+        Path out = link.resolve("../res");
+        assertTrue(refused(out).getMessage().contains("inside the tile directory"));
+        assertFalse(Files.exists(data.resolve("tiles/res")), "nothing written");
+    }
+
     @Test
     void theDataDirectoryItselfIsRefusedWithTheSameKindOfMessage() throws IOException {
         assertEquals(data + ": the output directory is the data directory " + data + "; refusing to write results "
