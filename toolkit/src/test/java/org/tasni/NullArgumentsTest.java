@@ -75,9 +75,49 @@ class NullArgumentsTest {
     void aMissingDataDirectoryIsSaidForTheNotebookAsForTheCommandLine() {
         Path none = dir.resolve("none");
         TasniException e = assertThrows(TasniException.class, () -> Pipeline.on(none).out(dir.resolve("out")).filter());
-        assertEquals("phase download failed: " + none.resolve("tiles") + ": no such directory; the data directory "
+        // refused before any phase (and before the output directory is made), naming DATA itself
+        assertEquals(none + ": no such directory; the data directory (--data, or Pipeline.on(DIR)) must have a tiles/ "
+                + "folder (like data-samples/), or download the tiles (--source tap|irsa, or .source(Source.TAP) or "
+                + ".source(Source.IRSA)).", e.getMessage());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "no output directory");
+        // a data directory without tiles/ still fails its download phase, in the same words
+        Path empty = dir.resolve("empty");
+        e = assertThrows(TasniException.class, () -> Pipeline.on(java.nio.file.Files.createDirectories(empty))
+                .out(dir.resolve("out")).filter());
+        assertEquals("phase download failed: " + empty.resolve("tiles") + ": no such directory; the data directory "
                 + "(--data, or Pipeline.on(DIR)) must have a tiles/ folder (like data-samples/), or download the tiles "
                 + "(--source tap|irsa, or .source(Source.TAP) or .source(Source.IRSA)).", e.getMessage());
         assertFalse(e.getMessage().contains("failed: failed:"), e.getMessage());
+    }
+
+    /**
+     * The pipeline's withers, its run and its ways in (found by an adversarial tester): some had been a
+     * NullPointerException at the call, others were taken and failed later, after run.json was written and the download
+     * had run (notices(null) among them).
+     */
+    @Test
+    void thePipelineNamesTheMissingArgumentAtTheCall() {
+        Pipeline p = Pipeline.on("../data-samples").out(dir.resolve("out"));
+        refused("the output directory", () -> p.out((String) null));
+        refused("the output directory", () -> p.out((Path) null));
+        refused("the source", () -> p.source(null));
+        refused("the TAP service's URL", () -> p.tapUrl(null));
+        refused("the tile list", () -> p.tiles((java.util.List<Long>) null));
+        refused("the tile list", () -> p.tiles((String) null));
+        refused("a tile of the tile list", () -> p.tiles(java.util.Arrays.asList(6044L, null)));
+        refused("the crossmatch backend", () -> p.backend(null));
+        refused("the variability preset", () -> p.preset((VariabilityConfig.Preset) null));
+        refused("the set of candidate cuts", () -> p.cuts(null));
+        refused("the notice sink", () -> p.notices(null));
+        refused("the phase to recompute from", () -> p.recomputeFrom(null));
+        refused("the last phase", () -> p.run(null));
+        refused("the output directory", () -> Pipeline.at(null));
+        refused("the pipeline configuration", () -> Pipeline.of(null));
+        refused("the data directory", () -> p.config().withData(null));
+        refused("the output directory", () -> p.config().withOut(null));
+        refused("the TAP service's URL", () -> p.config().withTapUrl(null));
+        refused("the source", () -> p.config().withSource(null, java.util.Optional.empty()));
+        refused("the TAP service's URL", () -> p.config().withSource(org.tasni.pipeline.Source.SAMPLES, null));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("out")), "nothing written");
     }
 }

@@ -46,8 +46,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tap-url", paramLabel = "URL", description = "the TAP service of --source tap")
     String tapUrl;
 
-    @Option(names = "--tiles", paramLabel = "A-B|a,b,c", defaultValue = "6044-6047",
-            description = "nside-32 tiles to download with --source tap|irsa (default: ${DEFAULT-VALUE}, the samples' four)")
+    /** The default of {@code --tiles}; the option has none of its own, so that one given with the samples is seen. */
+    static final String DEFAULT_TILES = "6044-6047";
+
+    @Option(names = "--tiles", paramLabel = "A-B|a,b,c",
+            description = "nside-32 tiles to download with --source tap|irsa (default: " + DEFAULT_TILES
+                    + ", the samples' four)")
     String tiles;
 
     @Option(names = "--phase", paramLabel = "NAME|all", defaultValue = "all",
@@ -76,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--min-snr", paramLabel = "SNR", defaultValue = "5", description = "keep w1snr and w2snr >= this (default: ${DEFAULT-VALUE})")
     double minSnr;
 
-    @Option(names = "--ph-qual", paramLabel = "LETTERS", defaultValue = "AB", description = "ph_qual letters kept in W1 and W2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ph-qual", paramLabel = "LETTERS", defaultValue = "AB", description = "ph_qual letters kept in W1 and W2, of A, B, C, U, X, Z, any case (default: ${DEFAULT-VALUE})")
     String phQual;
 
     @Option(names = "--cc-flags", paramLabel = "CHARS", defaultValue = "0", description = "cc_flags characters kept in W1 and W2 (default: ${DEFAULT-VALUE})")
@@ -96,15 +100,22 @@ final class RunCommand implements Callable<Integer> {
         if (data == null) {
             data = Path.of(source == Source.SAMPLES ? "data-samples" : "tasni-data");
         }
+        if (source == Source.SAMPLES && (tiles != null || tapUrl != null)) {
+            // had been ignored without a word: the samples' run matches the tiles DATA holds, from DATA
+            throw new TasniException((tiles != null ? "--tiles" : "--tap-url") + " is for --source tap|irsa; "
+                    + "--source samples matches the tiles " + data.resolve("tiles") + " holds. Leave it out, or give "
+                    + "--source tap|irsa.");
+        }
+        // first, so that an empty --data or --out is refused before DATA's files are looked at
+        PipelineConfig c = PipelineConfig.defaults().withData(data).withOut(out)
+                .withSource(source, Optional.ofNullable(tapUrl)).withTiles(tileList()).withThreads(threads.orAllCores())
+                .withBackend(backend).withEngine(engine).withRadius(radius).withPreset(preset).withTop(top)
+                .withCuts(new CandidateCuts(minSnr, minSnr, phQual, ccFlags, minColour));
         if (source != Source.SAMPLES && Files.exists(DataFile.NEOWISE_TRUTH.in(data))) {
             // downloaded tiles would replace simulated ones and mix real and simulated data in one directory
             throw new TasniException("--data " + data + " holds simulated data (" + DataFile.NEOWISE_TRUTH.fileName()
                     + "); give another --data directory for --source " + source + ".");
         }
-        PipelineConfig c = PipelineConfig.defaults().withData(data).withOut(out)
-                .withSource(source, Optional.ofNullable(tapUrl)).withTiles(tileList()).withThreads(threads.orAllCores())
-                .withBackend(backend).withEngine(engine).withRadius(radius).withPreset(preset).withTop(top)
-                .withCuts(new CandidateCuts(minSnr, minSnr, phQual, ccFlags, minColour));
         Pipeline p = Pipeline.of(c).notices(System.out::println);
         if (force) {
             p = p.force();
@@ -123,6 +134,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<Long> tileList() {
-        return LongStream.of(TileList.parse(tiles)).boxed().toList();
+        return LongStream.of(TileList.parse(tiles != null ? tiles : DEFAULT_TILES)).boxed().toList();
     }
 }

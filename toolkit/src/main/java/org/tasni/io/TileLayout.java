@@ -217,4 +217,32 @@ public final class TileLayout {
         }
         return out;
     }
+
+    /**
+     * The tiles of a list such as {@code --tiles} takes: {@code A-B} (inclusive), {@code a,b,c}, or a mix such as
+     * {@code 1,5-8}; sorted, each once. The command line and {@code Pipeline.tiles(String)} read it alike.
+     *
+     * @throws TasniException naming the part that is not a tile number or a range within [0, 12287]
+     */
+    public static long[] parseTiles(String spec) {
+        long npix = TILING.npix();
+        List<Long> out = new ArrayList<>();
+        for (String part : TasniException.requireGiven(spec, "the tile list").split(",")) {
+            String p = part.trim();
+            try {
+                int dash = p.indexOf('-', 1);
+                long a = Long.parseLong(dash < 0 ? p : p.substring(0, dash).trim());
+                long b = dash < 0 ? a : Long.parseLong(p.substring(dash + 1).trim());
+                if (a < 0 || b >= npix || b < a) {
+                    throw new TasniException("tiles: '" + p + "' is not a range within [0, " + (npix - 1) + "].");
+                }
+                for (long t = a; t <= b; t++) {
+                    out.add(t);
+                }
+            } catch (NumberFormatException e) {
+                throw new TasniException("tiles: '" + p + "' is not a tile number or an inclusive range A-B.");
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+    }
 }

@@ -2,6 +2,7 @@ package org.tasni.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tasni.TasniException;
 import org.tasni.io.Columns;
 import tech.tablesaw.api.DoubleColumn;
@@ -19,7 +20,8 @@ import tech.tablesaw.selection.Selection;
  *
  * @param minW1Snr   keep {@code w1snr} ≥ this
  * @param minW2Snr   keep {@code w2snr} ≥ this
- * @param phQual     letters of {@code ph_qual} kept in W1 and W2 (characters 1 and 2), e.g. "AB"
+ * @param phQual     letters of {@code ph_qual} kept in W1 and W2 (characters 1 and 2), e.g. "AB"; any case, each one of
+ *                   {@link #PH_QUAL_CODES}
  * @param ccFlags    characters of {@code cc_flags} kept in W1 and W2 (characters 1 and 2), e.g. "0" (no artefact)
  * @param minW1W2    keep W1−W2 ≥ this, mag: the thermal colour of cold brown dwarfs and dust (reference: 0.5)
  */
@@ -36,7 +38,22 @@ public record CandidateCuts(double minW1Snr, double minW2Snr, String phQual, Str
         if (phQual == null || phQual.isEmpty() || ccFlags == null || ccFlags.isEmpty()) {
             throw new TasniException("candidate cuts: ph_qual and cc_flags need at least one accepted character.");
         }
+        // AllWISE writes the codes in upper case: "ab" had matched no source and given 0 candidates without a word
+        phQual = phQual.toUpperCase(Locale.ROOT);
+        for (char ch : phQual.toCharArray()) {
+            if (PH_QUAL_CODES.indexOf(ch) < 0) {
+                throw new TasniException("candidate cuts: '" + ch + "' of ph_qual (--ph-qual) \"" + phQual + "\" is not "
+                        + "a photometric quality code; give letters of " + String.join(", ", PH_QUAL_CODES.split(""))
+                        + " (any case), e.g. AB.");
+            }
+        }
     }
+
+    /**
+     * AllWISE's {@code ph_qual} letters, one per band: A, B, C (S/N ≥ 10, 3, 2), U (upper limit), X (no measurement
+     * possible), Z (no flux uncertainty).
+     */
+    public static final String PH_QUAL_CODES = "ABCUXZ";
 
     /** The reference pipeline's cuts: S/N ≥ 5, ph_qual A or B, cc_flags 0 in W1 and W2, W1−W2 ≥ 0.5. */
     public static CandidateCuts reference() {

@@ -1,15 +1,21 @@
 package org.tasni.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.Backend;
 import org.tasni.io.RecordTables;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
+import org.tasni.io.TileLayout;
 import org.tasni.io.TileLayout.DataFile;
 import org.tasni.pipeline.report.ReportPage;
 import org.tasni.variability.VariabilityConfig.Preset;
@@ -37,6 +43,11 @@ public final class Pipeline {
     private final PipelineConfig config;
     private final Phase recomputeFrom;
     private final Consumer<String> say;
+    /**
+     * The phases this object has recomputed since {@link #recomputeFrom}: each is recomputed once, and a later call
+     * reuses it (a forced pipeline in a notebook had recomputed every phase again in every cell).
+     */
+    private final Set<Phase> recomputed = EnumSet.noneOf(Phase.class);
 
     private Pipeline(PipelineConfig config, Phase recomputeFrom, Consumer<String> say) {
         this.config = config;
@@ -62,12 +73,12 @@ public final class Pipeline {
      * @throws TasniException when {@code out} holds no readable {@code run.json}
      */
     public static Pipeline at(Path out) {
-        return of(RunJson.read(out));
+        return of(RunJson.read(TasniException.requireGiven(out, "the output directory")));
     }
 
     /** A pipeline with this configuration. */
     public static Pipeline of(PipelineConfig config) {
-        return new Pipeline(config, null, s -> {});
+        return new Pipeline(TasniException.requireGiven(config, "the pipeline configuration"), null, s -> {});
     }
 
     /** Its configuration. */
@@ -81,7 +92,7 @@ public final class Pipeline {
 
     /** The output directory (default {@code tasni-out}). */
     public Pipeline out(String dir) {
-        return out(Path.of(dir));
+        return out(Path.of(TasniException.requireGiven(dir, "the output directory")));
     }
 
     /** The output directory. */
@@ -99,13 +110,29 @@ public final class Pipeline {
         return with(config.withTapUrl(url));
     }
 
-    /** The nside-32 tiles to download (TAP and IRSA sources). */
-    public Pipeline tiles(long... tiles) {
-        List<Long> l = new ArrayList<>();
-        for (long t : tiles) {
-            l.add(t);
+    /**
+     * The nside-32 tiles {@code from} to {@code to}, both included, to download (TAP and IRSA sources), as
+     * {@code Downloader.tiles(from, to)} and {@code run --tiles A-B} take them.
+     */
+    public Pipeline tiles(long from, long to) {
+        if (from < 0 || to >= TileLayout.TILING.npix() || to < from) {
+            throw new TasniException("tiles must be a range within [0, " + (TileLayout.TILING.npix() - 1) + "] (got "
+                    + from + "-" + to + ").");
         }
-        return with(config.withTiles(l));
+        return tiles(LongStream.rangeClosed(from, to).boxed().toList());
+    }
+
+    /** These nside-32 tiles, in any order, each once (a tile named twice is downloaded once). */
+    public Pipeline tiles(Collection<Long> tiles) {
+        if (TasniException.requireGiven(tiles, "the tile list").isEmpty()) {
+            throw new TasniException("the tile list is empty; give at least one tile, or .tiles(from, to) for a range.");
+        }
+        return with(config.withTiles(new ArrayList<>(tiles)));
+    }
+
+    /** The tiles as {@code run --tiles} takes them: {@code "6044-6047"}, {@code "6044,6050"}, {@code "1,5-8"}. */
+    public Pipeline tiles(String list) {
+        return tiles(LongStream.of(TileLayout.parseTiles(list)).boxed().toList());
     }
 
     /** Worker threads. */
@@ -145,15 +172,22 @@ public final class Pipeline {
 
     /** Where one-line progress goes (default: nowhere; the CLI prints it). */
     public Pipeline notices(Consumer<String> sink) {
-        return new Pipeline(config, recomputeFrom, sink);
+        return new Pipeline(config, recomputeFrom, TasniException.requireGiven(sink, "the notice sink"));
     }
 
-    /** The next runs recompute {@code phase} and every later one, whatever their stamps say. */
+    /**
+     * A pipeline that recomputes {@code phase} and every later one, whatever their stamps say, once: the first call
+     * that reaches a phase recomputes it, and later calls on this object ({@code p.filter()} after {@code p.run()})
+     * reuse what it has just computed. Call this again for another recomputation.
+     */
     public Pipeline recomputeFrom(Phase phase) {
-        return new Pipeline(config, phase, say);
+        return new Pipeline(config, TasniException.requireGiven(phase, "the phase to recompute from"), say);
     }
 
-    /** The next runs recompute everything ({@code --force}); downloaded tiles are kept (the downloader resumes). */
+    /**
+     * A pipeline that recomputes every phase ({@code --force}), each once: later calls on the returned object reuse
+     * what it has just computed (see {@link #recomputeFrom}). Downloaded tiles are kept (the downloader resumes).
+     */
     public Pipeline force() {
         return recomputeFrom(Phase.DOWNLOAD);
     }
@@ -170,8 +204,34 @@ public final class Pipeline {
      *         notes}); {@code result.report()} says what was found
      */
     public ResultTable<RunReport> run(Phase last) {
+        TasniException.requireGiven(last, "the last phase");
         long t0 = System.nanoTime();
-        List<PhaseRecord> records = new Runner(config, Steps.all(), say).run(last, recomputeFrom);
+        Set<Phase> recompute = EnumSet.noneOf(Phase.class);
+        synchronized (recomputed) {
+            if (recomputeFrom != null) {
+                for (Phase ph : Phase.values()) {
+                    if (ph.compareTo(recomputeFrom) >= 0 && !recomputed.contains(ph)) {
+                        recompute.add(ph);
+                    }
+                }
+            }
+        }
+        // not under the monitor: a second call while this one runs is refused by the output's lock, not kept waiting
+        return new Runner(config, Steps.all(), say).run(last, recompute, records -> {
+            synchronized (recomputed) {
+                for (PhaseRecord r : records) {
+                    if (recompute.contains(r.phase())
+                            && (r.status() == PhaseStatus.DONE || r.status() == PhaseStatus.PARTIAL)) {
+                        recomputed.add(r.phase());
+                    }
+                }
+            }
+            return result(records, t0);
+        });
+    }
+
+    /** The phase table and the run's report, read while the run still holds the output directory. */
+    private ResultTable<RunReport> result(List<PhaseRecord> records, long t0) {
         long candidates = -1, fading = -1;
         String top = "";
         boolean ranked = records.stream().anyMatch(r -> r.phase() == Phase.RANK
@@ -234,6 +294,17 @@ public final class Pipeline {
     /** One row per phase of the output directory: done (rows, time), stale, or missing, and what is missing. */
     public Table status() {
         return PipelineStatus.of(config, Steps.all());
+    }
+
+    /** What, where and how far, in one line: {@code Pipeline samples data-samples → tasni-out: 3 of 8 phases run}. */
+    @Override
+    public String toString() {
+        long stamped = Steps.all().stream().filter(s -> Files.isRegularFile(Stamp.file(config.out(), s.phase()))).count();
+        String where = config.source() == Source.SAMPLES ? config.data().toString() : config.tapUrl().orElse("");
+        return "Pipeline " + config.source() + " " + where + " → " + config.out() + ": "
+                + (stamped == 0 ? "not run yet" : stamped + " of " + Steps.all().size() + " phases run")
+                + (recomputeFrom == null ? "" : ", recomputing from " + recomputeFrom)
+                + " (status() checks them)";
     }
 
     private Table through(Phase phase, DataFile output) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.tasni.TasniException;
 import org.tasni.Threads;
 import org.tasni.crossmatch.Backend;
+import org.tasni.io.TileLayout;
 import org.tasni.variability.PeriodogramConfig;
 import org.tasni.variability.VariabilityConfig.Preset;
 
@@ -19,7 +20,8 @@ import org.tasni.variability.VariabilityConfig.Preset;
  * @param out          the output directory
  * @param source       where tiles and epochs come from
  * @param tapUrl       the TAP service of {@link Source#TAP}
- * @param tiles        the HEALPix nside-32 NESTED tiles to download (TAP and IRSA; SAMPLES uses the tiles it has)
+ * @param tiles        the HEALPix nside-32 NESTED tiles to download (TAP and IRSA; SAMPLES uses the tiles it has),
+ *                     kept sorted, each once
  * @param threads      worker threads of the crossmatch, variability and periodogram
  * @param backend      the crossmatch backend (results do not depend on it)
  * @param engine       where the crossmatch phase runs: this JVM's tiled match or Spark
@@ -39,6 +41,17 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
     public static final List<Long> SAMPLE_TILES = List.of(6044L, 6045L, 6046L, 6047L);
 
     public PipelineConfig {
+        // each named where it is given (a wither, the command line), not met later as a NullPointerException of a
+        // phase, after run.json had been written and the download run
+        requireGivenPath(data, "the data directory", "--data, or Pipeline.on(DIR)");
+        requireGivenPath(out, "the output directory", "--out, or .out(DIR)");
+        TasniException.requireGiven(source, "the source");
+        TasniException.requireGiven(tapUrl, "the TAP service's URL");
+        TasniException.requireGiven(tiles, "the tile list");
+        TasniException.requireGiven(backend, "the crossmatch backend");
+        TasniException.requireGiven(engine, "the crossmatch engine");
+        TasniException.requireGiven(preset, "the variability preset");
+        TasniException.requireGiven(cuts, "the set of candidate cuts");
         if (source == Source.TAP && tapUrl.isEmpty()) {
             throw new TasniException("--source tap needs --tap-url (the TAP service's base URL).");
         }
@@ -53,7 +66,29 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
             throw new TasniException("--top must be in [0, 50]: the report shows that many candidates in detail (got "
                     + top + ").");
         }
-        tiles = List.copyOf(tiles);
+        // each tile once and in order, however given: the downloader fetches a tile named twice only once anyway
+        tiles = tiles.stream().map(t -> checkTile(TasniException.requireGiven(t, "a tile of the tile list"))).distinct()
+                .sorted().toList();
+        if (tiles.isEmpty() && source != Source.SAMPLES) {
+            throw new TasniException("--source " + source + " has no tiles to download: give --tiles A-B (or "
+                    + ".tiles(from, to) in a notebook).");
+        }
+    }
+
+    /** A path that is given and not empty: an empty one (--out '') would have meant the current directory. */
+    private static void requireGivenPath(Path p, String what, String how) {
+        if (TasniException.requireGiven(p, what).toString().isBlank()) {
+            throw new TasniException(what + " (" + how + ") is an empty path, which would mean the current "
+                    + "directory; give a directory.");
+        }
+    }
+
+    private static long checkTile(long t) {
+        if (t < 0 || t >= TileLayout.TILING.npix()) {
+            throw new TasniException("tile " + t + " is outside [0, " + (TileLayout.TILING.npix() - 1)
+                    + "] (HEALPix nside 32).");
+        }
+        return t;
     }
 
     /** The defaults: data-samples/ into tasni-out/, offline, 3″, standard preset, the reference's cuts. */
@@ -80,7 +115,7 @@ public record PipelineConfig(Path data, Path out, Source source, Optional<String
     }
 
     public PipelineConfig withTapUrl(String url) {
-        return withSource(Source.TAP, Optional.of(url));
+        return withSource(Source.TAP, Optional.of(TasniException.requireGiven(url, "the TAP service's URL")));
     }
 
     public PipelineConfig withTiles(List<Long> list) {

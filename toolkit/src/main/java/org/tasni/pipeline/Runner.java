@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.OutputPaths;
+import org.tasni.io.TileLayout;
 import org.tasni.io.TileLayout.DataFile;
 
 /**
@@ -35,14 +38,24 @@ final class Runner {
     }
 
     /**
-     * Runs the phases up to {@code upTo}.
+     * Runs the phases up to {@code upTo}, holding the output directory's lock ({@link OutputLock}) throughout.
      *
-     * @param recomputeFrom the first phase to recompute whatever its stamp says, or null to reuse what can be reused
-     * @return one record per phase, in order (those after {@code upTo}: SKIPPED)
+     * @param recompute the phases to recompute whatever their stamps say (empty: reuse what can be reused)
+     * @param then      what to make of the records (one per phase, in order; those after {@code upTo}: SKIPPED)
+     *                  while the lock is still held, so that it reads this run's files and not the next run's
+     * @throws TasniException before anything is written when the data or output directory is unusable, or another
+     *         run is writing into the output directory
      */
-    List<PhaseRecord> run(Phase upTo, Phase recomputeFrom) {
-        Path out = config.out();
+    <R> R run(Phase upTo, Set<Phase> recompute, Function<List<PhaseRecord>, R> then) {
+        checkData();
         checkOutputs();
+        try (OutputLock lock = OutputLock.acquire(config.out())) {
+            return then.apply(runLocked(upTo, recompute));
+        }
+    }
+
+    private List<PhaseRecord> runLocked(Phase upTo, Set<Phase> recompute) {
+        Path out = config.out();
         writeRunJson();
         long t0 = System.nanoTime();
         List<PhaseRecord> done = new ArrayList<>();
@@ -59,8 +72,7 @@ final class Runner {
                 say.accept(Summary.line(skipped));
                 continue;
             }
-            boolean force = recomputeFrom != null && phase.compareTo(recomputeFrom) >= 0;
-            PhaseRecord r = runOne(step, force);
+            PhaseRecord r = runOne(step, recompute.contains(phase));
             done.add(r);
             if (phase == Phase.DOWNLOAD && r.status() != PhaseStatus.FAILED) {
                 writeRunJson(); // a first download has only now made the tiles whose identity run.json records
@@ -131,6 +143,18 @@ final class Runner {
     }
 
     /**
+     * The samples are read in place, so their data directory must exist before anything is written: a mistyped --data
+     * had left an empty output directory behind (tasni-out/ with a run.json) besides the refusal. A tap or irsa run
+     * creates DATA with its first download.
+     */
+    private void checkData() {
+        if (config.source() == Source.SAMPLES && !Files.isDirectory(config.data())) {
+            throw new TasniException(config.data() + (Files.exists(config.data()) ? ": not a directory" : ": no such "
+                    + "directory") + "; " + SampleTiles.WHAT_DATA_HOLDS);
+        }
+    }
+
+    /**
      * No output may be an input: OUT must not be the data directory nor lie inside its tile directory (margin folder
      * included), and none of its files may be a tile or the epochs (a link to one).
      */
@@ -163,6 +187,34 @@ final class Runner {
             throw new TasniException(config.out() + ": the output directory is inside the tile directory "
                     + config.tilesDir() + "; refusing to write results among the inputs (the crossmatch reads the "
                     + "tiles and the margin files there, the download writes there). Give another --out.");
+        }
+        checkNotAnotherDataDirectory();
+    }
+
+    /**
+     * Refuses an OUT that is some other data directory (it holds a {@code tiles/} folder or a
+     * {@code neowise_epochs.parquet}) and that no run has written into: the epochs phase writes its
+     * {@code neowise_epochs.parquet} there, and had replaced that directory's epochs (101,324 rows) with the
+     * candidates' few. An earlier run's output holds its epochs too, but also the pipeline's records, and is reused.
+     */
+    private void checkNotAnotherDataDirectory() {
+        Path out = config.out();
+        if (!Files.isDirectory(out) || PipelineLayout.isRunOutput(out)) {
+            return;
+        }
+        List<String> held = new ArrayList<>();
+        if (Files.isDirectory(TileLayout.tilesDir(out))) {
+            held.add(TileLayout.tilesDir(out).getFileName() + "/");
+        }
+        if (Files.exists(DataFile.NEOWISE_EPOCHS.in(out))) {
+            held.add(DataFile.NEOWISE_EPOCHS.fileName());
+        }
+        if (!held.isEmpty()) {
+            throw new TasniException(out + ": looks like a data directory (it holds " + String.join(" and ", held)
+                    + ") and no pipeline run has written into it (no " + PipelineLayout.stampsDir(out).getFileName()
+                    + "/ nor " + DataFile.RUN.fileName() + "); refusing to write results there: the epochs phase would "
+                    + "replace its " + DataFile.NEOWISE_EPOCHS.fileName() + ". Give another --out (a new or empty "
+                    + "directory, or an earlier run's output).");
         }
     }
 

@@ -22,6 +22,14 @@ import org.tasni.io.TileStatus;
  */
 final class SampleTiles implements TileSource {
 
+    /**
+     * What a samples run needs of its data directory, in the same words for both ways in: the command line's options
+     * and the notebook's Pipeline calls.
+     */
+    static final String WHAT_DATA_HOLDS = "the data directory (--data, or Pipeline.on(DIR)) must have a tiles/ folder "
+            + "(like data-samples/), or download the tiles (--source tap|irsa, or .source(Source.TAP) or "
+            + ".source(Source.IRSA)).";
+
     private final Path from;
     private final String prefix;
 
@@ -87,10 +95,7 @@ final class SampleTiles implements TileSource {
     /** The tiles of {@code prefix} that a samples directory holds, in tile order. */
     static long[] present(Path dir, String prefix) {
         if (!Files.isDirectory(dir)) {
-            // the same words for both ways in: the command line's options and the notebook's Pipeline calls
-            throw new TasniException(dir + ": no such directory; the data directory (--data, or Pipeline.on(DIR)) "
-                    + "must have a tiles/ folder (like data-samples/), or download the tiles (--source tap|irsa, or "
-                    + ".source(Source.TAP) or .source(Source.IRSA)).");
+            throw new TasniException(dir + ": no such directory; " + WHAT_DATA_HOLDS);
         }
         return TileLayout.list(dir, prefix).keySet().stream().mapToLong(Long::longValue).toArray();
     }

@@ -82,4 +82,26 @@ class CandidateCutsTest {
         assertThrows(TasniException.class, () -> c.withPhQual(""));
         assertThrows(TasniException.class, () -> c.withMinW1W2(Double.NaN));
     }
+
+    /**
+     * ph_qual letters in any case, as --backend and --source take theirs: "ab" had kept no source (0 candidates, exit 0);
+     * a letter that is no photometric quality code is refused, naming the codes.
+     */
+    @Test
+    void phQualTakesAnyCaseAndOnlyTheQualityCodes() {
+        Table wise = TableIO.read("../data-samples/tiles/wise_hp06044.parquet");
+        CandidateCuts lower = CandidateCuts.reference().withPhQual("ab");
+        assertEquals(CandidateCuts.reference(), lower);
+        assertEquals(CandidateCuts.reference().apply(wise).candidates().rowCount(), lower.apply(wise).candidates().rowCount());
+        assertEquals("ABCUXZ", new CandidateCuts(5, 5, "abcuxz", "0", 0.5).phQual());
+        for (String bad : List.of("AQ", "A B", "0", "ab!")) {
+            TasniException e = assertThrows(TasniException.class, () -> CandidateCuts.reference().withPhQual(bad));
+            assertTrue(e.getMessage().startsWith("candidate cuts: '"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("is not a photometric quality code; give letters of A, B, C, U, X, Z "
+                    + "(any case), e.g. AB."), e.getMessage());
+        }
+        assertEquals("candidate cuts: 'Q' of ph_qual (--ph-qual) \"AQ\" is not a photometric quality code; give "
+                + "letters of A, B, C, U, X, Z (any case), e.g. AB.",
+                assertThrows(TasniException.class, () -> CandidateCuts.reference().withPhQual("aq")).getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package org.tasni.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -122,5 +123,65 @@ class OutputDirectoryTest {
         Files.writeString(out.resolve("run.json"), "{\"config\": {\"tiles\": [6044]}}");
         e = assertThrows(TasniException.class, () -> Pipeline.at(out));
         assertTrue(e.getMessage().contains("(no \"cuts\")"), e.getMessage());
+    }
+
+    /**
+     * Another data directory as --out had its neowise_epochs.parquet replaced by the candidates' few (101,324 rows
+     * became a subset): one that no run wrote into is refused before anything is written, whichever of the two it has.
+     */
+    @Test
+    void anotherDataDirectoryIsRefusedAsTheOutput() throws IOException {
+        Path other = dir.resolve("other");
+        Files.createDirectories(other.resolve("tiles"));
+        Files.copy(Path.of("../data-samples/neowise_epochs.parquet"), other.resolve("neowise_epochs.parquet"));
+        byte[] before = Files.readAllBytes(other.resolve("neowise_epochs.parquet"));
+        assertEquals(other + ": looks like a data directory (it holds tiles/ and neowise_epochs.parquet) and no "
+                + "pipeline run has written into it (no .pipeline/ nor run.json); refusing to write results there: the "
+                + "epochs phase would replace its neowise_epochs.parquet. Give another --out (a new or empty directory, "
+                + "or an earlier run's output).", refused(other).getMessage());
+        assertArrayEquals(before, Files.readAllBytes(other.resolve("neowise_epochs.parquet")));
+        assertFalse(Files.exists(other.resolve(".pipeline")) || Files.exists(other.resolve("run.json")), "nothing written");
+        Files.delete(other.resolve("tiles"));
+        assertTrue(refused(other).getMessage().contains("(it holds neowise_epochs.parquet)"));
+        Files.delete(other.resolve("neowise_epochs.parquet"));
+        Files.createDirectories(other.resolve("tiles"));
+        assertTrue(refused(other).getMessage().contains("(it holds tiles/)"));
+    }
+
+    /** An earlier run's output holds the epochs phase's neowise_epochs.parquet, and its records: it is reused. */
+    @Test
+    void anEarlierRunsOutputIsNotTakenForADataDirectory() throws IOException {
+        Path out = dir.resolve("out");
+        Pipeline.on(data).out(out).run(Phase.DOWNLOAD);
+        Files.copy(Path.of("../data-samples/neowise_epochs.parquet"), out.resolve("neowise_epochs.parquet"));
+        assertEquals(PhaseStatus.REUSED, Pipeline.on(data).out(out).run(Phase.DOWNLOAD).report().phases().get(0).status());
+        Files.delete(out.resolve("run.json")); // .pipeline/ is enough
+        Pipeline.on(data).out(out).run(Phase.DOWNLOAD);
+    }
+
+    /** An empty path had meant the current directory: --out '' wrote the results there, --data '' read it. */
+    @Test
+    void anEmptyPathIsRefusedForTheDataAndTheOutput() {
+        for (String empty : List.of("", " ")) {
+            TasniException e = assertThrows(TasniException.class, () -> Pipeline.on(data).out(empty));
+            assertEquals("the output directory (--out, or .out(DIR)) is an empty path, which would mean the current "
+                    + "directory; give a directory.", e.getMessage());
+            e = assertThrows(TasniException.class, () -> Pipeline.on(empty));
+            assertEquals("the data directory (--data, or Pipeline.on(DIR)) is an empty path, which would mean the "
+                    + "current directory; give a directory.", e.getMessage());
+            assertThrows(TasniException.class, () -> PipelineConfig.defaults().withData(Path.of(empty)));
+            assertThrows(TasniException.class, () -> PipelineConfig.defaults().withOut(Path.of(empty)));
+        }
+    }
+
+    /** A missing data directory is refused before the output directory is made (it had left tasni-out/ behind). */
+    @Test
+    void aMissingDataDirectoryLeavesNoOutputDirectory() {
+        Path none = dir.resolve("none"), out = dir.resolve("out");
+        TasniException e = assertThrows(TasniException.class, () -> Pipeline.on(none).out(out).run());
+        assertEquals(none + ": no such directory; the data directory (--data, or Pipeline.on(DIR)) must have a tiles/ "
+                + "folder (like data-samples/), or download the tiles (--source tap|irsa, or .source(Source.TAP) or "
+                + ".source(Source.IRSA)).", e.getMessage());
+        assertFalse(Files.exists(out), "no output directory");
     }
 }

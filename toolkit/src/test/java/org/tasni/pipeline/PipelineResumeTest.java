@@ -89,6 +89,31 @@ class PipelineResumeTest {
         }
     }
 
+    /**
+     * A forced pipeline recomputes each phase once: later calls on the same object reuse what it has just computed
+     * (each call of a notebook's forced pipeline had recomputed download, crossmatch, … again).
+     */
+    @Test
+    void aForcedPipelineRecomputesEachPhaseOnce() {
+        Path other = dir.resolve("forced-once");
+        base.out(other).run(Phase.FILTER);
+        Pipeline p = base.out(other).force();
+        Map<Phase, PhaseStatus> s = statuses(p.run(Phase.FILTER));
+        for (Phase ph : List.of(Phase.DOWNLOAD, Phase.CROSSMATCH, Phase.FILTER)) {
+            assertEquals(PhaseStatus.DONE, s.get(ph), ph.toString());
+        }
+        p.filter();
+        s = statuses(p.run(Phase.EPOCHS));
+        for (Phase ph : List.of(Phase.DOWNLOAD, Phase.CROSSMATCH, Phase.FILTER)) {
+            assertEquals(PhaseStatus.REUSED, s.get(ph), ph + " again");
+        }
+        assertEquals(PhaseStatus.DONE, s.get(Phase.EPOCHS), "reached for the first time: recomputed");
+        assertEquals(PhaseStatus.REUSED, statuses(p.run(Phase.EPOCHS)).get(Phase.EPOCHS));
+        // another force() is another recomputation
+        assertEquals(PhaseStatus.DONE, statuses(p.force().run(Phase.CROSSMATCH)).get(Phase.CROSSMATCH));
+        assertEquals(PhaseStatus.DONE, statuses(p.recomputeFrom(Phase.FILTER).run(Phase.FILTER)).get(Phase.FILTER));
+    }
+
     @Test
     void aChangedPresetRecomputesFromVariabilityOn() {
         Path other = dir.resolve("preset");

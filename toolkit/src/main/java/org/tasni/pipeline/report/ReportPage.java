@@ -5,6 +5,7 @@ import static org.tasni.pipeline.report.Markup.esc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.tasni.TasniException;
 import org.tasni.io.AtomicFiles;
 import org.tasni.io.TileLayout.DataFile;
@@ -94,6 +95,20 @@ public final class ReportPage implements HtmlPage {
         byte[] bytes = html().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(page, tmp -> Files.write(tmp, bytes));
         return page;
+    }
+
+    /**
+     * What, where and how complete, in one line (the page itself is several MB): {@code ReportPage of tasni-out: 172
+     * ranked candidates, 5 in detail; every file read; write() saves it as tasni-out/report.html}.
+     */
+    @Override
+    public String toString() {
+        String found = in.ranked == null ? "no ranked candidates" : String.format("%,d ranked candidates, %d in detail",
+                in.ranked.rowCount(), Math.min(top, in.ranked.rowCount()));
+        Map<String, String> missing = in.problems();
+        return "ReportPage of " + in.out + ": " + found + "; " + (missing.isEmpty() ? "every file read" : "missing or "
+                + "unreadable: " + String.join(", ", missing.keySet())) + "; write() saves it as "
+                + DataFile.REPORT.in(in.out);
     }
 
     private static final String NAV = "<nav><a href=\"#summary\">Summary</a> · <a href=\"#funnel\">Funnel</a> · "
