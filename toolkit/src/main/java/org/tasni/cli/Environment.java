@@ -34,7 +34,8 @@ record Environment(String gpu, String spark, String jupyter) {
                 return "YES (" + d + "/libcuda.so.1" + version + ")";
             }
         }
-        return "NO (no libcuda.so.1; the GPU backend falls back to the CPU)";
+        // only AUTO falls back: --backend gpu fails every tile, naming the missing driver
+        return "NO (no libcuda.so.1; --backend auto runs on the CPU, --backend gpu fails)";
     }
 
     private static String probeSpark() {

@@ -28,8 +28,10 @@ import picocli.CommandLine.Parameters;
         description = "Show the data and outputs under DIR (tiles, epochs, results) and which optional parts are available.")
 final class StatusCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "data directory (default: .)")
-    Path dir = Path.of(".");
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "data directory, or a run's output directory (default: the data directory that --out's "
+                    + "run.json records, else .)")
+    Path dir;
 
     @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", description = "where results are (default: DIR/out)")
     Path out;
@@ -41,6 +43,10 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        boolean dirGiven = dir != null;
+        if (!dirGiven) {
+            dir = Path.of(".");
+        }
         if (!Files.isDirectory(dir)) {
             throw new TasniException(dir + (Files.exists(dir) ? ": not a directory (give the data directory, or a run's "
                     + "output directory)." : ": no such directory."));
@@ -48,19 +54,28 @@ final class StatusCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new TasniException("--out " + out + ": not a directory (give the directory the results are in).");
         }
-        // DIR is a pipeline's output directory when a run wrote it: then the data are in the directory it recorded
+        // DIR is a pipeline's output directory when a run wrote it: then the data are in the directory it recorded;
+        // so are they when only --out is given. A DIR given with --out is the data directory, wherever run.json says
+        // the data were (they may have moved since)
         boolean dirIsRun = out == null && Files.isRegularFile(DataFile.RUN.in(dir));
         Path results = out != null ? out : dirIsRun ? dir : dir.resolve("out");
         String resultsLabel = out != null ? out.toString() : dirIsRun ? "." : "out";
-        if (dirIsRun) {
+        boolean recorded = dirIsRun || (!dirGiven && Files.isRegularFile(DataFile.RUN.in(results)));
+        if (recorded) {
             dir = Pipeline.at(results).config().data();
         }
         System.out.println("=== TASNI status: " + dir.toAbsolutePath().normalize() + " ===");
-        Path tiles = Files.isDirectory(TileLayout.tilesDir(dir)) ? TileLayout.tilesDir(dir) : dir;
-        tileLine("WISE tiles", tiles, TileLayout.WISE);
-        tileLine("Gaia tiles", tiles, TileLayout.GAIA);
-        for (String line : Downloader.describe(tiles)) {
-            System.out.println("  download journal, " + line);
+        if (Files.isDirectory(dir)) {
+            Path tiles = Files.isDirectory(TileLayout.tilesDir(dir)) ? TileLayout.tilesDir(dir) : dir;
+            tileLine("WISE tiles", tiles, TileLayout.WISE);
+            tileLine("Gaia tiles", tiles, TileLayout.GAIA);
+            for (String line : Downloader.describe(tiles)) {
+                System.out.println("  download journal, " + line);
+            }
+        } else {
+            // the run's record names a data directory that is no longer there: say so, and show the results all the same
+            System.out.println("the data directory " + dir + " (recorded in " + DataFile.RUN.in(results) + ") is gone: "
+                    + "moved or deleted? Give the one the data are in now: status DIR --out " + results);
         }
         System.out.println();
         System.out.println("Files:");
@@ -108,7 +123,7 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("  %d temporary file(s) being written now, by a running process or on another host, "
                     + "e.g. %s%n", live.size(), live.get(0));
         }
-        pipelineSection(results);
+        pipelineSection(results, dir);
         System.out.println();
         System.out.println("Optional parts:");
         Environment env = Environment.probe();
@@ -118,18 +133,23 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The pipeline's phases in {@code out}, when a {@code run} wrote it: done, stale or missing, rows and time. */
-    private static void pipelineSection(Path out) {
+    /**
+     * The pipeline's phases in {@code out}, when a {@code run} wrote it: done, stale or missing, rows and time, judged
+     * against the data in {@code data} (the directory status shows, not necessarily the one run.json recorded).
+     */
+    private static void pipelineSection(Path out, Path data) {
         if (!Files.isRegularFile(DataFile.RUN.in(out))) {
             return;
         }
         System.out.println();
-        System.out.println("Pipeline (" + out + "): phase, status, rows out, seconds, what is missing");
-        Table t = Pipeline.at(out).status();
+        System.out.println("Pipeline (" + out + "): phase, status, rows out, seconds, what is missing and why");
+        Table t = Pipeline.of(Pipeline.at(out).config().withData(data)).status();
         for (int i = 0; i < t.rowCount(); i++) {
+            String missing = t.stringColumn("missing").get(i), why = t.stringColumn("why").get(i);
             System.out.printf("  %-12s %-8s %,10d rows %8.2f s  %s%n", t.stringColumn("phase").get(i).toLowerCase(),
                     t.stringColumn("status").get(i).toLowerCase(), t.longColumn("rows_out").get(i),
-                    t.doubleColumn("elapsed_s").get(i), t.stringColumn("missing").get(i));
+                    t.doubleColumn("elapsed_s").get(i), missing.isEmpty() ? why
+                            : why.isEmpty() ? "missing: " + missing : "missing: " + missing + "; " + why);
         }
         if (Files.isRegularFile(DataFile.REPORT.in(out))) {
             System.out.println("  report: " + DataFile.REPORT.in(out).toAbsolutePath().normalize());

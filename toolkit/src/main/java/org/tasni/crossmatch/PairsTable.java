@@ -25,17 +25,32 @@ final class PairsTable {
      * none of them is refused: row numbers would pass for ids and could not be joined back to the catalogue.
      */
     static Column<?> leftIdColumn(Table t, PositionColumns leftColumns) {
-        boolean defaults = leftColumns.equals(PositionColumns.defaults());
-        String[] candidates = defaults ? new String[] {leftColumns.id(), "designation", "cntr"} : new String[] {leftColumns.id()};
-        for (String c : candidates) {
-            if (c != null && t.containsColumn(c)) {
-                Column<?> col = t.column(c);
-                OutputColumns.requireIdType(t, col);
-                return col;
-            }
+        Column<?> col = leftIdColumnIfAny(t, leftColumns);
+        if (col != null) {
+            OutputColumns.requireIdType(t, col);
+            return col;
         }
+        String[] candidates = idCandidates(leftColumns);
         throw new TasniException(OutputColumns.label(t) + ": no id column for left_id (looked for "
                 + String.join(", ", Arrays.stream(candidates).map(c -> "'" + c + "'").toList())
                 + "); name one with --left-columns RA,DEC,ID (Java: leftColumns(ra, dec, id)).");
+    }
+
+    /**
+     * The column {@link #leftIdColumn} takes, unchecked, or null where the table has none: the orphans name no id, so
+     * the tiled match uses it (to drop a row repeated in a tile) only where there is one.
+     */
+    static Column<?> leftIdColumnIfAny(Table t, PositionColumns leftColumns) {
+        for (String c : idCandidates(leftColumns)) {
+            if (c != null && t.containsColumn(c)) {
+                return t.column(c);
+            }
+        }
+        return null;
+    }
+
+    private static String[] idCandidates(PositionColumns leftColumns) {
+        boolean defaults = leftColumns.equals(PositionColumns.defaults());
+        return defaults ? new String[] {leftColumns.id(), "designation", "cntr"} : new String[] {leftColumns.id()};
     }
 }

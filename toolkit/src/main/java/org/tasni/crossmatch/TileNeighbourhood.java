@@ -19,6 +19,7 @@ import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
 import org.tasni.sky.TileMargin;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
 
 /**
@@ -75,7 +76,8 @@ final class TileNeighbourhood {
         // used are these less the drops (rows of another pixel among them), so that the counts add up to the input
         Table wiseRows = TableIO.read(wiseFile);
         int nWise = wiseRows.rowCount();
-        Table wise = ownRows(wiseRows, wiseFile, tile, matcher.leftPositionColumns(), wiseDrops);
+        Table wise = firstOfEachId(ownRows(wiseRows, wiseFile, tile, matcher.leftPositionColumns(), wiseDrops),
+                wiseDrops);
         Path gaiaFile = gaiaPath(dir, tile);
         Table gaiaRows = readColumns(gaiaFile, cols);
         int nGaia = gaiaRows.rowCount();
@@ -204,6 +206,38 @@ final class TileNeighbourhood {
         if (drops != null) {
             drops.add(DropReason.WRONG_TILE, wrong);
         }
+        return t.where(keep).setName(t.name());
+    }
+
+    /**
+     * The rows of a WISE tile less those whose id an earlier row with a position already has, dropped and counted as
+     * DUPLICATE (the first is kept), as the Downloader does when it writes a tile. A row repeated in a tile (a copy
+     * appended by hand, a tile file concatenated twice) was otherwise an orphan twice: ranked twice, and the candidates
+     * outnumbered their light curves. Only rows with a usable position count (the matcher drops the others, counted
+     * by their own reason), and a missing id repeats nothing. A table with no id column (the orphans need none) is
+     * left as it is.
+     */
+    private Table firstOfEachId(Table t, DropCounts drops) {
+        Column<?> id = PairsTable.leftIdColumnIfAny(t, matcher.leftPositionColumns());
+        if (id == null) {
+            return t;
+        }
+        PositionColumns cols = matcher.leftPositionColumns();
+        double[] ra = Columns.doubles(t, cols.ra()), dec = Columns.doubles(t, cols.dec());
+        Set<Object> seen = new HashSet<>();
+        BitmapBackedSelection keep = new BitmapBackedSelection();
+        int repeated = 0;
+        for (int i = 0; i < ra.length; i++) {
+            if (onSky(ra[i], dec[i]) && !id.isMissing(i) && !id.getString(i).isBlank() && !seen.add(id.get(i))) {
+                repeated++;
+            } else {
+                keep.add(i);
+            }
+        }
+        if (repeated == 0) {
+            return t;
+        }
+        drops.add(DropReason.DUPLICATE, repeated);
         return t.where(keep).setName(t.name());
     }
 

@@ -13,6 +13,7 @@ import org.tasni.io.ParquetIO;
 import org.tasni.io.RecordTables;
 import org.tasni.io.TileLayout;
 import org.tasni.io.TileStatus;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,7 +28,7 @@ final class TileSummary {
      */
     record TileRow(long tile, TileStatus status, Integer nWise, Integer nGaia, Integer nMargin, Integer nOrphans,
             Integer missingNeighbours, long nDroppedWise, long nDroppedGaia, boolean recomputed, double seconds,
-            String message) {}
+            String message, Map<DropReason, Long> wiseDropped) {}
 
     final List<TileRow> rows = new ArrayList<>();
     final DropCounts wiseDrops = new DropCounts(), gaiaDrops = new DropCounts();
@@ -38,7 +39,7 @@ final class TileSummary {
         wiseD.forEach(wiseDrops::add);
         gaiaD.forEach(gaiaDrops::add);
         rows.add(new TileRow(t, s, known(c[0]), known(c[1]), known(c[2]), known(c[3]), known(c[4]), sum(wiseD),
-                sum(gaiaD), recomp, sec, msg));
+                sum(gaiaD), recomp, sec, msg, Map.copyOf(wiseD)));
     }
 
     private static Integer known(int v) {
@@ -50,7 +51,14 @@ final class TileSummary {
     }
 
     Table toTable() {
-        return RecordTables.toTable("tiles", TileRow.class, rows);
+        Table t = RecordTables.toTable("tiles", TileRow.class, rows);
+        t.removeColumns("wise_dropped"); // a map: its counts go into a column per reason, after n_dropped_wise
+        int at = t.columnIndex("n_dropped_wise") + 1;
+        for (DropReason r : TiledMatch.WISE_DROP_REASONS) {
+            long[] n = rows.stream().mapToLong(row -> row.wiseDropped().getOrDefault(r, 0L)).toArray();
+            t.insertColumn(at++, LongColumn.create(TiledMatch.wiseDropColumn(r), n));
+        }
+        return t;
     }
 
     TiledMatch.Report report() {

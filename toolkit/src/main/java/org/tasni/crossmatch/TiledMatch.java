@@ -7,6 +7,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,7 +60,9 @@ import tech.tablesaw.api.Table;
  * the file is not the tile it is named for and the tile fails (status ERROR) with a message naming the file and a row,
  * as do the tiles that read it for their margin (their border matches would be lost). Rows of neighbouring files
  * outside their pixel are not taken as margin (they are counted in their own tile). The check uses the positions as
- * stored, at the file's own epoch, before any propagation.
+ * stored, at the file's own epoch, before any propagation. A WISE row whose id ({@code source_id}, else
+ * {@code designation}, else {@code cntr}, or the id of {@link CrossMatcher#leftColumns}) an earlier row of its tile has
+ * is dropped and counted as {@code DUPLICATE}: the first is kept, as the Downloader keeps it.
  *
  * <h2>Missing and empty tiles</h2>
  * A WISE tile without a Gaia file (NO_GAIA) or with a zero-row Gaia file (EMPTY_GAIA: a tile of 3.4 deg² holds
@@ -78,6 +81,19 @@ import tech.tablesaw.api.Table;
 public final class TiledMatch {
 
     private static final Healpix TILES = TileNeighbourhood.TILES;
+
+    /**
+     * The reasons a WISE row of a matched tile is not used, each a column {@link #wiseDropColumn} of the summary (their
+     * sum is {@code n_dropped_wise}): so that a tile's rows add up, by reason, to its orphans, its matched rows and its
+     * drops, in the table and in the pipeline's funnel, which reads them back from the summary's file.
+     */
+    public static final List<DropReason> WISE_DROP_REASONS = List.of(DropReason.NONFINITE_POSITION,
+            DropReason.POSITION_OUT_OF_RANGE, DropReason.WRONG_TILE, DropReason.DUPLICATE);
+
+    /** The summary's column of the WISE rows dropped for {@code r}: {@code n_dropped_wise_duplicate}. */
+    public static String wiseDropColumn(DropReason r) {
+        return "n_dropped_wise_" + r.name().toLowerCase(Locale.ROOT);
+    }
 
     private final CrossMatcher matcher;
     private final double marginArcsec;
@@ -134,7 +150,8 @@ public final class TiledMatch {
      * {@code orphans.parquet} into {@code outDir}.
      *
      * @return one row per tile: {@code tile, status, n_wise, n_gaia, n_margin, n_orphans, missing_neighbours,
-     *         n_dropped_wise, n_dropped_gaia, recomputed, seconds, message}; the drops by reason are in
+     *         n_dropped_wise, n_dropped_wise_<reason>… (nonfinite_position, position_out_of_range, wrong_tile,
+     *         duplicate), n_dropped_gaia, recomputed, seconds, message}; the drops by reason over all tiles are in
      *         {@link #wiseDropped()} and {@link #gaiaDropped()}, and the totals in {@code result.report()}
      */
     public ResultTable<Report> run(Path tilesDir, Path outDir) {
@@ -330,7 +347,9 @@ public final class TiledMatch {
                 summary.add(tile, TileStatus.OK, counts, recomputed, (System.nanoTime() - t0) / 1e9, msg, r.wiseDropped(),
                         r.gaiaDropped());
             } catch (TasniException ex) {
-                summary.add(tile, TileStatus.ERROR, new int[] {-1, -1, -1, -1, 0}, recomputed,
+                // the WISE rows are counted where the WISE file can be read (the Gaia file or a neighbour's failed):
+                // the rows of a tile not matched are part of the input like those of a tile without Gaia
+                summary.add(tile, TileStatus.ERROR, new int[] {rowsOrUnknown(e.getValue()), -1, -1, -1, 0}, recomputed,
                         (System.nanoTime() - t0) / 1e9, ex.getMessage(), Map.of(), Map.of());
             } catch (IOException ex) {
                 throw new TasniException(record + ": cannot replace the tile's record (" + ex.getMessage() + ").", ex);
@@ -339,12 +358,22 @@ public final class TiledMatch {
         progress.onProgress(done);
     }
 
+    /** The rows of a tile file, or −1 (unknown) where it cannot be read. */
+    private static int rowsOrUnknown(Path file) {
+        try {
+            return (int) ParquetIO.rowCount(file);
+        } catch (TasniException unreadable) {
+            return -1;
+        }
+    }
+
     /**
      * The settings a tile's result depends on (not the backend or threads). The version changes when what a record
-     * holds changes meaning: v2, n_wise and n_gaia count the files' rows (v1's left out rows of another pixel).
+     * holds changes meaning: v2, n_wise and n_gaia count the files' rows (v1's left out rows of another pixel); v3, a
+     * WISE row whose id an earlier row of the tile has is dropped as DUPLICATE (v2's outputs kept it, an orphan twice).
      */
     private String config(Path tilesDir) {
-        return "v2 " + matcher.configKey() + " margin=" + marginArcsec + " tiles="
+        return "v3 " + matcher.configKey() + " margin=" + marginArcsec + " tiles="
                 + tilesDir.toAbsolutePath().normalize();
     }
 }

@@ -155,7 +155,9 @@ final class ParquetReader {
             return ParquetFileReader.open(file, ParquetReadOptions.builder(conf).withCodecFactory(codecs).build());
         } catch (RuntimeException | IOException e) {
             // parquet-java names the file by its object identity (LocalInputFile@3712b94): say "the file" instead
-            String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file");
+            String why = String.valueOf(e.getMessage()).replace(file.toString(), "the file")
+                    // and writes a cut file's "footer is too large: 3712051550to be read" without the space
+                    .replaceAll("(\\d)to be read", "$1 bytes to be read");
             throw new TasniException(path.getFileName() + ": not a readable Parquet file (" + why + ").", e);
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
@@ -86,12 +87,17 @@ final class CrossmatchStep implements Step {
         ResultTable<TiledMatch.Report> summary = tm.run(c.tilesDir(), work);
         TableIO.write(summary, summaryFile(c));
         if (TileStatus.count(summary, TileStatus.OK, TileStatus.DONE_BEFORE) == 0 || !Files.isRegularFile(merged)) {
-            throw new TasniException("no tile could be matched (" + summary.report() + "); see " + summaryFile(c));
+            throw new TasniException("no tile could be matched" + firstProblem(summary) + " (" + summary.report()
+                    + "; every tile's reason is in " + summaryFile(c) + ")");
         }
         AtomicFiles.write(DataFile.ORPHANS.in(c.out()),
                 tmp -> Files.copy(merged, tmp, StandardCopyOption.REPLACE_EXISTING));
         TiledMatch.Report r = summary.report();
-        List<String> notes = new ArrayList<>(List.of(r.toString())), warnings = new ArrayList<>();
+        WiseRows rows = WiseRows.of(summary);
+        List<String> notes = new ArrayList<>(List.of(r.toString(), rows.balance())), warnings = new ArrayList<>();
+        if (!rows.droppedText().isEmpty()) {
+            notes.add(Summary.DROPPED + rows.droppedText());
+        }
         if (r.flagged() > 0) {
             warnings.add(r.flagged() + " tile(s) border a tile without Gaia: their sources within " + c.radiusArcsec()
                     + " arcsec of those borders carry the caveat missing_neighbour_tile");
@@ -103,11 +109,28 @@ final class CrossmatchStep implements Step {
         List<String> failures = new ArrayList<>();
         Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
         for (int i = 0; i < bad.rowCount(); i++) {
-            failures.add(String.format("tile %05d %s: %s", SummaryColumns.count(bad, "tile", i),
-                    bad.stringColumn(TileStatus.COLUMN).get(i), bad.stringColumn("message").get(i)));
+            // its WISE rows are left out of the orphans: say how many (unknown where the WISE file cannot be read)
+            Object n = bad.column("n_wise").get(i);
+            failures.add(String.format(Locale.ROOT, "tile %05d %s (%s WISE rows not matched): %s",
+                    SummaryColumns.count(bad, "tile", i), bad.stringColumn(TileStatus.COLUMN).get(i),
+                    n == null ? "its" : String.format(Locale.ROOT, "%,d", ((Number) n).longValue()),
+                    bad.stringColumn("message").get(i)));
         }
-        long wise = SummaryColumns.sum(summary, "n_wise");
-        return new Outcome(wise, r.orphans(), notes, warnings, failures);
+        // rows in: every WISE tile's rows, those of the tiles not matched included (the funnel's first step)
+        return new Outcome(rows.all(), r.orphans(), notes, warnings, failures);
+    }
+
+    /**
+     * ": tile 06044 ERROR: backend GPU: no CUDA driver found (…). Use --backend auto …", the first tile not matched and
+     * its reason, or "" when every tile was: a run in which no tile could be matched must say why in its one line.
+     */
+    private static String firstProblem(Table summary) {
+        Table bad = TileStatus.select(summary, TileStatus.NO_GAIA, TileStatus.EMPTY_GAIA, TileStatus.ERROR);
+        if (bad.rowCount() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ": tile %05d %s: %s", SummaryColumns.count(bad, "tile", 0),
+                bad.stringColumn(TileStatus.COLUMN).get(0), bad.stringColumn("message").get(0));
     }
 
     /**

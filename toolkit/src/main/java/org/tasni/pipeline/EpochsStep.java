@@ -10,9 +10,11 @@ import org.tasni.TasniException;
 import org.tasni.download.NeowiseEpochs;
 import org.tasni.io.Columns;
 import org.tasni.io.DropReason;
+import org.tasni.io.ParquetIO;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
 import org.tasni.io.TileLayout.DataFile;
+import org.tasni.variability.Band;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -60,6 +62,7 @@ final class EpochsStep implements Step {
                 throw new TasniException(file + ": no NEOWISE epochs in the data directory (source samples reads the "
                         + "candidates' light curves from it).");
             }
+            requireColumns(file);
             Contiguity order = new Contiguity();
             MjdSpan fileSpan = new MjdSpan(), keptSpan = new MjdSpan();
             long[] before = {0}; // the file's rows before this row group
@@ -118,6 +121,33 @@ final class EpochsStep implements Step {
             warnings.add(without + " candidate(s) have no NEOWISE exposure: they are ranked with the caveat no_light_curve");
         }
         return new Outcome(candidates.rowCount(), rows, notes, warnings, failures);
+    }
+
+    /**
+     * Refuses a data file without a column the epochs or the variability need, naming it: the variability reads this
+     * step's copy, OUT/neowise_epochs.parquet, and named that copy ("neowise_epochs.parquet: no column 'w1sigmpro'")
+     * for a fault of the user's file, as did the selection here for a missing designation (a bare file name). Read
+     * from the footer, before any row.
+     */
+    private static void requireColumns(Path file) {
+        List<String> have = ParquetIO.columnNames(file);
+        List<String> lacking = new ArrayList<>();
+        if (!have.contains("designation")) {
+            lacking.add("'designation' (each exposure's source)");
+        }
+        for (Band b : Band.values()) {
+            if (!have.contains(b.magnitudeColumn()) && !have.contains(b.magnitudeAlias())) {
+                lacking.add("'" + b.magnitudeColumn() + "' or '" + b.magnitudeAlias() + "' (its " + b.label()
+                        + " magnitude)");
+            }
+            if (!have.contains(b.errorColumn()) && !have.contains(b.errorAlias())) {
+                lacking.add("'" + b.errorColumn() + "' or '" + b.errorAlias() + "' (its " + b.label() + " error)");
+            }
+        }
+        if (!lacking.isEmpty()) {
+            throw new TasniException(file + ": no column " + String.join(", no column ", lacking) + " (columns: "
+                    + String.join(", ", have) + "); the variability of every NEOWISE exposure needs them.");
+        }
     }
 
     /**

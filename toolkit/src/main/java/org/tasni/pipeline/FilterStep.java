@@ -1,10 +1,13 @@
 package org.tasni.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.tasni.TasniException;
 import org.tasni.io.ParquetIO;
+import org.tasni.io.TileLayout;
 import org.tasni.io.TileLayout.DataFile;
 import tech.tablesaw.api.Table;
 
@@ -28,6 +31,7 @@ final class FilterStep implements Step {
 
     @Override
     public Outcome run(PipelineConfig c, Consumer<String> say) {
+        requireCutColumns(c);
         long[] rows = new long[2];
         List<FunnelStep> steps;
         try (RowGroups.Sink sink = new RowGroups.Sink(DataFile.CANDIDATES.in(c.out()))) {
@@ -42,6 +46,33 @@ final class FilterStep implements Step {
             notes.add(s.step() + ": " + s.rows());
         }
         return new Outcome(rows[0], rows[1], notes, List.of(), List.of());
+    }
+
+    /**
+     * Refuses, before any row is read, orphans without a column the cuts need, naming the user's file: the orphans
+     * are the pipeline's own copy of the WISE tiles' rows, so "orphans.parquet: no column 'w1snr'" blamed a file the
+     * user never wrote. The cuts are tried on the columns alone (a table of no rows); where they fail, on those of the
+     * first WISE tile, whose message names that tile and its columns (every WISE tile has the same columns: the
+     * crossmatch refuses tiles that differ).
+     */
+    private static void requireCutColumns(PipelineConfig c) {
+        try {
+            c.cuts().apply(ParquetIO.schema(DataFile.ORPHANS.in(c.out())));
+        } catch (TasniException orphansLack) {
+            var wise = Files.isDirectory(c.tilesDir()) ? TileLayout.list(c.tilesDir(), TileLayout.WISE) : null;
+            if (wise == null || wise.isEmpty()) {
+                throw orphansLack;
+            }
+            Path tile = wise.firstEntry().getValue();
+            try {
+                c.cuts().apply(ParquetIO.schema(tile).setName(tile.toString()));
+            } catch (TasniException tileLacks) {
+                throw new TasniException(tileLacks.getMessage() + " The candidate cuts (w1snr, w2snr, ph_qual, cc_flags, "
+                        + "w1mpro, w2mpro) read the AllWISE columns of the WISE tiles under " + c.tilesDir()
+                        + ", through the orphans: every tile lacks it.", tileLacks);
+            }
+            throw orphansLack; // the tile has it: the orphans file is at fault, and its message says how
+        }
     }
 
     /**

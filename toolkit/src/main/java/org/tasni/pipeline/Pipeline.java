@@ -37,6 +37,11 @@ import tech.tablesaw.api.Table;
  * }</pre>
  *
  * <p>Configured with withers: each returns a new pipeline, so a notebook can keep variants side by side.
+ *
+ * <p>A phase that fails stops the run: the phase methods ({@code p.rank()}, …) throw its reason. A phase with failed
+ * tiles or sources is PARTIAL: the later phases run on the rest, the phase methods return their tables and print the
+ * partial phase's line, with every failure and its reason, to {@code System.err} (the cell's output), and
+ * {@code run().report()} says PARTIAL.
  */
 public final class Pipeline {
 
@@ -315,6 +320,13 @@ public final class Pipeline {
     private void through(Phase phase) {
         ResultTable<RunReport> r = run(phase);
         for (PhaseRecord p : r.report().phases()) {
+            if (p.status() == PhaseStatus.PARTIAL) {
+                // the cell gets a table, not the phase table that says "partial": without these lines a failed tile's
+                // sources were silently missing from it (the CLI says so and exits 1). A partial result is still a
+                // result, so no exception; the lines go to the cell's output whatever the notices sink is
+                System.err.println("warning: " + p.phase() + " is PARTIAL: what failed is left out of its result and "
+                        + "of every later phase (run it again once fixed)" + System.lineSeparator() + Summary.line(p));
+            }
             if (p.status() == PhaseStatus.FAILED) {
                 // the notes say "failed: why" for the run's table; once is enough here
                 throw new TasniException("phase " + p.phase() + " failed: " + String.join("; ", p.notes().stream()

@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
  * caveats, then the higher score, then the designation (so ties never depend on input order). The score is the sum of
  * <ul>
  *   <li>{@code score_colour} = (W1−W2 − the colour cut) / 2 mag, clipped to [0, 1]: redder is colder;</li>
- *   <li>{@code score_fading} = 0, or for FADING 1 plus the fastest positive trend / 0.1 mag/yr, clipped to [0, 1];</li>
+ *   <li>{@code score_fading} = 0, or for FADING 1 + (the faster positive W1/W2 trend / 0.1 mag/yr, clipped to
+ *       [0, 1]), so from 1 to 2;</li>
  *   <li>{@code score_period} = 0.5 for a period found in W1 and W2 alike, 0.25 in one band, else 0: evidence of an
  *       intrinsic variable (its FAP is in {@code period_fap}).</li>
  * </ul>

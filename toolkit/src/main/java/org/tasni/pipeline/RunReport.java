@@ -31,7 +31,11 @@ public record RunReport(List<PhaseRecord> phases, long candidates, long fading, 
         long reused = phases.stream().filter(p -> p.status() == PhaseStatus.REUSED).count();
         String found = candidates < 0 ? "not ranked" : String.format("%d thermal-orphan candidates, %d FADING%s",
                 candidates, fading, top.isEmpty() ? "" : "; first: " + top);
-        return String.format("%s; %d phase(s) reused; %s in %.1f s%s", found, reused, failed() ? "FAILED" : "done",
-                seconds, failed() ? " (see the failures above)" : "");
+        // PARTIAL: results were written, from what did not fail (the CLI still exits 1); FAILED: a phase stopped the run
+        boolean stopped = phases.stream().anyMatch(p -> p.status() == PhaseStatus.FAILED);
+        String state = stopped ? "FAILED" : failed() ? "PARTIAL" : "done";
+        return String.format("%s; %d phase(s) reused; %s in %.1f s%s", found, reused, state, seconds,
+                stopped ? " (see the failures above)" : failed() ? " (some tiles or sources failed: see above; the "
+                        + "results leave them out)" : "");
     }
 }
