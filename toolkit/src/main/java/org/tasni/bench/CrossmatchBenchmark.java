@@ -17,7 +17,6 @@ import org.tasni.TasniException;
 import org.tasni.crossmatch.CrossMatcher;
 import org.tasni.crossmatch.MatchReport;
 import org.tasni.io.OutputPaths;
-import org.tasni.io.ParquetIO;
 import org.tasni.io.RecordTables;
 import org.tasni.io.TableIO;
 import org.tasni.pipeline.HeapPeak;
@@ -38,10 +37,17 @@ import tech.tablesaw.selection.BitmapBackedSelection;
  * {@code /usr/bin/python3} (Debian's {@code python3-astropy python3-scipy python3-sklearn}) and STILTS is Debian's
  * {@code stilts}; a peer that is not installed is listed as skipped.
  *
- * <p>Timings: "match" is conversion to unit vectors + index or tree build + query, measured inside each process
- * (the toolkit's best of {@code repeat} warm runs, with the cold first run shown too); "process" is a whole command
- * (JVM or interpreter start, reading files, matching, writing), for STILTS and the toolkit's own CLI, each started
- * after a pause ({@link ChildRun#settle}), so that neither runs while memory the other or this JVM freed is handed back.
+ * <p>Timings: "match" is conversion to unit vectors + index or tree build + query, measured inside each process, the
+ * toolkit's and each Python peer's alike: the first call (cold) and the best of the next {@code repeat} (warm), each
+ * its own row; "process" is a whole command (JVM start, reading files, matching, writing), for STILTS and the
+ * toolkit's own CLI, each started after a pause ({@link ChildRun#settle}), so that neither runs while memory the other
+ * or this JVM freed is handed back, and with both tools' jars read into the page cache before. STILTS reads
+ * column-oriented FITS ({@link Stilts#COLFITS}, its native format, written by STIL before it starts) where the toolkit
+ * reads Parquet, and each writes the orphans with the left columns in its own binary format (STILTS FITS, the
+ * toolkit Parquet). Each row's label says how many threads the tool ran on.
+ *
+ * <p>Ratios ({@code x_tasni_time}) are like for like: a warm match over the toolkit's warm match, a first call over the
+ * toolkit's first call, a whole process over the toolkit CLI's whole process (empty when the CLI did not run).
  */
 public final class CrossmatchBenchmark {
 
@@ -108,9 +114,10 @@ public final class CrossmatchBenchmark {
     }
 
     /**
-     * One row of the result: a tool's time, its ratio to the toolkit's, its orphans (missing if skipped), agreement
-     * ("ok …" or "mismatch …"), peak memory in MiB (the JVM heap pools' peak for in-JVM rows, the process's peak RSS
-     * for the others; missing if unknown) and what kind of figure it is.
+     * One row of the result: a tool's time, its ratio to the toolkit's time of the same kind (see the class comment;
+     * NaN without one), its orphans (missing if skipped), agreement ("ok …", "mismatch …", "reference", "failed: …",
+     * "peer not installed (…)" or "peer failed: …"), peak memory in MiB (the JVM heap pools' peak for in-JVM rows, the
+     * process's peak RSS for the others; missing if unknown) and what kind of figure it is.
      */
     public record Row(String tool, String what, double seconds, double xTasniTime, Integer nOrphans, String agreement,
             Double peakMemMb, Role role) {}
@@ -190,8 +197,14 @@ public final class CrossmatchBenchmark {
         double ref = options.repeat() > 0 ? best : cold;
         String tasni = "tasni CPU (" + options.threads() + " threads)";
         double warmHeap = HeapPeak.mebibytes();
-        rows.add(tasni, "match, best of " + options.repeat() + " warm", ref, ref, nOurs, "reference", warmHeap, Role.WARM);
-        rows.add(tasni, "match, first (cold JIT)", cold, ref, nOurs, "reference", coldHeap, Role.COLD);
+        rows.add(tasni, "match, best of " + options.repeat() + " warm", ref, nOurs, "reference", warmHeap, Role.WARM);
+        rows.add(tasni, "match, first (cold JIT)", cold, nOurs, "reference", coldHeap, Role.COLD);
+        Set<Long> mine = new HashSet<>();
+        for (int i = 0; i < ours.length; i++) {
+            if (ours[i]) {
+                mine.add(wise.longColumn("cntr").get(i));
+            }
+        }
 
         // the same positions for the others
         Npy.writeDoubles(dir.resolve("wise_ra.npy"), wise.doubleColumn("ra").asDoubleArray());
@@ -200,27 +213,24 @@ public final class CrossmatchBenchmark {
         Npy.writeDoubles(dir.resolve("gaia_dec.npy"), gaia.doubleColumn("dec").asDoubleArray());
         TableIO.write(wise, dir.resolve("wise.parquet"));
         TableIO.write(gaia, dir.resolve("gaia.parquet"));
+        boolean stilts = options.peers().contains("stilts") && Stilts.missing().isEmpty();
+        if (stilts) {
+            // STILTS's input, its native format, written now so that both tools' inputs are in the page cache alike
+            Stilts.writeFits(wise, dir.resolve("wise.fits"), Stilts.COLFITS);
+            Stilts.writeFits(gaia, dir.resolve("gaia.fits"), Stilts.COLFITS);
+        }
+        // the files each process starts from, read once, so that neither pays alone for reading its jars from the disk
+        List<Path> files = new ArrayList<>();
+        if (toolkitJar != null && Files.isRegularFile(toolkitJar)) {
+            files.addAll(ProcessBenchmarks.toolkitStartFiles(toolkitJar));
+        }
+        if (stilts) {
+            files.addAll(Stilts.startFiles());
+        }
+        Stilts.pageIn(files);
 
         if (toolkitJar != null && Files.isRegularFile(toolkitJar)) {
-            Path out = dir.resolve("orphans_tasni.parquet");
-            // started as README starts it, through the launcher where it is there (as STILTS through its script)
-            Optional<Path> launcher = ProcessBenchmarks.launcherBeside(toolkitJar);
-            List<String> cmd = new ArrayList<>(launcher.map(l -> List.of(l.toString()))
-                    .orElse(List.of(ChildRun.javaExe(), "-jar", toolkitJar.toString())));
-            cmd.addAll(List.of("crossmatch", "--left", dir.resolve("wise.parquet").toString(), "--right",
-                    dir.resolve("gaia.parquet").toString(), "--radius", String.valueOf(options.radiusArcsec()), "--threads",
-                    String.valueOf(options.threads()), "--out", out.toString(), "--stats-json",
-                    dir.resolve("cli_stats.json").toString()));
-            ChildRun.settle(); // after this JVM's matches and writes, as before STILTS's process
-            ChildRun.Result t = ChildRun.run(cmd, dir, 60);
-            String cli = launcher.isPresent() ? "tasni CLI (toolkit/bin/tasni)" : "tasni CLI (java -jar)";
-            int n = (int) ParquetIO.rowCount(out);
-            // the CLI's own match time: the "first call as a user runs it" figure of the cold-start goal
-            double cliMatch = new ObjectMapper().readTree(dir.resolve("cli_stats.json").toFile()).path("match_s").asDouble();
-            rows.add(cli, "process (JVM start, read Parquet, match, write)", t.seconds(), ref, n,
-                    agree(n == nOurs, n, nOurs), t.peakRssMb(), Role.PROCESS);
-            rows.add(cli, "match inside that process (its first call)", cliMatch, ref, n,
-                    agree(n == nOurs, n, nOurs), t.peakRssMb(), Role.PROCESS_STEP);
+            runCli(dir, toolkitJar, mine, rows);
         }
 
         List<String> python = new ArrayList<>();
@@ -230,79 +240,155 @@ public final class CrossmatchBenchmark {
             }
         }
         for (String p : python) {
-            runPython(dir, p, ours, ref, rows);
+            runPython(dir, p, ours, rows);
         }
         if (options.peers().contains("stilts")) {
-            runStilts(dir, wise, ours, ref, rows);
+            runStilts(dir, mine, rows);
         }
-        return rows.rows;
+        return rows.withRatios();
     }
 
-    /** One Python peer in a process of its own, so that its peak memory is its own. */
-    private void runPython(Path dir, String peer, boolean[] ours, double ref, Rows rows)
-            throws IOException, InterruptedException {
+    /** The toolkit's own CLI as a fresh process on the Parquet files: its whole time, and its match's first call. */
+    private void runCli(Path dir, Path toolkitJar, Set<Long> mine, Rows rows) throws IOException, InterruptedException {
+        Path out = dir.resolve("orphans_tasni.parquet");
+        Path stats = dir.resolve("cli_stats.json");
+        Files.deleteIfExists(stats);
+        // started as README starts it, through the launcher where it is there (as STILTS through its script)
+        Optional<Path> launcher = ProcessBenchmarks.launcherBeside(toolkitJar);
+        List<String> cmd = new ArrayList<>(launcher.map(l -> List.of(l.toString()))
+                .orElse(List.of(ChildRun.javaExe(), "-jar", toolkitJar.toString())));
+        cmd.addAll(List.of("crossmatch", "--left", dir.resolve("wise.parquet").toString(), "--right",
+                dir.resolve("gaia.parquet").toString(), "--radius", String.valueOf(options.radiusArcsec()), "--threads",
+                String.valueOf(options.threads()), "--out", out.toString(), "--stats-json", stats.toString()));
+        String cli = (launcher.isPresent() ? "tasni CLI (toolkit/bin/tasni, " : "tasni CLI (java -jar, ") + options.threads()
+                + " threads)";
+        String process = "process (JVM start, read Parquet, match, write Parquet)";
+        ChildRun.settle(); // after this JVM's matches and writes, as before STILTS's process
+        ChildRun.Result t;
+        try {
+            t = ChildRun.run(cmd, dir, 60);
+        } catch (TasniException e) {
+            rows.failed(cli, process, "failed: " + e.getMessage().lines().findFirst().orElse(""), Role.PROCESS);
+            return;
+        }
+        // the orphans it wrote, by id, against the in-JVM run's: the same set, not only as many
+        Set<Long> theirs = new HashSet<>();
+        for (long id : TableIO.read(out, "cntr").longColumn("cntr").asLongArray()) {
+            theirs.add(id);
+        }
+        String agreement = agree(theirs.equals(mine), theirs.size(), mine.size());
+        rows.add(cli, process, t.seconds(), theirs.size(), agreement, t.peakRssMb(), Role.PROCESS);
+        // the CLI's own match time: the "first call as a user runs it" figure of the cold-start goal
+        JsonNode matchS = Files.isRegularFile(stats) ? new ObjectMapper().readTree(stats.toFile()).get("match_s") : null;
+        String inside = "match inside that process (its first call)";
+        if (matchS == null || !matchS.isNumber()) {
+            rows.failed(cli, inside, "failed: its --stats-json " + stats.getFileName() + " has no number match_s",
+                    Role.PROCESS_STEP);
+        } else {
+            rows.add(cli, inside, matchS.asDouble(), theirs.size(), agreement, t.peakRssMb(), Role.PROCESS_STEP);
+        }
+    }
+
+    /**
+     * One Python peer in a process of its own, so that its peak memory is its own: its first call and the best of its
+     * next {@code repeat}, timed inside it, each a row.
+     */
+    private void runPython(Path dir, String peer, boolean[] ours, Rows rows) throws IOException, InterruptedException {
         Path py = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(py)) {
-            rows.skip(label(peer), "no /usr/bin/python3");
+            rows.notInstalled(label(peer), "no /usr/bin/python3");
             return;
         }
         Path script = PeerScripts.extract(dir, "crossmatch_peers.py");
         List<String> cmd = List.of(py.toString(), script.toString(), dir.toString(),
-                String.valueOf(options.radiusArcsec()), peer);
+                String.valueOf(options.radiusArcsec()), peer, String.valueOf(options.threads()),
+                String.valueOf(options.repeat()));
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(1, TimeUnit.HOURS) || proc.exitValue() != 0) {
-            rows.skip(label(peer), "python peer failed: " + out.strip());
+            rows.peerFailed(label(peer), "python exited with an error: " + out.strip());
             return;
         }
         JsonNode r = new ObjectMapper().readTree(out).get(peer);
         if (r == null || r.has("error")) {
-            rows.skip(label(peer), r == null ? "no result" : r.get("error").asText());
+            String why = r == null ? "no result" : r.get("error").asText();
+            if (r != null && r.path("missing").asBoolean()) {
+                rows.notInstalled(label(peer), why);
+            } else {
+                rows.peerFailed(label(peer), why);
+            }
             return;
         }
         boolean[] theirs = Npy.readBools(dir.resolve("orphans_" + peer + ".npy"));
         String label = label(peer);
         int n = r.get("n_orphans").asInt();
-        rows.add(label, "match (unit vectors + tree + query)", r.get("match_s").asDouble(), ref, n,
-                agree(Arrays.equals(theirs, ours), n, count(ours)), r.path("peak_rss_mb").asDouble(Double.NaN), Role.PEER);
+        // every call must find the orphans of the first (saved), which must be ours
+        String agreement = !r.path("same_each_call").asBoolean(false)
+                ? "mismatch: its calls found different orphans from one another"
+                : agree(Arrays.equals(theirs, ours), n, count(ours));
+        double peak = r.path("peak_rss_mb").asDouble(Double.NaN);
+        int calls = r.path("calls").asInt();
+        rows.add(label, "match (unit vectors + tree + query), best of " + (calls - 1) + " warm", r.get("warm_s").asDouble(), n,
+                agreement, peak, Role.PEER);
+        rows.add(label, "match, first call in its process (imports done)", r.get("cold_s").asDouble(), n, agreement, peak,
+                Role.PEER_COLD);
     }
 
-    /** A Python peer's row label, the same whether it ran or not. */
-    private static String label(String peer) {
+    /** A Python peer's row label, with the threads it runs on, the same whether it ran or not. */
+    private String label(String peer) {
         return switch (peer) {
-            case "astropy" -> "astropy match_coordinates_sky";
-            case "scipy" -> "scipy cKDTree";
-            default -> "scikit-learn BallTree (the reference's)";
+            case "astropy" -> "astropy match_coordinates_sky (1 thread)";
+            // cKDTree builds its tree on one thread; its query runs on `workers` threads
+            case "scipy" -> "scipy cKDTree (query on " + options.threads() + " threads)";
+            default -> "scikit-learn BallTree (the reference's, 1 thread)";
         };
     }
 
-    private void runStilts(Path dir, Table wise, boolean[] ours, double ref, Rows rows)
-            throws IOException, InterruptedException {
-        Path stilts = Path.of("/usr/bin/stilts");
-        if (!Files.isExecutable(stilts)) {
-            rows.skip("STILTS tmatch2", "no /usr/bin/stilts (Debian package stilts)");
+    /**
+     * STILTS tmatch2 as a fresh process on the same catalogues as column-oriented FITS, on the toolkit's thread count
+     * ({@code runner=parallelN}), writing the orphans with the left columns as FITS; their ids against ours.
+     */
+    private void runStilts(Path dir, Set<Long> mine, Rows rows) throws IOException, InterruptedException {
+        String tool = "STILTS tmatch2 (runner=parallel" + options.threads() + ")";
+        String what = "process (JVM start, read FITS, match, write FITS)";
+        Optional<String> missing = Stilts.missing();
+        if (missing.isPresent()) {
+            rows.notInstalled(tool, missing.get());
             return;
         }
-        TableIO.write(wise.selectColumns("cntr", "ra", "dec"), dir.resolve("wise.vot"));
-        TableIO.write(TableIO.read(dir.resolve("gaia.parquet"), "source_id", "ra", "dec"), dir.resolve("gaia.vot"));
-        Path out = dir.resolve("orphans_stilts.csv");
+        Path out = dir.resolve("orphans_stilts.fits");
+        Files.deleteIfExists(out);
         ChildRun.settle();
-        ChildRun.Result t = ChildRun.run(List.of(stilts.toString(), "tmatch2", "in1=" + dir.resolve("wise.vot"), "ifmt1=votable",
-                "in2=" + dir.resolve("gaia.vot"), "ifmt2=votable", "matcher=sky", "values1=ra dec", "values2=ra dec",
-                "params=" + options.radiusArcsec(), "find=best1", "join=1not2", "ocmd=keepcols cntr", "out=" + out, "ofmt=csv"), dir, 60);
-        Set<Long> theirs = new HashSet<>();
-        List<String> lines = Files.readAllLines(out);
-        for (String l : lines.subList(1, lines.size())) {
-            theirs.add(Long.parseLong(l.trim()));
+        ChildRun.Result t;
+        try {
+            t = ChildRun.run(List.of(Stilts.SCRIPT.toString(), "tmatch2", "in1=" + dir.resolve("wise.fits"),
+                    "ifmt1=" + Stilts.COLFITS, "in2=" + dir.resolve("gaia.fits"), "ifmt2=" + Stilts.COLFITS, "matcher=sky",
+                    "values1=ra dec", "values2=ra dec", "params=" + options.radiusArcsec(), "find=best1", "join=1not2",
+                    "runner=parallel" + options.threads(), "out=" + out, "ofmt=" + Stilts.FITS), dir, 60);
+        } catch (TasniException e) {
+            rows.failed(tool, what, BenchRow.PEER_FAILED + ": " + e.getMessage().lines().findFirst().orElse(""),
+                    Role.PEER_PROCESS);
+            return;
         }
-        Set<Long> mine = new HashSet<>();
-        for (int i = 0; i < ours.length; i++) {
-            if (ours[i]) {
-                mine.add(wise.longColumn("cntr").get(i));
+        Set<Long> theirs = new HashSet<>();
+        var st = Stilts.readFits(out, Stilts.FITS);
+        int col = -1;
+        for (int c = 0; c < st.getColumnCount(); c++) {
+            if (st.getColumnInfo(c).getName().equals("cntr")) {
+                col = c;
             }
         }
-        rows.add("STILTS tmatch2", "process (JVM start, read VOTable, match, write CSV)", t.seconds(), ref, theirs.size(),
-                agree(theirs.equals(mine), theirs.size(), mine.size()), t.peakRssMb(), Role.PEER_PROCESS);
+        if (col < 0) {
+            rows.failed(tool, what, "mismatch: no cntr column in its output", Role.PEER_PROCESS);
+            return;
+        }
+        try (var seq = st.getRowSequence()) {
+            while (seq.next()) {
+                theirs.add(((Number) seq.getCell(col)).longValue());
+            }
+        }
+        rows.add(tool, what, t.seconds(), theirs.size(), agree(theirs.equals(mine), theirs.size(), mine.size()),
+                t.peakRssMb(), Role.PEER_PROCESS);
     }
 
     private static String agree(boolean same, int theirs, int ours) {
@@ -331,17 +417,52 @@ public final class CrossmatchBenchmark {
         return dir.toAbsolutePath().normalize();
     }
 
-    /** The result table, one row per tool. */
+    /** The result table, one row per tool; the ratios are set once every row is in ({@link #withRatios}). */
     private static final class Rows {
         final List<Row> rows = new ArrayList<>();
 
-        void add(String t, String w, double s, double ref, int n, String a, double peakMb, Role role) {
-            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, Math.round(s / ref * 100) / 100.0, n, a,
-                    BenchRow.mebibytes(peakMb), role));
+        void add(String t, String w, double s, int n, String a, double peakMb, Role role) {
+            rows.add(new Row(t, w, Math.round(s * 1e4) / 1e4, Double.NaN, n, a, BenchRow.mebibytes(peakMb), role));
         }
 
-        void skip(String t, String why) {
-            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, null, "", null, Role.SKIPPED));
+        /** A row that gave no figure: the toolkit's own run or a peer that failed; {@code agreement} says why. */
+        void failed(String t, String w, String agreement, Role role) {
+            rows.add(new Row(t, w, Double.NaN, Double.NaN, null, agreement, null, role));
+        }
+
+        void notInstalled(String t, String why) {
+            rows.add(new Row(t, "skipped: " + why, Double.NaN, Double.NaN, null, BenchRow.NOT_INSTALLED + " (" + why + ")",
+                    null, Role.SKIPPED));
+        }
+
+        void peerFailed(String t, String why) {
+            rows.add(new Row(t, "failed: " + why, Double.NaN, Double.NaN, null, BenchRow.PEER_FAILED + ": " + why, null,
+                    Role.SKIPPED));
+        }
+
+        /**
+         * The rows with their ratio to the toolkit's time of the same kind: warm over its warm match, a first call
+         * over its first call, a whole process over its CLI's whole process (NaN when the CLI gave none).
+         */
+        List<Row> withRatios() {
+            double warm = seconds(Role.WARM), cold = seconds(Role.COLD), process = seconds(Role.PROCESS);
+            List<Row> out = new ArrayList<>();
+            for (Row r : rows) {
+                double ref = switch (r.role()) {
+                    case WARM, PEER -> warm;
+                    case COLD, PEER_COLD, PROCESS_STEP -> cold;
+                    case PROCESS, PEER_PROCESS -> process;
+                    default -> Double.NaN;
+                };
+                double x = ref > 0 && Double.isFinite(r.seconds()) ? Math.round(r.seconds() / ref * 100) / 100.0 : Double.NaN;
+                out.add(new Row(r.tool(), r.what(), r.seconds(), x, r.nOrphans(), r.agreement(), r.peakMemMb(), r.role()));
+            }
+            return out;
+        }
+
+        private double seconds(Role role) {
+            return rows.stream().filter(r -> r.role() == role && r.tool().startsWith("tasni")).mapToDouble(Row::seconds)
+                    .findFirst().orElse(Double.NaN);
         }
     }
 }

@@ -164,6 +164,24 @@ public final class DownloadBenchmark {
         return Math.round(v * 100) / 100.0;
     }
 
+    /**
+     * The most requests that {@code concurrency} workers can send in any 1 s window when each answer takes
+     * {@code latencyMs}: each worker's requests are at least the latency apart, so at most ceil(1000 / latency) of them
+     * fall in a window (unbounded at 0 ms).
+     */
+    static long mostIn1s(int concurrency, int latencyMs) {
+        return latencyMs <= 0 ? Long.MAX_VALUE : (long) concurrency * ((1000 + latencyMs - 1) / latencyMs);
+    }
+
+    /**
+     * Whether the limiter's bound can be what keeps the requests of a 1 s window down, at this concurrency and latency
+     * for a run of {@code requests} requests: when the latency alone allows no more than the bound ({@link #mostIn1s}),
+     * or the whole run sends no more than it, a check of the bound cannot fail.
+     */
+    static boolean bindingAt(int concurrency, int latencyMs, int requests, double bound) {
+        return Math.min(mostIn1s(concurrency, latencyMs), requests) > bound;
+    }
+
     /** The most arrivals within any window of the given length (two pointers over the sorted times). */
     static int maxInWindow(List<Long> arrivals, long windowNanos) {
         long[] t;

@@ -25,11 +25,14 @@ import tech.tablesaw.columns.Column;
 /**
  * {@code benchmark io}: the toolkit's Parquet read against DuckDB's on the same file in the same run. Three reads
  * (the numeric columns, the string column, the whole file), each as a fresh JVM for each tool that times its first
- * call (cold) and the best of its next {@code repeat} (warm) and aggregates what it read the same way (row count, sum
- * and count of every numeric column, distinct designations), so that the two agree or the row says where not. Peak
- * memory is each process's peak resident set ({@link ChildRun}). DuckDB runs through its JDBC driver in its own JVM
- * (it is not bundled with the toolkit): a single-file program ({@code DuckDbPeer.java}) launched with the driver's jar.
- * A fourth row times the read as the {@code variability} command streams the same file ({@link #streamed}).
+ * call (cold) and the best of its next {@code repeat} (warm) and aggregates what it read the same way, row by row (row
+ * count, sum and count of every numeric column, count of the non-empty designations); outside the timed calls each
+ * also gives the distinct designations (a count and an order-independent checksum), so that the two agree or the row
+ * says where not. Each probe starts after a pause ({@link ChildRun#settle}), the tools' order alternating from one
+ * read to the next. Peak memory is each process's peak resident set ({@link ChildRun}). DuckDB runs through its JDBC
+ * driver in its own JVM (it is not bundled with the toolkit): a small program ({@code DuckDbPeer.java}) compiled once
+ * before the probes and run with the driver's jar. A fourth row gives the time the {@code variability} command's
+ * stream of the same file adds beyond its statistics ({@link #streamed}).
  *
  * <p>The file is a NEOWISE-like epochs file ({@link EpochsFile}) of {@code rows} rows, or one given. The standalone
  * command adds the cold CLI start against STILTS ({@link ProcessBenchmarks#coldStart}).
@@ -109,7 +112,15 @@ public final class IoBenchmark {
             (c instanceof StringColumn ? strings : numeric).add(c.name());
         }
         Optional<Path> duck = options.peers().contains("duckdb") ? duckdbJar() : Optional.empty();
-        Path peer = duck.isPresent() ? extractPeer(dir) : null;
+        List<String> peerCmd = null;
+        String setupFailed = null;
+        if (duck.isPresent()) {
+            try {
+                peerCmd = peerCommand(dir, duck.get());
+            } catch (TasniException e) {
+                setupFailed = reason(e);
+            }
+        }
         String size = String.format("%,d rows, %.0f MB", ParquetIO.rowCount(file), Files.size(file) / 1e6);
         List<String> probe = probeCommand(dir);
         pageIn(file);
@@ -118,7 +129,7 @@ public final class IoBenchmark {
                 : "toolkit/bin/tasni --java, no class-data archive, ";
         List<BenchRow> rows = new ArrayList<>();
         JsonNode wholeReference = null;
-        Probe duckWhole = null;
+        int turn = 0;
         for (Read read : Read.values()) {
             List<String> num = read == Read.STRING ? List.of() : numeric;
             List<String> str = read == Read.NUMERIC ? List.of() : strings;
@@ -129,55 +140,71 @@ public final class IoBenchmark {
             List<String> args = List.of(file.toString(), String.valueOf(options.repeat()), join(num), join(str));
             List<String> tk = new ArrayList<>(probe);
             tk.addAll(args);
-            Probe ours = Probe.run(tk, dir);
-            Probe theirs = null;
-            String skipped = null;
+            Probe ours = null, theirs = null;
+            String skipped = null, failed = setupFailed;
             if (!options.peers().contains("duckdb")) {
                 skipped = null;
             } else if (duck.isEmpty()) {
                 skipped = "no DuckDB JDBC jar: give --duckdb-jar, or have org.duckdb:duckdb_jdbc in ~/.m2";
-            } else {
-                List<String> dk = new ArrayList<>(List.of(ChildRun.javaExe(), "-cp", duck.get().toString(), peer.toString()));
-                dk.addAll(args);
-                try {
-                    theirs = Probe.run(dk, dir);
-                } catch (TasniException e) {
-                    skipped = "DuckDB peer failed: " + e.getMessage().lines().findFirst().orElse("");
+            }
+            // each probe after a pause (a JVM that just freed a gigabyte slows the next start), the order alternating
+            boolean toolkitFirst = turn++ % 2 == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean toolkitNow = (k == 0) == toolkitFirst;
+                if (toolkitNow) {
+                    ChildRun.settle();
+                    ours = Probe.run(tk, dir);
+                } else if (peerCmd != null) {
+                    List<String> dk = new ArrayList<>(peerCmd);
+                    dk.addAll(args);
+                    ChildRun.settle();
+                    try {
+                        theirs = Probe.run(dk, dir);
+                    } catch (TasniException e) {
+                        failed = reason(e);
+                    }
                 }
             }
-            String agreement = theirs == null ? "ok: no peer ran, nothing to compare" : agreement(ours.json, theirs.json);
+            String order = peerCmd == null ? "" : toolkitFirst ? "; ran before DuckDB's probe" : "; ran after DuckDB's probe";
+            String agreement = theirs != null ? agreement(ours.json, theirs.json)
+                    : failed != null ? BenchRow.PEER_FAILED + ": DuckDB: " + failed : BenchRow.NO_PEER;
             if (read == Read.WHOLE) {
                 wholeReference = theirs != null ? theirs.json : ours.json;
-                duckWhole = theirs;
             }
             rows.add(ours.row(what, "tasni ParquetIO.forEachRowGroup (" + started + ours.json.path("threads").asInt() + " threads)",
-                    agreement, ours.seconds()).withRatioTo(ours.seconds()));
+                    agreement, ours.seconds(), order).withRatioTo(ours.seconds()));
             if (theirs != null) {
-                rows.add(theirs.row(what, "DuckDB " + theirs.json.path("version").asText() + " (JDBC)", agreement,
-                        theirs.seconds()).withRatioTo(ours.seconds()));
+                rows.add(theirs.row(what, "DuckDB " + theirs.json.path("version").asText() + " (JDBC, "
+                        + theirs.json.path("threads").asText("?") + " threads)", agreement, theirs.seconds(),
+                        toolkitFirst ? "; ran after the toolkit's probe" : "; ran before the toolkit's probe")
+                        .withRatioTo(ours.seconds()));
+            } else if (failed != null) {
+                rows.add(BenchRow.peerFailed(what, "DuckDB (JDBC)", failed));
             } else if (skipped != null) {
                 rows.add(BenchRow.notInstalled(what, "DuckDB (JDBC)", skipped));
             }
         }
         if (wholeReference != null && !strings.isEmpty()) {
-            rows.add(streamed(file, size, dir, wholeReference, duckWhole));
+            rows.add(streamed(file, size, dir, wholeReference));
         }
         return rows;
     }
 
     /**
-     * The read that issue 14 measured first: the {@code variability} command's own, as a user runs it on the same file
-     * (a fresh process through the launcher, streaming the row groups), its {@code read_s} from the stats JSON: the
-     * command's time to the result less its statistics. Cold: the first process; warm: the best of the next
-     * {@code repeat}. Agreement: the rows and sources it counts against the whole-file read's rows and distinct ids.
+     * The time the {@code variability} command's stream of the file adds beyond its statistics, as a user runs the
+     * command on it (a fresh process through the launcher, streaming the row groups): its {@code read_s} from the stats
+     * JSON, the command's time to the result less its statistics' time. Decoding that overlaps the statistics is not in
+     * it, so it is not a read's whole time and is compared with no other tool's read. Cold: the first process; warm: the
+     * best of the next {@code repeat}. Agreement: the rows and sources it counts against the whole-file read's rows and
+     * distinct ids.
      */
-    private BenchRow streamed(Path file, String size, Path dir, JsonNode whole, Probe duck)
-            throws IOException, InterruptedException {
-        String what = "Parquet read streamed by the variability command (" + size + ")";
+    private BenchRow streamed(Path file, String size, Path dir, JsonNode whole) throws IOException, InterruptedException {
+        String what = "Parquet stream of the variability command (" + size + "): time the stream adds beyond the statistics "
+                + "(decode overlapped with compute is not in it)";
         String tool = "tasni variability (toolkit/bin/tasni), its read_s";
         Optional<Path> launcher = options.jar().flatMap(ProcessBenchmarks::launcherBeside);
         if (launcher.isEmpty()) {
-            return new BenchRow(what, tool, null, null, null, "not run: no toolkit/bin/tasni beside the jar", null, "");
+            return new BenchRow(what, tool, null, null, null, "n/a: not run: no toolkit/bin/tasni beside the jar", null, "");
         }
         Path json = dir.toAbsolutePath().resolve("variability_stats.json");
         List<String> cmd = List.of(launcher.get().toString(), "variability", "--epochs", file.toString(), "--out",
@@ -189,10 +216,13 @@ public final class IoBenchmark {
             try {
                 r = ChildRun.run(cmd, dir, 60);
             } catch (TasniException e) {
-                return new BenchRow(what, tool, null, null, null, "not run: " + e.getMessage().lines().findFirst().orElse(""),
+                return new BenchRow(what, tool, null, null, null, "failed: " + e.getMessage().lines().findFirst().orElse(""),
                         null, "");
             }
             JsonNode stats = new ObjectMapper().readTree(json.toFile());
+            if (!stats.path("read_s").isNumber()) {
+                return new BenchRow(what, tool, null, null, null, "failed: no number read_s in its --stats-json", null, "");
+            }
             double read = stats.get("read_s").asDouble();
             if (k == 0) {
                 first = stats;
@@ -204,22 +234,20 @@ public final class IoBenchmark {
         }
         long rows = whole.get("rows").asLong();
         // the command's sources are its designations (its default id column); a file without one is counted by rows
-        JsonNode distinct = whole.get("distinct").get("designation");
+        JsonNode distinct = whole.get("distinct").path("designation").get("count");
         boolean same = first.get("n_rows").asLong() == rows
                 && (distinct == null || first.get("n_sources").asLong() == distinct.asLong());
         String agreement = same ? "ok: " + rows + " rows, " + first.get("n_sources").asLong() + " sources"
                 + (distinct == null ? "" : ", as the whole-file read counts rows and distinct designations")
                 : "mismatch: " + first.get("n_rows") + " rows and " + first.get("n_sources") + " sources, the whole-file read "
                         + rows + " rows and " + distinct + " distinct designations";
-        String peer = duck == null ? "no DuckDB row to compare with"
-                : String.format("DuckDB's whole-file read above: %.2f s first, %.2f s warm (%.2f× / %.2f×)",
-                        duck.json.get("cold_s").asDouble(), duck.json.get("warm_s").asDouble(),
-                        cold / duck.json.get("cold_s").asDouble(), warm / duck.json.get("warm_s").asDouble());
-        return new BenchRow(what, tool, BenchRow.seconds(cold), BenchRow.seconds(warm), 1.0, agreement,
-                BenchRow.mebibytes(peak), String.format("the command's time to its result less its statistics (compute_s "
-                        + "%.2f s in the first process): the stream of row groups and the cut at each group's edge; cold: "
-                        + "the first process, warm: the best of the next %d; %s; peak RSS of the first process", first
-                        .get("compute_s").asDouble(), options.repeat(), peer));
+        // no ratio: a residual beside the statistics is not a read, and no other tool's figure measures the same
+        return new BenchRow(what, tool, BenchRow.seconds(cold), BenchRow.seconds(warm), null, agreement,
+                BenchRow.mebibytes(peak), String.format("read_s: the command's time to its result less its statistics' "
+                        + "(compute_s %.2f s in the first process): the part of the stream of row groups and of the cut at "
+                        + "each group's edge that the statistics do not hide; cold: the first process, warm: the best of the "
+                        + "next %d; no peer (not comparable with a whole read); peak RSS of the first process",
+                        first.get("compute_s").asDouble(), options.repeat()));
     }
 
     /**
@@ -299,21 +327,55 @@ public final class IoBenchmark {
         return Stream.of(v.split("\\.")).map(s -> String.format("%5s", s).replace(' ', '0')).collect(Collectors.joining("."));
     }
 
-    private static Path extractPeer(Path dir) throws IOException {
+    /** A failed child's exit status and the last line it printed (its error, where a JVM prints its exception). */
+    static String reason(TasniException e) {
+        List<String> lines = e.getMessage().lines().filter(l -> !l.isBlank()).toList();
+        var exit = java.util.regex.Pattern.compile("\\((exit \\d+)\\)").matcher(lines.isEmpty() ? "" : lines.get(0));
+        String last = lines.size() > 1 ? lines.get(lines.size() - 1).strip() : lines.isEmpty() ? "" : lines.get(0);
+        return (exit.find() ? exit.group(1) + ": " : "") + last;
+    }
+
+    /**
+     * How the DuckDB peer starts: {@code DuckDbPeer.java} taken out of the jar into {@code dir} and compiled once into
+     * {@code dir/duckdb-peer-classes} (by this JVM's compiler, else {@code javac} beside it), so that its process's time
+     * and peak memory are DuckDB's run, not the compiling of its source; {@code java -cp DRIVER:CLASSES DuckDbPeer}.
+     */
+    private static List<String> peerCommand(Path dir, Path duck) throws IOException, InterruptedException {
+        Path src;
         try (var in = IoBenchmark.class.getResourceAsStream("DuckDbPeer.java")) {
             if (in == null) {
                 throw new IOException("the jar has no DuckDbPeer.java");
             }
-            Path p = dir.toAbsolutePath().resolve("DuckDbPeer.java");
-            Files.write(p, in.readAllBytes());
-            return p;
+            src = dir.toAbsolutePath().resolve("DuckDbPeer.java");
+            Files.write(src, in.readAllBytes());
         }
+        Path classes = dir.toAbsolutePath().resolve("duckdb-peer-classes");
+        Files.createDirectories(classes);
+        List<String> args = List.of("-d", classes.toString(), src.toString());
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        if (javac != null) {
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            if (javac.run(null, err, err, args.toArray(String[]::new)) != 0) {
+                throw new TasniException("cannot compile DuckDbPeer.java:\n" + err);
+            }
+        } else {
+            Path javacExe = Path.of(System.getProperty("java.home"), "bin", "javac");
+            if (!Files.isExecutable(javacExe)) {
+                throw new TasniException("benchmark io: no Java compiler in this JVM (" + System.getProperty("java.home")
+                        + ") to compile DuckDbPeer.java: run it on a JDK");
+            }
+            List<String> cmd = new ArrayList<>(List.of(javacExe.toString()));
+            cmd.addAll(args);
+            ChildRun.run(cmd, dir, 5);
+        }
+        return List.of(ChildRun.javaExe(), "-cp", duck + File.pathSeparator + classes, "DuckDbPeer");
     }
 
     /**
      * "ok: …" when both read the same rows, the same count of values and sum (to 1e-9 relative: the order of the
-     * additions differs) in every numeric column and the same distinct strings; else "mismatch: " and the first
-     * difference.
+     * additions differs) in every numeric column, the same count of non-empty values in every string column and the
+     * same distinct values there (count and checksum, computed outside the timed reads); else "mismatch: " and the
+     * first difference.
      */
     static String agreement(JsonNode ours, JsonNode theirs) {
         if (ours.get("rows").asLong() != theirs.get("rows").asLong()) {
@@ -327,18 +389,30 @@ public final class IoBenchmark {
                 return "mismatch: column " + c + ": sum " + b + " of " + nb + " values, the toolkit " + a + " of " + na;
             }
         }
-        for (Iterator<String> it = ours.get("distinct").fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = ours.path("nonempty").fieldNames(); it.hasNext();) {
             String c = it.next();
-            if (ours.get("distinct").get(c).asLong() != theirs.path("distinct").path(c).asLong(-1)) {
-                return "mismatch: column " + c + ": " + theirs.path("distinct").path(c) + " distinct values, the toolkit "
-                        + ours.get("distinct").get(c);
+            if (ours.get("nonempty").get(c).asLong() != theirs.path("nonempty").path(c).asLong(-1)) {
+                return "mismatch: column " + c + ": " + theirs.path("nonempty").path(c) + " non-empty values, the toolkit "
+                        + ours.get("nonempty").get(c);
             }
         }
-        String distinct = ours.get("distinct").size() == 0 ? "" : ", same distinct "
-                + String.join(", ", (Iterable<String>) ours.get("distinct")::fieldNames) + " ("
-                + ours.get("distinct").elements().next().asLong() + ")";
-        return "ok: same " + ours.get("rows").asLong() + " rows, sums and counts of " + ours.get("sums").size()
-                + " numeric columns" + distinct;
+        for (Iterator<String> it = ours.path("distinct").fieldNames(); it.hasNext();) {
+            String c = it.next();
+            JsonNode a = ours.get("distinct").get(c), b = theirs.path("distinct").path(c);
+            if (a.get("count").asLong() != b.path("count").asLong(-1)
+                    || !a.get("checksum").asText().equals(b.path("checksum").asText())) {
+                return "mismatch: column " + c + ": " + b.path("count") + " distinct values (checksum " + b.path("checksum")
+                        + "), the toolkit " + a.get("count") + " (" + a.get("checksum").asText() + ")";
+            }
+        }
+        StringBuilder strings = new StringBuilder();
+        for (Iterator<String> it = ours.path("distinct").fieldNames(); it.hasNext();) {
+            String c = it.next();
+            strings.append(", same ").append(ours.get("nonempty").path(c).asLong()).append(" non-empty and same distinct ")
+                    .append(c).append(" (").append(ours.get("distinct").get(c).get("count").asLong()).append(")");
+        }
+        String numbers = ours.get("sums").size() == 0 ? "" : ", sums and counts of " + ours.get("sums").size() + " numeric columns";
+        return "ok: same " + ours.get("rows").asLong() + " rows" + numbers + strings;
     }
 
     /** One child process of a read: its own cold and warm times and aggregates, and the process's time and peak. */
@@ -355,12 +429,12 @@ public final class IoBenchmark {
             return json.get("warm_s").asDouble();
         }
 
-        BenchRow row(String what, String tool, String agreement, double warm) {
+        BenchRow row(String what, String tool, String agreement, double warm, String order) {
             String heap = json.has("heap_peak_mb") ? String.format("; JVM heap peak %.0f MiB", json.get("heap_peak_mb").asDouble()) : "";
             return new BenchRow(what, tool, BenchRow.seconds(json.get("cold_s").asDouble()), BenchRow.seconds(warm), null,
                     agreement, BenchRow.mebibytes(process.peakRssMb()), String.format("cold: the first read of a fresh JVM; "
-                            + "warm: best of the next reads in it; the whole process %.2f s; %s%s", process.seconds(),
-                            process.peakSource(), heap));
+                            + "warm: best of the next reads in it; the whole process %.2f s, started after a %d s pause%s; %s%s",
+                            process.seconds(), ChildRun.SETTLE_MILLIS / 1000, order, process.peakSource(), heap));
         }
     }
 }

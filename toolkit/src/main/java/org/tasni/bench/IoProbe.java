@@ -15,14 +15,18 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * The toolkit's side of {@code benchmark io}, run as a fresh JVM: reads columns of a Parquet file with
  * {@link ParquetIO#forEachRowGroup} and aggregates them as the DuckDB peer's query does (row count, sum and count of
- * each numeric column, distinct non-empty strings), once cold and {@code repeat} times warm, and prints one line
- * {@value #PREFIX}{@code {json}} with the times, the aggregates and the heap's peak.
+ * each numeric column, count of the non-empty values of each string column, row by row), once cold and
+ * {@code repeat} times warm, and prints one line {@value #PREFIX}{@code {json}} with the times, the aggregates and the
+ * heap's peak. After the timed reads, an untimed one gives each string column's distinct non-empty values as a count
+ * and an order-independent checksum ({@link #checksum}), which the peer computes the same way outside its timed
+ * query, for the agreement check.
  *
  * <p>Arguments: {@code FILE REPEAT NUMERIC STRINGS}, the last two comma-separated column lists ("-" for none).
  */
@@ -62,30 +66,63 @@ public final class IoProbe {
             sums.put(numeric.get(c), cold.sums[c]);
             counts.put(numeric.get(c), cold.counts[c]);
         }
-        ObjectNode distinct = out.putObject("distinct");
+        ObjectNode nonEmpty = out.putObject("nonempty");
         for (int c = 0; c < strings.size(); c++) {
-            distinct.put(strings.get(c), cold.distinct.get(c).size());
+            nonEmpty.put(strings.get(c), cold.nonEmpty[c]);
+        }
+        // outside the timed reads, as the peer's: the distinct values, from each row group's dictionary
+        ObjectNode distinct = out.putObject("distinct");
+        if (!strings.isEmpty()) {
+            List<Set<String>> seen = new ArrayList<>();
+            for (int c = 0; c < strings.size(); c++) {
+                seen.add(new HashSet<>());
+            }
+            ParquetIO.forEachRowGroup(file, strings, t -> {
+                for (int c = 0; c < strings.size(); c++) {
+                    seen.get(c).addAll(t.stringColumn(strings.get(c)).asSet());
+                }
+            });
+            for (int c = 0; c < strings.size(); c++) {
+                seen.get(c).remove("");
+                distinct.putObject(strings.get(c)).put("count", seen.get(c).size()).put("checksum", checksum(seen.get(c)));
+            }
         }
         System.out.println(PREFIX + out);
+    }
+
+    /**
+     * An order-independent checksum of a set of strings: the sum, modulo 2^64, of each one's 64-bit FNV-1a hash of
+     * its UTF-8 bytes (mixed by SplitMix64's finaliser), in hex. {@code DuckDbPeer.java} computes the same.
+     */
+    static String checksum(Iterable<String> values) {
+        long sum = 0;
+        for (String v : values) {
+            long h = 0xcbf29ce484222325L;
+            for (byte b : v.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+            h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+            sum += h ^ (h >>> 31);
+        }
+        return Long.toHexString(sum);
     }
 
     private static List<String> list(String arg) {
         return arg.equals("-") ? List.of() : List.of(arg.split(","));
     }
 
-    /** Row count, per numeric column its sum and count of present values, per string column its distinct values. */
+    /** Row count, per numeric column its sum and count of present values, per string column its non-empty values. */
     private static final class Aggregates {
         long rows;
         final double[] sums;
         final long[] counts;
-        final List<Set<String>> distinct = new ArrayList<>();
+        final long[] nonEmpty;
 
         Aggregates(int numeric, int strings) {
             sums = new double[numeric];
             counts = new long[numeric];
-            for (int c = 0; c < strings; c++) {
-                distinct.add(new HashSet<>());
-            }
+            nonEmpty = new long[strings];
         }
     }
 
@@ -123,11 +160,19 @@ public final class IoProbe {
             }
         }
         for (int c = 0; c < strings.size(); c++) {
-            // the column's own dictionary holds its distinct values: no pass over the rows
-            Set<String> seen = a.distinct.get(c);
-            seen.addAll(t.stringColumn(strings.get(c)).asSet());
-            seen.remove("");
+            // row by row, as DuckDB's count(nullif(s, '')): the same work on both sides (a missing string is "")
+            a.nonEmpty[c] += nonEmpty(t.stringColumn(strings.get(c)));
         }
+    }
+
+    private static long nonEmpty(StringColumn col) {
+        long n = 0;
+        for (int r = 0, rows = col.size(); r < rows; r++) {
+            if (!col.get(r).isEmpty()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void floats(FloatColumn col, Aggregates a, int c) {

@@ -10,10 +10,12 @@ public enum Role {
     PROCESS,
     /** one step timed by a fresh toolkit process itself (its first call, as a user runs it) */
     PROCESS_STEP,
-    /** another tool's step, timed inside its own process, run once on the same data */
+    /** another tool's step, timed inside its own process on the same data: the best of its calls after the first */
     PEER,
-    /** another tool as a whole process (start included), run once on the same data */
+    /** the same peer step's first call in its process (imports done, the call itself cold), as {@link #COLD} is ours */
+    PEER_COLD,
+    /** another tool as a whole process (start included) on the same data */
     PEER_PROCESS,
-    /** a peer that did not run (not installed, or failed): the row says why */
+    /** a peer that did not run (not installed) or failed: the row's agreement says which, and why */
     SKIPPED
 }

@@ -18,8 +18,9 @@
  *       periodogram against astropy's {@code LombScargle}.</li>
  *   <li>{@link org.tasni.bench.IoBenchmark} ({@code benchmark io}): the Parquet read (numeric columns, string
  *       column, whole file) of a NEOWISE-like epochs file ({@code EpochsFile}) against DuckDB, each tool in a fresh
- *       JVM ({@link org.tasni.bench.IoProbe}, and {@code DuckDbPeer.java} run with DuckDB's JDBC jar, which the
- *       toolkit does not bundle), both aggregating what they read so that their answers can be compared.</li>
+ *       JVM ({@link org.tasni.bench.IoProbe}, and {@code DuckDbPeer.java}, compiled once and run with DuckDB's JDBC
+ *       jar, which the toolkit does not bundle), both aggregating what they read the same way so that their answers
+ *       can be compared.</li>
  *   <li>{@link org.tasni.bench.DownloadBenchmark}: tiles and requests per second against a loopback TAP service
  *       with a fixed latency, as the concurrency grows under the rate limit.</li>
  *   <li>{@link org.tasni.bench.AllBenchmark} ({@code benchmark all}): all of the above plus the cold CLI start and the
@@ -31,10 +32,13 @@
  * </ul>
  *
  * <h2>Conventions</h2>
- * Figures are cold (the first call in a fresh JVM) and warm (the best of several runs) for the toolkit, and each
- * peer's from the same run on the same data; a peer that is not installed is a row marked skipped, never a missing
- * row. Each peer's row says in its {@code agreement} column whether it found what the toolkit found. Timings exclude
+ * Figures are cold (the first call in a fresh JVM or Python process, or a fresh process) and warm (the best of the
+ * next runs), for the toolkit and each peer alike, from the same run on the same data; a peer that is not installed is
+ * a row marked skipped, never a missing row, and one that failed says so. Each peer's row says in its
+ * {@code agreement} column whether it found what the toolkit found; a mismatch or a failure makes the command exit
+ * with 1 ({@link org.tasni.bench.BenchRow#isFailure}). Each row names the threads its tool ran on. Timings exclude
  * file I/O unless the row says "process" or is a read (a whole command, start-up included). Python peers run under
- * {@code /usr/bin/python3} with Debian's packages; nothing is fetched from the network.
+ * {@code /usr/bin/python3} with Debian's packages; STILTS reads FITS ({@link org.tasni.bench.Stilts}); nothing is
+ * fetched from the network.
  */
 package org.tasni.bench;

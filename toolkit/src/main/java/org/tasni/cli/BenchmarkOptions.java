@@ -1,6 +1,9 @@
 package org.tasni.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tasni.bench.BenchRow;
 import org.tasni.bench.CrossmatchBenchmark;
 import org.tasni.io.Format;
 import org.tasni.io.OutputPaths;
@@ -34,12 +37,34 @@ final class BenchmarkOptions {
         return d;
     }
 
-    /** Prints a benchmark's table and, with {@code --out}, writes it too. */
+    /**
+     * Prints a benchmark's table and, with {@code --out}, writes it too; the exit code is 1 when a row's agreement is
+     * a mismatch or a failure ({@link BenchRow#isFailure}), else 0.
+     */
     int show(Table t) {
         System.out.println(t.printAll());
         if (out != null) {
             TableIO.write(t, out);
         }
-        return 0;
+        return exitCode(t.containsColumn("agreement") ? t.stringColumn("agreement").asList() : List.of(),
+                t.containsColumn("tool") ? t.stringColumn("tool").asList() : List.of());
+    }
+
+    /**
+     * 1, with a line on standard error naming them, when any agreement is a mismatch or a failure; else 0.
+     * {@code tools} names the rows, in the same order (empty: unnamed).
+     */
+    static int exitCode(List<String> agreements, List<String> tools) {
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            if (BenchRow.isFailure(agreements.get(i))) {
+                bad.add((i < tools.size() ? tools.get(i) + ": " : "") + agreements.get(i));
+            }
+        }
+        if (bad.isEmpty()) {
+            return 0;
+        }
+        System.err.println("benchmark: " + bad.size() + " row(s) disagree or failed:\n  " + String.join("\n  ", bad));
+        return 1;
     }
 }
