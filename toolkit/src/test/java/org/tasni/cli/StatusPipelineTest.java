@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.SampleCopies;
 import org.tasni.pipeline.Phase;
 import org.tasni.pipeline.Pipeline;
 
@@ -21,15 +22,7 @@ class StatusPipelineTest {
     Path dir;
 
     Path copyData(String name) throws IOException {
-        Path data = dir.resolve(name);
-        Files.createDirectories(data.resolve("tiles"));
-        try (var s = Files.list(Path.of("../data-samples/tiles"))) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, data.resolve("tiles").resolve(f.getFileName()));
-            }
-        }
-        Files.copy(Path.of("../data-samples/neowise_epochs.parquet"), data.resolve("neowise_epochs.parquet"));
-        return data;
+        return SampleCopies.dataDirectory(dir.resolve(name));
     }
 
     static String line(String out, String phase) {

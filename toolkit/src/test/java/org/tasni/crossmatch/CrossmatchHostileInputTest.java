@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.SampleCopies;
 import org.tasni.TasniException;
 import org.tasni.io.DropReason;
 import org.tasni.io.TableIO;
@@ -328,14 +329,7 @@ class CrossmatchHostileInputTest {
 
     /** A copy of sample tiles {@code tiles} (wise and gaia) into a fresh directory. */
     Path copyTiles(String name, int... tiles) throws Exception {
-        Path d = Files.createDirectories(dir.resolve(name));
-        for (int t : tiles) {
-            for (String p : List.of("wise", "gaia")) {
-                String f = String.format("%s_hp%05d.parquet", p, t);
-                Files.copy(SAMPLES.resolve(f), d.resolve(f));
-            }
-        }
-        return d;
+        return SampleCopies.tiles(dir.resolve(name), tiles);
     }
 
     static Set<String> designations(Path orphans) {

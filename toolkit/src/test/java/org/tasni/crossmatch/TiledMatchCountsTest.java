@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.SampleCopies;
 import org.tasni.io.DropReason;
 import org.tasni.io.TableIO;
 import tech.tablesaw.api.Table;
@@ -25,14 +26,7 @@ class TiledMatchCountsTest {
     Path dir;
 
     Path copyTiles(String name, int... tiles) throws Exception {
-        Path d = Files.createDirectories(dir.resolve(name));
-        for (int t : tiles) {
-            for (String p : List.of("wise", "gaia")) {
-                String f = String.format("%s_hp%05d.parquet", p, t);
-                Files.copy(SAMPLES.resolve(f), d.resolve(f));
-            }
-        }
-        return d;
+        return SampleCopies.tiles(dir.resolve(name), tiles);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tasni.SampleCopies;
 import org.tasni.crossmatch.Backend;
 import org.tasni.io.ResultTable;
 import org.tasni.io.TableIO;
@@ -51,15 +52,7 @@ class PipelineAccountingTest {
 
     /** A copy of the samples' tiles and epochs. */
     static Path copyData(String name) throws IOException {
-        Path data = dir.resolve(name);
-        Files.createDirectories(data.resolve("tiles"));
-        try (var s = Files.list(Path.of("../data-samples/tiles"))) {
-            for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, data.resolve("tiles").resolve(f.getFileName()));
-            }
-        }
-        Files.copy(Path.of("../data-samples/neowise_epochs.parquet"), data.resolve("neowise_epochs.parquet"));
-        return data;
+        return SampleCopies.dataDirectory(dir.resolve(name));
     }
 
     static long wiseRows(Path data) throws IOException {
