@@ -218,7 +218,11 @@ final class TileNeighbourhood {
      * left as it is.
      */
     private Table firstOfEachId(Table t, DropCounts drops) {
-        Column<?> id = PairsTable.leftIdColumnIfAny(t, matcher.leftPositionColumns());
+        // AllWISE's cntr where the tile has it: its designation comes from the position, rounded to 0.15" in ra and
+        // 0.1" in dec, so two simulated sources (not real ones, six arcseconds apart at least) can share one
+        boolean defaults = matcher.leftPositionColumns().equals(PositionColumns.defaults());
+        Column<?> id = defaults && t.containsColumn("cntr") ? t.column("cntr")
+                : PairsTable.leftIdColumnIfAny(t, matcher.leftPositionColumns());
         if (id == null) {
             return t;
         }
