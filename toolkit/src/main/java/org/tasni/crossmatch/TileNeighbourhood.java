@@ -18,6 +18,7 @@ import org.tasni.io.TileLayout;
 import org.tasni.sky.Healpix;
 import org.tasni.sky.ProperMotion;
 import org.tasni.sky.TileMargin;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
@@ -232,7 +233,9 @@ final class TileNeighbourhood {
         BitmapBackedSelection keep = new BitmapBackedSelection();
         int repeated = 0;
         for (int i = 0; i < ra.length; i++) {
-            if (onSky(ra[i], dec[i]) && !id.isMissing(i) && !id.getString(i).isBlank() && !seen.add(id.get(i))) {
+            // blank only for a string id: getString would write every integer id out as a new String
+            boolean blank = id instanceof StringColumn s && s.get(i).isBlank();
+            if (onSky(ra[i], dec[i]) && !id.isMissing(i) && !blank && !seen.add(id.get(i))) {
                 repeated++;
             } else {
                 keep.add(i);
